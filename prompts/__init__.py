@@ -1,0 +1,1 @@
+"""The guidance assist encodes, as data and templates (read with importlib.resources)."""

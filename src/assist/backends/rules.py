@@ -1,0 +1,38 @@
+"""The offline engine: the guidance's quick reference applied to the deterministic signals.
+
+Relevant and sincere, accept; random, irrelevant or selling, ignore; in doubt, ask. Each flag's
+weight (rules.toml) adds to a score, compared with the thresholds for the user's openness.
+"""
+
+from __future__ import annotations
+
+from ..config import UserConfig
+from ..guidance import Guidance, load_guidance
+from ..models import Request
+from ..signals import Signals
+from .base import Decision
+
+
+class RulesBackend:
+    name = "rules"
+    model = None
+    writes_replies = False
+    costs_money = False
+
+    def __init__(self, guidance: Guidance | None = None):
+        self.guidance = guidance or load_guidance()
+
+    def decide(self, request: Request, config: UserConfig, signals: Signals) -> Decision:
+        thresholds = self.guidance.thresholds(config.policy.openness)
+        score = signals.score
+        if score >= thresholds.accept:
+            verdict, margin = "accept", score - thresholds.accept
+        elif score <= thresholds.ignore:
+            verdict, margin = "ignore", thresholds.ignore - score
+        else:
+            verdict = "ask"
+            margin = min(score - thresholds.ignore, thresholds.accept - score)
+        confidence = min(0.95, 0.6 + 0.1 * margin) if verdict != "ask" else min(0.8, 0.5 + 0.1 * margin)
+        if not signals.relevance_judged and verdict != "ignore":
+            confidence -= 0.1
+        return Decision(verdict=verdict, confidence=round(confidence, 2), summary="", flags=signals.flags)

@@ -1,0 +1,299 @@
+"""The command line. Every failure is one line on stderr: exit 2 for bad input or usage, 1 otherwise."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .backends import RulesBackend
+from .config import UserConfig, load_config, user_config_path
+from .draft import DEFAULT_MAX_CHARS, MIN_MAX_CHARS, draft_reply
+from .errors import AssistError, ExitCode, InputError
+from .guidance import load_guidance
+from .load import Loaded, load_requests
+from .models import ReplyKind, ScreenResult
+from .render import prompt_version, render_messages
+from .screen import screen_request
+from .signals import extract_signals
+
+app = typer.Typer(
+    name="assist",
+    help="Screen LinkedIn connection requests from strangers: accept, ask or ignore, with reasons "
+    "tied to expert guidance and a polite draft reply. assist never accepts, declines or sends anything.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+prompt_app = typer.Typer(help="Inspect the prompt an LLM would receive.", no_args_is_help=True)
+app.add_typer(prompt_app, name="prompt")
+
+ConfigOption = Annotated[
+    Optional[str],
+    typer.Option("--config", "-c", help="User config (TOML). Default: $ASSIST_CONFIG, ./assist.toml, then the user config directory.",
+                 show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output: one JSON object per line.")]
+InputsArgument = Annotated[
+    Optional[list[str]],
+    typer.Argument(help="Request files (.json, .jsonl, LinkedIn's Invitations.csv), directories of .json files, or - for standard input.",
+                   show_default=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"assist {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Screen LinkedIn connection requests from strangers."""
+
+
+def _err(message: str) -> None:
+    typer.echo(f"assist: {message}", err=True)
+
+
+def _inputs(inputs: list[str] | None) -> list[str]:
+    if inputs:
+        return inputs
+    if not sys.stdin.isatty():
+        return ["-"]
+    raise InputError("", "give a request file, a directory, Invitations.csv, or - for standard input (see 'assist screen --help')")
+
+
+def _config(path: str | None, quiet: bool = False) -> UserConfig:
+    config = load_config(path)
+    if config.me is None and not quiet:
+        _err("note: no config found, so relevance to your goals cannot be judged (run `assist init` to write one)")
+    return config
+
+
+def _each_request(inputs: list[str]):
+    """Good requests, in order; each bad one reported at once. Returns True at the end if any was bad."""
+    bad = False
+    for loaded in load_requests(inputs):
+        if loaded.error is not None:
+            bad = True
+            _err(f"error: {loaded.error}")
+            continue
+        yield loaded
+    if bad:
+        raise _BatchHadErrors()
+
+
+class _BatchHadErrors(Exception):
+    pass
+
+
+@app.command()
+def screen(
+    inputs: InputsArgument = None,
+    config: ConfigOption = None,
+    json_output: JsonOption = False,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")] = DEFAULT_MAX_CHARS,
+) -> None:
+    """Screen requests: a verdict (accept, ask, ignore), the reasons, and a draft reply when in doubt."""
+    user = _config(config, quiet=json_output)
+    backend = RulesBackend()
+    guidance = load_guidance()
+    counts = {"accept": 0, "ask": 0, "ignore": 0}
+    reported = 0
+    try:
+        for loaded in _each_request(_inputs(inputs)):
+            result = screen_request(loaded.request, user, backend, max_chars, guidance)
+            counts[result.verdict] += 1
+            reported += result.report
+            if json_output:
+                typer.echo(result.model_dump_json())
+            else:
+                typer.echo(render_result(result, loaded.origin))
+    except _BatchHadErrors:
+        _summary(counts, reported, json_output)
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    _summary(counts, reported, json_output)
+
+
+def _summary(counts: dict[str, int], reported: int, json_output: bool) -> None:
+    total = sum(counts.values())
+    if json_output or total == 0:
+        return
+    line = f"{total} request{'s' if total != 1 else ''}: {counts['accept']} accept, {counts['ask']} ask, {counts['ignore']} ignore"
+    if reported:
+        line += f"; {reported} worth reporting to LinkedIn"
+    typer.echo(line)
+
+
+VERDICT_STYLE = {"accept": "green", "ask": "yellow", "ignore": "red"}
+
+
+def render_result(result: ScreenResult, origin: str = "") -> str:
+    """A screen result for a person: verdict, why, and the draft."""
+    head = typer.style(f"{result.verdict.upper():<6}", fg=VERDICT_STYLE[result.verdict], bold=True)
+    lines = [f"{head} {result.sender}  ({result.id}, confidence {result.confidence:.2f})", f"  {result.summary}"]
+    for flag in result.flags:
+        mark = typer.style("+", fg="green") if flag.polarity == "green" else typer.style("-", fg="red")
+        lines.append(f"  {mark} {flag.id}: {flag.evidence}")
+    if result.report:
+        lines.append("  ! worth reporting to LinkedIn (likely fake, scam or manipulation)")
+    if result.reply:
+        lines.append(f"  Draft reply ({result.reply.kind}, {result.reply.language}) - review before sending:")
+        lines += [f"    {line}" if line else "" for line in result.reply.text.splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+@app.command("draft-reply")
+def draft_reply_command(
+    request: Annotated[str, typer.Argument(help="A request file (or - for standard input).")],
+    kind: Annotated[ReplyKind, typer.Option("--kind", help="clarify: ask how you know each other; decline: a gentle no; welcome: thanks after accepting.")] = "clarify",
+    max_chars: Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest reply, in characters.")] = DEFAULT_MAX_CHARS,
+    config: ConfigOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Draft a reply to a request, for you to review and send yourself."""
+    user = _config(config, quiet=json_output)
+    guidance = load_guidance()
+    try:
+        for loaded in _each_request([request]):
+            signals = extract_signals(loaded.request, user, guidance)
+            reply = draft_reply(loaded.request, user, kind, signals, max_chars, guidance)
+            if json_output:
+                typer.echo(json.dumps({"id": loaded.request.id, **reply.model_dump()}, ensure_ascii=False))
+            else:
+                typer.echo(reply.text + "\n")
+    except _BatchHadErrors:
+        raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+STARTER_CONFIG = """\
+# assist: who you are and how open your network is. Edit, then run `assist screen`.
+# Every field is optional except [me].name; the more you say, the better assist judges relevance.
+
+[me]
+name = "Your Name"
+headline = "Your role at Your Company"
+industry = "Your industry"
+location = "City, Country"
+goals = ["What you want from your network, e.g. hear about senior analyst roles"]
+target_companies = []   # companies you would like to work with or at
+past_companies = []     # former employers: colleagues from there are a known tie
+interests = []          # topics you care about professionally
+language = "auto"       # reply language: "en", "vi", or "auto" (the note's, English otherwise)
+signature = "Your first name"
+
+[policy]
+openness = "balanced"   # selective | balanced | open
+always_accept = []      # company or person names
+never_accept = []       # words or phrases that mean ignore
+"""
+
+
+@app.command()
+def init(
+    path: Annotated[Optional[Path], typer.Argument(help="Where to write it. Default: the user config directory.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter config."""
+    target = path or user_config_path()
+    if target.exists() and not force:
+        raise InputError(str(target), "already exists (use --force to overwrite)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    typer.echo(f"wrote {target}: edit it, then run `assist screen`")
+
+
+@prompt_app.command("show")
+def prompt_show(
+    request: Annotated[str, typer.Argument(help="A request file (or - for standard input).")],
+    config: ConfigOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Print exactly the messages an LLM would receive for a request (a dry run: nothing is sent)."""
+    user = _config(config, quiet=True)
+    guidance = load_guidance()
+    version = prompt_version(guidance)
+    try:
+        for loaded in _each_request([request]):
+            messages = render_messages(loaded.request, user, extract_signals(loaded.request, user, guidance), guidance=guidance)
+            if json_output:
+                typer.echo(json.dumps({"id": loaded.request.id, "prompt_version": version, "messages": messages}, ensure_ascii=False))
+            else:
+                typer.echo(f"# prompt version {version}, request {loaded.request.id}")
+                for message in messages:
+                    typer.echo(f"\n--- {message['role']} ---\n{message['content']}")
+    except _BatchHadErrors:
+        raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+@app.command("eval")
+def eval_command(
+    dataset: Annotated[str, typer.Argument(help="A directory (or file) of labelled requests.")],
+    personas: Annotated[Optional[str], typer.Option("--personas", help="Directory of persona configs named in the labels. Default: DATASET/personas, then DATASET/../configs.", show_default=False)] = None,
+    config: ConfigOption = None,
+    json_output: JsonOption = False,
+    min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", min=0, max=1, help="Exit 1 when agreement is below this (0 to 1).", show_default=False)] = None,
+) -> None:
+    """Screen labelled cases and print the agreement with their labels and a confusion matrix."""
+    from .evaluate import evaluate, render_report
+
+    report = evaluate(dataset, personas, config, RulesBackend(), on_error=lambda e: _err(f"error: {e}"))
+    typer.echo(json.dumps(report.as_json(), ensure_ascii=False) if json_output else render_report(report))
+    if report.bad_items:
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    if min_agreement is not None and report.agreement < min_agreement:
+        _err(f"agreement {report.agreement:.1%} is below --min-agreement {min_agreement:.1%}")
+        raise typer.Exit(ExitCode.FAILURE)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: runs the app and turns every exception into one line and an exit code."""
+    try:
+        result = app(args=argv, prog_name="assist", standalone_mode=False)
+        return int(result) if isinstance(result, int) else 0
+    except typer.Exit as error:
+        return error.exit_code
+    except typer.Abort:
+        _err("aborted")
+        return ExitCode.FAILURE
+    except typer.TyperException as error:  # the command line's own usage errors (click's, vendored)
+        ctx = getattr(error, "ctx", None)
+        if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            typer.echo(ctx.get_help())
+            return ExitCode.OK
+        command = ctx.command_path if ctx is not None else "assist"
+        _err(f"error: {error.format_message()} (see '{command} --help')")
+        return ExitCode.BAD_INPUT if getattr(error, "exit_code", 2) == 2 else ExitCode.FAILURE
+    except AssistError as error:
+        _err(f"error: {error}")
+        return error.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return ExitCode.OK
+    except Exception as error:  # a bug: still one line, with a way to see more
+        if os.environ.get("ASSIST_DEBUG"):
+            raise
+        _err(f"error: unexpected {type(error).__name__}: {error} (set ASSIST_DEBUG=1 for the traceback)")
+        return ExitCode.FAILURE
+
+
+def _quiet_broken_pipe() -> None:
+    # `assist screen ... | head`: stop quietly, as command-line tools do.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def run() -> None:
+    sys.exit(main())

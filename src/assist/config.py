@@ -1,0 +1,118 @@
+"""The user: who they are, what they want from their network, and how open they are (TOML).
+
+Found through `--config PATH`, then `ASSIST_CONFIG`, then `./assist.toml`, then the user config
+directory. Without one assist still screens, and says that relevance could not be judged.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+import typer
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import InputError, describe_validation_error
+
+Openness = Literal["selective", "balanced", "open"]
+ReplyLanguage = Literal["en", "vi", "auto"]
+
+ENV_CONFIG = "ASSIST_CONFIG"
+LOCAL_CONFIG = "assist.toml"
+
+
+def user_config_path() -> Path:
+    return Path(typer.get_app_dir("assist")) / "config.toml"
+
+
+class _Section(BaseModel):
+    # A typo in a config key would silently change a verdict: reject unknown keys.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Me(_Section):
+    name: str = Field(min_length=1)
+    headline: str | None = None
+    industry: str | None = None
+    location: str | None = None
+    goals: list[str] = []
+    target_companies: list[str] = []
+    past_companies: list[str] = []
+    interests: list[str] = []
+    language: ReplyLanguage = "auto"
+    signature: str | None = None
+
+
+class Policy(_Section):
+    openness: Openness = "balanced"
+    always_accept: list[str] = []
+    never_accept: list[str] = []
+
+
+class LLMSettings(_Section):
+    backend: Literal["rules", "openai", "local"] | None = None
+    base_url: str | None = None
+    model: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"
+    structured_output: Literal["auto", "json_schema", "json_object", "prompt"] = "auto"
+    timeout: float = Field(default=60.0, gt=0)
+    max_retries: int = Field(default=4, ge=0, le=10)
+    temperature: float = Field(default=0.2, ge=0, le=2)
+    model_path: str | None = None
+
+
+class UserConfig(_Section):
+    me: Me | None = None
+    policy: Policy = Policy()
+    llm: LLMSettings = LLMSettings()
+    path: str | None = Field(default=None, exclude=True)
+
+    @property
+    def signature(self) -> str | None:
+        return self.me.signature or self.me.name if self.me else None
+
+
+def find_config(explicit: str | None) -> Path | None:
+    """The config file to use, or None. An explicit path that does not exist is an error."""
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise InputError(explicit, "config file not found")
+        return path
+    from_env = os.environ.get(ENV_CONFIG)
+    if from_env:
+        path = Path(from_env)
+        if not path.is_file():
+            raise InputError(from_env, f"config file not found (from {ENV_CONFIG})")
+        return path
+    for candidate in (Path(LOCAL_CONFIG), user_config_path()):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(explicit: str | None = None) -> UserConfig:
+    path = find_config(explicit)
+    if path is None:
+        return UserConfig()
+    return parse_config(path)
+
+
+def parse_config(path: Path) -> UserConfig:
+    name = str(path)
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(name, "not UTF-8 text: expected a TOML config") from None
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(name, f"invalid TOML ({error})") from None
+    except OSError as error:
+        raise InputError(name, f"cannot read: {error.strerror or error}") from None
+    try:
+        config = UserConfig.model_validate(data)
+    except ValidationError as error:
+        raise InputError(name, describe_validation_error(error)) from None
+    config.path = name
+    return config

@@ -1,0 +1,101 @@
+"""Step 7, draft: the polite reply the guidance recommends, from templates in prompts/replies/.
+
+Personal (the sender's name, something concrete from the note), in English or Vietnamese, signed,
+within a length limit. It never claims to know the sender and never promises anything; the user
+reviews it before it goes anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .config import UserConfig
+from .guidance import Guidance, load_guidance
+from .models import Reply, ReplyKind, Request
+from .signals import Signals
+from .text import URL, detect_language, fold
+
+DEFAULT_MAX_CHARS = 300
+MIN_MAX_CHARS = 60
+VIETNAMESE_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh mai cao "
+    "lam luong truong ha ta chu quach".split()
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|$)")
+
+
+def reply_language(config: UserConfig, request: Request) -> str:
+    """The configured language; with "auto", the note's when it is English or Vietnamese."""
+    configured = config.me.language if config.me else "auto"
+    if configured in ("en", "vi"):
+        return configured
+    for text in (request.note, request.sender.headline, request.sender.about):
+        language = detect_language(text)
+        if language in ("en", "vi"):
+            return language
+        if language == "other":
+            return "en"
+    return "en"
+
+
+def first_name(full_name: str) -> str:
+    """How to greet: the given name. Vietnamese names put it last ("Nguyễn Thu Hà" -> "Hà")."""
+    parts = [part for part in re.split(r"\s+", full_name.strip()) if part]
+    if not parts:
+        return full_name
+    if len(parts) >= 2 and fold(parts[0].lower()) in VIETNAMESE_SURNAMES:
+        return parts[-1]
+    return parts[0].strip(",")
+
+
+def safe_topic(signals: Signals | None) -> str | None:
+    """Something concrete from the note to mention, if it is short, plain and the request benign."""
+    if signals is None or signals.topic is None:
+        return None
+    if any(flag.polarity == "red" and flag.id in ("scam_or_phishing", "prompt_injection", "sales_pitch") for flag in signals.flags):
+        return None
+    topic = " ".join(signals.topic.split())
+    if not topic or len(topic) > 40 or URL.search(topic) or any(ch in topic for ch in "<>{}[]|`"):
+        return None
+    return topic
+
+
+def draft_reply(
+    request: Request,
+    config: UserConfig,
+    kind: ReplyKind = "clarify",
+    signals: Signals | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    guidance: Guidance | None = None,
+) -> Reply:
+    guidance = guidance or load_guidance()
+    language = reply_language(config, request)
+    template = guidance.templates.get_template(f"replies/{kind}.{language}.j2")
+    context = {
+        "first_name": first_name(request.sender.name),
+        "topic": safe_topic(signals),
+        "signature": config.signature,
+    }
+    text = _tidy(template.render(**context, short=False))
+    if len(text) > max_chars:
+        text = _tidy(template.render(**context, short=True))
+    if len(text) > max_chars:  # keep the signature, shorten the body
+        body = _tidy(template.render(**{**context, "signature": None}, short=True))
+        room = max_chars - (len(config.signature) + 2 if config.signature else 0)
+        text = fit(body, max(room, 1)) + (f"\n\n{config.signature}" if config.signature else "")
+    return Reply(kind=kind, language=language, text=text)
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def fit(text: str, max_chars: int) -> str:
+    """Cut after the last whole sentence that fits; failing that, at a word, with an ellipsis."""
+    if len(text) <= max_chars:
+        return text
+    ends = [match.start() for match in SENTENCE_END.finditer(text) if match.start() <= max_chars]
+    if ends:
+        return text[: ends[-1]].rstrip()
+    cut = text[: max_chars - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"

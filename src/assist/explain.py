@@ -1,0 +1,28 @@
+"""The one-sentence summary a person can act on, in the user's language (prompts/summary.j2)."""
+
+from __future__ import annotations
+
+from .config import UserConfig
+from .guidance import Guidance, load_guidance
+from .models import Flag, Verdict
+
+
+def summary_language(config: UserConfig) -> str:
+    return "vi" if config.me and config.me.language == "vi" else "en"
+
+
+def summarize(
+    verdict: Verdict, flags: list[Flag], report: bool, relevance_judged: bool, language: str,
+    guidance: Guidance | None = None,
+) -> str:
+    guidance = guidance or load_guidance()
+    weights = guidance.weights
+
+    def titles(polarity: str) -> list[str]:
+        chosen = sorted((f for f in flags if f.polarity == polarity), key=lambda f: -abs(weights.get(f.id, 0)))
+        return [guidance.criterion(f.id).title_in(language).lower() for f in chosen if f.id in guidance.criteria]
+
+    return guidance.templates.get_template("summary.j2").render(
+        verdict=verdict, pros=titles("green"), cons=titles("red"), report=report,
+        relevance_judged=relevance_judged, language=language,
+    ).strip()

@@ -1,0 +1,147 @@
+"""The guidance, read once from `prompts/`: criteria, the engine's lexicons and weights, templates.
+
+Everything that cites a criterion (the engine, the LLM prompt, a verdict's flags) gets it from
+here, and every id that `signals.toml` or `rules.toml` names is checked against `guidance.toml`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Literal
+
+import jinja2
+
+from .text import PhraseSet, compile_phrases
+
+PROMPTS_PACKAGE = "assist.prompts"
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    polarity: Literal["green", "red"]
+    title: str
+    title_vi: str
+    description: str
+    description_vi: str
+    source: str
+
+    def title_in(self, language: str) -> str:
+        return self.title_vi if language == "vi" else self.title
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    criterion: str
+    phrases: PhraseSet  # one hit raises the flag
+    weak: PhraseSet  # two hits do
+    headline: PhraseSet  # looked for in the headline and about
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    accept: float
+    ignore: float
+
+
+class GuidanceError(RuntimeError):
+    """prompts/ is inconsistent: a bug in the package, not the user's input."""
+
+
+class Guidance:
+    def __init__(self) -> None:
+        self.root = resources.files(PROMPTS_PACKAGE)
+        guidance = self._toml("guidance.toml")
+        self.title: str = guidance["title"]
+        self.source: str = guidance["source"]
+        self.criteria: dict[str, Criterion] = {}
+        for entry in guidance["criteria"]:
+            criterion = Criterion(**entry)
+            if criterion.id in self.criteria:
+                raise GuidanceError(f"guidance.toml: criterion {criterion.id!r} is defined twice")
+            self.criteria[criterion.id] = criterion
+        self._signals = self._toml("signals.toml")
+        self._rules = self._toml("rules.toml")
+        self._check_ids()
+
+    def _toml(self, name: str) -> dict:
+        return tomllib.loads(self.root.joinpath(name).read_text(encoding="utf-8"))
+
+    def _check_ids(self) -> None:
+        named = [entry["criterion"] for entry in self._signals["lexicon"].values()]
+        named += list(self._rules["caps"]) + list(self._rules["report"]["flags"])
+        named += list(self._rules["weights"])
+        unknown = sorted({name for name in named if name not in self.criteria})
+        if unknown:
+            raise GuidanceError(f"prompts/ names criteria that guidance.toml does not define: {', '.join(unknown)}")
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        return self.criteria[criterion_id]
+
+    @cached_property
+    def lexicons(self) -> dict[str, Lexicon]:
+        compiled = {}
+        for name, entry in self._signals["lexicon"].items():
+            compiled[name] = Lexicon(
+                criterion=entry["criterion"],
+                phrases=compile_phrases(entry.get("phrases", []) + entry.get("strong", []), entry.get("patterns")),
+                weak=compile_phrases(entry.get("weak", [])),
+                headline=compile_phrases(entry.get("headline", [])),
+            )
+        return compiled
+
+    @cached_property
+    def industries(self) -> dict[str, PhraseSet]:
+        return {family: compile_phrases(words) for family, words in self._signals["industries"].items()}
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return self._rules["weights"]
+
+    @property
+    def parameters(self) -> dict[str, float]:
+        return self._rules["parameters"]
+
+    def thresholds(self, openness: str) -> Thresholds:
+        return Thresholds(**self._rules["thresholds"][openness])
+
+    @property
+    def caps(self) -> dict[str, str]:
+        return self._rules["caps"]
+
+    @property
+    def report_flags(self) -> frozenset[str]:
+        return frozenset(self._rules["report"]["flags"])
+
+    @cached_property
+    def templates(self) -> jinja2.Environment:
+        return jinja2.Environment(
+            loader=jinja2.FunctionLoader(self._template_source),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def _template_source(self, name: str) -> str:
+        path = self.root.joinpath(*name.split("/"))
+        if not path.is_file():
+            raise jinja2.TemplateNotFound(name)
+        return path.read_text(encoding="utf-8")
+
+    def template_hash(self, *names: str) -> str:
+        """A short hash of templates' sources and the guidance: the prompt version."""
+        digest = hashlib.sha256()
+        for name in ("guidance.toml", *names):
+            digest.update(self._template_source(name).encode())
+        return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def load_guidance() -> Guidance:
+    return Guidance()

@@ -1,0 +1,121 @@
+"""The shapes other parts rely on: a request, a verdict, a reply. Keep fields; add only.
+
+Input models ignore unknown keys (a LinkedIn profile scraped elsewhere carries many) but reject
+wrong types: `"mutual_connections": "many"` is an error, not a guess.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
+
+Verdict = Literal["accept", "ask", "ignore"]
+Polarity = Literal["green", "red"]
+ReplyKind = Literal["clarify", "decline", "welcome"]
+Language = Literal["en", "vi"]
+
+VERDICTS: tuple[str, ...] = ("accept", "ask", "ignore")
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+class Experience(_Input):
+    title: str | None = None
+    company: str | None = None
+    years: float | None = Field(default=None, ge=0)
+
+
+class Sender(_Input):
+    name: str = Field(min_length=1)
+    headline: str | None = None
+    company: str | None = None
+    industry: str | None = None
+    location: str | None = None
+    has_photo: StrictBool | None = None  # None: unknown (an export carries no photo)
+    connections: int | None = Field(default=None, ge=0)  # None: unknown, which is not 0
+    mutual_connections: int | None = Field(default=None, ge=0)
+    about: str | None = None
+    experience: list[Experience] | None = None  # None: unknown; []: known to be empty
+    profile_url: str | None = None
+
+    @field_validator("connections", "mutual_connections", mode="before")
+    @classmethod
+    def _whole_number(cls, value: object) -> object:
+        # JSON has one number type; 12.0 is a whole number, 12.5 or "12" or true is not.
+        if isinstance(value, bool) or isinstance(value, str):
+            raise ValueError("expected a whole number or null")
+        if isinstance(value, float) and not value.is_integer():
+            raise ValueError("expected a whole number or null")
+        return value
+
+    def profile_known(self) -> bool:
+        """True when anything beyond a name and URL was observed (an export knows only those)."""
+        return any(
+            value is not None
+            for value in (
+                self.headline, self.company, self.industry, self.has_photo,
+                self.connections, self.about, self.experience,
+            )
+        )
+
+
+class Request(_Input):
+    id: str | None = None
+    sender: Sender
+    note: str | None = None
+    received_at: str | None = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: object) -> object:
+        if isinstance(value, bool):
+            raise ValueError("expected a string")
+        if isinstance(value, int):
+            return str(value)
+        return value
+
+    @model_validator(mode="after")
+    def _stable_id(self) -> "Request":
+        if not self.note:
+            self.note = None
+        if not self.id:
+            content = self.model_dump(exclude={"id", "received_at"}, mode="json")
+            digest = hashlib.sha256(
+                json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
+            ).hexdigest()
+            self.id = "req-" + digest[:12]
+        return self
+
+
+class Flag(BaseModel):
+    id: str
+    polarity: Polarity
+    evidence: str
+
+
+class Reply(BaseModel):
+    kind: ReplyKind
+    language: Language
+    text: str
+
+
+class ScreenResult(BaseModel):
+    """What `assist screen --json` prints, one per line."""
+
+    id: str
+    verdict: Verdict
+    confidence: float = Field(ge=0.0, le=1.0)
+    summary: str
+    flags: list[Flag]
+    report: bool
+    reply: Reply | None
+    backend: str
+    model: str | None
+    # Added fields (the contract allows additions):
+    sender: str = ""
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,50 @@
+"""Step 3, render the prompt an LLM receives: guidance first (a cacheable prefix), then the case.
+
+The sender's text goes in as JSON inside <sender_data>, with angle brackets escaped so that no
+fake tag can close the block. `assist prompt show` prints exactly this.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .config import UserConfig
+from .draft import DEFAULT_MAX_CHARS, reply_language
+from .guidance import Guidance, load_guidance
+from .models import Request
+from .signals import Signals
+
+SYSTEM_TEMPLATE = "system.j2"
+USER_TEMPLATE = "user.j2"
+
+
+def untrusted_json(request: Request) -> str:
+    data = request.model_dump(mode="json", exclude_none=True)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def prompt_version(guidance: Guidance | None = None) -> str:
+    return (guidance or load_guidance()).template_hash(SYSTEM_TEMPLATE, USER_TEMPLATE)
+
+
+def render_messages(
+    request: Request, config: UserConfig, signals: Signals, max_chars: int = DEFAULT_MAX_CHARS,
+    guidance: Guidance | None = None,
+) -> list[dict[str, str]]:
+    guidance = guidance or load_guidance()
+    templates = guidance.templates
+    system = templates.get_template(SYSTEM_TEMPLATE).render(
+        guidance=guidance, criteria=list(guidance.criteria.values())
+    )
+    user = templates.get_template(USER_TEMPLATE).render(
+        me=config.me,
+        policy=config.policy,
+        signature=config.signature,
+        reply_language=reply_language(config, request),
+        request_json=untrusted_json(request),
+        flags=signals.flags,
+        warnings=signals.warnings,
+        max_chars=max_chars,
+    )
+    return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]

@@ -1,0 +1,48 @@
+"""The pipeline for one request: signals, backend, guard, summary, draft. Nothing is sent."""
+
+from __future__ import annotations
+
+from .backends.base import Backend
+from .config import UserConfig
+from .draft import DEFAULT_MAX_CHARS, draft_reply, fit, reply_language
+from .explain import summarize, summary_language
+from .guard import apply_guard
+from .guidance import Guidance, load_guidance
+from .models import Reply, Request, ScreenResult
+from .signals import extract_signals
+
+
+def screen_request(
+    request: Request,
+    config: UserConfig,
+    backend: Backend,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    guidance: Guidance | None = None,
+) -> ScreenResult:
+    guidance = guidance or load_guidance()
+    signals = extract_signals(request, config, guidance)
+    proposed = backend.decide(request, config, signals)
+    decision = apply_guard(proposed, signals, backend.name, guidance)
+    summary = decision.summary
+    if not summary or decision.verdict != proposed.verdict:
+        summary = summarize(decision.verdict, decision.flags, decision.report, signals.relevance_judged,
+                            summary_language(config), guidance)
+    reply = None
+    if decision.verdict == "ask":
+        if decision.reply_text:
+            reply = Reply(kind="clarify", language=reply_language(config, request), text=fit(decision.reply_text, max_chars))
+        else:
+            reply = draft_reply(request, config, "clarify", signals, max_chars, guidance)
+    return ScreenResult(
+        id=request.id or "",
+        verdict=decision.verdict,
+        confidence=decision.confidence,
+        summary=summary,
+        flags=decision.flags,
+        report=decision.report,
+        reply=reply,
+        backend=backend.name,
+        model=backend.model,
+        sender=request.sender.name,
+        warnings=signals.warnings + decision.warnings,
+    )

@@ -1,0 +1,307 @@
+"""Step 2, extract signals: what a careful reader notices, each tied to a criterion of the guidance.
+
+Deterministic and cheap. The offline engine decides from these alone; an LLM gets them as
+evidence, and the guard uses them to cap what any backend says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .config import UserConfig
+from .guidance import Guidance, load_guidance
+from .models import Flag, Request
+from .text import URL, PhraseSet, Text, compile_phrases, detect_language, has_invisible, quote, user_phrases
+
+GOAL_SEEKS_ROLES = compile_phrases([
+    "role", "roles", "job", "jobs", "position", "positions", "opportunity", "opportunities", "career",
+    "vị trí", "việc làm", "công việc", "cơ hội", "nghề nghiệp",
+])
+GOAL_HIRES = compile_phrases(["hire", "hiring", "recruit", "recruiting", "build a team", "build my team", "tuyển", "tuyển dụng"])
+EVENT_NAME = re.compile(
+    r"(?:\bat|\bin|\btại|\bở)\s+(?:the\s+)?((?:[A-ZĐ0-9][\w&'’.-]*\s*){1,6})", re.UNICODE
+)
+
+
+COMPANY_SUFFIXES = re.compile(
+    r"\b(?:securities|bank|jsc|corp(?:oration)?|inc|ltd|llc|plc|group|company|co|holdings|vietnam|việt nam|"
+    r"technologies|technology|tech|labs?)\.?$", re.IGNORECASE,
+)
+
+
+def company_names(companies: list[str]) -> tuple[str, ...]:
+    """Each company as written and by its core name: "SSI Securities" also matches "SSI"."""
+    names: list[str] = []
+    for company in companies:
+        names.append(company)
+        core = company.strip()
+        while (shorter := COMPANY_SUFFIXES.sub("", core).strip(" ,.-")) != core and shorter:
+            core = shorter
+        if core != company.strip() and len(core) >= 2:
+            names.append(core)
+    return tuple(names)
+
+
+@dataclass
+class Signal:
+    flag: Flag
+    weight: float  # contribution to the offline engine's score
+
+
+@dataclass
+class Signals:
+    """Everything the later steps need to know about one request."""
+
+    signals: list[Signal] = field(default_factory=list)
+    note_language: str | None = None
+    relevance_judged: bool = False
+    profile_known: bool = False
+    topic: str | None = None  # something concrete from the note, for a personal reply
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def flags(self) -> list[Flag]:
+        return [signal.flag for signal in self.signals]
+
+    def has(self, criterion_id: str) -> bool:
+        return any(signal.flag.id == criterion_id for signal in self.signals)
+
+    @property
+    def score(self) -> float:
+        return sum(signal.weight for signal in self.signals)
+
+
+class _Reader:
+    """Collects flags for one request; the guidance supplies polarity and weights."""
+
+    def __init__(self, guidance: Guidance):
+        self.guidance = guidance
+        self.result = Signals()
+
+    def raise_flag(self, criterion_id: str, evidence: str, strength: float = 1.0) -> None:
+        if self.result.has(criterion_id):
+            return
+        criterion = self.guidance.criterion(criterion_id)
+        weight = self.guidance.weights[criterion_id] * strength
+        self.result.signals.append(Signal(Flag(id=criterion_id, polarity=criterion.polarity, evidence=evidence), weight))
+
+
+def extract_signals(request: Request, config: UserConfig, guidance: Guidance | None = None) -> Signals:
+    guidance = guidance or load_guidance()
+    reader = _Reader(guidance)
+    sender = request.sender
+    lex = guidance.lexicons
+
+    note = Text.of(request.note)
+    headline = Text.of(" \n ".join(filter(None, [sender.headline, sender.about])))
+    profile_parts = [sender.headline, sender.company, sender.industry, sender.about]
+    profile_parts += [f"{job.title or ''} {job.company or ''}" for job in sender.experience or []]
+    profile = Text.of(" \n ".join(filter(None, profile_parts)))
+    everything = Text.of(" \n ".join(filter(None, [sender.name, request.note, *profile_parts])))
+    reader.result.note_language = detect_language(request.note)
+    reader.result.profile_known = sender.profile_known()
+
+    _hostile(reader, lex, note, profile, request)
+    _policy(reader, config, everything, sender.name, profile)
+    _selling(reader, lex, note, headline)
+    _note(reader, lex, config, note, request)
+    _relevance(reader, lex, guidance, config, note, profile, request)
+    _mutuals(reader, guidance, sender.mutual_connections)
+    _empty_profile(reader, request)
+    return reader.result
+
+
+def _where(hits: list[tuple[str, str]]) -> str:
+    return "; ".join(f"{place}: {quote(hit, 60)}" for place, hit in hits[:3])
+
+
+def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
+    places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
+    injection = [(place, hit) for place, text in places for hit in lex["prompt_injection"].phrases.find_all(text)]
+    if injection:
+        hidden = " (with hidden characters)" if has_invisible(request.note or "") else ""
+        reader.raise_flag("prompt_injection", f"text addressed to an AI assistant{hidden}: {_where(injection)}")
+
+    scam = lex["scam_or_phishing"]
+    strong = [(place, hit) for place, text in places[:2] for hit in scam.phrases.find_all(text)]
+    weak = [(place, hit) for place, text in places[:2] for hit in scam.weak.find_all(text)]
+    has_link = bool(URL.search(request.note or ""))
+    if strong or len(weak) >= 2 or (weak and has_link):
+        reader.raise_flag("scam_or_phishing", _where(strong + weak))
+
+
+def _policy(reader: _Reader, config: UserConfig, everything: Text, name: str, profile: Text) -> None:
+    never = user_phrases(tuple(config.policy.never_accept)).find_all(everything)
+    if never:
+        reader.raise_flag("never_accept", f"matches your never_accept list: {', '.join(map(quote, never))}")
+    always = user_phrases(tuple(config.policy.always_accept)).find_all(Text.of(f"{name} \n {profile.original}"))
+    if always and not never:
+        reader.raise_flag("always_accept", f"matches your always_accept list: {', '.join(map(quote, always))}")
+
+
+def _selling(reader: _Reader, lex, note: Text, headline: Text) -> None:
+    sales = lex["sales_pitch"]
+    strong = sales.phrases.find_all(note)
+    weak = sales.weak.find_all(note)
+    in_profile = sales.headline.find_all(headline)
+    if strong or len(weak) >= 2:
+        reader.raise_flag("sales_pitch", f"note: {', '.join(map(quote, (strong + weak)[:3]))}")
+    elif in_profile:
+        reader.raise_flag("sales_pitch", f"profile built around selling: {', '.join(map(quote, in_profile[:3]))}",
+                          strength=1.0 if weak or not note.original else 0.6)
+
+
+def _user_words(config: UserConfig) -> tuple[str, ...]:
+    """The user's own work, as words a personal note would mention."""
+    me = config.me
+    if me is None:
+        return ()
+    words = [*me.interests, *company_names(me.target_companies + me.past_companies)]
+    if me.headline and " at " in me.headline:
+        words.append(me.headline.rsplit(" at ", 1)[1])
+    return tuple(words)
+
+
+def _note(reader: _Reader, lex, config: UserConfig, note: Text, request: Request) -> None:
+    if not note.original:
+        reader.raise_flag("no_note", "no note came with the request")
+        return
+    known = lex["known_relationship"].phrases.find_all(note)
+    past = user_phrases(company_names(config.me.past_companies) if config.me else ()).find_all(note)
+    if known or past:
+        evidence = f"note: {', '.join(map(quote, known[:2]))}" if known else ""
+        if past:
+            evidence = (evidence + "; " if evidence else "") + f"mentions your former employer {quote(past[0])}"
+        reader.raise_flag("known_relationship", evidence)
+
+    about_user = user_phrases(_user_words(config)).find_all(note)
+    content = lex["content_reference"].phrases.find_all(note)
+    event = lex["event"].phrases.find_all(note)
+    reason = lex["reason"].phrases.find_all(note)
+    length = len(note.original)
+    specific = about_user + content + event + known + past
+    reader.result.topic = _topic(note.original, about_user, event)
+
+    if (specific and length >= 30) or (reason and length >= 60):
+        cues = (specific + reason)[:3]
+        reader.raise_flag("personalized_note", f"note explains why: {', '.join(map(quote, cues))}")
+        return
+    generic = lex["generic_note"].phrases.find_all(note)
+    if reader.result.note_language == "other" and not generic:
+        reader.result.warnings.append("the note is in a language the offline engine reads only partly")
+        return
+    if generic or length < 60 or not reason:
+        what = f"boilerplate {quote(generic[0])}" if generic else "says nothing about why you"
+        reader.raise_flag("generic_note", f"note {what}: {quote(note.original, 70)}")
+
+
+def _topic(original: str, about_user: list[str], event: list[str]) -> str | None:
+    if event:
+        match = EVENT_NAME.search(original)
+        if match:
+            return match.group(1).strip(" .,!?;:")
+    if about_user:
+        # The user's word as the sender wrote it.
+        match = re.search(re.escape(about_user[0]), original, re.IGNORECASE)
+        return match.group(0) if match else about_user[0]
+    return None
+
+
+def _families(industries: dict[str, PhraseSet], *texts: Text) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for family, words in industries.items():
+        for text in texts:
+            hits = words.find_all(text)
+            if hits:
+                found[family] = hits[0]
+                break
+    return found
+
+
+def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, note: Text, profile: Text, request: Request) -> None:
+    me = config.me
+    if me is None:
+        reader.result.warnings.append("no config: relevance to your goals could not be judged (run `assist init`)")
+        return
+    sender = request.sender
+    mine = Text.of(" \n ".join(filter(None, [me.industry, me.headline, *me.interests, *me.goals])))
+    user_families = _families(guidance.industries, mine)
+    their_families = _families(guidance.industries, profile, note)
+    shared = sorted(set(user_families) & set(their_families))
+
+    target_names = user_phrases(company_names(me.target_companies))
+    targets = target_names.find_all(profile) or target_names.find_all(note)
+    past_profile = user_phrases(company_names(me.past_companies)).find_all(profile)
+    interests = user_phrases(tuple(me.interests)).find_all(profile) or user_phrases(tuple(me.interests)).find_all(note)
+    recruiter = lex["recruiter"].phrases.find_all(profile) or lex["recruiter"].phrases.find_all(note)
+    leader = lex["leader"].phrases.find_all(Text.of(sender.headline)) or lex["leader"].phrases.find_all(profile)
+    seeker = lex["job_seeker"].phrases.find_all(profile) or lex["job_seeker"].phrases.find_all(note)
+    goals = Text.of(" \n ".join(me.goals))
+    seeks_roles = bool(GOAL_SEEKS_ROLES.find_all(goals))
+    hires = bool(GOAL_HIRES.find_all(goals))
+    reader.result.relevance_judged = bool(their_families or targets or interests or recruiter or past_profile)
+
+    if past_profile and not reader.result.has("known_relationship"):
+        reader.raise_flag("known_relationship", f"you both worked at {quote(past_profile[0])}", strength=0.5)
+
+    reasons: list[str] = []
+    strength = 1.0
+    if targets:
+        role = "recruiter" if recruiter else "leader" if leader else "works"
+        reasons.append(f"{'a ' + role + ' at' if role != 'works' else 'works at'} {quote(targets[0])}, one of your target companies")
+        if recruiter or leader:
+            strength += guidance.parameters["strong_relevance_bonus"] / guidance.weights["professional_relevance"]
+    if recruiter and seeks_roles and (shared or targets or not their_families or set(their_families) <= {"software", "data"} | set(user_families)):
+        reasons.append(f"a recruiter ({quote(recruiter[0])}) and you are looking for roles")
+    if hires and (seeker or shared) and not recruiter:
+        reasons.append("a possible candidate for the team you are hiring" + (f" ({quote(seeker[0])})" if seeker else ""))
+    if shared:
+        reasons.append(f"same field as you ({', '.join(their_families[f] for f in shared)})")
+        if leader and not targets:
+            reasons.append(f"senior in your field ({quote(leader[0])})")
+    if interests:
+        reasons.append(f"shares your interest in {quote(interests[0])}")
+    if reasons:
+        reader.raise_flag("professional_relevance", "; ".join(dict.fromkeys(reasons)), strength=strength)
+        return
+
+    if their_families and not past_profile and not reader.result.has("known_relationship"):
+        where = f"; based in {sender.location}" if sender.location else ""
+        mine_label = me.industry or ", ".join(user_families.values()) or "your field"
+        theirs = ", ".join(dict.fromkeys(their_families.values()))
+        same_place = bool(sender.location and me.location and _same_place(sender.location, me.location))
+        reader.raise_flag(
+            "irrelevant",
+            f"their field ({theirs}{where}) is unrelated to yours ({mine_label}) and to your goals",
+            strength=0.6 if same_place else 1.0,
+        )
+
+
+def _same_place(a: str, b: str) -> bool:
+    parts = lambda s: {p.strip().lower() for p in s.split(",") if p.strip()}  # noqa: E731
+    return bool(parts(a) & parts(b))
+
+
+def _mutuals(reader: _Reader, guidance: Guidance, mutual: int | None) -> None:
+    if mutual is not None and mutual >= guidance.parameters["mutual_connections_min"]:
+        reader.raise_flag("mutual_connections", f"{mutual} mutual connections (a count alone does not prove who they are)")
+
+
+def _empty_profile(reader: _Reader, request: Request) -> None:
+    sender = request.sender
+    if not sender.profile_known():
+        return  # known only by name and note (an export): unknown is not empty
+    missing = []
+    if sender.has_photo is False:
+        missing.append("no photo")
+    if not sender.headline:
+        missing.append("no headline")
+    if sender.experience is not None and not sender.experience:
+        missing.append("no work history")
+    if sender.connections is not None and sender.connections < 30:
+        missing.append(f"only {sender.connections} connections")
+    if not sender.about and not sender.company and missing:
+        missing.append("no about or company")
+    if len(missing) >= 3:
+        reader.raise_flag("empty_profile", ", ".join(missing))

@@ -1,0 +1,164 @@
+"""Text helpers shared by the signals and the drafts: normalising, folding, language, phrases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Invisible characters used to hide words from a matcher (zero-width, bidi controls, soft hyphen).
+INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063,
+     0x2064, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF]
+)
+# Cyrillic and Greek letters that look like Latin ones ("ignоre" with a Cyrillic o).
+LOOKALIKES = str.maketrans(
+    "аеорсхуіјѕԁԛԝаАВЕКМНОРСТХУІЈЅοαρτνκιΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
+    "aeopcxyijsdqwaabekmhopctxyijsoaptvkiabehikmnoptxyz",
+)
+VIETNAMESE_MARKS = set(
+    "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+)
+# Frequent Vietnamese words that survive being typed without diacritics.
+VIETNAMESE_PLAIN_WORDS = frozenset(
+    "anh chi em minh toi ban cua cho voi duoc khong rat cam on xin chao ket noi cong ty viec lam "
+    "nguoi nhung va la co the mong muon hoc hoi gap nhau tai nam nay".split()
+)
+ENGLISH_WORDS = frozenset(
+    "the and you your to of for with in on at is are i i'm we would like connect hi hello thanks "
+    "thank my our this that be have love about work working".split()
+)
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+
+
+def normalize(text: str) -> str:
+    """What the matchers read: NFKC, invisible characters removed, look-alikes mapped, lower case."""
+    text = unicodedata.normalize("NFKC", text).translate(INVISIBLE).replace("\u2019", "'")
+    return text.lower().translate(LOOKALIKES)
+
+
+def fold(text: str) -> str:
+    """Strip diacritics ("kết nối" -> "ket noi"); đ becomes d."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text
+
+
+def has_invisible(text: str) -> bool:
+    return any(ord(ch) in INVISIBLE for ch in text)
+
+
+def detect_language(text: str | None) -> str | None:
+    """"vi", "en", "other", or None for no text. Cheap, and enough to choose a reply language."""
+    if not text or not text.strip():
+        return None
+    lowered = text.lower()
+    if sum(ch in VIETNAMESE_MARKS for ch in lowered) >= 2:
+        return "vi"
+    words = WORD.findall(lowered)
+    if not words:
+        return "other"
+    vietnamese = sum(word in VIETNAMESE_PLAIN_WORDS for word in words)
+    english = sum(word in ENGLISH_WORDS for word in words)
+    if vietnamese >= 2 and vietnamese > english:
+        return "vi"
+    if english >= 1 and english >= vietnamese:
+        return "en"
+    if not any(ord(ch) > 127 for ch in lowered) and len(words) <= 3:
+        return "en"  # "Hi Minh!" and the like
+    return "other"
+
+
+TOKEN = re.compile(r"\w+(?:['-]\w+)*")
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(TOKEN.findall(text))
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """Phrases indexed by their first word, plus a few regexes: one pass over a text's words.
+
+    `marked` holds the phrases as written; `plain` the folded form of those with diacritics, to
+    be used only on text typed without any (so "bán" never matches "bạn").
+    """
+
+    marked: dict[str, tuple[tuple[str, ...], ...]]
+    plain: dict[str, tuple[tuple[str, ...], ...]]
+    regex: re.Pattern[str] | None
+
+    def find_all(self, text: "Text") -> list[str]:
+        found: list[str] = []
+        _scan(self.marked, text.words, found)
+        if text.plain_words:
+            _scan(self.plain, text.plain_words, found)
+        if self.regex is not None:
+            for match in self.regex.finditer(text.normalized):
+                value = match.group(0).strip()
+                if value and value not in found:
+                    found.append(value)
+        return found
+
+    def __bool__(self) -> bool:
+        return bool(self.marked or self.regex)
+
+
+def _scan(index: dict[str, tuple[tuple[str, ...], ...]], words: tuple[str, ...], found: list[str]) -> None:
+    for position, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            if words[position : position + len(phrase)] == phrase:
+                value = " ".join(phrase)
+                if value not in found:
+                    found.append(value)
+
+
+def _index(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            grouped.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in grouped.items()}
+
+
+def compile_phrases(phrases: list[str], patterns: list[str] | None = None) -> PhraseSet:
+    normalized = [normalize(p) for p in phrases]
+    return PhraseSet(
+        marked=_index({tokens(p) for p in normalized}),
+        plain=_index({tokens(fold(p)) for p in normalized if has_diacritics(p)}),
+        regex=re.compile("|".join(f"(?:{p})" for p in patterns), re.DOTALL) if patterns else None,
+    )
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of the sender's text, prepared once for every matcher."""
+
+    original: str
+    normalized: str
+    words: tuple[str, ...]
+    plain_words: tuple[str, ...]  # folded words, only when the text has no diacritics at all
+
+    @classmethod
+    def of(cls, text: str | None) -> "Text":
+        original = text or ""
+        normalized = normalize(original)
+        words = tokens(normalized)
+        plain = tokens(fold(normalized)) if not has_diacritics(normalized) else ()
+        return cls(original, normalized, words, plain)
+
+
+@lru_cache(maxsize=4096)
+def user_phrases(items: tuple[str, ...]) -> PhraseSet:
+    """The user's own words (companies, interests), compiled once per config."""
+    return compile_phrases([item for item in items if item.strip()])
+
+
+def quote(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return f"\"{text if len(text) <= limit else text[: limit - 1] + '…'}\""
