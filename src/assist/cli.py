@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .backends import RulesBackend
+from .backends import BackendChoice, RulesBackend, select_backend
 from .config import UserConfig, load_config, user_config_path
 from .draft import DEFAULT_MAX_CHARS, MIN_MAX_CHARS, draft_reply
 from .errors import AssistError, ExitCode, InputError
@@ -40,6 +40,12 @@ ConfigOption = Annotated[
                  show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output: one JSON object per line.")]
+BackendOption = Annotated[Optional[str], typer.Option("--backend", help="rules (offline), openai (any OpenAI-compatible server) or local (bundled model). Default: [llm] in the config, else openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules.", show_default=False)]
+BaseUrlOption = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (or OPENAI_BASE_URL).", show_default=False)]
+ModelOption = Annotated[Optional[str], typer.Option("--model", help="Model name for the server (or ASSIST_MODEL).", show_default=False)]
+StructuredOption = Annotated[Optional[str], typer.Option("--structured-output", help="auto, json_schema, json_object or prompt.", show_default=False)]
+ModelPathOption = Annotated[Optional[str], typer.Option("--model-path", help="A GGUF file for --backend local (default: the bundled SmolLM2-135M-Instruct).", show_default=False)]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Ask the LLM again even when a cached verdict exists.")]
 InputsArgument = Annotated[
     Optional[list[str]],
     typer.Argument(help="Request files (.json, .jsonl, LinkedIn's Invitations.csv), directories of .json files, or - for standard input.",
@@ -102,10 +108,16 @@ def screen(
     config: ConfigOption = None,
     json_output: JsonOption = False,
     max_chars: Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")] = DEFAULT_MAX_CHARS,
+    backend_name: BackendOption = None,
+    base_url: BaseUrlOption = None,
+    model: ModelOption = None,
+    structured_output: StructuredOption = None,
+    model_path: ModelPathOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Screen requests: a verdict (accept, ask, ignore), the reasons, and a draft reply when in doubt."""
     user = _config(config, quiet=json_output)
-    backend = RulesBackend()
+    backend = select_backend(user, BackendChoice(backend_name, base_url, model, structured_output, model_path, not no_cache))
     guidance = load_guidance()
     counts = {"accept": 0, "ask": 0, "ignore": 0}
     reported = 0

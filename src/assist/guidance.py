@@ -40,6 +40,7 @@ class Lexicon:
     phrases: PhraseSet  # one hit raises the flag
     weak: PhraseSet  # two hits do
     headline: PhraseSet  # looked for in the headline and about
+    favour: PhraseSet  # asking for something right away
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Guidance:
                 phrases=compile_phrases(entry.get("phrases", []) + entry.get("strong", []), entry.get("patterns")),
                 weak=compile_phrases(entry.get("weak", [])),
                 headline=compile_phrases(entry.get("headline", [])),
+                favour=compile_phrases(entry.get("favour", [])),
             )
         return compiled
 

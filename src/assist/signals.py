@@ -18,9 +18,13 @@ GOAL_SEEKS_ROLES = compile_phrases([
     "role", "roles", "job", "jobs", "position", "positions", "opportunity", "opportunities", "career",
     "vị trí", "việc làm", "công việc", "cơ hội", "nghề nghiệp",
 ])
+PHONE = re.compile(r"(?<![\w.])\+?\d[\d ().-]{7,}\d")
 GOAL_HIRES = compile_phrases(["hire", "hiring", "recruit", "recruiting", "build a team", "build my team", "tuyển", "tuyển dụng"])
+# A named event: capitalised words that include an event noun ("Vietnam Fintech Summit 2026").
 EVENT_NAME = re.compile(
-    r"(?:\bat|\bin|\btại|\bở)\s+(?:the\s+)?((?:[A-ZĐ0-9][\w&'’.-]*\s*){1,6})", re.UNICODE
+    r"((?:[A-ZĐ0-9][\w&'’-]*[ \t]+){0,5}"
+    r"(?:Summit|Conference|Forum|Meetup|Expo|Week|Day|Festival|Fest|Hackathon|Workshop|Webinar|Talk|Hội thảo|Hội nghị|Diễn đàn)"
+    r"(?:[ \t]+[A-ZĐ0-9][\w&'’-]*){0,3})"
 )
 
 
@@ -105,11 +109,21 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     _hostile(reader, lex, note, profile, request)
     _policy(reader, config, everything, sender.name, profile)
     _selling(reader, lex, note, headline)
-    _note(reader, lex, config, note, request)
+    _note(reader, lex, config, note, profile)
     _relevance(reader, lex, guidance, config, note, profile, request)
     _mutuals(reader, guidance, sender.mutual_connections)
     _empty_profile(reader, request)
     return reader.result
+
+
+def _distinct(hits: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    kept = []
+    for place, hit in hits:
+        if hit not in seen:
+            seen.add(hit)
+            kept.append((place, hit))
+    return kept
 
 
 def _where(hits: list[tuple[str, str]]) -> str:
@@ -125,9 +139,11 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) 
 
     scam = lex["scam_or_phishing"]
     strong = [(place, hit) for place, text in places[:2] for hit in scam.phrases.find_all(text)]
-    weak = [(place, hit) for place, text in places[:2] for hit in scam.weak.find_all(text)]
-    has_link = bool(URL.search(request.note or ""))
-    if strong or len(weak) >= 2 or (weak and has_link):
+    weak = _distinct([(place, hit) for place, text in places[:2] for hit in scam.weak.find_all(text)])
+    # Single words ("crypto", "wallet") are everyday words in some jobs: it takes several, or
+    # a couple with a link or a phone number to move the talk elsewhere.
+    contact = bool(URL.search(request.note or "") or PHONE.search(request.note or ""))
+    if strong or len(weak) >= 3 or (len(weak) >= 2 and contact):
         reader.raise_flag("scam_or_phishing", _where(strong + weak))
 
 
@@ -145,28 +161,40 @@ def _selling(reader: _Reader, lex, note: Text, headline: Text) -> None:
     strong = sales.phrases.find_all(note)
     weak = sales.weak.find_all(note)
     in_profile = sales.headline.find_all(headline)
+    favour = sales.favour.find_all(note)
     if strong or len(weak) >= 2:
-        reader.raise_flag("sales_pitch", f"note: {', '.join(map(quote, (strong + weak)[:3]))}")
+        # More signs of selling (and a profile built around it) make it clearer still.
+        signs = len(strong) + len(weak) / 2 + len(in_profile)
+        reader.raise_flag("sales_pitch", f"note: {', '.join(map(quote, (strong + weak)[:3]))}"
+                          + (f"; profile: {quote(in_profile[0])}" if in_profile else ""),
+                          strength=min(2.0, 1.0 + 0.5 * max(0.0, signs - 1)))
+    elif favour:
+        reader.raise_flag("sales_pitch", f"asks for something right away: {', '.join(map(quote, favour[:2]))}",
+                          strength=reader.guidance.parameters["favour_strength"])
     elif in_profile:
         reader.raise_flag("sales_pitch", f"profile built around selling: {', '.join(map(quote, in_profile[:3]))}",
                           strength=1.0 if weak or not note.original else 0.6)
 
 
-def _user_words(config: UserConfig) -> tuple[str, ...]:
-    """The user's own work, as words a personal note would mention."""
+def _user_words(config: UserConfig, sender_profile: Text) -> tuple[str, ...]:
+    """The user's own work, as words a personal note would mention. A company the sender works
+    at is theirs to mention, not a sign that the note is about the user."""
     me = config.me
     if me is None:
         return ()
-    words = [*me.interests, *company_names(me.target_companies + me.past_companies)]
+    companies = [*me.target_companies, *me.past_companies]
     if me.headline and " at " in me.headline:
-        words.append(me.headline.rsplit(" at ", 1)[1])
-    return tuple(words)
+        companies.append(me.headline.rsplit(" at ", 1)[1])
+    own = set(user_phrases(company_names(companies)).find_all(sender_profile))
+    return tuple(me.interests) + tuple(name for name in company_names(companies) if name.lower() not in own)
 
 
-def _note(reader: _Reader, lex, config: UserConfig, note: Text, request: Request) -> None:
+def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -> None:
     if not note.original:
         reader.raise_flag("no_note", "no note came with the request")
         return
+    if any(reader.result.has(c) for c in ("prompt_injection", "scam_or_phishing", "sales_pitch")):
+        return  # the note has a purpose, and it is not the user: its quality is beside the point
     known = lex["known_relationship"].phrases.find_all(note)
     past = user_phrases(company_names(config.me.past_companies) if config.me else ()).find_all(note)
     if known or past:
@@ -175,7 +203,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, request: Request
             evidence = (evidence + "; " if evidence else "") + f"mentions your former employer {quote(past[0])}"
         reader.raise_flag("known_relationship", evidence)
 
-    about_user = user_phrases(_user_words(config)).find_all(note)
+    about_user = user_phrases(_user_words(config, profile)).find_all(note)
     content = lex["content_reference"].phrases.find_all(note)
     event = lex["event"].phrases.find_all(note)
     reason = lex["reason"].phrases.find_all(note)
@@ -191,7 +219,8 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, request: Request
     if reader.result.note_language == "other" and not generic:
         reader.result.warnings.append("the note is in a language the offline engine reads only partly")
         return
-    if generic or length < 60 or not reason:
+    introduces = lex["introduction"].phrases.find_all(note)
+    if length < 40 or not (introduces or reason):
         what = f"boilerplate {quote(generic[0])}" if generic else "says nothing about why you"
         reader.raise_flag("generic_note", f"note {what}: {quote(note.original, 70)}")
 
@@ -199,7 +228,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, request: Request
 def _topic(original: str, about_user: list[str], event: list[str]) -> str | None:
     if event:
         match = EVENT_NAME.search(original)
-        if match:
+        if match and len(match.group(1).split()) >= 2:
             return match.group(1).strip(" .,!?;:")
     if about_user:
         # The user's word as the sender wrote it.
@@ -209,14 +238,18 @@ def _topic(original: str, about_user: list[str], event: list[str]) -> str | None
 
 
 def _families(industries: dict[str, PhraseSet], *texts: Text) -> dict[str, str]:
-    found: dict[str, str] = {}
+    """The fields a text belongs to, strongest first: those with at least half the top count of
+    hits, so a backend engineer who mentions payments once is an engineer, not a banker."""
+    counted: dict[str, list[str]] = {}
     for family, words in industries.items():
-        for text in texts:
-            hits = words.find_all(text)
-            if hits:
-                found[family] = hits[0]
-                break
-    return found
+        hits = [hit for text in texts for hit in words.find_all(text)]
+        if hits:
+            counted[family] = hits
+    if not counted:
+        return {}
+    top = max(len(hits) for hits in counted.values())
+    ranked = sorted(counted.items(), key=lambda item: -len(item[1]))
+    return {family: hits[0] for family, hits in ranked if len(hits) * 2 >= top}
 
 
 def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, note: Text, profile: Text, request: Request) -> None:
@@ -271,10 +304,12 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         mine_label = me.industry or ", ".join(user_families.values()) or "your field"
         theirs = ", ".join(dict.fromkeys(their_families.values()))
         same_place = bool(sender.location and me.location and _same_place(sender.location, me.location))
+        # Many people in common say they move in the user's circles: not "entirely" unrelated.
+        many_mutual = (sender.mutual_connections or 0) >= guidance.parameters["many_mutual_connections"]
         reader.raise_flag(
             "irrelevant",
             f"their field ({theirs}{where}) is unrelated to yours ({mine_label}) and to your goals",
-            strength=0.6 if same_place else 1.0,
+            strength=(0.8 if same_place else 1.0) * (0.5 if many_mutual else 1.0),
         )
 
 
@@ -285,23 +320,28 @@ def _same_place(a: str, b: str) -> bool:
 
 def _mutuals(reader: _Reader, guidance: Guidance, mutual: int | None) -> None:
     if mutual is not None and mutual >= guidance.parameters["mutual_connections_min"]:
-        reader.raise_flag("mutual_connections", f"{mutual} mutual connections (a count alone does not prove who they are)")
+        many = mutual >= guidance.parameters["many_mutual_connections"]
+        reader.raise_flag("mutual_connections", f"{mutual} mutual connections (a count alone does not prove who they are)",
+                          strength=1.5 if many else 1.0)
 
 
 def _empty_profile(reader: _Reader, request: Request) -> None:
+    """Little information, no photo, sparse history; only what was observed counts."""
     sender = request.sender
     if not sender.profile_known():
         return  # known only by name and note (an export): unknown is not empty
-    missing = []
+    missing: list[tuple[str, float]] = []
     if sender.has_photo is False:
-        missing.append("no photo")
+        missing.append(("no photo", 1.0))
     if not sender.headline:
-        missing.append("no headline")
+        missing.append(("no headline", 1.0))
     if sender.experience is not None and not sender.experience:
-        missing.append("no work history")
+        missing.append(("no work history", 1.0))
+    elif sender.experience and sum(job.years or 0 for job in sender.experience) < 1:
+        missing.append(("under a year of work history", 1.0))
     if sender.connections is not None and sender.connections < 30:
-        missing.append(f"only {sender.connections} connections")
+        missing.append((f"only {sender.connections} connections", 1.5 if sender.connections < 10 else 1.0))
     if not sender.about and not sender.company and missing:
-        missing.append("no about or company")
-    if len(missing) >= 3:
-        reader.raise_flag("empty_profile", ", ".join(missing))
+        missing.append(("no about or company", 0.5))
+    if sum(weight for _, weight in missing) >= 2:
+        reader.raise_flag("empty_profile", ", ".join(what for what, _ in missing))
