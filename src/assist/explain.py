@@ -20,9 +20,14 @@ def summarize(
 
     def titles(polarity: str) -> list[str]:
         chosen = sorted((f for f in flags if f.polarity == polarity), key=lambda f: -abs(weights.get(f.id, 0)))
-        return [guidance.criterion(f.id).title_in(language).lower() for f in chosen if f.id in guidance.criteria]
+        return [_lower_first(guidance.criterion(f.id).title_in(language)) for f in chosen if f.id in guidance.criteria]
 
     return guidance.templates.get_template("summary.j2").render(
         verdict=verdict, pros=titles("green"), cons=titles("red"), report=report,
-        relevance_judged=relevance_judged, language=language,
+        relevance_judged=relevance_judged or verdict == "ignore", language=language,
     ).strip()
+
+
+def _lower_first(title: str) -> str:
+    """"Professional relevance" -> "professional relevance", but "AI ..." stays."""
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title

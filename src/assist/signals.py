@@ -185,8 +185,8 @@ def _user_words(config: UserConfig, sender_profile: Text) -> tuple[str, ...]:
     companies = [*me.target_companies, *me.past_companies]
     if me.headline and " at " in me.headline:
         companies.append(me.headline.rsplit(" at ", 1)[1])
-    own = set(user_phrases(company_names(companies)).find_all(sender_profile))
-    return tuple(me.interests) + tuple(name for name in company_names(companies) if name.lower() not in own)
+    own = {hit.casefold() for hit in user_phrases(company_names(companies)).find_all(sender_profile)}
+    return tuple(me.interests) + tuple(name for name in company_names(companies) if name.casefold() not in own)
 
 
 def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -> None:
@@ -256,6 +256,9 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     me = config.me
     if me is None:
         reader.result.warnings.append("no config: relevance to your goals could not be judged (run `assist init`)")
+        return
+    if reader.result.has("scam_or_phishing") or reader.result.has("prompt_injection"):
+        reader.result.relevance_judged = True  # beside the point: a scam in your field is still a scam
         return
     sender = request.sender
     mine = Text.of(" \n ".join(filter(None, [me.industry, me.headline, *me.interests, *me.goals])))

@@ -95,9 +95,9 @@ class PhraseSet:
 
     def find_all(self, text: "Text") -> list[str]:
         found: list[str] = []
-        _scan(self.marked, text.words, found)
+        _scan(self.marked, text.words, found, text.original)
         if text.plain_words:
-            _scan(self.plain, text.plain_words, found)
+            _scan(self.plain, text.plain_words, found, text.original)
         if self.regex is not None:
             for match in self.regex.finditer(text.normalized):
                 value = match.group(0).strip()
@@ -109,13 +109,20 @@ class PhraseSet:
         return bool(self.marked or self.regex)
 
 
-def _scan(index: dict[str, tuple[tuple[str, ...], ...]], words: tuple[str, ...], found: list[str]) -> None:
+def _scan(index: dict[str, tuple[tuple[str, ...], ...]], words: tuple[str, ...], found: list[str], original: str) -> None:
     for position, word in enumerate(words):
         for phrase in index.get(word, ()):
             if words[position : position + len(phrase)] == phrase:
-                value = " ".join(phrase)
+                value = _as_written(phrase, original)
                 if value not in found:
                     found.append(value)
+
+
+def _as_written(phrase: tuple[str, ...], original: str) -> str:
+    """The phrase as the sender wrote it ("MoMo", not "momo"), for evidence a person reads."""
+    pattern = r"(?<!\w)" + r"\W+".join(re.escape(word) for word in phrase) + r"(?!\w)"
+    match = re.search(pattern, original, re.IGNORECASE)
+    return match.group(0) if match else " ".join(phrase)
 
 
 def _index(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
