@@ -15,7 +15,7 @@ from typing import Literal
 
 import jinja2
 
-from .text import PhraseSet, compile_phrases
+from .text import PhraseSet, Text, compile_phrases
 
 PROMPTS_PACKAGE = "assist.prompts"
 
@@ -47,6 +47,27 @@ class Lexicon:
 class Thresholds:
     accept: float
     ignore: float
+
+
+class Industries:
+    """Families of related fields, matched in one pass: which families a text belongs to."""
+
+    def __init__(self, families: dict[str, list[str]]):
+        self.words = compile_phrases([word for words in families.values() for word in words])
+        self.family_of: dict[tuple[str, ...], set[str]] = {}
+        for family, words in families.items():
+            probe = compile_phrases(words)
+            for phrase in [*(p for group in probe.marked.values() for p in group),
+                           *(p for group in probe.plain.values() for p in group)]:
+                self.family_of.setdefault(phrase, set()).add(family)
+
+    def hits(self, text: Text) -> dict[str, list[str]]:
+        """Family -> the words of it found in the text."""
+        found: dict[str, list[str]] = {}
+        for phrase in self.words.find_phrases(text):
+            for family in self.family_of.get(phrase, ()):
+                found.setdefault(family, []).append(" ".join(phrase))
+        return found
 
 
 class GuidanceError(RuntimeError):
@@ -97,8 +118,8 @@ class Guidance:
         return compiled
 
     @cached_property
-    def industries(self) -> dict[str, PhraseSet]:
-        return {family: compile_phrases(words) for family, words in self._signals["industries"].items()}
+    def industries(self) -> "Industries":
+        return Industries(self._signals["industries"])
 
     @property
     def weights(self) -> dict[str, float]:

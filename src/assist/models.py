@@ -104,6 +104,14 @@ class Reply(BaseModel):
     text: str
 
 
+class Usage(BaseModel):
+    """Tokens one LLM call (or a batch) used, and the estimated cost when the model's price is known."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float | None = None
+
+
 class ScreenResult(BaseModel):
     """What `assist screen --json` prints, one per line."""
 
@@ -119,3 +127,6 @@ class ScreenResult(BaseModel):
     # Added fields (the contract allows additions):
     sender: str = ""
     warnings: list[str] = Field(default_factory=list)
+    prompt_version: str | None = None  # set by LLM backends: the templates' hash (render.prompt_version)
+    usage: Usage | None = None  # LLM backends only; zero tokens when served from the cache
+    cached: bool = False  # True when an LLM verdict came from the local cache (no call made)

@@ -48,3 +48,35 @@ def render_messages(
         max_chars=max_chars,
     )
     return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]
+
+
+REPLY_SYSTEM_TEMPLATE = "reply_system.j2"
+REPLY_USER_TEMPLATE = "reply_user.j2"
+
+
+def reply_prompt_version(guidance: Guidance | None = None) -> str:
+    return (guidance or load_guidance()).template_hash(REPLY_SYSTEM_TEMPLATE, REPLY_USER_TEMPLATE)
+
+
+def render_reply_messages(
+    request: Request, config: UserConfig, signals: Signals, kind: str, max_chars: int = DEFAULT_MAX_CHARS,
+    guidance: Guidance | None = None,
+) -> list[dict[str, str]]:
+    """The messages for an LLM-written reply (`assist draft-reply` with an LLM backend)."""
+    from .draft import first_name, safe_topic
+
+    guidance = guidance or load_guidance()
+    templates = guidance.templates
+    system = templates.get_template(REPLY_SYSTEM_TEMPLATE).render(guidance=guidance)
+    user = templates.get_template(REPLY_USER_TEMPLATE).render(
+        kind=kind,
+        me=config.me,
+        signature=config.signature,
+        reply_language=reply_language(config, request),
+        first_name=first_name(request.sender.name),
+        topic=safe_topic(signals),
+        request_json=untrusted_json(request),
+        flags=signals.flags,
+        max_chars=max_chars,
+    )
+    return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]

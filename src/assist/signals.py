@@ -237,19 +237,18 @@ def _topic(original: str, about_user: list[str], event: list[str]) -> str | None
     return None
 
 
-def _families(industries: dict[str, PhraseSet], *texts: Text) -> dict[str, str]:
+def _families(industries, *texts: Text) -> dict[str, str]:
     """The fields a text belongs to, strongest first: those with at least half the top count of
     hits, so a backend engineer who mentions payments once is an engineer, not a banker."""
     counted: dict[str, list[str]] = {}
-    for family, words in industries.items():
-        hits = [hit for text in texts for hit in words.find_all(text)]
-        if hits:
-            counted[family] = hits
+    for text in texts:
+        for family, hits in industries.hits(text).items():
+            counted.setdefault(family, []).extend(hits)
     if not counted:
         return {}
     top = max(len(hits) for hits in counted.values())
-    ranked = sorted(counted.items(), key=lambda item: -len(item[1]))
-    return {family: hits[0] for family, hits in ranked if len(hits) * 2 >= top}
+    ranked = sorted(counted.items(), key=lambda item: (-len(item[1]), item[0]))
+    return {family: sorted(hits)[0] for family, hits in ranked if len(hits) * 2 >= top}
 
 
 def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, note: Text, profile: Text, request: Request) -> None:

@@ -39,10 +39,22 @@ def normalize(text: str) -> str:
     return text.lower().translate(LOOKALIKES)
 
 
+def _fold_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0x00C0, 0x2000):
+        char = chr(code)
+        base = "".join(ch for ch in unicodedata.normalize("NFD", char) if not unicodedata.combining(ch))
+        if base != char and base:
+            table[code] = base
+    return table
+
+
+FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
-    """Strip diacritics ("kết nối" -> "ket noi"); đ becomes d."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Strip diacritics ("kết nối" -> "ket noi"); đ becomes d. Expects NFC text (normalize gives it)."""
+    return text.translate(FOLD)
 
 
 def has_diacritics(text: str) -> bool:
@@ -93,11 +105,23 @@ class PhraseSet:
     plain: dict[str, tuple[tuple[str, ...], ...]]
     regex: re.Pattern[str] | None
 
+    def find_phrases(self, text: "Text") -> set[tuple[str, ...]]:
+        """The phrases (as tokens) present in the text: cheaper than find_all, for lookups."""
+        found: set[tuple[str, ...]] = set()
+        for index, words, positions in ((self.marked, text.words, text.positions),
+                                        (self.plain, text.plain_words, text.plain_positions)):
+            for first in index.keys() & positions.keys():
+                for position in positions[first]:
+                    for phrase in index[first]:
+                        if words[position : position + len(phrase)] == phrase:
+                            found.add(phrase)
+        return found
+
     def find_all(self, text: "Text") -> list[str]:
         found: list[str] = []
-        _scan(self.marked, text.words, found, text.original)
+        _scan(self.marked, text.words, text.positions, found, text.original)
         if text.plain_words:
-            _scan(self.plain, text.plain_words, found, text.original)
+            _scan(self.plain, text.plain_words, text.plain_positions, found, text.original)
         if self.regex is not None:
             for match in self.regex.finditer(text.normalized):
                 value = match.group(0).strip()
@@ -109,20 +133,27 @@ class PhraseSet:
         return bool(self.marked or self.regex)
 
 
-def _scan(index: dict[str, tuple[tuple[str, ...], ...]], words: tuple[str, ...], found: list[str], original: str) -> None:
-    for position, word in enumerate(words):
-        for phrase in index.get(word, ()):
-            if words[position : position + len(phrase)] == phrase:
-                value = _as_written(phrase, original)
-                if value not in found:
-                    found.append(value)
+def _scan(index: dict[str, tuple[tuple[str, ...], ...]], words: tuple[str, ...],
+          positions: dict[str, list[int]], found: list[str], original: str) -> None:
+    # Only the words the text and the phrases share are looked at: a set intersection, not a scan.
+    for first in index.keys() & positions.keys():
+        for position in positions[first]:
+            for phrase in index[first]:
+                if words[position : position + len(phrase)] == phrase:
+                    value = _as_written(phrase, original)
+                    if value not in found:
+                        found.append(value)
 
 
 def _as_written(phrase: tuple[str, ...], original: str) -> str:
     """The phrase as the sender wrote it ("MoMo", not "momo"), for evidence a person reads."""
-    pattern = r"(?<!\w)" + r"\W+".join(re.escape(word) for word in phrase) + r"(?!\w)"
-    match = re.search(pattern, original, re.IGNORECASE)
+    match = _written_pattern(phrase).search(original)
     return match.group(0) if match else " ".join(phrase)
+
+
+@lru_cache(maxsize=8192)
+def _written_pattern(phrase: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(word) for word in phrase) + r"(?!\w)", re.IGNORECASE)
 
 
 def _index(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -150,14 +181,25 @@ class Text:
     normalized: str
     words: tuple[str, ...]
     plain_words: tuple[str, ...]  # folded words, only when the text has no diacritics at all
+    positions: dict[str, list[int]]
+    plain_positions: dict[str, list[int]]
 
-    @classmethod
-    def of(cls, text: str | None) -> "Text":
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def of(text: str | None) -> "Text":
         original = text or ""
         normalized = normalize(original)
         words = tokens(normalized)
-        plain = tokens(fold(normalized)) if not has_diacritics(normalized) else ()
-        return cls(original, normalized, words, plain)
+        folded = fold(normalized)
+        plain = tokens(folded) if folded == normalized else ()
+        return Text(original, normalized, words, plain, _positions(words), _positions(plain))
+
+
+def _positions(words: tuple[str, ...]) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        positions.setdefault(word, []).append(index)
+    return positions
 
 
 @lru_cache(maxsize=4096)

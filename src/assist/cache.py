@@ -1,0 +1,119 @@
+"""What assist remembers between runs, in the user cache directory ($ASSIST_HOME, else the app dir).
+
+- `AnswerCache`: validated LLM answers keyed by everything that shapes them (backend, model, prompt
+  version, the rendered messages, the schema), so a request screened again costs no second call.
+- `ModeMemory`: which structured-output mode worked for each base URL (`auto` tries json_schema,
+  then json_object, then prompt; the next run starts with what worked).
+
+Both degrade to "remember nothing" when the directory cannot be written: a cache never fails a run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+ENV_HOME = "ASSIST_HOME"
+CACHE_FILE = "llm-cache.sqlite3"
+MODES_FILE = "structured-output.json"
+
+
+def assist_home() -> Path:
+    explicit = os.environ.get(ENV_HOME)
+    if explicit:
+        return Path(explicit)
+    import typer
+
+    return Path(typer.get_app_dir("assist"))
+
+
+def cache_key(**parts: object) -> str:
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class AnswerCache:
+    def __init__(self, path: Path | None = None):
+        self.path = path or assist_home() / CACHE_FILE
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._broken:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path)
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, backend TEXT, model TEXT,"
+                    " prompt_version TEXT, answer TEXT NOT NULL, usage TEXT, created REAL)"
+                )
+                self._db.commit()
+            except (OSError, sqlite3.Error):
+                self._broken = True
+                self._db = None
+        return self._db
+
+    def get(self, key: str) -> dict | None:
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT answer, usage FROM answers WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            return {"answer": json.loads(row[0]), "usage": json.loads(row[1]) if row[1] else None}
+        except (sqlite3.Error, ValueError):
+            return None
+
+    def put(self, key: str, answer: dict, usage: dict | None, backend: str, model: str | None,
+            prompt_version: str | None) -> None:
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            db.execute(
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (key, backend, model, prompt_version, json.dumps(answer, ensure_ascii=False),
+                 json.dumps(usage) if usage is not None else None, time.time()),
+            )
+            db.commit()
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+class ModeMemory:
+    def __init__(self, path: Path | None = None):
+        self.path = path or assist_home() / MODES_FILE
+
+    def _read(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def get(self, base_url: str) -> str | None:
+        mode = self._read().get(base_url)
+        return mode if isinstance(mode, str) else None
+
+    def remember(self, base_url: str, mode: str) -> None:
+        data = self._read()
+        if data.get(base_url) == mode:
+            return
+        data[base_url] = mode
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+            tmp.replace(self.path)
+        except OSError:
+            pass

@@ -1,0 +1,39 @@
+"""Small builders shared by the engine tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assist.backends import RulesBackend
+from assist.config import Me, Policy, UserConfig, parse_config
+from assist.models import Request, ScreenResult
+from assist.screen import screen_request
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+
+
+def persona(name: str) -> UserConfig:
+    return parse_config(FIXTURES / "configs" / f"{name}.toml")
+
+
+def analyst(**policy) -> UserConfig:
+    base = persona("analyst-vi")
+    return base.model_copy(update={"policy": base.policy.model_copy(update=policy)}) if policy else base
+
+
+def user(openness: str = "balanced", language: str = "en", **me) -> UserConfig:
+    fields = dict(name="Sarah Chen", headline="Engineering Lead at Northwind Labs", industry="Software",
+                  location="Singapore", goals=["Hire senior backend engineers"], target_companies=["Stripe"],
+                  past_companies=["Grab"], interests=["distributed systems", "Python"], language=language,
+                  signature="Sarah")
+    fields.update(me)
+    return UserConfig(me=Me(**fields), policy=Policy(openness=openness))
+
+
+def request(note: str | None = None, **sender) -> Request:
+    return Request.model_validate({"sender": {"name": "Test Sender", **sender}, "note": note})
+
+
+def screen(req: Request, config: UserConfig) -> ScreenResult:
+    return screen_request(req, config, RulesBackend())
