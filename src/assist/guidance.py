@@ -110,7 +110,8 @@ class Guidance:
         for name, entry in self._signals["lexicon"].items():
             compiled[name] = Lexicon(
                 criterion=entry["criterion"],
-                phrases=compile_phrases(entry.get("phrases", []) + entry.get("strong", []), entry.get("patterns")),
+                phrases=compile_phrases(entry.get("phrases", []) + entry.get("strong", []), entry.get("patterns"),
+                                        entry.get("triggers")),
                 weak=compile_phrases(entry.get("weak", [])),
                 headline=compile_phrases(entry.get("headline", [])),
                 favour=compile_phrases(entry.get("favour", [])),

@@ -104,6 +104,7 @@ class PhraseSet:
     marked: dict[str, tuple[tuple[str, ...], ...]]
     plain: dict[str, tuple[tuple[str, ...], ...]]
     regex: re.Pattern[str] | None
+    triggers: tuple[str, ...] = ()  # the regex runs only on text holding one of these substrings
 
     def find_phrases(self, text: "Text") -> set[tuple[str, ...]]:
         """The phrases (as tokens) present in the text: cheaper than find_all, for lookups."""
@@ -122,7 +123,7 @@ class PhraseSet:
         _scan(self.marked, text.words, text.positions, found, text.original)
         if text.plain_words:
             _scan(self.plain, text.plain_words, text.plain_positions, found, text.original)
-        if self.regex is not None:
+        if self.regex is not None and (not self.triggers or any(t in text.normalized for t in self.triggers)):
             for match in self.regex.finditer(text.normalized):
                 value = match.group(0).strip()
                 if value and value not in found:
@@ -164,12 +165,13 @@ def _index(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ..
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in grouped.items()}
 
 
-def compile_phrases(phrases: list[str], patterns: list[str] | None = None) -> PhraseSet:
+def compile_phrases(phrases: list[str], patterns: list[str] | None = None, triggers: list[str] | None = None) -> PhraseSet:
     normalized = [normalize(p) for p in phrases]
     return PhraseSet(
         marked=_index({tokens(p) for p in normalized}),
         plain=_index({tokens(fold(p)) for p in normalized if has_diacritics(p)}),
         regex=re.compile("|".join(f"(?:{p})" for p in patterns), re.DOTALL) if patterns else None,
+        triggers=tuple(normalize(t) for t in triggers or ()),
     )
 
 
