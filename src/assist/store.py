@@ -1,0 +1,365 @@
+"""Step 8, store: what was screened, drafted, edited and decided, in one local SQLite file.
+
+WAL mode and one transaction per request: a run killed at any moment loses at most the request
+in flight, and a second run resumes without paying twice. The user's decisions and edited drafts
+are never overwritten by a new screening. Nothing here ever leaves the machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .errors import AssistError, InputError
+from .models import Request, ScreenResult, Verdict
+
+ENV_HOME = "ASSIST_HOME"
+DB_NAME = "assist.db"
+DRAFT_STATUSES = ("pending", "approved", "rejected", "sent")
+
+# Ordered migrations: the database's `user_version` says how many have run. Append, never edit.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE requests (
+        id TEXT PRIMARY KEY,
+        sender TEXT NOT NULL,
+        payload TEXT NOT NULL,            -- the request as screened (JSON)
+        content_hash TEXT NOT NULL,
+        first_seen TEXT NOT NULL
+    );
+    CREATE TABLE verdicts (
+        id INTEGER PRIMARY KEY,
+        request_id TEXT NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        backend TEXT NOT NULL,
+        model TEXT,
+        prompt_version TEXT,
+        result TEXT NOT NULL,             -- the whole verdict JSON, flags included
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX verdicts_by_request ON verdicts(request_id, id);
+    CREATE TABLE drafts (
+        request_id TEXT PRIMARY KEY REFERENCES requests(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        generated_text TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'sent')),
+        edited INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE decisions (
+        request_id TEXT PRIMARY KEY REFERENCES requests(id) ON DELETE CASCADE,
+        verdict TEXT NOT NULL CHECK (verdict IN ('accept', 'ask', 'ignore')),
+        decided_at TEXT NOT NULL
+    );
+    CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        request_id TEXT NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+        action TEXT NOT NULL,
+        detail TEXT,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX actions_by_request ON actions(request_id, id);
+    """,
+    # What assist learns from (approved or edited drafts, decisions) can be switched off one by one.
+    """
+    ALTER TABLE drafts ADD COLUMN learn INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE decisions ADD COLUMN learn INTEGER NOT NULL DEFAULT 1;
+    """,
+)
+
+
+class StoreError(AssistError):
+    pass
+
+
+def default_db_path() -> Path:
+    home = os.environ.get(ENV_HOME)
+    if home:
+        return Path(home) / DB_NAME
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    if os.name == "nt":
+        data_home = os.environ.get("LOCALAPPDATA", data_home)
+    elif os.uname().sysname == "Darwin":
+        data_home = str(Path.home() / "Library" / "Application Support")
+    return Path(data_home) / "assist" / DB_NAME
+
+
+def content_hash(request: Request) -> str:
+    data = request.model_dump(mode="json", exclude={"received_at"})
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Draft:
+    request_id: str
+    sender: str
+    note: str | None
+    kind: str
+    language: str
+    text: str
+    generated_text: str
+    status: str
+    edited: bool
+    learn: bool
+    updated_at: str
+    verdict: dict | None  # the latest verdict JSON
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.request_id, "sender": self.sender, "note": self.note, "kind": self.kind,
+            "language": self.language, "text": self.text, "status": self.status, "edited": self.edited,
+            "updated_at": self.updated_at,
+            "verdict": self.verdict.get("verdict") if self.verdict else None,
+            "summary": self.verdict.get("summary") if self.verdict else None,
+        }
+
+
+class Store:
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA busy_timeout = 30000")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA secure_delete = ON")  # forgotten data is overwritten, not just unlinked
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise InputError(str(path), f"not a usable assist database ({error})") from None
+        except OSError as error:
+            raise InputError(str(path), f"cannot open the database ({error.strerror or error})") from None
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> "Store":
+        return cls(Path(path) if path else default_db_path())
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise StoreError(f"{self.path}: made by a newer assist (schema {version}); upgrade assist")
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in filter(str.strip, script.split(";")):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE: take the write lock up front, so two writers queue instead of failing."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # -- screening ------------------------------------------------------------------------------
+
+    def screened(self, request: Request, backend: str, model: str | None, prompt_version: str | None) -> ScreenResult | None:
+        """The stored verdict for this very request content, backend, model and prompt, if any."""
+        row = self.db.execute(
+            "SELECT result FROM verdicts WHERE request_id = ? AND content_hash = ? AND backend = ? "
+            "AND model IS ? AND prompt_version IS ? ORDER BY id DESC LIMIT 1",
+            (request.id, content_hash(request), backend, model, prompt_version),
+        ).fetchone()
+        return ScreenResult.model_validate_json(row["result"]) if row else None
+
+    def record(self, request: Request, result: ScreenResult) -> None:
+        """One request's screening, in one transaction. A decision or an edited, approved, rejected
+        or sent draft is the user's: it stays as it is."""
+        now = _now()
+        digest = content_hash(request)
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO requests (id, sender, payload, content_hash, first_seen) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET sender = excluded.sender, payload = excluded.payload, "
+                "content_hash = excluded.content_hash",
+                (request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now),
+            )
+            db.execute(
+                "INSERT INTO verdicts (request_id, content_hash, verdict, backend, model, prompt_version, result, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (request.id, digest, result.verdict, result.backend, result.model, result.prompt_version,
+                 result.model_dump_json(), now),
+            )
+            if result.reply is not None:
+                db.execute(
+                    "INSERT INTO drafts (request_id, kind, language, text, generated_text, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO UPDATE SET "
+                    "kind = excluded.kind, language = excluded.language, text = excluded.text, "
+                    "generated_text = excluded.generated_text, updated_at = excluded.updated_at "
+                    "WHERE drafts.status = 'pending' AND drafts.edited = 0",
+                    (request.id, result.reply.kind, result.reply.language, result.reply.text, result.reply.text, now, now),
+                )
+            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'screened', ?, ?)",
+                       (request.id, f"{result.verdict} by {result.backend}" + (f" ({result.model})" if result.model else ""), now))
+
+    # -- the user's own word --------------------------------------------------------------------
+
+    def decide(self, request_id: str, verdict: Verdict) -> None:
+        self._require(request_id)
+        now = _now()
+        with self.transaction() as db:
+            db.execute("INSERT INTO decisions (request_id, verdict, decided_at) VALUES (?, ?, ?) "
+                       "ON CONFLICT(request_id) DO UPDATE SET verdict = excluded.verdict, decided_at = excluded.decided_at",
+                       (request_id, verdict, now))
+            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'decided', ?, ?)", (request_id, verdict, now))
+
+    def decision(self, request_id: str) -> str | None:
+        row = self.db.execute("SELECT verdict FROM decisions WHERE request_id = ?", (request_id,)).fetchone()
+        return row["verdict"] if row else None
+
+    # -- drafts -----------------------------------------------------------------------------------
+
+    def drafts(self, status: str | None = None) -> list[Draft]:
+        return self._drafts_where("d.status = ?", (status,)) if status else self._drafts_where("1", ())
+
+    def draft(self, request_id: str) -> Draft:
+        for draft in self._drafts_where("d.request_id = ?", (request_id,)):
+            return draft
+        self._require(request_id)
+        raise InputError(request_id, "no draft for this request (only `ask` verdicts get one; try `assist draft-reply`)")
+
+    def _drafts_where(self, where: str, params: tuple) -> list[Draft]:
+        rows = self.db.execute(
+            "SELECT d.*, r.sender, r.payload, (SELECT result FROM verdicts v WHERE v.request_id = d.request_id "
+            f"ORDER BY v.id DESC LIMIT 1) AS verdict FROM drafts d JOIN requests r ON r.id = d.request_id WHERE {where} "
+            "ORDER BY r.first_seen, d.request_id",
+            params,
+        ).fetchall()
+        return [self._draft(row) for row in rows]
+
+    @staticmethod
+    def _draft(row: sqlite3.Row) -> Draft:
+        payload = json.loads(row["payload"])
+        return Draft(
+            request_id=row["request_id"], sender=row["sender"], note=payload.get("note"), kind=row["kind"],
+            language=row["language"], text=row["text"], generated_text=row["generated_text"],
+            status=row["status"], edited=bool(row["edited"]), learn=bool(row["learn"]),
+            updated_at=row["updated_at"], verdict=json.loads(row["verdict"]) if row["verdict"] else None,
+        )
+
+    def set_status(self, request_id: str, status: str) -> Draft:
+        self.draft(request_id)
+        with self.transaction() as db:
+            db.execute("UPDATE drafts SET status = ?, updated_at = ? WHERE request_id = ?", (status, _now(), request_id))
+            db.execute("INSERT INTO actions (request_id, action, at) VALUES (?, ?, ?)", (request_id, status, _now()))
+        return self.draft(request_id)
+
+    def edit(self, request_id: str, text: str) -> Draft:
+        text = text.strip()
+        if not text:
+            raise InputError(request_id, "the edited reply is empty")
+        before = self.draft(request_id)
+        with self.transaction() as db:
+            db.execute("UPDATE drafts SET text = ?, edited = 1, status = CASE WHEN status = 'rejected' THEN 'pending' "
+                       "ELSE status END, updated_at = ? WHERE request_id = ?", (text, _now(), request_id))
+            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'edited', ?, ?)",
+                       (request_id, json.dumps({"from": before.text, "to": text}, ensure_ascii=False), _now()))
+        return self.draft(request_id)
+
+    def replace_draft(self, request_id: str, kind: str, language: str, text: str) -> Draft:
+        """A regenerated or switched draft: the user asked for it, so it replaces even an edit."""
+        self.draft(request_id)
+        with self.transaction() as db:
+            db.execute("UPDATE drafts SET kind = ?, language = ?, text = ?, generated_text = ?, edited = 0, "
+                       "status = 'pending', updated_at = ? WHERE request_id = ?", (kind, language, text, text, _now(), request_id))
+            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'regenerated', ?, ?)",
+                       (request_id, f"{kind}/{language}", _now()))
+        return self.draft(request_id)
+
+    def request(self, request_id: str) -> Request:
+        row = self._require(request_id)
+        return Request.model_validate_json(row["payload"])
+
+    def _require(self, request_id: str) -> sqlite3.Row:
+        row = self.db.execute("SELECT * FROM requests WHERE id = ?", (request_id,)).fetchone()
+        if row is None:
+            raise InputError(request_id, "no such request in the store (see `assist review list`)")
+        return row
+
+    # -- what assist learned, history, forgetting -----------------------------------------------
+
+    def examples(self, limit: int = 50) -> list[dict]:
+        """The user's own voice and judgement: approved or edited replies and their decisions."""
+        rows = self.db.execute(
+            "SELECT r.id, r.payload, d.text, d.kind, d.language, d.status, d.edited, d.updated_at AS at, "
+            "(SELECT verdict FROM decisions c WHERE c.request_id = r.id AND c.learn = 1) AS decision "
+            "FROM requests r LEFT JOIN drafts d ON d.request_id = r.id AND d.learn = 1 "
+            "AND (d.edited = 1 OR d.status IN ('approved', 'sent')) "
+            "WHERE d.request_id IS NOT NULL OR EXISTS (SELECT 1 FROM decisions c WHERE c.request_id = r.id AND c.learn = 1) "
+            "ORDER BY at DESC LIMIT ?", (limit,),
+        ).fetchall()
+        return [
+            {"id": row["id"], "request": json.loads(row["payload"]), "reply": row["text"], "kind": row["kind"],
+             "language": row["language"], "edited": bool(row["edited"]), "decision": row["decision"]}
+            for row in rows
+        ]
+
+    def unlearn(self, request_id: str) -> None:
+        self._require(request_id)
+        with self.transaction() as db:
+            db.execute("UPDATE drafts SET learn = 0 WHERE request_id = ?", (request_id,))
+            db.execute("UPDATE decisions SET learn = 0 WHERE request_id = ?", (request_id,))
+
+    def history(self, limit: int = 100) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT a.request_id, r.sender, a.action, a.detail, a.at FROM actions a JOIN requests r ON r.id = a.request_id "
+            "WHERE a.action != 'screened' ORDER BY a.id DESC LIMIT ?", (limit,),
+        ).fetchall()
+        return [dict(row) for row in rows]
+
+    def forget(self, request_id: str | None) -> int:
+        """Delete a sender's data (or everything) for good: rows, then the free pages."""
+        with self.transaction() as db:
+            if request_id is None:
+                count = db.execute("SELECT COUNT(*) FROM requests").fetchone()[0]
+                db.execute("DELETE FROM requests")
+            else:
+                self._require(request_id)
+                count = db.execute("DELETE FROM requests WHERE id = ?", (request_id,)).rowcount
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.execute("VACUUM")
+        return count
+
+    def counts(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT status, COUNT(*) AS n FROM drafts GROUP BY status").fetchall()
+        return {row["status"]: row["n"] for row in rows}
+
+    def screened_count(self) -> int:
+        return self.db.execute("SELECT COUNT(DISTINCT request_id) FROM verdicts").fetchone()[0]
