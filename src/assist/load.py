@@ -174,11 +174,12 @@ def _load_invitations_csv(name: str, text: str) -> Iterator[Loaded]:
         ))
         return
     reader.fieldnames = header
-    line = reader.line_num
     try:
         for row in reader:
-            where = f"{name}: line {line + 1}"
-            line = reader.line_num
+            # The record's first line: where the reader is now, less the lines its quoted fields span
+            # (blank lines between records are skipped silently by the reader).
+            spanned = sum(value.count("\n") for value in row.values() if isinstance(value, str))
+            where = f"{name}: line {reader.line_num - spanned}"
             loaded = _invitation(where, row)
             if loaded is not None:
                 yield loaded
@@ -198,7 +199,7 @@ def _invitation(where: str, row: dict) -> Loaded | None:
     if not name:
         return Loaded(where, error=InputError(where, "From: empty, a request needs the sender's name"))
     sender = Sender(name=name, profile_url=(row.get("inviterProfileUrl") or "").strip() or None)
-    note = (row.get("Message") or "").strip() or None
+    note = (row.get("Message") or "").replace("\r\n", "\n").strip() or None
     request = Request(sender=sender, note=note, received_at=_sent_at((row.get("Sent At") or "").strip()))
     return Loaded(where, request=request, raw=dict(row))
 

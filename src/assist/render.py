@@ -11,7 +11,7 @@ import json
 from .config import UserConfig
 from .draft import DEFAULT_MAX_CHARS, reply_language
 from .guidance import Guidance, load_guidance
-from .models import Request
+from .models import Flag, Request
 from .signals import Signals
 
 SYSTEM_TEMPLATE = "system.j2"
@@ -20,8 +20,17 @@ USER_TEMPLATE = "user.j2"
 
 def untrusted_json(request: Request) -> str:
     data = request.model_dump(mode="json", exclude_none=True)
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return escape_tags(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def escape_tags(text: str) -> str:
+    """No angle brackets from the sender reach the prompt: no fake tag can open or close a block."""
     return text.replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def evidence_for_prompt(signals: Signals) -> list[Flag]:
+    """The offline flags, whose evidence quotes the sender, with the same escaping."""
+    return [flag.model_copy(update={"evidence": escape_tags(flag.evidence)}) for flag in signals.flags]
 
 
 def prompt_version(guidance: Guidance | None = None) -> str:
@@ -43,8 +52,8 @@ def render_messages(
         signature=config.signature,
         reply_language=reply_language(config, request),
         request_json=untrusted_json(request),
-        flags=signals.flags,
-        warnings=signals.warnings,
+        flags=evidence_for_prompt(signals),
+        warnings=[escape_tags(w) for w in signals.warnings],
         max_chars=max_chars,
     )
     return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]
@@ -76,7 +85,7 @@ def render_reply_messages(
         first_name=first_name(request.sender.name),
         topic=safe_topic(signals),
         request_json=untrusted_json(request),
-        flags=signals.flags,
+        flags=evidence_for_prompt(signals),
         max_chars=max_chars,
     )
     return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]
