@@ -11,16 +11,17 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .backends import BackendChoice, RulesBackend, select_backend
+from .backends import BackendChoice, LLMError, RulesBackend, select_backend
 from .config import UserConfig, load_config, user_config_path
-from .draft import DEFAULT_MAX_CHARS, MIN_MAX_CHARS, draft_reply
+from .draft import DEFAULT_MAX_CHARS, MIN_MAX_CHARS, draft_reply, fit, reply_language
 from .errors import AssistError, ExitCode, InputError
 from .guidance import load_guidance
 from .load import Loaded, load_requests
-from .models import ReplyKind, ScreenResult
+from .models import Reply, ReplyKind, ScreenResult
 from .render import prompt_version, render_messages
 from .screen import screen_request
 from .signals import extract_signals
+from .usage import BatchUsage
 
 app = typer.Typer(
     name="assist",
@@ -81,7 +82,10 @@ def _inputs(inputs: list[str] | None) -> list[str]:
 def _config(path: str | None, quiet: bool = False) -> UserConfig:
     config = load_config(path)
     if config.me is None and not quiet:
-        _err("note: no config found, so relevance to your goals cannot be judged (run `assist init` to write one)")
+        if config.path:
+            _err(f"note: {config.path} has no [me] section, so relevance to your goals cannot be judged")
+        else:
+            _err("note: no config found, so relevance to your goals cannot be judged (run `assist init` to write one)")
     return config
 
 
@@ -121,19 +125,56 @@ def screen(
     guidance = load_guidance()
     counts = {"accept": 0, "ask": 0, "ignore": 0}
     reported = 0
+    usage = BatchUsage()
+    failed: list[str] = []
+    bad_input = False
     try:
         for loaded in _each_request(_inputs(inputs)):
-            result = screen_request(loaded.request, user, backend, max_chars, guidance)
+            try:
+                result = screen_request(loaded.request, user, backend, max_chars, guidance)
+            except LLMError as error:
+                if error.stops_batch:
+                    _finish_screen(counts, reported, usage, failed, json_output)
+                    raise
+                _err(f"error: {loaded.request.id} ({loaded.origin}): {error}")
+                failed.append(loaded.request.id or loaded.origin)
+                continue
             counts[result.verdict] += 1
             reported += result.report
+            usage.add(result.usage, result.cached)
             if json_output:
                 typer.echo(result.model_dump_json())
+            elif result.backend != "rules":
+                typer.echo(_with_llm_notes(render_result(result, loaded.origin), result))
             else:
                 typer.echo(render_result(result, loaded.origin))
     except _BatchHadErrors:
-        _summary(counts, reported, json_output)
+        bad_input = True
+    _finish_screen(counts, reported, usage, failed, json_output)
+    if bad_input:
         raise typer.Exit(ExitCode.BAD_INPUT)
+    if failed:
+        raise typer.Exit(ExitCode.FAILURE)
+
+
+def _with_llm_notes(text: str, result: ScreenResult) -> str:
+    """An LLM verdict in text mode: who produced it, and its warnings (guard caps, disagreements)."""
+    origin = f"{result.backend}" + (f" {result.model}" if result.model else "") + (", cached" if result.cached else "")
+    lines = [f"  by {origin}, prompt {result.prompt_version}"] + [f"  note: {warning}" for warning in result.warnings]
+    return text.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
+
+
+def _finish_screen(counts: dict[str, int], reported: int, usage: BatchUsage, failed: list[str], json_output: bool) -> None:
     _summary(counts, reported, json_output)
+    line = usage.line()
+    if line:
+        if json_output:
+            _err(line)
+        else:
+            typer.echo(line)
+    if failed and (failed_total := len(failed)) and (failed_total + sum(counts.values())) > 1:
+        shown = ", ".join(failed[:20]) + (f" and {failed_total - 20} more" if failed_total > 20 else "")
+        _err(f"{failed_total} request{'s' if failed_total != 1 else ''} failed: {shown}")
 
 
 def _summary(counts: dict[str, int], reported: int, json_output: bool) -> None:
@@ -171,20 +212,44 @@ def draft_reply_command(
     max_chars: Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest reply, in characters.")] = DEFAULT_MAX_CHARS,
     config: ConfigOption = None,
     json_output: JsonOption = False,
+    backend_name: BackendOption = None,
+    base_url: BaseUrlOption = None,
+    model: ModelOption = None,
+    structured_output: StructuredOption = None,
+    model_path: ModelPathOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Draft a reply to a request, for you to review and send yourself."""
     user = _config(config, quiet=json_output)
     guidance = load_guidance()
+    backend = select_backend(user, BackendChoice(backend_name, base_url, model, structured_output, model_path, not no_cache))
     try:
         for loaded in _each_request([request]):
             signals = extract_signals(loaded.request, user, guidance)
-            reply = draft_reply(loaded.request, user, kind, signals, max_chars, guidance)
+            reply, usage, warnings = _draft_with(backend, loaded.request, user, kind, signals, max_chars, guidance)
             if json_output:
-                typer.echo(json.dumps({"id": loaded.request.id, **reply.model_dump()}, ensure_ascii=False))
+                typer.echo(json.dumps({"id": loaded.request.id, **reply.model_dump(), "backend": backend.name,
+                                       "model": backend.model, "usage": usage.model_dump() if usage else None,
+                                       "warnings": warnings}, ensure_ascii=False))
             else:
+                for warning in warnings:
+                    _err(f"warning: {warning}")
                 typer.echo(reply.text + "\n")
     except _BatchHadErrors:
         raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+def _draft_with(backend, request, user, kind, signals, max_chars, guidance):
+    """The LLM's reply when an LLM backend is selected; the template's when not, or when it fails."""
+    if getattr(backend, "writes_replies", False):
+        try:
+            drafted = backend.write_reply(request, user, kind, signals, max_chars)
+        except LLMError as error:
+            reply = draft_reply(request, user, kind, signals, max_chars, guidance)
+            return reply, None, [f"the LLM reply failed ({error}); this is the template reply"]
+        language = reply_language(user, request)
+        return Reply(kind=kind, language=language, text=fit(drafted.text, max_chars)), drafted.usage, drafted.warnings
+    return draft_reply(request, user, kind, signals, max_chars, guidance), None, []
 
 
 STARTER_CONFIG = """\
@@ -229,20 +294,41 @@ def prompt_show(
     request: Annotated[str, typer.Argument(help="A request file (or - for standard input).")],
     config: ConfigOption = None,
     json_output: JsonOption = False,
+    structured_output: StructuredOption = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")] = DEFAULT_MAX_CHARS,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
 ) -> None:
     """Print exactly the messages an LLM would receive for a request (a dry run: nothing is sent)."""
+    from .backends import structured_output_mode
+    from .backends.openai_backend import DEFAULT_MODEL, STRUCTURED_MODES, ServerSettings, build_request
+    from .validate import LLMVerdict, answer_schema
+
     user = _config(config, quiet=True)
     guidance = load_guidance()
     version = prompt_version(guidance)
+    choice = BackendChoice(structured_output=structured_output, model=model, base_url=base_url)
+    mode = structured_output_mode(user, choice)
+    sent_mode = STRUCTURED_MODES[0] if mode == "auto" else mode
+    settings = ServerSettings(model=model or user.llm.model or os.environ.get("ASSIST_MODEL") or DEFAULT_MODEL,
+                              base_url=base_url or user.llm.base_url or os.environ.get("OPENAI_BASE_URL") or None,
+                              temperature=user.llm.temperature)
+    schema = answer_schema(LLMVerdict, guidance, max_chars)
     try:
         for loaded in _each_request([request]):
-            messages = render_messages(loaded.request, user, extract_signals(loaded.request, user, guidance), guidance=guidance)
+            messages = render_messages(loaded.request, user, extract_signals(loaded.request, user, guidance), max_chars, guidance)
+            body = build_request(settings, messages, schema, LLMVerdict.__name__, sent_mode)
             if json_output:
-                typer.echo(json.dumps({"id": loaded.request.id, "prompt_version": version, "messages": messages}, ensure_ascii=False))
+                typer.echo(json.dumps({"id": loaded.request.id, "prompt_version": version, "messages": body["messages"],
+                                       "structured_output": mode, "response_format": body.get("response_format")},
+                                      ensure_ascii=False))
             else:
-                typer.echo(f"# prompt version {version}, request {loaded.request.id}")
-                for message in messages:
+                note = " (auto: tried first; json_object, then prompt, if the server rejects it)" if mode == "auto" else ""
+                typer.echo(f"# prompt version {version}, request {loaded.request.id}, structured output {sent_mode}{note}")
+                for message in body["messages"]:
                     typer.echo(f"\n--- {message['role']} ---\n{message['content']}")
+                if "response_format" in body:
+                    typer.echo(f"\n--- response_format ---\n{json.dumps(body['response_format'], ensure_ascii=False)}")
     except _BatchHadErrors:
         raise typer.Exit(ExitCode.BAD_INPUT)
 
@@ -254,11 +340,19 @@ def eval_command(
     config: ConfigOption = None,
     json_output: JsonOption = False,
     min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", min=0, max=1, help="Exit 1 when agreement is below this (0 to 1).", show_default=False)] = None,
+    backend_name: BackendOption = None,
+    base_url: BaseUrlOption = None,
+    model: ModelOption = None,
+    structured_output: StructuredOption = None,
+    model_path: ModelPathOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Screen labelled cases and print the agreement with their labels and a confusion matrix."""
     from .evaluate import evaluate, render_report
 
-    report = evaluate(dataset, personas, config, RulesBackend(), on_error=lambda e: _err(f"error: {e}"))
+    choice = BackendChoice(backend_name, base_url, model, structured_output, model_path, not no_cache)
+    backend = select_backend(_config(config, quiet=True), choice) if choice != BackendChoice() else RulesBackend()
+    report = evaluate(dataset, personas, config, backend, on_error=lambda e: _err(f"error: {e}"))
     typer.echo(json.dumps(report.as_json(), ensure_ascii=False) if json_output else render_report(report))
     if report.bad_items:
         raise typer.Exit(ExitCode.BAD_INPUT)
@@ -283,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
             typer.echo(ctx.get_help())
             return ExitCode.OK
         command = ctx.command_path if ctx is not None else "assist"
-        _err(f"error: {error.format_message()} (see '{command} --help')")
+        _err(f"error: {error.format_message().replace('Value error, ', '')} (see '{command} --help')")
         return ExitCode.BAD_INPUT if getattr(error, "exit_code", 2) == 2 else ExitCode.FAILURE
     except AssistError as error:
         _err(f"error: {error}")

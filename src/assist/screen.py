@@ -21,8 +21,12 @@ def screen_request(
 ) -> ScreenResult:
     guidance = guidance or load_guidance()
     signals = extract_signals(request, config, guidance)
-    proposed = backend.decide(request, config, signals)
+    if getattr(backend, "writes_replies", False):  # an LLM: told the reply limit for its own reply
+        proposed = backend.decide(request, config, signals, max_chars=max_chars)
+    else:
+        proposed = backend.decide(request, config, signals)
     decision = apply_guard(proposed, signals, backend.name, guidance)
+    disagreement = _rules_disagree(request, config, signals, backend, proposed, guidance)
     summary = decision.summary
     if not summary or decision.verdict != proposed.verdict:
         summary = summarize(decision.verdict, decision.flags, decision.report, signals.relevance_judged,
@@ -44,5 +48,22 @@ def screen_request(
         backend=backend.name,
         model=backend.model,
         sender=request.sender.name,
-        warnings=signals.warnings + decision.warnings,
+        warnings=signals.warnings + decision.warnings + disagreement,
+        prompt_version=proposed.prompt_version,
+        usage=proposed.usage,
+        cached=proposed.cached,
     )
+
+
+def _rules_disagree(request: Request, config: UserConfig, signals, backend: Backend, proposed,
+                    guidance: Guidance) -> list[str]:
+    """For a non-rules backend: a warning when the offline engine would have said otherwise."""
+    if backend.name == "rules":
+        return []
+    from .backends.rules import RulesBackend
+
+    rules = apply_guard(RulesBackend(guidance).decide(request, config, signals), signals, "rules", guidance)
+    if rules.verdict == proposed.verdict:
+        return []
+    model = f" ({backend.model})" if backend.model else ""
+    return [f"disagreement: {backend.name}{model} said {proposed.verdict}; the offline rules say {rules.verdict}"]

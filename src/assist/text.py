@@ -137,7 +137,8 @@ class PhraseSet:
 def _scan(index: dict[str, tuple[tuple[str, ...], ...]], words: tuple[str, ...],
           positions: dict[str, list[int]], found: list[str], original: str) -> None:
     # Only the words the text and the phrases share are looked at: a set intersection, not a scan.
-    for first in index.keys() & positions.keys():
+    # In text order, so evidence (and a prompt built from it) is the same from run to run.
+    for first in sorted(index.keys() & positions.keys(), key=lambda word: positions[word][0]):
         for position in positions[first]:
             for phrase in index[first]:
                 if words[position : position + len(phrase)] == phrase:

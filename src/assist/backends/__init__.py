@@ -1,15 +1,24 @@
-"""Backends decide a verdict for one request. `rules` is the offline engine; LLM backends follow."""
+"""Backends decide a verdict for one request: `rules` (the offline engine), `openai` (any
+OpenAI-compatible server) and `local` (a GGUF model in-process). `select_backend` picks one."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from ..config import UserConfig
 from ..errors import InputError
 from .base import Backend, Decision
+from .errors import LLMError
 from .rules import RulesBackend
 
-__all__ = ["Backend", "BackendChoice", "Decision", "RulesBackend", "select_backend"]
+__all__ = ["Backend", "BackendChoice", "Decision", "LLMError", "RulesBackend", "select_backend",
+           "resolve_backend_name"]
+
+BACKENDS = ("rules", "openai", "local")
+STRUCTURED_OUTPUT = ("auto", "json_schema", "json_object", "prompt")
+ENV_BASE_URL = "OPENAI_BASE_URL"
+ENV_MODEL = "ASSIST_MODEL"
 
 
 @dataclass(frozen=True)
@@ -24,8 +33,59 @@ class BackendChoice:
     use_cache: bool = True
 
 
+def _base_url(config: UserConfig, choice: BackendChoice) -> str | None:
+    return choice.base_url or config.llm.base_url or os.environ.get(ENV_BASE_URL) or None
+
+
+def _api_key(config: UserConfig) -> str | None:
+    return os.environ.get(config.llm.api_key_env) or None
+
+
+def resolve_backend_name(config: UserConfig, choice: BackendChoice = BackendChoice()) -> str:
+    """--backend, then [llm].backend; else openai when a key or base URL is configured, local when
+    a model file is, rules otherwise."""
+    name = choice.backend or config.llm.backend
+    if name is None:
+        if _api_key(config) or _base_url(config, choice):
+            name = "openai"
+        elif choice.model_path:
+            name = "local"
+        else:
+            name = "rules"
+    name = name.strip().lower()
+    if name not in BACKENDS:
+        raise InputError("--backend", f"unknown backend {name!r}: use rules, openai or local")
+    return name
+
+
+def structured_output_mode(config: UserConfig, choice: BackendChoice = BackendChoice()) -> str:
+    mode = (choice.structured_output or config.llm.structured_output).strip().lower()
+    if mode not in STRUCTURED_OUTPUT:
+        raise InputError("--structured-output", f"unknown mode {mode!r}: use {', '.join(STRUCTURED_OUTPUT)}")
+    return mode
+
+
 def select_backend(config: UserConfig, choice: BackendChoice = BackendChoice()) -> Backend:
-    name = choice.backend or config.llm.backend or "rules"
+    name = resolve_backend_name(config, choice)
+    mode = structured_output_mode(config, choice)
     if name == "rules":
         return RulesBackend()
-    raise InputError("--backend", f"{name!r} is not available in this build (only 'rules')")
+    llm = config.llm
+    if name == "local":
+        from .local import LocalBackend
+
+        return LocalBackend(choice.model_path or llm.model_path, structured_output=mode,
+                            temperature=llm.temperature, use_cache=choice.use_cache)
+    from .openai_backend import DEFAULT_MODEL, OpenAIBackend, ServerSettings
+
+    settings = ServerSettings(
+        model=choice.model or llm.model or os.environ.get(ENV_MODEL) or DEFAULT_MODEL,
+        base_url=_base_url(config, choice),
+        api_key=_api_key(config),
+        api_key_env=llm.api_key_env,
+        structured_output=mode,
+        timeout=llm.timeout,
+        max_retries=llm.max_retries,
+        temperature=llm.temperature,
+    )
+    return OpenAIBackend(settings, use_cache=choice.use_cache)

