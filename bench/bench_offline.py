@@ -36,11 +36,13 @@ def make_inbox(count: int, path: Path) -> None:
             out.write(json.dumps(request, ensure_ascii=False) + "\n")
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and the child's peak RSS in MiB."""
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "ASSIST_CONFIG": ""})
-    wall = time.perf_counter() - start
+def timed(command: list[str], home: str | None = None) -> tuple[float, float]:
+    """Wall seconds and the child's peak RSS in MiB. A fresh store each run unless `home` is given."""
+    with tempfile.TemporaryDirectory() as fresh:
+        env = {**os.environ, "ASSIST_CONFIG": "", "ASSIST_HOME": home or fresh}
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+        wall = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return wall, peak
 
@@ -60,12 +62,21 @@ def main() -> None:
                       "n = sum(1 for item in load_requests([sys.argv[1]]) if item.request); print(n)", str(inbox)]
         timed(screen)  # warm-up: imports compiled, files cached
         screen_runs = [timed(screen) for _ in range(args.runs)]
+        no_store_runs = [timed([*screen, "--no-store"]) for _ in range(args.runs)]
         parse_runs = [timed(parse_only) for _ in range(args.runs)]
+        home = str(Path(tmp) / "home")
+        timed(screen, home)  # fill one store, then time runs that resume from it
+        resumed_runs = [timed(screen, home) for _ in range(args.runs)]
     screen_wall = statistics.median(w for w, _ in screen_runs)
+    no_store_wall = statistics.median(w for w, _ in no_store_runs)
+    resumed_wall = statistics.median(w for w, _ in resumed_runs)
     parse_wall = statistics.median(w for w, _ in parse_runs)
     peak = max(p for _, p in screen_runs)
     print(f"requests:            {args.requests}")
-    print(f"screen, whole run:   {screen_wall:.2f} s median of {args.runs} ({args.requests / screen_wall:,.0f} requests/s)")
+    print(f"screen, whole run:   {screen_wall:.2f} s median of {args.runs} ({args.requests / screen_wall:,.0f} requests/s), "
+          "fresh store, one transaction per request")
+    print(f"screen --no-store:   {no_store_wall:.2f} s median")
+    print(f"screen again:        {resumed_wall:.2f} s median (every verdict resumed from the store)")
     print(f"parse only:          {parse_wall:.2f} s median")
     print(f"screen / parse:      {screen_wall / parse_wall:.2f}x")
     print(f"per request:         {1000 * (screen_wall - parse_wall) / args.requests:.3f} ms beyond parsing")

@@ -353,20 +353,30 @@ def test_unknown_flag_ids_are_dropped_with_a_warning(server, files, run):
 
 # -- cache and usage ---------------------------------------------------------------------------------
 
-def test_a_second_screen_is_served_from_the_cache(server, files, run):
+def test_a_second_screen_resumes_from_the_store_without_a_call(server, files, run):
     server.behaviour = openai_like()
     config, paths = files()
     first = results(run(*screen_args(server, config, paths))[1])[0]
-    code, out, err = run(*screen_args(server, config, paths))
+    second = results(run(*screen_args(server, config, paths))[1])[0]
+    assert len(server.requests) == 1
+    assert second["resumed"] is True and first["resumed"] is False
+    assert {k: v for k, v in first.items() if k != "resumed"} == {k: v for k, v in second.items() if k != "resumed"}
+
+
+def test_a_second_screen_is_served_from_the_cache(server, files, run):
+    server.behaviour = openai_like()
+    config, paths = files()
+    first = results(run(*screen_args(server, config, paths, "--no-store"))[1])[0]
+    code, out, err = run(*screen_args(server, config, paths, "--no-store"))
     second = results(out)[0]
     assert len(server.requests) == 1
     assert second["cached"] is True and second["usage"] == {"prompt_tokens": 0, "completion_tokens": 0, "cost_usd": 0.0}
     assert {k: v for k, v in first.items() if k not in ("cached", "usage")} == \
         {k: v for k, v in second.items() if k not in ("cached", "usage")}
-    run(*screen_args(server, config, paths, "--no-cache"))
+    run(*screen_args(server, config, paths, "--no-cache", "--no-store"))
     assert len(server.requests) == 2
     # Another model is another cache entry.
-    run(*[a if a != "test-model" else "other-model" for a in screen_args(server, config, paths)])
+    run(*[a if a != "test-model" else "other-model" for a in screen_args(server, config, paths, "--no-store")])
     assert len(server.requests) == 3
 
 

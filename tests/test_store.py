@@ -55,13 +55,14 @@ def test_not_a_database_is_bad_input(tmp_path):
         Store.open(path)
 
 
-def test_a_screened_request_is_found_again_only_for_the_same_content_backend_and_prompt(tmp_path):
+def test_a_screened_request_is_found_again_only_for_the_same_content_and_screening_key(tmp_path):
     store = Store.open(tmp_path / "a.db")
     req, result = _screened(store)
-    assert store.screened(req, "rules", None, None) == result
-    assert store.screened(req, "openai", "gpt-x", "abc") is None
+    store.record(req, result, "key-1")
+    assert store.screened(req, "key-1") == result
+    assert store.screened(req, "key-2") is None
     changed = req.model_copy(update={"note": "A different note now"})
-    assert store.screened(changed, "rules", None, None) is None
+    assert store.screened(changed, "key-1") is None
 
 
 def test_screening_again_keeps_an_edited_or_approved_draft_and_the_users_decision(tmp_path):

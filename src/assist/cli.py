@@ -19,7 +19,8 @@ from .guidance import load_guidance
 from .load import Loaded, load_requests
 from .models import Reply, ReplyKind, ScreenResult
 from .render import prompt_version, render_messages
-from .screen import screen_request
+from .screen import screen_and_store, screening_key
+from .store import Store
 from .signals import extract_signals
 from .usage import BatchUsage
 
@@ -41,6 +42,7 @@ ConfigOption = Annotated[
                  show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output: one JSON object per line.")]
+DbOption = Annotated[Optional[str], typer.Option("--db", help="The store (SQLite). Default: $ASSIST_HOME/assist.db, else the user data directory.", show_default=False)]
 BackendOption = Annotated[Optional[str], typer.Option("--backend", help="rules (offline), openai (any OpenAI-compatible server) or local (bundled model). Default: [llm] in the config, else openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules.", show_default=False)]
 BaseUrlOption = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (or OPENAI_BASE_URL).", show_default=False)]
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="Model name for the server (or ASSIST_MODEL).", show_default=False)]
@@ -118,11 +120,19 @@ def screen(
     structured_output: StructuredOption = None,
     model_path: ModelPathOption = None,
     no_cache: NoCacheOption = False,
+    db: DbOption = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help="Keep nothing: do not record verdicts and drafts for review.")] = False,
 ) -> None:
-    """Screen requests: a verdict (accept, ask, ignore), the reasons, and a draft reply when in doubt."""
+    """Screen requests: a verdict (accept, ask, ignore), the reasons, and a draft reply when in doubt.
+
+    Verdicts and drafts are recorded in the local store for `assist review`; a run that stopped
+    resumes where it left off, and requests already screened under the same settings are not
+    screened (or paid for) again."""
     user = _config(config, quiet=json_output)
     backend = select_backend(user, BackendChoice(backend_name, base_url, model, structured_output, model_path, not no_cache))
     guidance = load_guidance()
+    store = None if no_store else Store.open(db)
+    key = screening_key(user, backend, max_chars, guidance)
     counts = {"accept": 0, "ask": 0, "ignore": 0}
     reported = 0
     usage = BatchUsage()
@@ -131,7 +141,7 @@ def screen(
     try:
         for loaded in _each_request(_inputs(inputs)):
             try:
-                result = screen_request(loaded.request, user, backend, max_chars, guidance)
+                result = screen_and_store(loaded.request, user, backend, store, key, max_chars, guidance, resume=not no_cache)
             except LLMError as error:
                 if error.stops_batch:
                     _finish_screen(counts, reported, usage, failed, json_output)
@@ -199,6 +209,8 @@ def render_result(result: ScreenResult, origin: str = "") -> str:
         lines.append(f"  {mark} {flag.id}: {flag.evidence}")
     if result.report:
         lines.append("  ! worth reporting to LinkedIn (likely fake, scam or manipulation)")
+    if result.user_decision:
+        lines.append(f"  You decided: {result.user_decision} (assist never overrides your decision)")
     if result.reply:
         lines.append(f"  Draft reply ({result.reply.kind}, {result.reply.language}) - review before sending:")
         lines += [f"    {line}" if line else "" for line in result.reply.text.splitlines()]
@@ -403,3 +415,12 @@ def _quiet_broken_pipe() -> None:
 
 def run() -> None:
     sys.exit(main())
+
+
+def _register_review_commands() -> None:
+    from .cli_review import register
+
+    register(app)
+
+
+_register_review_commands()

@@ -158,12 +158,30 @@ class Guidance:
             raise jinja2.TemplateNotFound(name)
         return path.read_text(encoding="utf-8")
 
+    @cached_property
+    def version(self) -> str:
+        """A short hash of everything in prompts/: the engine's rules, lexicons and templates."""
+        digest = hashlib.sha256()
+        for path in sorted(_files(self.root), key=lambda item: item[0]):
+            digest.update(path[0].encode() + b"\0" + path[1].read_bytes())
+        return digest.hexdigest()[:12]
+
     def template_hash(self, *names: str) -> str:
         """A short hash of templates' sources and the guidance: the prompt version."""
         digest = hashlib.sha256()
         for name in ("guidance.toml", *names):
             digest.update(self._template_source(name).encode())
         return digest.hexdigest()[:12]
+
+
+def _files(root, prefix: str = ""):
+    for entry in root.iterdir():
+        name = prefix + entry.name
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                yield from _files(entry, name + "/")
+        elif entry.name.endswith((".toml", ".j2")):
+            yield name, entry
 
 
 @lru_cache(maxsize=1)

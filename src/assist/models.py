@@ -130,3 +130,5 @@ class ScreenResult(BaseModel):
     prompt_version: str | None = None  # set by LLM backends: the templates' hash (render.prompt_version)
     usage: Usage | None = None  # LLM backends only; zero tokens when served from the cache
     cached: bool = False  # True when an LLM verdict came from the local cache (no call made)
+    user_decision: Verdict | None = None  # the user's own verdict (`assist decide`), which always stands
+    resumed: bool = False  # served from the store: screened earlier under the same backend, prompts and config

@@ -1,6 +1,8 @@
-"""The pipeline for one request: signals, backend, guard, summary, draft. Nothing is sent."""
+"""The pipeline for one request: signals, backend, guard, summary, draft, store. Nothing is sent."""
 
 from __future__ import annotations
+
+import hashlib
 
 from .backends.base import Backend
 from .config import UserConfig
@@ -10,6 +12,7 @@ from .guard import apply_guard
 from .guidance import Guidance, load_guidance
 from .models import Reply, Request, ScreenResult
 from .signals import extract_signals
+from .store import Store
 
 
 def screen_request(
@@ -67,3 +70,36 @@ def _rules_disagree(request: Request, config: UserConfig, signals, backend: Back
         return []
     model = f" ({backend.model})" if backend.model else ""
     return [f"disagreement: {backend.name}{model} said {proposed.verdict}; the offline rules say {rules.verdict}"]
+
+
+def screening_key(config: UserConfig, backend: Backend, max_chars: int, guidance: Guidance | None = None) -> str:
+    """What a verdict depends on besides the request: backend, model, prompts/ and the user's config."""
+    guidance = guidance or load_guidance()
+    parts = [backend.name, backend.model or "", guidance.version, config.model_dump_json(exclude={"llm"}), str(max_chars)]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+
+
+def screen_and_store(
+    request: Request,
+    config: UserConfig,
+    backend: Backend,
+    store: Store | None,
+    key: str,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    guidance: Guidance | None = None,
+    resume: bool = True,
+) -> ScreenResult:
+    """Screen one request, or take its verdict from the store when it was screened under the same
+    key; record it in one transaction. The user's own decision is reported, never overwritten."""
+    if store is None:
+        return screen_request(request, config, backend, max_chars, guidance)
+    result = store.screened(request, key) if resume else None
+    if result is not None:
+        result = result.model_copy(update={"resumed": True})
+    else:
+        result = screen_request(request, config, backend, max_chars, guidance)
+        store.record(request, result, key)
+    decision = store.decision(request.id or "")
+    if decision is not None:
+        result = result.model_copy(update={"user_decision": decision})
+    return result

@@ -102,12 +102,12 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     profile_parts = [sender.headline, sender.company, sender.industry, sender.about]
     profile_parts += [f"{job.title or ''} {job.company or ''}" for job in sender.experience or []]
     profile = Text.of(" \n ".join(filter(None, profile_parts)))
-    everything = Text.of(" \n ".join(filter(None, [sender.name, request.note, *profile_parts])))
+
     reader.result.note_language = detect_language(request.note)
     reader.result.profile_known = sender.profile_known()
 
     _hostile(reader, lex, note, profile, request)
-    _policy(reader, config, everything, sender.name, profile)
+    _policy(reader, config, request, profile_parts, profile)
     _selling(reader, lex, note, headline)
     _note(reader, lex, config, note, profile)
     _relevance(reader, lex, guidance, config, note, profile, request)
@@ -147,11 +147,16 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) 
         reader.raise_flag("scam_or_phishing", _where(strong + weak))
 
 
-def _policy(reader: _Reader, config: UserConfig, everything: Text, name: str, profile: Text) -> None:
-    never = user_phrases(tuple(config.policy.never_accept)).find_all(everything)
+def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts: list, profile: Text) -> None:
+    name = request.sender.name
+    never: list[str] = []
+    if config.policy.never_accept:
+        everything = Text.of(" \n ".join(filter(None, [name, request.note, *profile_parts])))
+        never = user_phrases(tuple(config.policy.never_accept)).find_all(everything)
     if never:
         reader.raise_flag("never_accept", f"matches your never_accept list: {', '.join(map(quote, never))}")
-    always = user_phrases(tuple(config.policy.always_accept)).find_all(Text.of(f"{name} \n {profile.original}"))
+    always = user_phrases(tuple(config.policy.always_accept)).find_all(Text.of(f"{name} \n {profile.original}")) \
+        if config.policy.always_accept else []
     if always and not never:
         reader.raise_flag("always_accept", f"matches your always_accept list: {', '.join(map(quote, always))}")
 

@@ -76,6 +76,12 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE drafts ADD COLUMN learn INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE decisions ADD COLUMN learn INTEGER NOT NULL DEFAULT 1;
     """,
+    # What a verdict was made under (backend, model, prompts, the user's config): a run resumes only
+    # verdicts made under the same key, so a changed policy or prompt screens again.
+    """
+    ALTER TABLE verdicts ADD COLUMN screening_key TEXT;
+    CREATE INDEX verdicts_by_key ON verdicts(request_id, screening_key);
+    """,
 )
 
 
@@ -190,16 +196,16 @@ class Store:
 
     # -- screening ------------------------------------------------------------------------------
 
-    def screened(self, request: Request, backend: str, model: str | None, prompt_version: str | None) -> ScreenResult | None:
-        """The stored verdict for this very request content, backend, model and prompt, if any."""
+    def screened(self, request: Request, screening_key: str) -> ScreenResult | None:
+        """The stored verdict for this very request content under the same screening key, if any."""
         row = self.db.execute(
-            "SELECT result FROM verdicts WHERE request_id = ? AND content_hash = ? AND backend = ? "
-            "AND model IS ? AND prompt_version IS ? ORDER BY id DESC LIMIT 1",
-            (request.id, content_hash(request), backend, model, prompt_version),
+            "SELECT result FROM verdicts WHERE request_id = ? AND screening_key = ? AND content_hash = ? "
+            "ORDER BY id DESC LIMIT 1",
+            (request.id, screening_key, content_hash(request)),
         ).fetchone()
         return ScreenResult.model_validate_json(row["result"]) if row else None
 
-    def record(self, request: Request, result: ScreenResult) -> None:
+    def record(self, request: Request, result: ScreenResult, screening_key: str | None = None) -> None:
         """One request's screening, in one transaction. A decision or an edited, approved, rejected
         or sent draft is the user's: it stays as it is."""
         now = _now()
@@ -212,10 +218,10 @@ class Store:
                 (request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now),
             )
             db.execute(
-                "INSERT INTO verdicts (request_id, content_hash, verdict, backend, model, prompt_version, result, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO verdicts (request_id, content_hash, verdict, backend, model, prompt_version, result, "
+                "created_at, screening_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (request.id, digest, result.verdict, result.backend, result.model, result.prompt_version,
-                 result.model_dump_json(), now),
+                 result.model_dump_json(), now, screening_key),
             )
             if result.reply is not None:
                 db.execute(
@@ -226,8 +232,6 @@ class Store:
                     "WHERE drafts.status = 'pending' AND drafts.edited = 0",
                     (request.id, result.reply.kind, result.reply.language, result.reply.text, result.reply.text, now, now),
                 )
-            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'screened', ?, ?)",
-                       (request.id, f"{result.verdict} by {result.backend}" + (f" ({result.model})" if result.model else ""), now))
 
     # -- the user's own word --------------------------------------------------------------------
 
@@ -340,7 +344,7 @@ class Store:
     def history(self, limit: int = 100) -> list[dict]:
         rows = self.db.execute(
             "SELECT a.request_id, r.sender, a.action, a.detail, a.at FROM actions a JOIN requests r ON r.id = a.request_id "
-            "WHERE a.action != 'screened' ORDER BY a.id DESC LIMIT ?", (limit,),
+            "ORDER BY a.id DESC LIMIT ?", (limit,),
         ).fetchall()
         return [dict(row) for row in rows]
 

@@ -193,9 +193,10 @@ class Text:
         original = text or ""
         normalized = normalize(original)
         words = tokens(normalized)
-        folded = fold(normalized)
-        plain = tokens(folded) if folded == normalized else ()
-        return Text(original, normalized, words, plain, _positions(words), _positions(plain))
+        positions = _positions(words)
+        if fold(normalized) == normalized:  # no diacritics: the folded words are the words
+            return Text(original, normalized, words, words, positions, positions)
+        return Text(original, normalized, words, (), positions, {})
 
 
 def _positions(words: tuple[str, ...]) -> dict[str, list[int]]:
