@@ -132,6 +132,8 @@ def screen(
     backend = select_backend(user, BackendChoice(backend_name, base_url, model, structured_output, model_path, not no_cache))
     guidance = load_guidance()
     store = None if no_store else Store.open(db)
+    if store is not None and hasattr(backend, "examples_for"):
+        backend.examples_for = store.similar_examples
     key = screening_key(user, backend, max_chars, guidance)
     counts = {"accept": 0, "ask": 0, "ignore": 0}
     reported = 0
@@ -230,11 +232,13 @@ def draft_reply_command(
     structured_output: StructuredOption = None,
     model_path: ModelPathOption = None,
     no_cache: NoCacheOption = False,
+    db: DbOption = None,
 ) -> None:
     """Draft a reply to a request, for you to review and send yourself."""
     user = _config(config, quiet=json_output)
     guidance = load_guidance()
     backend = select_backend(user, BackendChoice(backend_name, base_url, model, structured_output, model_path, not no_cache))
+    _learn_from_store(backend, db)
     try:
         for loaded in _each_request([request]):
             signals = extract_signals(loaded.request, user, guidance)
@@ -249,6 +253,15 @@ def draft_reply_command(
                 typer.echo(reply.text + "\n")
     except _BatchHadErrors:
         raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+def _learn_from_store(backend, db: str | None) -> None:
+    """An LLM backend sees the user's own past decisions and replies, when a store exists."""
+    from .store import default_db_path
+
+    path = Path(db) if db else default_db_path()
+    if hasattr(backend, "examples_for") and path.is_file():
+        backend.examples_for = Store.open(path).similar_examples
 
 
 def _draft_with(backend, request, user, kind, signals, max_chars, guidance):

@@ -125,10 +125,25 @@ def review(
 
 
 def _regenerate(store: Store, user: UserConfig, draft: Draft, kind: str, language: str) -> Draft:
+    """A new draft of the given kind and language: by the configured LLM (with the user's past
+    replies as examples), or from the templates when there is none or it fails."""
+    from .backends import BackendChoice, LLMError, select_backend
+    from .draft import fit
+    from .signals import extract_signals
+
     request = store.request(draft.request_id)
     me = user.me or Me(name="me", language=language)
     config = user.model_copy(update={"me": me.model_copy(update={"language": language})})
-    reply = draft_reply(request, config, kind, max_chars=DEFAULT_MAX_CHARS)  # type: ignore[arg-type]
+    signals = extract_signals(request, config)
+    backend = select_backend(config, BackendChoice())
+    if getattr(backend, "writes_replies", False):
+        backend.examples_for = store.similar_examples
+        try:
+            written = backend.write_reply(request, config, kind, signals, DEFAULT_MAX_CHARS)
+            return store.replace_draft(draft.request_id, kind, language, fit(written.text, DEFAULT_MAX_CHARS))
+        except LLMError as error:
+            typer.echo(f"  the LLM failed ({error}); using the template reply", err=True)
+    reply = draft_reply(request, config, kind, signals, max_chars=DEFAULT_MAX_CHARS)  # type: ignore[arg-type]
     return store.replace_draft(draft.request_id, reply.kind, reply.language, reply.text)
 
 

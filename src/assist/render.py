@@ -37,9 +37,25 @@ def prompt_version(guidance: Guidance | None = None) -> str:
     return (guidance or load_guidance()).template_hash(SYSTEM_TEMPLATE, USER_TEMPLATE)
 
 
+def examples_for_prompt(examples: list[dict] | None) -> list[dict]:
+    """The user's past decisions and replies (store.similar_examples), escaped like sender text."""
+    shown = []
+    for example in examples or []:
+        sent = example["request"]
+        summary = {"name": sent.get("sender", {}).get("name"), "headline": sent.get("sender", {}).get("headline"),
+                   "note": sent.get("note")}
+        shown.append({
+            "request_json": escape_tags(json.dumps({k: v for k, v in summary.items() if v}, ensure_ascii=False)),
+            "decision": example.get("decision"),
+            "reply_json": escape_tags(json.dumps(example["reply"], ensure_ascii=False)) if example.get("reply") else None,
+            "kind": example.get("kind"),
+        })
+    return shown
+
+
 def render_messages(
     request: Request, config: UserConfig, signals: Signals, max_chars: int = DEFAULT_MAX_CHARS,
-    guidance: Guidance | None = None,
+    guidance: Guidance | None = None, examples: list[dict] | None = None,
 ) -> list[dict[str, str]]:
     guidance = guidance or load_guidance()
     templates = guidance.templates
@@ -55,6 +71,7 @@ def render_messages(
         flags=evidence_for_prompt(signals),
         warnings=[escape_tags(w) for w in signals.warnings],
         max_chars=max_chars,
+        examples=examples_for_prompt(examples),
     )
     return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]
 
@@ -69,7 +86,7 @@ def reply_prompt_version(guidance: Guidance | None = None) -> str:
 
 def render_reply_messages(
     request: Request, config: UserConfig, signals: Signals, kind: str, max_chars: int = DEFAULT_MAX_CHARS,
-    guidance: Guidance | None = None,
+    guidance: Guidance | None = None, examples: list[dict] | None = None,
 ) -> list[dict[str, str]]:
     """The messages for an LLM-written reply (`assist draft-reply` with an LLM backend)."""
     from .draft import first_name, safe_topic
@@ -87,5 +104,6 @@ def render_reply_messages(
         request_json=untrusted_json(request),
         flags=evidence_for_prompt(signals),
         max_chars=max_chars,
+        examples=examples_for_prompt(examples),
     )
     return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]

@@ -335,6 +335,25 @@ class Store:
             for row in rows
         ]
 
+    def similar_examples(self, request: Request, limit: int = 3, recent: int = 50) -> list[dict]:
+        """A few of the most similar recent examples (shared words in headline and note), not this request's own."""
+        from .text import Text
+
+        def words(payload: dict) -> set[str]:
+            sender = payload.get("sender", {})
+            return set(Text.of(" ".join(filter(None, [sender.get("headline"), sender.get("company"), payload.get("note")]))).words)
+
+        mine = words(request.model_dump(mode="json"))
+        scored = []
+        for example in self.examples(recent):
+            if example["id"] == request.id:
+                continue
+            theirs = words(example["request"])
+            overlap = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+            scored.append((overlap, example))
+        scored.sort(key=lambda item: -item[0])
+        return [example for _, example in scored[:limit]]
+
     def unlearn(self, request_id: str) -> None:
         self._require(request_id)
         with self.transaction() as db:

@@ -7,6 +7,7 @@ bench/bench_llm_overhead.py): the model's time is the only time that matters.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -55,7 +56,7 @@ class DraftedReply:
     cached: bool = False
 
 
-class ChatBackend:
+class ChatBackend(ABC):
     name = "llm"
     model: str | None = None
     writes_replies = True
@@ -70,11 +71,18 @@ class ChatBackend:
         self.cache = cache if cache is not None else AnswerCache()
         self.prompt_version = prompt_version(self.guidance)
         self.reply_prompt_version = reply_prompt_version(self.guidance)
+        # Past decisions and replies of the user's most like a request (set when a store is open):
+        # they move verdicts and drafts toward the user's own judgement and voice.
+        self.examples_for: Callable[[Request], list[dict]] | None = None
+
+    def _examples(self, request: Request) -> list[dict]:
+        return self.examples_for(request) if self.examples_for else []
 
     # -- what a subclass provides --------------------------------------------------------------
 
+    @abstractmethod
     def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str) -> Completion:
-        raise NotImplementedError
+        """One chat completion with the given structured-output schema."""
 
     def cache_scope(self) -> dict[str, Any]:
         """What, besides the prompt, decides the answer (the server, the sampling)."""
@@ -84,7 +92,7 @@ class ChatBackend:
 
     def decide(self, request: Request, config: UserConfig, signals: Signals,
                max_chars: int = DEFAULT_MAX_CHARS) -> Decision:
-        messages = render_messages(request, config, signals, max_chars, self.guidance)
+        messages = render_messages(request, config, signals, max_chars, self.guidance, self._examples(request))
         schema = answer_schema(LLMVerdict, self.guidance, max_chars)
         language = reply_language(config, request)
 
@@ -113,7 +121,7 @@ class ChatBackend:
 
     def write_reply(self, request: Request, config: UserConfig, kind: ReplyKind, signals: Signals,
                     max_chars: int = DEFAULT_MAX_CHARS) -> DraftedReply:
-        messages = render_reply_messages(request, config, signals, kind, max_chars, self.guidance)
+        messages = render_reply_messages(request, config, signals, kind, max_chars, self.guidance, self._examples(request))
         schema = answer_schema(LLMReply, self.guidance, max_chars)
         language = reply_language(config, request)
 
