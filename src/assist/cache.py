@@ -1,4 +1,4 @@
-"""What assist remembers between runs, in the user cache directory ($ASSIST_HOME, else the app dir).
+"""What assist remembers between runs, beside the store ($ASSIST_HOME, else the user data directory).
 
 - `AnswerCache`: validated LLM answers keyed by everything that shapes them (backend, model, prompt
   version, the rendered messages, the schema), so a request screened again costs no second call.
@@ -12,23 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import time
 from pathlib import Path
 
-ENV_HOME = "ASSIST_HOME"
 CACHE_FILE = "llm-cache.sqlite3"
 MODES_FILE = "structured-output.json"
 
 
 def assist_home() -> Path:
-    explicit = os.environ.get(ENV_HOME)
-    if explicit:
-        return Path(explicit)
-    import typer
+    from .store import assist_home as home  # one folder for everything assist keeps
 
-    return Path(typer.get_app_dir("assist"))
+    return home()
 
 
 def cache_key(**parts: object) -> str:

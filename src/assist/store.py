@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -89,16 +90,22 @@ class StoreError(AssistError):
     pass
 
 
-def default_db_path() -> Path:
+def assist_home() -> Path:
+    """The one folder where assist keeps everything: the store, the LLM cache, what it learned.
+    $ASSIST_HOME, else the user data directory (~/.local/share/assist on Linux)."""
     home = os.environ.get(ENV_HOME)
     if home:
-        return Path(home) / DB_NAME
+        return Path(home)
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     if os.name == "nt":
         data_home = os.environ.get("LOCALAPPDATA", data_home)
-    elif os.uname().sysname == "Darwin":
+    elif sys.platform == "darwin":
         data_home = str(Path.home() / "Library" / "Application Support")
-    return Path(data_home) / "assist" / DB_NAME
+    return Path(data_home) / "assist"
+
+
+def default_db_path() -> Path:
+    return assist_home() / DB_NAME
 
 
 def content_hash(request: Request) -> str:
