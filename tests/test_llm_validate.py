@@ -117,3 +117,16 @@ def test_local_backend_without_a_model_file_is_one_line(tmp_path, capsys, monkey
     code = main(["screen", str(request), "--backend", "local", "--model-path", str(tmp_path / "missing.gguf")])
     err = capsys.readouterr().err
     assert code == 1 and "missing.gguf: no such GGUF file" in err and "Traceback" not in err
+
+
+def test_an_llm_verdict_without_reasons_shows_the_offline_ones():
+    from assist.backends.base import Decision
+    from assist.guard import apply_guard
+    from assist.signals import extract_signals
+    from helpers import analyst, request
+
+    req = request(None, headline="Analyst at MoMo", company="MoMo")
+    signals = extract_signals(req, analyst())
+    guarded = apply_guard(Decision(verdict="ask", confidence=0.5, summary="?", flags=[]), signals, "local")
+    assert [f.id for f in guarded.flags] == [f.id for f in signals.flags] and guarded.flags
+    assert any("cited no criteria" in w for w in guarded.warnings)

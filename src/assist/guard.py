@@ -15,13 +15,17 @@ RANK = {"ignore": 0, "ask": 1, "accept": 2}
 def apply_guard(decision: Decision, signals: Signals, backend: str, guidance: Guidance | None = None) -> Decision:
     guidance = guidance or load_guidance()
     flags = list(decision.flags)
+    warnings = list(decision.warnings)
+    if not flags and signals.flags and backend != "rules":
+        # A verdict must come with reasons a person can check: the offline ones, said as such.
+        flags = list(signals.flags)
+        warnings.append(f"guard: {backend} cited no criteria; the offline signals are shown instead")
     present = {flag.id for flag in flags}
     for flag in signals.flags:  # the evidence the rules saw is never dropped by a backend
         if flag.id not in present and flag.id in guidance.caps:
             flags.append(flag)
             present.add(flag.id)
     verdict = decision.verdict
-    warnings = list(decision.warnings)
     for criterion_id, cap in guidance.caps.items():
         if criterion_id in present and RANK[verdict] > RANK[cap]:
             if backend != "rules":
