@@ -360,11 +360,12 @@ def prompt_show(
 
 @app.command("eval")
 def eval_command(
-    dataset: Annotated[str, typer.Argument(help="A directory (or file) of labelled requests.")],
-    personas: Annotated[Optional[str], typer.Option("--personas", help="Directory of persona configs named in the labels. Default: DATASET/personas, then DATASET/../configs.", show_default=False)] = None,
+    dataset: Annotated[str, typer.Argument(help="A directory (or file) of labelled requests; subdirectories such as dev/ and test/ are reported as parts.")],
+    personas: Annotated[Optional[str], typer.Option("--personas", help="Directory of persona configs named in the labels. Default: DATASET/personas, then ../personas, then ../configs.", show_default=False)] = None,
     config: ConfigOption = None,
     json_output: JsonOption = False,
-    min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", min=0, max=1, help="Exit 1 when agreement is below this (0 to 1).", show_default=False)] = None,
+    min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", min=0, max=1, help="Exit 1 when agreement (in any part) is below this (0 to 1).", show_default=False)] = None,
+    compare_with: Annotated[Optional[str], typer.Option("--compare", help="Backends side by side, e.g. rules,local,openai; the baselines accept-all and mutual-only are always added.", show_default=False)] = None,
     backend_name: BackendOption = None,
     base_url: BaseUrlOption = None,
     model: ModelOption = None,
@@ -372,18 +373,50 @@ def eval_command(
     model_path: ModelPathOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Screen labelled cases and print the agreement with their labels and a confusion matrix."""
-    from .evaluate import evaluate, render_report
+    """Screen labelled cases: agreement with the labels, acceptable and harmful verdicts, a confusion
+    matrix, precision and recall per flag, latency, tokens and cost."""
+    from .evaluate import comparison_json, compare, dataset_parts, evaluate, render_comparison, render_report
 
-    choice = BackendChoice(backend_name, base_url, model, structured_output, model_path, not no_cache)
-    backend = select_backend(_config(config, quiet=True), choice) if choice != BackendChoice() else RulesBackend()
-    report = evaluate(dataset, personas, config, backend, on_error=lambda e: _err(f"error: {e}"))
-    typer.echo(json.dumps(report.as_json(), ensure_ascii=False) if json_output else render_report(report))
-    if report.bad_items:
+    user = _config(config, quiet=True)
+    on_error = lambda e: _err(f"error: {e}")  # noqa: E731
+
+    def backend_for(name: str | None):
+        choice = BackendChoice(name, base_url, model, structured_output, model_path, not no_cache)
+        return select_backend(user, choice) if choice != BackendChoice() else RulesBackend()
+
+    if compare_with is not None:
+        names = [name.strip() for name in compare_with.split(",") if name.strip()]
+        unknown = [name for name in names if name not in ("rules", "openai", "local")]
+        if not names or unknown:
+            raise InputError("--compare", f"expected a comma-separated list of rules, openai, local (got {compare_with!r})")
+        backends = {name: backend_for(name) for name in names}
+        table = compare(dataset, personas, config, backends, on_error,
+                        progress=(lambda line: None) if json_output else (lambda line: _err(f"eval: {line}")))
+        reports = [report for columns in table.values() for report in columns.values()]
+        typer.echo(json.dumps(comparison_json(table), ensure_ascii=False) if json_output else render_comparison(table))
+        checked = [report for columns in table.values() for name, report in columns.items() if name in backends]
+    else:
+        backend = backend_for(backend_name)
+        parts = dataset_parts(dataset)
+        if list(parts) == ["all"]:
+            report = evaluate(dataset, personas, config, backend, on_error)
+            typer.echo(json.dumps(report.as_json(), ensure_ascii=False) if json_output else render_report(report))
+            reports = checked = [report]
+        else:
+            table = compare(dataset, personas, config, {backend.name: backend}, on_error)
+            reports = checked = [columns[backend.name] for columns in table.values()]
+            if json_output:
+                typer.echo(json.dumps({"parts": {part: columns[backend.name].as_json() for part, columns in table.items()}},
+                                      ensure_ascii=False))
+            else:
+                typer.echo("\n\n".join(f"== {part} ==\n{render_report(columns[backend.name])}" for part, columns in table.items()))
+    if any(report.bad_items for report in reports):
         raise typer.Exit(ExitCode.BAD_INPUT)
-    if min_agreement is not None and report.agreement < min_agreement:
-        _err(f"agreement {report.agreement:.1%} is below --min-agreement {min_agreement:.1%}")
-        raise typer.Exit(ExitCode.FAILURE)
+    if min_agreement is not None:
+        lowest = min(report.agreement for report in checked)
+        if lowest < min_agreement:
+            _err(f"agreement {lowest:.1%} is below --min-agreement {min_agreement:.1%}")
+            raise typer.Exit(ExitCode.FAILURE)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,71 @@
+"""`assist eval`: parts, baselines, comparison side by side, and the harm it counts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from assist.cli import main
+from helpers import FIXTURES
+from llm_servers import FakeServer, chat, verdict_json
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _dataset(tmp_path):
+    """The fixture inbox split into dev/ and test/, with the personas beside them."""
+    root = tmp_path / "eval"
+    for index, path in enumerate(sorted((FIXTURES / "requests").glob("*.json"))):
+        part = root / ("dev" if index % 2 else "test")
+        part.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, part / path.name)
+    shutil.copytree(FIXTURES / "configs", root / "personas")
+    return root
+
+
+def test_parts_are_reported_separately(tmp_path, capsys):
+    code, out, err = run(capsys, "eval", str(_dataset(tmp_path)), "--json")
+    assert code == 0, err
+    parts = json.loads(out)["parts"]
+    assert set(parts) == {"dev", "test"}
+    assert parts["dev"]["cases"] + parts["test"]["cases"] == 59
+    code, out, err = run(capsys, "eval", str(_dataset(tmp_path / "x")))
+    assert "== dev ==" in out and "== test ==" in out
+
+
+def test_baselines_stand_beside_the_engine(tmp_path, capsys):
+    code, out, err = run(capsys, "eval", str(FIXTURES / "requests"), "--compare", "rules", "--json")
+    assert code == 0, err
+    columns = json.loads(out)["parts"]["all"]
+    assert list(columns) == ["accept-all", "mutual-only", "rules"]
+    accept_all, rules = columns["accept-all"], columns["rules"]
+    assert accept_all["confusion"]["ignore"]["accept"] == sum(accept_all["confusion"]["ignore"].values())
+    assert accept_all["hostile_accepted"] > 0 and rules["hostile_accepted"] == 0
+    assert rules["agreement"] > columns["mutual-only"]["agreement"] > 0
+    assert rules["latency_ms"]["median"] > 0
+    code, out, _ = run(capsys, "eval", str(FIXTURES / "requests"), "--compare", "rules")
+    assert "accept-all" in out and "mutual-only" in out and "harmful errors" in out
+
+
+def test_an_llm_column_counts_tokens_and_the_guard_keeps_scams_out(capsys):
+    server = FakeServer().start()
+    try:
+        server.behaviour = lambda body: chat(verdict_json("accept", flags=[]), prompt_tokens=50, completion_tokens=10)
+        code, out, err = run(capsys, "eval", str(FIXTURES / "requests"), "--compare", "rules,openai", "--json",
+                             "--base-url", server.url, "--model", "gpt-4o-mini", "--no-cache")
+    finally:
+        server.stop()
+    assert code == 0, err
+    openai = json.loads(out)["parts"]["all"]["openai"]
+    assert openai["usage"]["prompt_tokens"] == 50 * openai["cases"]
+    assert openai["hostile_accepted"] == 0  # a compromised LLM says accept; the guard caps it
+    assert openai["confusion"]["ignore"]["accept"] > 0  # but it is not the rules: its errors show
+
+
+def test_compare_names_must_be_backends(capsys):
+    code, out, err = run(capsys, "eval", str(FIXTURES / "requests"), "--compare", "rules,gpt9")
+    assert code == 2 and "gpt9" in err
