@@ -208,10 +208,11 @@ def extract_json(text: str) -> Any:
         raise AnswerProblem("the answer was empty")
     body = strip_wrapping(text)
     try:
-        return json.loads(body)
+        # strict=False: a raw newline or tab inside a string (small models write them) is kept.
+        return json.loads(body, strict=False)
     except ValueError as error:
         first_error = error
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(strict=False)
     for match in re.finditer(r"\{", body):
         try:
             value, _ = decoder.raw_decode(body, match.start())
