@@ -95,10 +95,12 @@ class FakeServer:
         self.behaviour: Callable[[dict], Answer] | None = None
         self.requests: list[dict] = []
         self.headers: list[dict[str, str]] = []
+        self.times: list[float] = []  # time.monotonic() at each request's arrival
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body leave at once (no 40 ms delayed-ACK stall)
 
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
@@ -106,6 +108,7 @@ class FakeServer:
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
+                server.times.append(time.monotonic())
                 server.requests.append(body)
                 server.headers.append(dict(self.headers))
                 if server.script:

@@ -293,7 +293,8 @@ def test_a_batch_goes_on_after_a_failure_and_lists_it(server, files, run):
     second = {**GOOD, "id": "req-bad", "note": "Hello there, connect?"}
     server.enqueue(chat(verdict_json()), chat("nonsense"), chat("nonsense"), chat("nonsense"), chat(verdict_json()))
     config, paths = files(GOOD, second, {**GOOD, "id": "req-c", "note": "Saw your post on Python."})
-    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
+    # The script is consumed call by call, so the requests go one at a time.
+    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema", "--concurrency", "1"))
     assert code == 1
     assert [r["id"] for r in results(out)] == ["req-a", "req-c"]
     lines = [line for line in err.splitlines() if "LLM usage" not in line]

@@ -6,6 +6,7 @@
   then json_object, then prompt; the next run starts with what worked).
 
 Both degrade to "remember nothing" when the directory cannot be written: a cache never fails a run.
+Both are safe to share between the worker threads of a concurrent batch (one lock each).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -36,12 +38,17 @@ class AnswerCache:
         self.path = path or assist_home() / CACHE_FILE
         self._db: sqlite3.Connection | None = None
         self._broken = False
+        self._lock = threading.RLock()  # one connection, shared by the workers of a batch
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None and not self._broken:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.path)
+                self._db = sqlite3.connect(self.path, timeout=30.0, check_same_thread=False)
+                self._db.execute("PRAGMA busy_timeout = 30000")
+                # A cache may lose its last answers in a power cut, never its consistency.
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
                 self._db.execute(
                     "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, backend TEXT, model TEXT,"
                     " prompt_version TEXT, answer TEXT NOT NULL, usage TEXT, created REAL)"
@@ -53,6 +60,10 @@ class AnswerCache:
         return self._db
 
     def get(self, key: str) -> dict | None:
+        with self._lock:
+            return self._get(key)
+
+    def _get(self, key: str) -> dict | None:
         db = self._connect()
         if db is None:
             return None
@@ -66,6 +77,11 @@ class AnswerCache:
 
     def put(self, key: str, answer: dict, usage: dict | None, backend: str, model: str | None,
             prompt_version: str | None) -> None:
+        with self._lock:
+            self._put(key, answer, usage, backend, model, prompt_version)
+
+    def _put(self, key: str, answer: dict, usage: dict | None, backend: str, model: str | None,
+             prompt_version: str | None) -> None:
         db = self._connect()
         if db is None:
             return
@@ -80,14 +96,16 @@ class AnswerCache:
             pass
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
 
 class ModeMemory:
     def __init__(self, path: Path | None = None):
         self.path = path or assist_home() / MODES_FILE
+        self._lock = threading.Lock()
 
     def _read(self) -> dict[str, str]:
         try:
@@ -101,6 +119,10 @@ class ModeMemory:
         return mode if isinstance(mode, str) else None
 
     def remember(self, base_url: str, mode: str) -> None:
+        with self._lock:
+            self._remember(base_url, mode)
+
+    def _remember(self, base_url: str, mode: str) -> None:
         data = self._read()
         if data.get(base_url) == mode:
             return

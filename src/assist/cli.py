@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .backends import BackendChoice, LLMError, RulesBackend, select_backend
+from .backends import BackendChoice, LLMError, RulesBackend, resolve_backend_name, select_backend
 from .config import UserConfig, load_config, user_config_path
 from .draft import DEFAULT_MAX_CHARS, MIN_MAX_CHARS, draft_reply, fit, reply_language
 from .errors import AssistError, ExitCode, InputError
@@ -49,6 +49,8 @@ ModelOption = Annotated[Optional[str], typer.Option("--model", help="Model name 
 StructuredOption = Annotated[Optional[str], typer.Option("--structured-output", help="auto, json_schema, json_object or prompt.", show_default=False)]
 ModelPathOption = Annotated[Optional[str], typer.Option("--model-path", help="A GGUF file for --backend local (default: the bundled SmolLM2-135M-Instruct).", show_default=False)]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Ask the LLM again even when a cached verdict exists.")]
+ConcurrencyOption = Annotated[Optional[int], typer.Option("--concurrency", min=1, max=256, help="LLM requests screened at once (default 8 for a server, 1 for --backend local; rules runs in sequence). A rate limit (HTTP 429) pauses them all.", show_default=False)]
+RedactOption = Annotated[bool, typer.Option("--redact", help="Replace emails, phone numbers and URLs in the sender's text with [email], [phone], [url] in what an LLM is sent (the offline signals still see the original).")]
 InputsArgument = Annotated[
     Optional[list[str]],
     typer.Argument(help="Request files (.json, .jsonl, LinkedIn's Invitations.csv), directories of .json files, or - for standard input.",
@@ -122,14 +124,21 @@ def screen(
     no_cache: NoCacheOption = False,
     db: DbOption = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Keep nothing: do not record verdicts and drafts for review.")] = False,
+    concurrency: ConcurrencyOption = None,
+    redact: RedactOption = False,
 ) -> None:
     """Screen requests: a verdict (accept, ask, ignore), the reasons, and a draft reply when in doubt.
 
     Verdicts and drafts are recorded in the local store for `assist review`; a run that stopped
     resumes where it left off, and requests already screened under the same settings are not
     screened (or paid for) again."""
+    from .runner import Progress, screen_all, stderr_is_terminal
+
     user = _config(config, quiet=json_output)
-    backend = select_backend(user, BackendChoice(backend_name, base_url, model, structured_output, model_path, not no_cache))
+    name = resolve_backend_name(user, BackendChoice(backend_name, base_url, model, structured_output, model_path))
+    workers = _concurrency(name, concurrency)
+    backend = select_backend(user, BackendChoice(backend_name, base_url, model, structured_output, model_path, not no_cache,
+                                                 concurrency=workers, redact=redact))
     guidance = load_guidance()
     store = None if no_store else Store.open(db)
     if store is not None and hasattr(backend, "examples_for"):
@@ -140,29 +149,36 @@ def screen(
     usage = BatchUsage()
     failed: list[str] = []
     bad_input = False
+    # A progress bar only for a person watching: a terminal, and never with --json.
+    progress = Progress(enabled=not json_output and stderr_is_terminal())
+    run = _ScreenRun(progress, llm=name != "rules")
     try:
-        for loaded in _each_request(_inputs(inputs)):
-            try:
-                result = screen_and_store(loaded.request, user, backend, store, key, max_chars, guidance, resume=not no_cache)
-            except LLMError as error:
-                if error.stops_batch:
-                    _finish_screen(counts, reported, usage, failed, json_output)
-                    raise
-                _err(f"error: {loaded.request.id} ({loaded.origin}): {error}")
+        for outcome in screen_all(_each_request(_inputs(inputs)), user, backend, store, key, max_chars, guidance,
+                                  resume=not no_cache, concurrency=workers, progress=progress):
+            loaded, result = outcome.loaded, outcome.result
+            if outcome.error is not None or result is None:
+                with progress.printing():
+                    _err(f"error: {loaded.request.id} ({loaded.origin}): {outcome.error}")
                 failed.append(loaded.request.id or loaded.origin)
                 continue
             counts[result.verdict] += 1
             reported += result.report
             usage.add(result.usage, result.cached)
-            if json_output:
-                typer.echo(result.model_dump_json())
-            elif result.backend != "rules":
-                typer.echo(_with_llm_notes(render_result(result, loaded.origin), result))
-            else:
-                typer.echo(render_result(result, loaded.origin))
+            with progress.printing():
+                if json_output:
+                    typer.echo(result.model_dump_json())
+                elif result.backend != "rules":
+                    typer.echo(_with_llm_notes(render_result(result, loaded.origin), result))
+                else:
+                    typer.echo(render_result(result, loaded.origin))
+    except LLMError:
+        progress.close()
+        _finish_screen(counts, reported, usage, failed, json_output, run)
+        raise
     except _BatchHadErrors:
         bad_input = True
-    _finish_screen(counts, reported, usage, failed, json_output)
+    progress.close()
+    _finish_screen(counts, reported, usage, failed, json_output, run)
     if bad_input:
         raise typer.Exit(ExitCode.BAD_INPUT)
     if failed:
@@ -176,8 +192,36 @@ def _with_llm_notes(text: str, result: ScreenResult) -> str:
     return text.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
 
 
-def _finish_screen(counts: dict[str, int], reported: int, usage: BatchUsage, failed: list[str], json_output: bool) -> None:
-    _summary(counts, reported, json_output)
+class _ScreenRun:
+    """What the end-of-run summary needs besides the counts: the time taken, and whether an LLM ran."""
+
+    def __init__(self, progress, llm: bool):
+        self.progress = progress
+        self.llm = llm
+
+
+def _concurrency(backend_name: str, requested: int | None) -> int:
+    """Concurrent requests: 1 for rules (sequential, and fast) and local (one in-process model), 8
+    by default for a server; --concurrency overrides it for LLM backends."""
+    from .runner import DEFAULT_CONCURRENCY
+
+    if backend_name == "rules":
+        return 1
+    if requested is not None:
+        return requested
+    return 1 if backend_name == "local" else DEFAULT_CONCURRENCY
+
+
+def _finish_screen(counts: dict[str, int], reported: int, usage: BatchUsage, failed: list[str], json_output: bool,
+                   run: "_ScreenRun | None" = None) -> None:
+    total = sum(counts.values())
+    if run is not None and json_output and run.llm and total + len(failed) > 1:
+        # --json: stdout holds only verdicts, so an LLM batch's summary goes to stderr.
+        _err(_summary_line(counts, reported, failed, run.progress.elapsed))
+    elif run is not None and not json_output and total:
+        typer.echo(_summary_line(counts, reported, failed, run.progress.elapsed))
+    else:
+        _summary(counts, reported, json_output)
     line = usage.line()
     if line:
         if json_output:
@@ -187,6 +231,17 @@ def _finish_screen(counts: dict[str, int], reported: int, usage: BatchUsage, fai
     if failed and (failed_total := len(failed)) and (failed_total + sum(counts.values())) > 1:
         shown = ", ".join(failed[:20]) + (f" and {failed_total - 20} more" if failed_total > 20 else "")
         _err(f"{failed_total} request{'s' if failed_total != 1 else ''} failed: {shown}")
+
+
+def _summary_line(counts: dict[str, int], reported: int, failed: list[str], seconds: float) -> str:
+    """`3 requests: 1 accept, 1 ask, 1 ignore; 1 worth reporting to LinkedIn; 1 failed; 2.4 s`."""
+    total = sum(counts.values())
+    line = f"{total} request{'s' if total != 1 else ''}: {counts['accept']} accept, {counts['ask']} ask, {counts['ignore']} ignore"
+    if reported:
+        line += f"; {reported} worth reporting to LinkedIn"
+    if failed:
+        line += f"; {len(failed)} failed"
+    return line + f"; {seconds:.1f} s"
 
 
 def _summary(counts: dict[str, int], reported: int, json_output: bool) -> None:
@@ -323,6 +378,7 @@ def prompt_show(
     max_chars: Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")] = DEFAULT_MAX_CHARS,
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
+    redact: RedactOption = False,
 ) -> None:
     """Print exactly the messages an LLM would receive for a request (a dry run: nothing is sent)."""
     from .backends import structured_output_mode
@@ -341,7 +397,8 @@ def prompt_show(
     schema = answer_schema(LLMVerdict, guidance, max_chars)
     try:
         for loaded in _each_request([request]):
-            messages = render_messages(loaded.request, user, extract_signals(loaded.request, user, guidance), max_chars, guidance)
+            messages = render_messages(loaded.request, user, extract_signals(loaded.request, user, guidance), max_chars, guidance,
+                                       redact=redact)
             body = build_request(settings, messages, schema, LLMVerdict.__name__, sent_mode)
             if json_output:
                 typer.echo(json.dumps({"id": loaded.request.id, "prompt_version": version, "messages": body["messages"],
@@ -470,3 +527,12 @@ def _register_review_commands() -> None:
 
 
 _register_review_commands()
+
+
+def _register_batch_commands() -> None:
+    from .cli_batch import register
+
+    register(app)
+
+
+_register_batch_commands()

@@ -18,8 +18,16 @@ SYSTEM_TEMPLATE = "system.j2"
 USER_TEMPLATE = "user.j2"
 
 
-def untrusted_json(request: Request) -> str:
+REDACTION_NOTE = ("emails, phone numbers and links in the sender's text were replaced by [email], [phone] and "
+                  "[url] before this prompt was written; the offline signals were computed on the original text")
+
+
+def untrusted_json(request: Request, redact: bool = False) -> str:
     data = request.model_dump(mode="json", exclude_none=True)
+    if redact:
+        from .redact import redact_data
+
+        data = redact_data(data)
     return escape_tags(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -28,26 +36,41 @@ def escape_tags(text: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def evidence_for_prompt(signals: Signals) -> list[Flag]:
-    """The offline flags, whose evidence quotes the sender, with the same escaping."""
-    return [flag.model_copy(update={"evidence": escape_tags(flag.evidence)}) for flag in signals.flags]
+def evidence_for_prompt(signals: Signals, redact: bool = False) -> list[Flag]:
+    """The offline flags, whose evidence quotes the sender, with the same escaping (and redaction)."""
+    return [flag.model_copy(update={"evidence": escape_tags(_redacted(flag.evidence, redact))}) for flag in signals.flags]
+
+
+def _redacted(text: str, redact: bool) -> str:
+    if not redact:
+        return text
+    from .redact import redact_text
+
+    return redact_text(text)
+
+
+def _warnings_for_prompt(signals: Signals, redact: bool) -> list[str]:
+    warnings = [escape_tags(_redacted(w, redact)) for w in signals.warnings]
+    return warnings + [REDACTION_NOTE] if redact else warnings
 
 
 def prompt_version(guidance: Guidance | None = None) -> str:
     return (guidance or load_guidance()).template_hash(SYSTEM_TEMPLATE, USER_TEMPLATE)
 
 
-def examples_for_prompt(examples: list[dict] | None) -> list[dict]:
+def examples_for_prompt(examples: list[dict] | None, redact: bool = False) -> list[dict]:
     """The user's past decisions and replies (store.similar_examples), escaped like sender text."""
     shown = []
     for example in examples or []:
         sent = example["request"]
         summary = {"name": sent.get("sender", {}).get("name"), "headline": sent.get("sender", {}).get("headline"),
                    "note": sent.get("note")}
+        summary = {k: _redacted(v, redact) for k, v in summary.items() if v}
+        reply = _redacted(example["reply"], redact) if example.get("reply") else None
         shown.append({
-            "request_json": escape_tags(json.dumps({k: v for k, v in summary.items() if v}, ensure_ascii=False)),
+            "request_json": escape_tags(json.dumps(summary, ensure_ascii=False)),
             "decision": example.get("decision"),
-            "reply_json": escape_tags(json.dumps(example["reply"], ensure_ascii=False)) if example.get("reply") else None,
+            "reply_json": escape_tags(json.dumps(reply, ensure_ascii=False)) if reply else None,
             "kind": example.get("kind"),
         })
     return shown
@@ -55,8 +78,9 @@ def examples_for_prompt(examples: list[dict] | None) -> list[dict]:
 
 def render_messages(
     request: Request, config: UserConfig, signals: Signals, max_chars: int = DEFAULT_MAX_CHARS,
-    guidance: Guidance | None = None, examples: list[dict] | None = None,
+    guidance: Guidance | None = None, examples: list[dict] | None = None, redact: bool = False,
 ) -> list[dict[str, str]]:
+    """The verdict prompt. `redact`: emails, phones and URLs in sender text become placeholders."""
     guidance = guidance or load_guidance()
     templates = guidance.templates
     system = templates.get_template(SYSTEM_TEMPLATE).render(
@@ -67,11 +91,11 @@ def render_messages(
         policy=config.policy,
         signature=config.signature,
         reply_language=reply_language(config, request),
-        request_json=untrusted_json(request),
-        flags=evidence_for_prompt(signals),
-        warnings=[escape_tags(w) for w in signals.warnings],
+        request_json=untrusted_json(request, redact),
+        flags=evidence_for_prompt(signals, redact),
+        warnings=_warnings_for_prompt(signals, redact),
         max_chars=max_chars,
-        examples=examples_for_prompt(examples),
+        examples=examples_for_prompt(examples, redact),
     )
     return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]
 
@@ -86,7 +110,7 @@ def reply_prompt_version(guidance: Guidance | None = None) -> str:
 
 def render_reply_messages(
     request: Request, config: UserConfig, signals: Signals, kind: str, max_chars: int = DEFAULT_MAX_CHARS,
-    guidance: Guidance | None = None, examples: list[dict] | None = None,
+    guidance: Guidance | None = None, examples: list[dict] | None = None, redact: bool = False,
 ) -> list[dict[str, str]]:
     """The messages for an LLM-written reply (`assist draft-reply` with an LLM backend)."""
     from .draft import first_name, safe_topic
@@ -100,10 +124,10 @@ def render_reply_messages(
         signature=config.signature,
         reply_language=reply_language(config, request),
         first_name=first_name(request.sender.name),
-        topic=safe_topic(signals),
-        request_json=untrusted_json(request),
-        flags=evidence_for_prompt(signals),
+        topic=_redacted(safe_topic(signals) or "", redact) or None,
+        request_json=untrusted_json(request, redact),
+        flags=evidence_for_prompt(signals, redact),
         max_chars=max_chars,
-        examples=examples_for_prompt(examples),
+        examples=examples_for_prompt(examples, redact),
     )
     return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]

@@ -76,6 +76,8 @@ def screening_key(config: UserConfig, backend: Backend, max_chars: int, guidance
     """What a verdict depends on besides the request: backend, model, prompts/ and the user's config."""
     guidance = guidance or load_guidance()
     parts = [backend.name, backend.model or "", guidance.version, config.model_dump_json(exclude={"llm"}), str(max_chars)]
+    if getattr(backend, "redact", False):  # a redacted prompt is another prompt (added only when on)
+        parts.append("redact")
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
@@ -93,12 +95,28 @@ def screen_and_store(
     key; record it in one transaction. The user's own decision is reported, never overwritten."""
     if store is None:
         return screen_request(request, config, backend, max_chars, guidance)
-    result = store.screened(request, key) if resume else None
-    if result is not None:
-        result = result.model_copy(update={"resumed": True})
-    else:
+    result = resumed_from(store, request, key) if resume else None
+    if result is None:
         result = screen_request(request, config, backend, max_chars, guidance)
-        store.record(request, result, key)
+        return record_result(store, request, result, key)
+    return result
+
+
+def resumed_from(store: Store, request: Request, key: str) -> ScreenResult | None:
+    """The verdict already recorded for this request under this key (with the user's decision), or None."""
+    result = store.screened(request, key)
+    if result is None:
+        return None
+    return with_decision(store, request, result.model_copy(update={"resumed": True}))
+
+
+def record_result(store: Store, request: Request, result: ScreenResult, key: str) -> ScreenResult:
+    """Record one new verdict in its own transaction; report the user's decision, never overwrite it."""
+    store.record(request, result, key)
+    return with_decision(store, request, result)
+
+
+def with_decision(store: Store, request: Request, result: ScreenResult) -> ScreenResult:
     decision = store.decision(request.id or "")
     if decision is not None:
         result = result.model_copy(update={"user_decision": decision})

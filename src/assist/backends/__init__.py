@@ -31,6 +31,8 @@ class BackendChoice:
     structured_output: str | None = None
     model_path: str | None = None
     use_cache: bool = True
+    concurrency: int = 8  # concurrent calls a batch makes (the size of the connection pool)
+    redact: bool = False  # emails, phones and URLs in sender text are not sent (redact.py)
 
 
 def _base_url(config: UserConfig, choice: BackendChoice) -> str | None:
@@ -74,8 +76,10 @@ def select_backend(config: UserConfig, choice: BackendChoice = BackendChoice()) 
     if name == "local":
         from .local import LocalBackend
 
-        return LocalBackend(choice.model_path or llm.model_path, structured_output=mode,
-                            temperature=llm.temperature, use_cache=choice.use_cache)
+        backend = LocalBackend(choice.model_path or llm.model_path, structured_output=mode,
+                               temperature=llm.temperature, use_cache=choice.use_cache)
+        backend.redact = choice.redact
+        return backend
     from .openai_backend import DEFAULT_MODEL, OpenAIBackend, ServerSettings
 
     settings = ServerSettings(
@@ -88,4 +92,4 @@ def select_backend(config: UserConfig, choice: BackendChoice = BackendChoice()) 
         max_retries=llm.max_retries,
         temperature=llm.temperature,
     )
-    return OpenAIBackend(settings, use_cache=choice.use_cache)
+    return OpenAIBackend(settings, use_cache=choice.use_cache, concurrency=choice.concurrency, redact=choice.redact)

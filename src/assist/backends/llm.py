@@ -65,15 +65,28 @@ class ChatBackend(ABC):
     runs_locally = False  # in-process: a call costs nothing
 
     def __init__(self, *, use_cache: bool = True, cache: AnswerCache | None = None,
-                 guidance: Guidance | None = None):
+                 guidance: Guidance | None = None, redact: bool = False):
         self.guidance = guidance or load_guidance()
         self.use_cache = use_cache
+        # --redact: emails, phone numbers and URLs in the sender's text never reach the prompt
+        # (redact.py); the offline signals are still computed on the original text.
+        self.redact = redact
         self.cache = cache if cache is not None else AnswerCache()
         self.prompt_version = prompt_version(self.guidance)
         self.reply_prompt_version = reply_prompt_version(self.guidance)
         # Past decisions and replies of the user's most like a request (set when a store is open):
         # they move verdicts and drafts toward the user's own judgement and voice.
         self.examples_for: Callable[[Request], list[dict]] | None = None
+
+    def schema_for(self, model: type, max_chars: int) -> dict[str, Any]:
+        """The answer schema, built once per model and reply limit (it is the same for every request
+        of a batch; callers only read it)."""
+        memo = self.__dict__.setdefault("_schemas", {})
+        key = (model, max_chars)
+        schema = memo.get(key)
+        if schema is None:
+            schema = memo[key] = answer_schema(model, self.guidance, max_chars)
+        return schema
 
     def _examples(self, request: Request) -> list[dict]:
         return self.examples_for(request) if self.examples_for else []
@@ -90,21 +103,31 @@ class ChatBackend(ABC):
 
     # -- the verdict ---------------------------------------------------------------------------
 
+    def verdict_messages(self, request: Request, config: UserConfig, signals: Signals,
+                         max_chars: int = DEFAULT_MAX_CHARS) -> list[dict[str, str]]:
+        """Exactly the messages a verdict is asked with (redacted under --redact)."""
+        return render_messages(request, config, signals, max_chars, self.guidance, self._examples(request),
+                               redact=self.redact)
+
     def decide(self, request: Request, config: UserConfig, signals: Signals,
                max_chars: int = DEFAULT_MAX_CHARS) -> Decision:
-        messages = render_messages(request, config, signals, max_chars, self.guidance, self._examples(request))
-        schema = answer_schema(LLMVerdict, self.guidance, max_chars)
+        messages = self.verdict_messages(request, config, signals, max_chars)
+        schema = self.schema_for(LLMVerdict, max_chars)
         language = reply_language(config, request)
 
         def soft_check(answer: LLMVerdict) -> list[str]:
             return reply_problems(answer.reply, max_chars, language) if answer.verdict == "ask" else []
 
         asked = self._ask_cached("verdict", self.prompt_version, messages, schema, LLMVerdict, soft_check)
+        return self.decision_from(asked, max_chars, language)
+
+    def decision_from(self, asked: Asked, max_chars: int, language: str) -> Decision:
+        """A validated verdict answer as a Decision (the live path and `assist batch collect`)."""
         answer: LLMVerdict = asked.answer
         flags, warnings = check_flags(answer.flags, self.guidance)
         reply_text = None
         if answer.verdict == "ask":
-            problems = soft_check(answer)
+            problems = reply_problems(answer.reply, max_chars, language)
             if answer.reply is None:
                 warnings.append("llm: it gave no reply, so the template reply is used")
             elif problems and not only_length(problems):
@@ -121,8 +144,9 @@ class ChatBackend(ABC):
 
     def write_reply(self, request: Request, config: UserConfig, kind: ReplyKind, signals: Signals,
                     max_chars: int = DEFAULT_MAX_CHARS) -> DraftedReply:
-        messages = render_reply_messages(request, config, signals, kind, max_chars, self.guidance, self._examples(request))
-        schema = answer_schema(LLMReply, self.guidance, max_chars)
+        messages = render_reply_messages(request, config, signals, kind, max_chars, self.guidance, self._examples(request),
+                                         redact=self.redact)
+        schema = self.schema_for(LLMReply, max_chars)
         language = reply_language(config, request)
 
         def soft_check(answer: LLMReply) -> list[str]:
@@ -189,6 +213,12 @@ class ChatBackend(ABC):
             conversation = conversation + [{"role": "assistant", "content": completion.text},
                                            reask_message(issue, schema)]
         raise AssertionError("unreachable")
+
+    def answer_from(self, completion: Completion, model: type = LLMVerdict) -> Any:
+        """One answer, validated as the live path validates a first answer (no re-ask possible):
+        raises an LLMError for a refusal, a filter or a cut-off, AnswerProblem for invalid JSON."""
+        self._check_finish(completion)
+        return parse_answer(completion.text, model)
 
     def _check_finish(self, completion: Completion) -> None:
         if completion.refusal:

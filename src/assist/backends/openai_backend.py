@@ -16,6 +16,8 @@ Structured output, per `structured_output`:
 from __future__ import annotations
 
 import email.utils
+import random
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -66,9 +68,40 @@ class ServerSettings:
         return max(30.0, 2 * self.timeout)
 
 
-def build_client(settings: ServerSettings):
-    """The one place an OpenAI client is made: explicit timeout, no SDK retries."""
-    from openai import OpenAI
+class SharedBackoff:
+    """One pause for every worker of a batch: when any call is rate limited (HTTP 429), no worker
+    sends another call before the shared resume time, so the batch slows down instead of failing."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._resume_at = 0.0
+        self.pauses = 0
+
+    def pause(self, seconds: float) -> None:
+        with self._lock:
+            until = time.monotonic() + seconds
+            if until > self._resume_at:
+                self._resume_at = until
+                self.pauses += 1
+
+    def wait(self) -> float:
+        """Sleep until the shared resume time (with a little jitter, so workers do not resume as
+        one burst). Returns the seconds slept."""
+        slept = 0.0
+        while True:
+            with self._lock:
+                remaining = self._resume_at - time.monotonic()
+            if remaining <= 0:
+                return slept
+            pause = remaining + random.uniform(0.0, 0.05)
+            time.sleep(pause)
+            slept += pause
+
+
+def build_client(settings: ServerSettings, connections: int = 8):
+    """The one place an OpenAI client is made: explicit timeout, no SDK retries, and one connection
+    pool, sized to the number of concurrent calls, shared by every worker of a batch."""
+    from openai import DefaultHttpxClient, OpenAI
 
     if settings.is_openai and not settings.api_key:
         raise LLMSetupError(
@@ -76,18 +109,27 @@ def build_client(settings: ServerSettings):
             "(or point --base-url / OPENAI_BASE_URL at an OpenAI-compatible server)"
         )
     # Local servers need no key, but the SDK sends one: a placeholder says so.
+    import httpx2
+
+    size = max(1, connections)
+    http_client = DefaultHttpxClient(
+        limits=httpx2.Limits(max_connections=size, max_keepalive_connections=size),
+        timeout=settings.timeout,
+    )
     return OpenAI(api_key=settings.api_key or "no-key", base_url=settings.url, timeout=settings.timeout,
-                  max_retries=0)
+                  max_retries=0, http_client=http_client)
 
 
 class _Transient(Exception):
     """Worth another attempt: 408, 409, 429, 5xx, a timeout, a refused or reset connection."""
 
-    def __init__(self, description: str, retry_after: float | None = None, connection: bool = False):
+    def __init__(self, description: str, retry_after: float | None = None, connection: bool = False,
+                 rate_limited: bool = False):
         super().__init__(description)
         self.description = description
         self.retry_after = retry_after
         self.connection = connection
+        self.rate_limited = rate_limited
 
 
 class _ModeRejected(Exception):
@@ -99,15 +141,18 @@ class OpenAIBackend(ChatBackend):
     costs_money = True
 
     def __init__(self, settings: ServerSettings, *, use_cache: bool = True, cache: AnswerCache | None = None,
-                 modes: ModeMemory | None = None, guidance: Guidance | None = None, client: Any = None):
-        super().__init__(use_cache=use_cache, cache=cache, guidance=guidance)
+                 modes: ModeMemory | None = None, guidance: Guidance | None = None, client: Any = None,
+                 concurrency: int = 8, redact: bool = False):
+        super().__init__(use_cache=use_cache, cache=cache, guidance=guidance, redact=redact)
         self.settings = settings
         self.model = settings.model
         self.priced = settings.is_openai
         self.costs_money = settings.is_openai
-        self.client = client if client is not None else build_client(settings)
+        self.client = client if client is not None else build_client(settings, concurrency)
+        self.backoff = SharedBackoff()  # one pause for all the workers of a batch (HTTP 429)
         self.modes = modes if modes is not None else ModeMemory()
         self._mode: str | None = None  # the mode this run settled on (auto)
+        self._settling = threading.Lock()
 
     def cache_scope(self) -> dict[str, Any]:
         return {"url": self.settings.url, "temperature": self.settings.temperature}
@@ -124,6 +169,19 @@ class OpenAIBackend(ChatBackend):
                     f"{self.settings.url} rejected --structured-output {configured} ({rejected}): "
                     "use --structured-output auto, or one the server supports"
                 ) from None
+        if self._mode is None:
+            remembered = self.modes.get(self.settings.url)
+            if remembered in STRUCTURED_MODES:
+                self._mode = remembered
+            else:
+                # Not known yet: one request finds out what the server takes while the other
+                # workers of a batch wait, instead of each trying every mode.
+                with self._settling:
+                    if self._mode is None:
+                        return self._auto(messages, schema, schema_name)
+        return self._auto(messages, schema, schema_name)
+
+    def _auto(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str) -> Completion:
         start = self._mode or self.modes.get(self.settings.url) or STRUCTURED_MODES[0]
         if start not in STRUCTURED_MODES:
             start = STRUCTURED_MODES[0]
@@ -145,7 +203,14 @@ class OpenAIBackend(ChatBackend):
 
     def request_body(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str,
                      mode: str) -> dict[str, Any]:
-        return build_request(self.settings, messages, schema, schema_name, mode)
+        strict = None
+        if mode == "json_schema":  # the strict form of a schema, made once per schema
+            memo = self.__dict__.setdefault("_strict", {})
+            held = memo.get(id(schema))
+            if held is None or held[0] is not schema:
+                held = memo[id(schema)] = (schema, strict_schema(schema))
+            strict = held[1]
+        return build_request(self.settings, messages, schema, schema_name, mode, strict)
 
     # -- one call, retried ---------------------------------------------------------------------
 
@@ -174,27 +239,39 @@ class OpenAIBackend(ChatBackend):
                 hint = f"; the server asks to wait {error.retry_after:.0f}s, try again later"
             elif error.connection:
                 hint = "; is the server running? check --base-url"
+            too_long = error.retry_after is not None and error.retry_after > MAX_RETRY_AFTER
             raise ServerUnavailable(
                 f"{self.settings.url}: {error.description} (gave up after {tries} attempt{'s' if tries > 1 else ''} "
                 f"in {elapsed:.1f}s){hint}",
-                stops_batch=error.connection,
+                stops_batch=error.connection or too_long,  # every other request would meet the same
             ) from None
 
-    @staticmethod
-    def _wait(state: RetryCallState) -> float:
+    def _wait(self, state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
         if isinstance(error, _Transient) and error.retry_after is not None:
             # Past MAX_RETRY_AFTER, the wait pushes past the budget and the stop ends the attempts.
-            return error.retry_after if error.retry_after <= MAX_RETRY_AFTER else 10 ** 6
-        backoff = wait_exponential_jitter(multiplier=BACKOFF_MULTIPLIER, max=BACKOFF_MAX, jitter=BACKOFF_JITTER)
-        return backoff(state)
+            if error.retry_after > MAX_RETRY_AFTER:
+                return 10 ** 6
+            wait = error.retry_after
+        else:
+            backoff = wait_exponential_jitter(multiplier=BACKOFF_MULTIPLIER, max=BACKOFF_MAX, jitter=BACKOFF_JITTER)
+            wait = backoff(state)
+        if isinstance(error, _Transient) and error.rate_limited:
+            self.backoff.pause(wait)  # every worker waits, not only this one
+        return wait
 
     def _call(self, messages, schema, schema_name, mode) -> Completion:
+        import httpx2
         import openai
 
+        self.backoff.wait()  # a 429 met by any worker pauses them all
         body = self.request_body(messages, schema, schema_name, mode)
         try:
-            response = self.client.chat.completions.create(**body)
+            # The body is already exactly what the API takes: posted as is, without the SDK's
+            # per-call type-driven transform and response model (a millisecond or more a call,
+            # which a concurrent batch would spend holding the GIL). Errors are the SDK's own.
+            response = self.client.post("/chat/completions", body=body, cast_to=httpx2.Response)
+            response = _parse_json_response(response)
         except openai.APITimeoutError:
             raise _Transient(f"no answer within {self.settings.timeout:g}s (timeout)") from None
         except openai.APIConnectionError as error:
@@ -211,7 +288,8 @@ class OpenAIBackend(ChatBackend):
         if mode != "prompt" and (status in (400, 422) or (status >= 500 and _mentions_format(message))):
             return _ModeRejected(f"HTTP {status}: {message}")
         if status == 429:
-            return _Transient(f"rate limited (HTTP 429: {message})", retry_after=_retry_after(error.response))
+            return _Transient(f"rate limited (HTTP 429: {message})", retry_after=_retry_after(error.response),
+                              rate_limited=True)
         if status in (408, 409) or status >= 500:
             return _Transient(f"HTTP {status}: {message}", retry_after=_retry_after(error.response))
         model, url, key_env = self.settings.model, self.settings.url, self.settings.api_key_env
@@ -229,14 +307,14 @@ class OpenAIBackend(ChatBackend):
 
 
 def build_request(settings: ServerSettings, messages: list[dict[str, str]], schema: dict[str, Any],
-                  schema_name: str, mode: str) -> dict[str, Any]:
-    """The keyword arguments of chat.completions.create in one mode: exactly what is sent."""
+                  schema_name: str, mode: str, strict: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The body of a chat-completions call in one mode: exactly what is sent."""
     body: dict[str, Any] = {"model": settings.model, "temperature": settings.temperature}
     # OpenAI's newer models take max_completion_tokens; compatible servers know max_tokens.
     body["max_completion_tokens" if settings.is_openai else "max_tokens"] = settings.max_tokens
     if mode == "json_schema":
         body["response_format"] = {"type": "json_schema", "json_schema": {
-            "name": schema_name, "strict": True, "schema": strict_schema(schema)}}
+            "name": schema_name, "strict": True, "schema": strict if strict is not None else strict_schema(schema)}}
     elif mode == "json_object":
         body["response_format"] = {"type": "json_object", "schema": schema}
     else:
@@ -256,6 +334,27 @@ def with_schema_in_prompt(messages: list[dict[str, str]], schema: dict[str, Any]
     return out
 
 
+class _Obj:
+    """Attribute access over a JSON object (what _completion reads of a response)."""
+
+    def __init__(self, data: dict):
+        self.__dict__.update(data)
+
+
+def _parse_json_response(response: Any) -> Any:
+    """A chat completion's JSON as attribute objects; an answer that is not JSON is a transient
+    server fault (a proxy's error page, a cut connection)."""
+    import json
+
+    try:
+        data = json.loads(response.content, object_hook=_Obj)
+    except ValueError:
+        raise _Transient(f"HTTP {response.status_code}: the answer is not JSON: {shorten(response.text, 80)!r}") from None
+    if not isinstance(data, _Obj):
+        raise _Transient(f"HTTP {response.status_code}: unexpected answer {shorten(response.text, 80)!r}")
+    return data
+
+
 def _completion(response: Any) -> Completion:
     choices = getattr(response, "choices", None) or []
     usage = getattr(response, "usage", None)
@@ -264,10 +363,10 @@ def _completion(response: Any) -> Completion:
     if not choices:
         return Completion(text="", prompt_tokens=prompt_tokens, completion_tokens=completion_tokens)
     choice = choices[0]
-    message = choice.message
+    message = getattr(choice, "message", None)
     return Completion(
-        text=message.content or "",
-        finish_reason=choice.finish_reason,
+        text=getattr(message, "content", None) or "",
+        finish_reason=getattr(choice, "finish_reason", None),
         refusal=getattr(message, "refusal", None),
         prompt_tokens=prompt_tokens,
         completion_tokens=completion_tokens,

@@ -1,0 +1,294 @@
+"""The OpenAI Batch API, for volumes beyond one machine: `assist batch submit|status|collect`.
+
+submit: every request's verdict prompt (exactly what the live path sends, `--redact` included) as
+one line of a JSONL file, `{"custom_id": <request id>, "method": "POST", "url":
+"/v1/chat/completions", "body": {...}}`; the file is uploaded with purpose "batch" and a batch is
+created for /v1/chat/completions with a 24h completion window. Requests already screened under the
+same settings are not submitted again. What collect needs (the batch id, the requests, the config
+and settings they were judged under) is kept in $ASSIST_HOME/batches/<batch id>.json.
+
+collect: downloads the output and error files, validates each answer exactly as the live path
+validates a first answer (schema, known criteria, the reply's checks; no re-ask is possible in a
+batch), applies the guard, and records each verdict in the store in its own transaction. A request
+whose answer is missing, failed or invalid is listed as failed; it can be screened live or
+submitted again. Collecting twice records nothing twice. Cost estimates use half the live price
+(the Batch API's discount) for OpenAI models.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .backends.errors import AnswerInvalid, LLMError, RequestRejected, ServerUnavailable
+from .backends.llm import Asked, Completion
+from .backends.openai_backend import STRUCTURED_MODES, OpenAIBackend, ServerSettings, _completion, _Obj, build_client
+from .config import UserConfig
+from .draft import DEFAULT_MAX_CHARS, reply_language
+from .errors import InputError
+from .guidance import Guidance
+from .models import Request, ScreenResult
+from .screen import record_result, resumed_from, screen_request, screening_key
+from .signals import extract_signals
+from .store import Store, assist_home
+from .usage import make_usage
+from .validate import AnswerProblem, LLMVerdict, shorten
+
+ENDPOINT = "/v1/chat/completions"
+COMPLETION_WINDOW = "24h"
+BATCH_DISCOUNT = 0.5  # the Batch API costs half the live price
+DONE = ("completed", "expired", "cancelled", "failed")
+STATE_DIR = "batches"
+
+
+def state_dir() -> Path:
+    return assist_home() / STATE_DIR
+
+
+@dataclass
+class BatchState:
+    batch_id: str
+    input_file_id: str
+    created_at: float
+    base_url: str
+    model: str
+    api_key_env: str
+    structured_output: str
+    max_chars: int
+    redact: bool
+    screening_key: str
+    config: dict[str, Any]
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    collected_at: float | None = None
+
+    @property
+    def path(self) -> Path:
+        return state_dir() / f"{self.batch_id}.json"
+
+    def save(self) -> None:
+        folder = state_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.__dict__, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(self.path)
+
+    @classmethod
+    def load(cls, batch_id: str | None) -> "BatchState":
+        folder = state_dir()
+        if batch_id:
+            path = folder / f"{Path(batch_id).name}.json"
+            if not path.is_file():
+                raise InputError(batch_id, f"no batch submitted from here with this id (looked in {folder})")
+        else:
+            candidates = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
+            if not candidates:
+                raise InputError("batch", "no batch submitted yet (see 'assist batch submit --help')")
+            path = candidates[-1]
+        try:
+            return cls(**json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError) as error:
+            raise InputError(str(path), f"not a readable batch record ({error})") from None
+
+    def settings(self) -> ServerSettings:
+        import os
+
+        return ServerSettings(model=self.model, base_url=self.base_url, api_key=os.environ.get(self.api_key_env) or None,
+                              api_key_env=self.api_key_env, structured_output=self.structured_output)
+
+
+def _client(settings: ServerSettings):
+    return build_client(settings, connections=2)
+
+
+def _api_call(settings: ServerSettings, what: str, call, *args, **kwargs):
+    """One Batch API call: its failure is one line naming what failed (no retries: run it again)."""
+    import openai
+
+    try:
+        return call(*args, **kwargs)
+    except openai.APITimeoutError:
+        raise ServerUnavailable(f"{settings.url}: no answer to {what} within {settings.timeout:g}s") from None
+    except openai.APIConnectionError as error:
+        cause = error.__cause__ or error.__context__
+        raise ServerUnavailable(f"{settings.url}: cannot connect for {what}{f': {cause}' if cause else ''}; "
+                                "is the server running? check --base-url", stops_batch=True) from None
+    except openai.APIStatusError as error:
+        body = getattr(error, "body", None)
+        message = body.get("message") if isinstance(body, dict) else None
+        message = message or (body.get("error", {}).get("message") if isinstance(body, dict) and isinstance(body.get("error"), dict) else None)
+        hint = f": set {settings.api_key_env} to a valid key" if error.status_code == 401 else ""
+        if error.status_code == 404 and what.startswith("creating"):
+            hint = ": this server has no Batch API (vLLM and most local servers do not; screen live instead)"
+        raise RequestRejected(f"{settings.url} rejected {what} (HTTP {error.status_code}: "
+                              f"{shorten(str(message or error), 140)}){hint}", error.status_code, stops_batch=True) from None
+
+
+@dataclass
+class Submitted:
+    state: BatchState
+    submitted: int
+    skipped: int
+
+
+def submit(loaded_requests, user: UserConfig, backend: OpenAIBackend, store: Store, max_chars: int,
+           guidance: Guidance, on_note=lambda text: None) -> Submitted | None:
+    """Upload the requests' prompts and create the batch. None when there is nothing to submit."""
+    settings = backend.settings
+    key = screening_key(user, backend, max_chars, guidance)
+    mode = settings.structured_output
+    if mode == "auto":  # no fallback is possible inside a batch: what worked live, else strict mode
+        remembered = backend.modes.get(settings.url)
+        mode = remembered if remembered in STRUCTURED_MODES else STRUCTURED_MODES[0]
+    schema = backend.schema_for(LLMVerdict, max_chars)
+    lines: list[str] = []
+    requests: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    skipped = 0
+    for loaded in loaded_requests:
+        request: Request = loaded.request
+        if request.id in seen:
+            on_note(f"note: {request.id} ({loaded.origin}) appears twice; submitted once")
+            continue
+        seen.add(request.id)
+        if store.screened(request, key) is not None:
+            skipped += 1
+            continue
+        signals = extract_signals(request, user, guidance)
+        messages = backend.verdict_messages(request, user, signals, max_chars)
+        body = backend.request_body(messages, schema, LLMVerdict.__name__, mode)
+        lines.append(json.dumps({"custom_id": request.id, "method": "POST", "url": ENDPOINT, "body": body},
+                                ensure_ascii=False))
+        requests.append({"custom_id": request.id, "origin": loaded.origin,
+                         "request": request.model_dump(mode="json", exclude_none=True)})
+    if not lines:
+        return None
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    client = backend.client
+    uploaded = _api_call(settings, "the batch file upload", client.files.create,
+                         file=("assist-batch.jsonl", data, "application/jsonl"), purpose="batch")
+    batch = _api_call(settings, "creating the batch", client.batches.create, input_file_id=uploaded.id,
+                      endpoint=ENDPOINT, completion_window=COMPLETION_WINDOW,
+                      metadata={"created_by": "assist", "requests": str(len(lines))})
+    state = BatchState(
+        batch_id=batch.id, input_file_id=uploaded.id, created_at=time.time(), base_url=settings.url,
+        model=settings.model, api_key_env=settings.api_key_env, structured_output=mode, max_chars=max_chars,
+        redact=backend.redact, screening_key=key, config=user.model_dump(mode="json"), requests=requests,
+    )
+    state.save()
+    return Submitted(state, len(lines), skipped)
+
+
+def status(state: BatchState):
+    settings = state.settings()
+    client = _client(settings)
+    return _api_call(settings, f"the status of {state.batch_id}", client.batches.retrieve, state.batch_id)
+
+
+def counts_text(batch) -> str:
+    counts = getattr(batch, "request_counts", None)
+    if counts is None:
+        return "no counts yet"
+    return f"{counts.completed}/{counts.total} done, {counts.failed} failed"
+
+
+@dataclass
+class Collected:
+    outcomes: list[tuple[Request, str, ScreenResult | None, str | None]]  # request, origin, result, error
+    status: str
+
+
+class _CollectedAnswers:
+    """A backend whose answers are the batch's: each validated as the live path validates one."""
+
+    name = "openai"
+    writes_replies = True
+
+    def __init__(self, live: OpenAIBackend, answers: dict[str, Completion]):
+        self.live = live
+        self.model = live.model
+        self.costs_money = live.costs_money
+        self.redact = live.redact
+        self.answers = answers
+
+    def decide(self, request: Request, config: UserConfig, signals, max_chars: int = DEFAULT_MAX_CHARS):
+        completion = self.answers[request.id or ""]
+        try:
+            answer = self.live.answer_from(completion, LLMVerdict)
+        except AnswerProblem as problem:
+            raise AnswerInvalid(f"the model's answer is invalid: {problem}; answer: {shorten(completion.text)!r}",
+                                raw=completion.text, attempts=1) from None
+        usage = make_usage(self.model, completion.prompt_tokens, completion.completion_tokens, self.live.priced)
+        if usage.cost_usd is not None:
+            usage.cost_usd = round(usage.cost_usd * BATCH_DISCOUNT, 6)
+        asked = Asked(answer=answer, usage=usage)
+        return self.live.decision_from(asked, max_chars, reply_language(config, request))
+
+
+def _lines(client, settings: ServerSettings, file_id: str | None, what: str) -> dict[str, dict]:
+    if not file_id:
+        return {}
+    content = _api_call(settings, f"downloading the {what} file", client.files.content, file_id)
+    out: dict[str, dict] = {}
+    for line in content.text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(item, dict) and isinstance(item.get("custom_id"), str):
+            out[item["custom_id"]] = item
+    return out
+
+
+def _failure(item: dict) -> str:
+    error = item.get("error")
+    if isinstance(error, dict) and (error.get("message") or error.get("code")):
+        return f"the batch failed it ({error.get('code') or 'error'}: {shorten(str(error.get('message')), 140)})"
+    response = item.get("response") or {}
+    body = response.get("body") or {}
+    inner = body.get("error") if isinstance(body, dict) else None
+    message = inner.get("message") if isinstance(inner, dict) else None
+    return f"the batch failed it (HTTP {response.get('status_code')}: {shorten(str(message or body), 140)})"
+
+
+def collect(state: BatchState, store: Store, guidance: Guidance, batch=None) -> Collected:
+    settings = state.settings()
+    client = _client(settings)
+    batch = batch or _api_call(settings, f"the status of {state.batch_id}", client.batches.retrieve, state.batch_id)
+    outputs = _lines(client, settings, getattr(batch, "output_file_id", None), "output")
+    errors = _lines(client, settings, getattr(batch, "error_file_id", None), "error")
+    user = UserConfig.model_validate(state.config)
+    live = OpenAIBackend(settings, use_cache=False, client=client, guidance=guidance, redact=state.redact)
+    answers: dict[str, Completion] = {}
+    for custom_id, item in outputs.items():
+        response = item.get("response") or {}
+        if response.get("status_code") == 200 and isinstance(response.get("body"), dict):
+            answers[custom_id] = _completion(json.loads(json.dumps(response["body"]), object_hook=_Obj))
+    backend = _CollectedAnswers(live, answers)
+    outcomes = []
+    for entry in state.requests:
+        request = Request.model_validate(entry["request"])
+        origin = entry.get("origin", "")
+        done = resumed_from(store, request, state.screening_key)
+        if done is not None:
+            outcomes.append((request, origin, done, None))
+            continue
+        custom_id = entry["custom_id"]
+        if custom_id in answers:
+            try:
+                result = screen_request(request, user, backend, state.max_chars, guidance)
+            except LLMError as error:
+                outcomes.append((request, origin, None, str(error)))
+                continue
+            outcomes.append((request, origin, record_result(store, request, result, state.screening_key), None))
+        elif custom_id in outputs or custom_id in errors:
+            outcomes.append((request, origin, None, _failure(outputs.get(custom_id) or errors[custom_id])))
+        else:
+            outcomes.append((request, origin, None, f"no answer in batch {state.batch_id} (status {batch.status})"))
+    state.collected_at = time.time()
+    state.save()
+    return Collected(outcomes, batch.status)
