@@ -169,3 +169,32 @@ def test_forget_one_sender_and_then_everything(screened, db, capsys):
     assert code == 0
     assert listed(capsys, db) == []
     assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_forget_also_clears_the_llm_cache_and_unsent_batches(tmp_path, capsys, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("ASSIST_HOME", str(home))
+    server = FakeServer().start()
+    try:
+        server.behaviour = lambda body: chat(verdict_json("ask"))
+        paths = []
+        for request_id in ("keep-1", "gone-1"):
+            path = tmp_path / f"{request_id}.json"
+            path.write_text(json.dumps({"id": request_id, "sender": {"name": request_id, "headline": "Analyst"},
+                                        "note": f"Private detail of {request_id}"}), encoding="utf-8")
+            paths.append(str(path))
+        code, out, err = run(capsys, "screen", *paths, "-c", ANALYST, "--json", "--backend", "openai",
+                             "--base-url", server.url, "--model", "m", "--concurrency", "1")
+        assert code == 0, err
+    finally:
+        server.stop()
+    cache = home / "llm-cache.sqlite3"
+    rows = lambda: [r[0] for r in sqlite3.connect(cache).execute("SELECT request_id FROM answers ORDER BY 1")]  # noqa: E731
+    assert rows() == ["gone-1", "keep-1"]
+    assert run(capsys, "forget", "gone-1")[0] == 0
+    assert rows() == ["keep-1"]
+    assert b"Private detail of gone-1" not in cache.read_bytes()
+    (home / "batches").mkdir()
+    (home / "batches" / "b1.json").write_text("{}")
+    assert run(capsys, "forget", "--all", "--yes")[0] == 0
+    assert rows() == [] and not (home / "batches").exists()

@@ -51,8 +51,11 @@ class AnswerCache:
                 self._db.execute("PRAGMA synchronous = NORMAL")
                 self._db.execute(
                     "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, backend TEXT, model TEXT,"
-                    " prompt_version TEXT, answer TEXT NOT NULL, usage TEXT, created REAL)"
+                    " prompt_version TEXT, answer TEXT NOT NULL, usage TEXT, created REAL, request_id TEXT)"
                 )
+                columns = {row[1] for row in self._db.execute("PRAGMA table_info(answers)")}
+                if "request_id" not in columns:  # a cache from before `assist forget` could reach it
+                    self._db.execute("ALTER TABLE answers ADD COLUMN request_id TEXT")
                 self._db.commit()
             except (OSError, sqlite3.Error):
                 self._broken = True
@@ -76,20 +79,39 @@ class AnswerCache:
             return None
 
     def put(self, key: str, answer: dict, usage: dict | None, backend: str, model: str | None,
-            prompt_version: str | None) -> None:
+            prompt_version: str | None, request_id: str | None = None) -> None:
         with self._lock:
-            self._put(key, answer, usage, backend, model, prompt_version)
+            self._put(key, answer, usage, backend, model, prompt_version, request_id)
+
+    def forget(self, request_id: str | None) -> int:
+        """Delete the cached answers about one request (None: all of them), for good."""
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return 0
+            try:
+                if request_id is None:
+                    count = db.execute("DELETE FROM answers").rowcount
+                else:
+                    count = db.execute("DELETE FROM answers WHERE request_id = ?", (request_id,)).rowcount
+                db.commit()
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                db.execute("VACUUM")
+                return count
+            except sqlite3.Error:
+                return 0
 
     def _put(self, key: str, answer: dict, usage: dict | None, backend: str, model: str | None,
-             prompt_version: str | None) -> None:
+             prompt_version: str | None, request_id: str | None = None) -> None:
         db = self._connect()
         if db is None:
             return
         try:
             db.execute(
-                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO answers (key, backend, model, prompt_version, answer, usage, created, request_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, backend, model, prompt_version, json.dumps(answer, ensure_ascii=False),
-                 json.dumps(usage) if usage is not None else None, time.time()),
+                 json.dumps(usage) if usage is not None else None, time.time(), request_id),
             )
             db.commit()
         except sqlite3.Error:

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -325,4 +326,12 @@ def forget(
             raise InputError("forget --all", "add --yes to delete everything without a prompt")
         typer.confirm("Delete every request, verdict, draft and decision assist stored?", abort=True)
     count = _store(db).forget(None if all_ else request_id)
+    # The LLM cache and unsent batch files hold the sender's text too.
+    from .cache import AnswerCache
+    from .store import assist_home
+
+    AnswerCache().forget(None if all_ else request_id)
+    batches = assist_home() / "batches"
+    if all_ and batches.is_dir():
+        shutil.rmtree(batches)
     typer.echo(f"deleted {count} request{'s' if count != 1 else ''} and everything about them")

@@ -118,7 +118,7 @@ class ChatBackend(ABC):
         def soft_check(answer: LLMVerdict) -> list[str]:
             return reply_problems(answer.reply, max_chars, language) if answer.verdict == "ask" else []
 
-        asked = self._ask_cached("verdict", self.prompt_version, messages, schema, LLMVerdict, soft_check)
+        asked = self._ask_cached("verdict", self.prompt_version, messages, schema, LLMVerdict, soft_check, request.id)
         return self.decision_from(asked, max_chars, language)
 
     def decision_from(self, asked: Asked, max_chars: int, language: str) -> Decision:
@@ -154,7 +154,7 @@ class ChatBackend(ABC):
                 return ["the reply is empty"]
             return reply_problems(answer.text, max_chars, language)
 
-        asked = self._ask_cached("reply", self.reply_prompt_version, messages, schema, LLMReply, soft_check)
+        asked = self._ask_cached("reply", self.reply_prompt_version, messages, schema, LLMReply, soft_check, request.id)
         text = asked.answer.text.strip()
         problems = soft_check(asked.answer)
         if problems and not only_length(problems):
@@ -164,7 +164,7 @@ class ChatBackend(ABC):
     # -- asking, with the cache and the re-asks ------------------------------------------------
 
     def _ask_cached(self, kind: str, version: str, messages: list[dict[str, str]], schema: dict[str, Any],
-                    model: type, soft_check: Callable[[Any], list[str]]) -> Asked:
+                    model: type, soft_check: Callable[[Any], list[str]], request_id: str | None = None) -> Asked:
         key = cache_key(kind=kind, backend=self.name, model=self.model, prompt_version=version,
                         messages=messages, schema=schema, scope=self.cache_scope())
         if self.use_cache:
@@ -179,7 +179,7 @@ class ChatBackend(ABC):
                     return Asked(answer=answer, usage=free, cached=True)
         asked = self.ask(messages, schema, model, soft_check)
         self.cache.put(key, asked.answer.model_dump(mode="json"), asked.usage.model_dump(),
-                       self.name, self.model, version)
+                       self.name, self.model, version, request_id)
         return asked
 
     def ask(self, messages: list[dict[str, str]], schema: dict[str, Any], model: type,
