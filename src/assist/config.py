@@ -15,6 +15,7 @@ import typer
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError, describe_validation_error
+from .text import one_line
 
 Openness = Literal["selective", "balanced", "open"]
 ReplyLanguage = Literal["en", "vi", "auto"]
@@ -108,11 +109,15 @@ def parse_config(path: Path) -> UserConfig:
         raise InputError(name, "not UTF-8 text: expected a TOML config") from None
     except tomllib.TOMLDecodeError as error:
         raise InputError(name, f"invalid TOML ({error})") from None
+    except RecursionError:  # arrays or inline tables nested thousands deep
+        raise InputError(name, "invalid TOML (nested too deeply)") from None
+    except ValueError:  # Python's own limit on the digits of an integer
+        raise InputError(name, "invalid TOML (a number with thousands of digits)") from None
     except OSError as error:
         raise InputError(name, f"cannot read: {error.strerror or error}") from None
     try:
         config = UserConfig.model_validate(data)
     except ValidationError as error:
-        raise InputError(name, describe_validation_error(error)) from None
+        raise InputError(name, one_line(describe_validation_error(error))) from None
     config.path = name
     return config

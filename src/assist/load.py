@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from .errors import InputError, describe_validation_error
 from .models import Request, Sender
+from .text import one_line
 
 INVITATIONS_REQUIRED = ("From", "Message", "Direction")
 INVITATIONS_HEADER = "From,To,Sent At,Message,Direction"
@@ -102,14 +103,25 @@ def _looks_like_csv(text: str) -> bool:
     return not first_line.startswith(("{", "[")) and "," in first_line
 
 
+# JSON nested deeper than this is no request: Python's decoder would overflow its stack (RecursionError).
+TOO_DEEP = "invalid JSON (nested too deeply)"
+TOO_LONG_NUMBER = "invalid JSON (a number with thousands of digits)"
+
+
 def _load_json(name: str, text: str) -> Iterator[Loaded]:
     try:
         value = json.loads(text)
+    except RecursionError:
+        yield Loaded(name, error=InputError(name, TOO_DEEP))
+        return
     except json.JSONDecodeError as error:
         if _is_json_lines(text):
             yield from _load_json_lines(name, text)
             return
         yield Loaded(name, error=InputError(name, _json_error(error)))
+        return
+    except ValueError:  # Python's own limit on the digits of an integer, not a JSONDecodeError
+        yield Loaded(name, error=InputError(name, TOO_LONG_NUMBER))
         return
     if isinstance(value, list):
         if not value:
@@ -134,8 +146,14 @@ def _load_json_lines(name: str, text: str) -> Iterator[Loaded]:
         where = f"{name}: line {number}"
         try:
             value = json.loads(line)
+        except RecursionError:
+            yield Loaded(where, error=InputError(where, TOO_DEEP))
+            continue
         except json.JSONDecodeError as error:
             yield Loaded(where, error=InputError(where, _json_error(error, with_line=False)))
+            continue
+        except ValueError:
+            yield Loaded(where, error=InputError(where, TOO_LONG_NUMBER))
             continue
         yield _validated(where, value)
     if not count:
@@ -154,7 +172,7 @@ def _validated(where: str, value: object) -> Loaded:
     try:
         return Loaded(where, request=Request.model_validate(value), raw=value)
     except ValidationError as error:
-        return Loaded(where, error=InputError(where, describe_validation_error(error)), raw=value)
+        return Loaded(where, error=InputError(where, one_line(describe_validation_error(error))), raw=value)
 
 
 def _json_kind(python_type: str) -> str:
@@ -174,17 +192,24 @@ def _load_invitations_csv(name: str, text: str) -> Iterator[Loaded]:
         ))
         return
     reader.fieldnames = header
+    rows = given = 0
     try:
         for row in reader:
+            rows += 1
             # The record's first line: where the reader is now, less the lines its quoted fields span
             # (blank lines between records are skipped silently by the reader).
             spanned = sum(value.count("\n") for value in row.values() if isinstance(value, str))
             where = f"{name}: line {reader.line_num - spanned}"
             loaded = _invitation(where, row)
             if loaded is not None:
+                given += 1
                 yield loaded
     except csv.Error as error:
         yield Loaded(name, error=InputError(f"{name}: line {reader.line_num}", f"malformed CSV ({error})"))
+        return
+    if not given:  # say so, rather than screen nothing in silence
+        what = f"only {rows} OUTGOING invitation{'s' if rows > 1 else ''}" if rows else "only the header"
+        yield Loaded(name, error=InputError(name, f"no INCOMING invitations ({what}): no requests"))
 
 
 def _invitation(where: str, row: dict) -> Loaded | None:

@@ -30,7 +30,9 @@ ENGLISH_WORDS = frozenset(
     "thank my our this that be have love about work working".split()
 )
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+# Domain labels are bounded (DNS allows 63 characters, a name a handful of labels): unbounded, a
+# 100,000-character note like "a-a-a-..." or "a.a.a..." took the regex minutes (quadratic backtracking).
+URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/\S*", re.IGNORECASE)
 
 
 def normalize(text: str) -> str:
@@ -210,6 +212,16 @@ def _positions(words: tuple[str, ...]) -> dict[str, list[int]]:
 def user_phrases(items: tuple[str, ...]) -> PhraseSet:
     """The user's own words (companies, interests), compiled once per config."""
     return compile_phrases([item for item in items if item.strip()])
+
+
+# Every character str.splitlines() breaks on: an error message quoting the sender (or a config key)
+# must stay one line.
+LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """The text with its line breaks written as escapes ("\\n"), so a message stays one line."""
+    return LINE_BREAKS.sub(lambda match: repr(match.group(0))[1:-1], text)
 
 
 def quote(text: str, limit: int = 80) -> str:

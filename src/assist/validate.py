@@ -202,6 +202,9 @@ def strip_wrapping(text: str) -> str:
     return text.strip()
 
 
+TOO_DEEP = "the answer is not valid JSON (nested too deeply)"
+
+
 def extract_json(text: str) -> Any:
     """The JSON object in an answer; raises AnswerProblem when there is none."""
     if not text or not text.strip():
@@ -212,12 +215,16 @@ def extract_json(text: str) -> Any:
         return json.loads(body, strict=False)
     except ValueError as error:
         first_error = error
+    except RecursionError:  # nested thousands deep: the decoder would overflow the stack
+        raise AnswerProblem(TOO_DEEP) from None
     decoder = json.JSONDecoder(strict=False)
     for match in re.finditer(r"\{", body):
         try:
             value, _ = decoder.raw_decode(body, match.start())
         except ValueError:
             continue
+        except RecursionError:
+            raise AnswerProblem(TOO_DEEP) from None
         if isinstance(value, dict):
             return value
     raise AnswerProblem(f"the answer is not valid JSON ({first_error})")
@@ -227,7 +234,7 @@ def is_bare_json(text: str) -> bool:
     """True when the answer is a JSON object and nothing else (a server that honoured response_format)."""
     try:
         return isinstance(json.loads(text), dict)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         return False
 
 
