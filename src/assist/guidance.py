@@ -62,12 +62,27 @@ class Industries:
                 self.family_of.setdefault(phrase, set()).add(family)
 
     def hits(self, text: Text) -> dict[str, list[str]]:
-        """Family -> the words of it found in the text."""
+        """Family -> the words of it found in the text. The longest phrase wins where phrases
+        overlap: "civil engineering" is construction, not also software's "engineering"."""
         found: dict[str, list[str]] = {}
-        for phrase in self.words.find_phrases(text):
-            for family in self.family_of.get(phrase, ()):
-                found.setdefault(family, []).append(" ".join(phrase))
+        for words in (text.words, text.plain_words if text.plain_words is not text.words else ()):
+            position = 0
+            while position < len(words):
+                phrase = self._longest_at(words, position)
+                if phrase is None:
+                    position += 1
+                    continue
+                for family in self.family_of.get(phrase, ()):
+                    found.setdefault(family, []).append(" ".join(phrase))
+                position += len(phrase)
         return found
+
+    def _longest_at(self, words: tuple[str, ...], position: int) -> tuple[str, ...] | None:
+        for index in (self.words.marked, self.words.plain):
+            for phrase in index.get(words[position], ()):  # longest first
+                if words[position : position + len(phrase)] == phrase:
+                    return phrase
+        return None
 
 
 class GuidanceError(RuntimeError):
