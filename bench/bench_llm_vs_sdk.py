@@ -45,7 +45,8 @@ def main() -> None:
     server = FakeServer().start()
     server.behaviour = lambda body: Answer(**{**chat(verdict_json("ask")).__dict__, "delay": args.latency})
     try:
-        config = parse_config(ROOT / "fixtures" / "configs" / "analyst-vi.toml")
+        # English replies: the scripted answer is English, so no answer is re-asked for its language.
+        config = parse_config(ROOT / "fixtures" / "configs" / "eng-lead-en.toml")
         requests = [item.request for item in load_requests([str(ROOT / "fixtures" / "requests")])]
         backend = select_backend(config, BackendChoice("openai", server.url, "bench-model", "json_schema", None, False))
         client = openai.OpenAI(base_url=server.url, api_key="bench", max_retries=0, timeout=30)
