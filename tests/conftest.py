@@ -5,13 +5,30 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import assist.cli  # noqa: E402
+import assist.config  # noqa: E402
+
 
 @pytest.fixture(autouse=True)
-def _private_assist_home(tmp_path_factory, monkeypatch):
-    """No test reads or writes the real user's store, cache or config."""
-    home = tmp_path_factory.mktemp("assist-home")
-    monkeypatch.setenv("ASSIST_HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
-    for name in ("ASSIST_CONFIG", "ASSIST_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+def _isolated(tmp_path, monkeypatch):
+    """No test reads or writes the real user's config, store or cache, nor takes LLM settings from
+    the machine running it: everything assist keeps goes to tmp_path / "home"; cwd is tmp_path."""
+    for name in ("ASSIST_CONFIG", "ASSIST_DEBUG", "ASSIST_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ASSIST_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    no_user_config = tmp_path / "no-user-config" / "config.toml"
+    monkeypatch.setattr(assist.config, "user_config_path", lambda: no_user_config)
+    monkeypatch.setattr(assist.cli, "user_config_path", lambda: no_user_config)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def fast_backoff(monkeypatch):
+    """Retries back off in hundredths of what they would: the same logic, a fast suite."""
+    from assist.backends import openai_backend
+
+    monkeypatch.setattr(openai_backend, "BACKOFF_MULTIPLIER", 0.01)
+    monkeypatch.setattr(openai_backend, "BACKOFF_JITTER", 0.01)

@@ -28,13 +28,6 @@ SCAM = {"id": "req-scam", "sender": {"name": "Sophia W"},
         "note": "Earn up to $5000 per week, no experience needed! Contact me on WhatsApp at +84 912 345 678."}
 
 
-@pytest.fixture(autouse=True)
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("ASSIST_HOME", str(tmp_path / "home"))
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "ASSIST_MODEL", "ASSIST_CONFIG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
-
 
 @pytest.fixture
 def server():

@@ -38,14 +38,8 @@ def request(index: int, **extra) -> dict:
             "note": f"Hi Sarah, I enjoyed your talk on distributed systems (number {index}).", **extra}
 
 
-@pytest.fixture(autouse=True)
-def llm_env(tmp_path, monkeypatch):
-    monkeypatch.setenv("ASSIST_HOME", str(tmp_path / "home"))
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "ASSIST_MODEL", "ASSIST_CONFIG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(openai_backend, "BACKOFF_MULTIPLIER", 0.01)
-    monkeypatch.setattr(openai_backend, "BACKOFF_JITTER", 0.01)
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("fast_backoff")
+
 
 
 @pytest.fixture

@@ -30,18 +30,6 @@ CONTRACT_KEYS = {"id", "verdict", "confidence", "summary", "flags", "report", "r
 VERDICTS = {"accept", "ask", "ignore"}
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
-    """No config, cache or LLM settings from the machine running the tests leak in."""
-    for name in ("ASSIST_CONFIG", "ASSIST_DEBUG", "ASSIST_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("ASSIST_HOME", str(tmp_path / "assist-home"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
-    monkeypatch.setattr(assist.config, "user_config_path", lambda: tmp_path / "no-user-config" / "config.toml")
-    monkeypatch.chdir(tmp_path)
-
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
