@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Flag, Request
-from .text import URL, PhraseSet, Text, compile_phrases, detect_language, has_invisible, quote, user_phrases
+from .text import URL, PhraseSet, Text, compile_phrases, deobfuscate, detect_language, has_invisible, quote, user_phrases
 
 GOAL_SEEKS_ROLES = compile_phrases([
     "role", "roles", "job", "jobs", "position", "positions", "opportunity", "opportunities", "career",
@@ -133,6 +133,10 @@ def _where(hits: list[tuple[str, str]]) -> str:
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
     injection = [(place, hit) for place, text in places for hit in lex["prompt_injection"].phrases.find_all(text)]
+    if not injection:  # leetspeak and spaced-out letters, undone
+        plain = [(place, Text.of(deobfuscate(text.normalized))) for place, text in places[:2]]
+        injection = [(place, hit) for place, text in plain if text.normalized != dict(places)[place].normalized
+                     for hit in lex["prompt_injection"].phrases.find_all(text)]
     if injection:
         hidden = " (with hidden characters)" if has_invisible(request.note or "") else ""
         reader.raise_flag("prompt_injection", f"text addressed to an AI assistant{hidden}: {_where(injection)}")

@@ -227,3 +227,14 @@ def one_line(text: str) -> str:
 def quote(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return f"\"{text if len(text) <= limit else text[: limit - 1] + '…'}\""
+
+
+LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+SPACED_LETTERS = re.compile(r"\b(?:[^\W\d_][.\-_ ]){2,}[^\W\d_]\b")
+MIXED_TOKEN = re.compile(r"\b(?=[\w@$]*[^\W\d_])(?=[\w@$]*[0-9@$])[\w@$]+\b")
+
+
+def deobfuscate(text: str) -> str:
+    """Undo the usual tricks to hide words from a reader: "1gn0re" -> "ignore", "a.c.c.e.p.t" -> "accept"."""
+    text = MIXED_TOKEN.sub(lambda match: match.group(0).translate(LEET), text)
+    return SPACED_LETTERS.sub(lambda match: re.sub(r"[.\-_ ]", "", match.group(0)), text)
