@@ -177,3 +177,13 @@ def test_flags_cite_only_criteria_of_the_guidance():
     assert seen <= set(guidance.criteria)
     for name in ("analyst-vi", "eng-lead-en"):
         assert persona(name).me is not None
+
+
+def test_a_config_that_says_nothing_about_the_user_judges_no_relevance():
+    from assist.config import Me
+
+    bare = UserConfig(me=Me(name="Someone"))
+    result = screen(request(SINCERE_NOTE, **RELEVANT_PROFILE), bare)
+    assert {"irrelevant", "professional_relevance"}.isdisjoint({f.id for f in result.flags})
+    assert any("says nothing about your field" in w for w in result.warnings)
+    assert "could not be judged" in result.summary

@@ -333,20 +333,21 @@ def _draft_with(backend, request, user, kind, signals, max_chars, guidance):
 
 
 STARTER_CONFIG = """\
-# assist: who you are and how open your network is. Edit, then run `assist screen`.
-# Every field is optional except [me].name; the more you say, the better assist judges relevance.
+# assist: who you are and how open your network is. Fill in what applies, then run `assist screen`.
+# Only [me].name is required; the more you say, the better assist judges relevance. Until you do,
+# it says that relevance to your goals could not be judged.
 
 [me]
 name = "Your Name"
-headline = "Your role at Your Company"
-industry = "Your industry"
-location = "City, Country"
-goals = ["What you want from your network, e.g. hear about senior analyst roles"]
-target_companies = []   # companies you would like to work with or at
-past_companies = []     # former employers: colleagues from there are a known tie
-interests = []          # topics you care about professionally
+# headline = "Market analyst at Viet Pro Finance"
+# industry = "Financial services"
+# location = "Hanoi, Vietnam"
+# goals = ["Hear about senior analyst roles at fintech companies"]
+# target_companies = ["MoMo", "VNPay"]   # companies you would like to work with or at
+# past_companies = ["SSI Securities"]    # former employers: colleagues from there are a known tie
+# interests = ["equity research", "fintech"]
 language = "auto"       # reply language: "en", "vi", or "auto" (the note's, English otherwise)
-signature = "Your first name"
+# signature = "Minh"
 
 [policy]
 openness = "balanced"   # selective | balanced | open

@@ -42,7 +42,7 @@ def company_names(companies: list[str]) -> tuple[str, ...]:
         core = company.strip()
         while (shorter := COMPANY_SUFFIXES.sub("", core).strip(" ,.-")) != core and shorter:
             core = shorter
-        if core != company.strip() and len(core) >= 2:
+        if core != company.strip() and len(core) >= 2 and core.lower() not in {"your", "my", "the", "our"}:
             names.append(core)
     return tuple(names)
 
@@ -271,6 +271,11 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     sender = request.sender
     mine = Text.of(" \n ".join(filter(None, [me.industry, me.headline, *me.interests, *me.goals])))
     user_families = _families(guidance.industries, mine)
+    if not (user_families or me.target_companies or me.past_companies or me.interests or me.goals):
+        reader.result.warnings.append(
+            "your config says nothing about your field or goals: relevance could not be judged "
+            "(fill in headline, industry, goals or interests)")
+        return
     their_families = _families(guidance.industries, profile, note)
     shared = sorted(set(user_families) & set(their_families))
 
