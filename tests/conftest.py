@@ -32,3 +32,26 @@ def fast_backoff(monkeypatch):
 
     monkeypatch.setattr(openai_backend, "BACKOFF_MULTIPLIER", 0.01)
     monkeypatch.setattr(openai_backend, "BACKOFF_JITTER", 0.01)
+
+
+@pytest.fixture
+def run(capsys):
+    """`assist ARGS...` in-process: (exit code, stdout, stderr)."""
+    from assist.cli import main
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
+@pytest.fixture
+def server():
+    """A scripted OpenAI-compatible server on 127.0.0.1 (tests/llm_servers.py)."""
+    from llm_servers import FakeServer
+
+    fake = FakeServer().start()
+    yield fake
+    fake.stop()

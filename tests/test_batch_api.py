@@ -9,7 +9,6 @@ import sqlite3
 
 import pytest
 
-from assist.cli import main
 from batch_server import BatchServer
 from llm_servers import chat, error, verdict_json
 
@@ -34,15 +33,6 @@ def server():
     fake = BatchServer().start()
     yield fake
     fake.stop()
-
-
-@pytest.fixture
-def run(capsys):
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-    return invoke
 
 
 def inbox(tmp_path, *requests: dict) -> tuple[str, str]:

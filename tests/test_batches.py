@@ -14,8 +14,7 @@ import pytest
 
 from assist import runner
 from assist.backends import openai_backend
-from assist.cli import main
-from llm_servers import Answer, FakeServer, chat, error, verdict_json
+from llm_servers import Answer, chat, error, verdict_json
 
 CONFIG = """\
 [me]
@@ -43,13 +42,6 @@ pytestmark = pytest.mark.usefixtures("fast_backoff")
 
 
 @pytest.fixture
-def server():
-    fake = FakeServer().start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
 def inbox(tmp_path):
     def make(*requests: dict) -> tuple[str, str]:
         config = tmp_path / "assist.toml"
@@ -58,15 +50,6 @@ def inbox(tmp_path):
         path.write_text("".join(json.dumps(r) + "\n" for r in requests), encoding="utf-8")
         return str(config), str(path)
     return make
-
-
-@pytest.fixture
-def run(capsys):
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-    return invoke
 
 
 def screen(server, config, path, *extra) -> list[str]:

@@ -9,7 +9,6 @@ import time
 import pytest
 
 from assist.backends import openai_backend
-from assist.cli import main
 from llm_servers import (
     Answer, FakeServer, chat, error, free_port, llama_cpp_like, ollama_like, openai_like, verdict_json,
 )
@@ -40,13 +39,6 @@ pytestmark = pytest.mark.usefixtures("fast_backoff")
 
 
 @pytest.fixture
-def server():
-    fake = FakeServer().start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
 def files(tmp_path):
     def make(*requests: dict, timeout: float = 5, max_retries: int = 2) -> tuple[str, list[str]]:
         config = tmp_path / "assist.toml"
@@ -58,15 +50,6 @@ def files(tmp_path):
             paths.append(str(path))
         return str(config), paths
     return make
-
-
-@pytest.fixture
-def run(capsys):
-    def invoke(*args: str) -> tuple[int, str, str]:
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-    return invoke
 
 
 def screen_args(server: FakeServer, config: str, paths: list[str], *extra: str) -> list[str]:
