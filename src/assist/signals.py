@@ -60,7 +60,6 @@ class Signals:
     signals: list[Signal] = field(default_factory=list)
     note_language: str | None = None
     relevance_judged: bool = False
-    profile_known: bool = False
     topic: str | None = None  # something concrete from the note, for a personal reply
     warnings: list[str] = field(default_factory=list)
 
@@ -104,7 +103,6 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     profile = Text.of(" \n ".join(filter(None, profile_parts)))
 
     reader.result.note_language = detect_language(request.note)
-    reader.result.profile_known = sender.profile_known()
 
     _hostile(reader, lex, note, profile, request)
     _policy(reader, config, request, profile_parts, profile)

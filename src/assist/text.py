@@ -108,18 +108,6 @@ class PhraseSet:
     regex: re.Pattern[str] | None
     triggers: tuple[str, ...] = ()  # the regex runs only on text holding one of these substrings
 
-    def find_phrases(self, text: "Text") -> set[tuple[str, ...]]:
-        """The phrases (as tokens) present in the text: cheaper than find_all, for lookups."""
-        found: set[tuple[str, ...]] = set()
-        for index, words, positions in ((self.marked, text.words, text.positions),
-                                        (self.plain, text.plain_words, text.plain_positions)):
-            for first in index.keys() & positions.keys():
-                for position in positions[first]:
-                    for phrase in index[first]:
-                        if words[position : position + len(phrase)] == phrase:
-                            found.add(phrase)
-        return found
-
     def find_all(self, text: "Text") -> list[str]:
         found: list[str] = []
         _scan(self.marked, text.words, text.positions, found, text.original)
