@@ -69,3 +69,12 @@ def test_an_llm_column_counts_tokens_and_the_guard_keeps_scams_out(capsys):
 def test_compare_names_must_be_backends(capsys):
     code, out, err = run(capsys, "eval", str(FIXTURES / "requests"), "--compare", "rules,gpt9")
     assert code == 2 and "gpt9" in err
+
+
+def test_one_part_only(tmp_path, capsys):
+    dataset = str(_dataset(tmp_path))
+    code, out, err = run(capsys, "eval", dataset, "--part", "test", "--compare", "rules", "--json")
+    assert code == 0, err
+    assert list(json.loads(out)["parts"]) == ["test"]
+    code, out, err = run(capsys, "eval", dataset, "--part", "holdout")
+    assert code == 2 and "no part 'holdout'" in err

@@ -424,6 +424,7 @@ def eval_command(
     json_output: JsonOption = False,
     min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", min=0, max=1, help="Exit 1 when agreement (in any part) is below this (0 to 1).", show_default=False)] = None,
     compare_with: Annotated[Optional[str], typer.Option("--compare", help="Backends side by side, e.g. rules,local,openai; the baselines accept-all and mutual-only are always added.", show_default=False)] = None,
+    part: Annotated[Optional[str], typer.Option("--part", help="Only this part of the dataset, e.g. test.", show_default=False)] = None,
     backend_name: BackendOption = None,
     base_url: BaseUrlOption = None,
     model: ModelOption = None,
@@ -449,19 +450,19 @@ def eval_command(
             raise InputError("--compare", f"expected a comma-separated list of rules, openai, local (got {compare_with!r})")
         backends = {name: backend_for(name) for name in names}
         table = compare(dataset, personas, config, backends, on_error,
-                        progress=(lambda line: None) if json_output else (lambda line: _err(f"eval: {line}")))
+                        progress=(lambda line: None) if json_output else (lambda line: _err(f"eval: {line}")), part=part)
         reports = [report for columns in table.values() for report in columns.values()]
         typer.echo(json.dumps(comparison_json(table), ensure_ascii=False) if json_output else render_comparison(table))
         checked = [report for columns in table.values() for name, report in columns.items() if name in backends]
     else:
         backend = backend_for(backend_name)
-        parts = dataset_parts(dataset)
+        parts = dataset_parts(dataset, part)
         if list(parts) == ["all"]:
             report = evaluate(dataset, personas, config, backend, on_error)
             typer.echo(json.dumps(report.as_json(), ensure_ascii=False) if json_output else render_report(report))
             reports = checked = [report]
         else:
-            table = compare(dataset, personas, config, {backend.name: backend}, on_error)
+            table = compare(dataset, personas, config, {backend.name: backend}, on_error, part=part)
             reports = checked = [columns[backend.name] for columns in table.values()]
             if json_output:
                 typer.echo(json.dumps({"parts": {part: columns[backend.name].as_json() for part, columns in table.items()}},

@@ -183,17 +183,22 @@ BASELINES: dict[str, Callable[[Case], Verdict]] = {
 
 # -- loading ------------------------------------------------------------------------------------------
 
-def dataset_parts(dataset: str) -> dict[str, str]:
-    """Part name -> path: the subdirectories holding cases (dev, test, ...), or the dataset itself."""
+def dataset_parts(dataset: str, only: str | None = None) -> dict[str, str]:
+    """Part name -> path: the subdirectories holding cases (dev, test, ...), or the dataset itself;
+    `only` keeps one part."""
     path = Path(dataset)
     if not path.exists():
         raise InputError(dataset, "no such file or directory")
+    parts = {"all": dataset}
     if path.is_dir():
-        parts = {child.name: str(child) for child in sorted(path.iterdir())
+        found = {child.name: str(child) for child in sorted(path.iterdir())
                  if child.is_dir() and child.name != PERSONAS_DIR and any(child.glob("*.json*"))}
-        if parts:
-            return parts
-    return {"all": dataset}
+        parts = found or parts
+    if only is not None:
+        if only not in parts:
+            raise InputError("--part", f"{dataset} has no part {only!r} (it has: {', '.join(parts)})")
+        return {only: parts[only]}
+    return parts
 
 
 def _personas_dir(dataset: str, personas: str | None) -> Path | None:
@@ -295,11 +300,11 @@ def evaluate(dataset: str, personas: str | None, config_path: str | None, backen
 
 def compare(dataset: str, personas: str | None, config_path: str | None, backends: dict[str, Backend],
             on_error: Callable[[str], None] = lambda _: None,
-            progress: Callable[[str], None] = lambda _: None) -> dict[str, dict[str, Report]]:
+            progress: Callable[[str], None] = lambda _: None, part: str | None = None) -> dict[str, dict[str, Report]]:
     """Part -> column -> report: the baselines, then each backend, on each part of the dataset."""
     personas_dir = _personas_dir(dataset, personas)
     table: dict[str, dict[str, Report]] = {}
-    for part, path in dataset_parts(dataset).items():
+    for part, path in dataset_parts(dataset, part).items():
         cases, bad = load_cases(path, personas_dir, config_path, on_error)
         if not cases and not bad:
             continue
