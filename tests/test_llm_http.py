@@ -308,14 +308,25 @@ def test_the_guard_caps_an_llm_accept_on_a_scam(server, files, run):
     assert "scam_or_phishing" in {flag["id"] for flag in result["flags"]}
 
 
-def test_disagreement_with_the_rules_is_a_warning(server, files, run):
+def test_disagreement_with_the_rules_is_a_warning_and_a_contradiction_is_asked(server, files, run):
     server.behaviour = openai_like(lambda body: verdict_json("ignore", flags=[
         {"id": "irrelevant", "polarity": "red", "evidence": "not relevant"}]))
     config, paths = files()
     code, out, err = run(*screen_args(server, config, paths))
     [result] = results(out)
-    assert result["verdict"] == "ignore"
-    assert any(w.startswith("disagreement: openai (test-model) said ignore; the offline rules say") for w in result["warnings"])
+    # The rules accept this sincere, relevant request; an LLM that ignores it contradicts them.
+    assert any(w == "disagreement: openai (test-model) said ignore; the offline rules say accept" for w in result["warnings"])
+    assert result["verdict"] == "ask" and result["reply"] is not None
+    assert any(w == "guard: openai said ignore and the offline rules say accept: in doubt, ask" for w in result["warnings"])
+
+
+def test_a_milder_disagreement_keeps_the_llm_verdict(server, files, run):
+    server.behaviour = openai_like(lambda body: verdict_json("ask"))
+    config, paths = files()
+    code, out, err = run(*screen_args(server, config, paths))
+    [result] = results(out)
+    assert result["verdict"] == "ask"
+    assert any(w.startswith("disagreement: openai (test-model) said ask") for w in result["warnings"])
 
 
 def test_unknown_flag_ids_are_dropped_with_a_warning(server, files, run):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from .backends.base import Backend
 from .config import UserConfig
@@ -29,7 +30,12 @@ def screen_request(
     else:
         proposed = backend.decide(request, config, signals)
     decision = apply_guard(proposed, signals, backend.name, guidance)
-    disagreement = _rules_disagree(request, config, signals, backend, proposed, guidance)
+    rules_verdict, disagreement = _rules_opinion(request, config, signals, backend, proposed, guidance)
+    if rules_verdict is not None and {decision.verdict, rules_verdict} == {"accept", "ignore"}:
+        # The model and the offline reading of the guidance contradict each other: in doubt, ask.
+        decision = replace(decision, verdict="ask", confidence=min(decision.confidence, 0.6), warnings=[
+            *decision.warnings,
+            f"guard: {backend.name} said {decision.verdict} and the offline rules say {rules_verdict}: in doubt, ask"])
     summary = decision.summary
     if not summary or decision.verdict != proposed.verdict:
         summary = summarize(decision.verdict, decision.flags, decision.report, signals.relevance_judged,
@@ -58,18 +64,18 @@ def screen_request(
     )
 
 
-def _rules_disagree(request: Request, config: UserConfig, signals, backend: Backend, proposed,
-                    guidance: Guidance) -> list[str]:
-    """For a non-rules backend: a warning when the offline engine would have said otherwise."""
+def _rules_opinion(request: Request, config: UserConfig, signals, backend: Backend, proposed,
+                   guidance: Guidance) -> tuple[str | None, list[str]]:
+    """For a non-rules backend: the offline engine's verdict, and a warning when it differs."""
     if backend.name == "rules":
-        return []
+        return None, []
     from .backends.rules import RulesBackend
 
     rules = apply_guard(RulesBackend(guidance).decide(request, config, signals), signals, "rules", guidance)
     if rules.verdict == proposed.verdict:
-        return []
+        return rules.verdict, []
     model = f" ({backend.model})" if backend.model else ""
-    return [f"disagreement: {backend.name}{model} said {proposed.verdict}; the offline rules say {rules.verdict}"]
+    return rules.verdict, [f"disagreement: {backend.name}{model} said {proposed.verdict}; the offline rules say {rules.verdict}"]
 
 
 def screening_key(config: UserConfig, backend: Backend, max_chars: int, guidance: Guidance | None = None) -> str:
