@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from assist.backends import RulesBackend
@@ -37,3 +38,16 @@ def request(note: str | None = None, **sender) -> Request:
 
 def screen(req: Request, config: UserConfig) -> ScreenResult:
     return screen_request(req, config, RulesBackend())
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    """`assist ARGV...` in-process: (exit code, stdout, stderr)."""
+    from assist.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def json_lines(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]

@@ -15,7 +15,7 @@ import pytest
 
 import assist
 import assist.config
-from assist.cli import main
+from helpers import json_lines, run
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -29,16 +29,6 @@ JOB_SEEKER = str(REQUESTS / "10-backend-job-seeker.json")
 CONTRACT_KEYS = {"id", "verdict", "confidence", "summary", "flags", "report", "reply", "backend", "model"}
 VERDICTS = {"accept", "ask", "ignore"}
 
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def json_lines(out: str) -> list[dict]:
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
 def write_request(path: Path, note: str | None, name: str = "Minh Anh", **sender) -> Path:

@@ -13,8 +13,8 @@ import pytest
 
 import assist.cli
 import assist.config
-from assist.cli import main
 from assist.config import find_config, parse_config
+from helpers import json_lines, run
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -47,16 +47,6 @@ def _isolated(tmp_path, monkeypatch, user_config):
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def json_lines(out: str) -> list[dict]:
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
 def persona(path: Path, name: str, extra: str = "") -> Path:

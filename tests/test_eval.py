@@ -5,15 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
-from assist.cli import main
-from helpers import FIXTURES
+from helpers import FIXTURES, run
 from llm_servers import FakeServer, chat, verdict_json
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _dataset(tmp_path):

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 import assist.config
-from assist.cli import main
 from assist.load import load_requests
+from helpers import json_lines, run
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -30,16 +30,6 @@ HASH_ID = re.compile(r"^req-[0-9a-f]{12}$")
 
 # --- isolation and helpers -------------------------------------------------------------------
 
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def json_lines(out: str) -> list[dict]:
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
 def request(name: str = "Lan Pham", note: str | None = "Hi, we met at the fintech meetup.", **extra) -> dict:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assist.cli import app, main
-from helpers import FIXTURES
+from assist.cli import app
+from helpers import FIXTURES, run
 from llm_servers import FakeServer, chat, verdict_json
 
 ANALYST = str(FIXTURES / "configs" / "analyst-vi.toml")
@@ -23,12 +23,6 @@ ANALYST = str(FIXTURES / "configs" / "analyst-vi.toml")
 @pytest.fixture
 def db(tmp_path) -> str:
     return str(tmp_path / "review.db")
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
