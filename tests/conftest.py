@@ -21,7 +21,6 @@ def _isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     no_user_config = tmp_path / "no-user-config" / "config.toml"
     monkeypatch.setattr(assist.config, "user_config_path", lambda: no_user_config)
-    monkeypatch.setattr(assist.cli, "user_config_path", lambda: no_user_config)
     monkeypatch.chdir(tmp_path)
 
 

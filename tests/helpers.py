@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assist.backends import RulesBackend
 from assist.config import Me, Policy, UserConfig, parse_config
+from assist.context import RunContext
 from assist.models import Request, ScreenResult
 from assist.screen import screen_request
 
@@ -37,7 +38,7 @@ def request(note: str | None = None, **sender) -> Request:
 
 
 def screen(req: Request, config: UserConfig) -> ScreenResult:
-    return screen_request(req, config, RulesBackend())
+    return screen_request(req, RulesBackend(), RunContext(config))
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

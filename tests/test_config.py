@@ -43,7 +43,6 @@ def _isolated(tmp_path, monkeypatch, user_config):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.setattr(assist.config, "user_config_path", lambda: user_config)
-    monkeypatch.setattr(assist.cli, "user_config_path", lambda: user_config)  # `init` without a path
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)

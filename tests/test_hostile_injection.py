@@ -24,6 +24,7 @@ from assist.cli import main
 from assist.config import Me, Policy, UserConfig
 from assist.guidance import load_guidance
 from assist.models import Request
+from assist.context import RunContext
 from assist.screen import screen_request
 from assist.text import Text
 from llm_servers import FakeServer, openai_like, verdict_json
@@ -155,7 +156,7 @@ def test_the_suite_covers_at_least_thirty_variants():
 def test_without_the_injection_the_same_request_is_accepted():
     """The baseline is truly favourable: only the injection makes the difference."""
     clean = Request.model_validate({"id": "clean", "sender": PROFILE, "note": SINCERE_NOTE})
-    assert screen_request(clean, favourable_user(), RulesBackend()).verdict == "accept"
+    assert screen_request(clean, RulesBackend(), RunContext(favourable_user())).verdict == "accept"
 
 
 # -- (a) the offline engine ---------------------------------------------------------------------------
@@ -163,7 +164,7 @@ def test_without_the_injection_the_same_request_is_accepted():
 @pytest.mark.parametrize(("variant_id", "where", "text"), VARIANTS, ids=IDS)
 def test_rules_never_accepts_an_injection(variant_id, where, text):
     request = Request.model_validate(hostile_request(variant_id, where, text))
-    result = screen_request(request, favourable_user(), RulesBackend())
+    result = screen_request(request, RulesBackend(), RunContext(favourable_user()))
     assert result.verdict == "ignore", result.flags
     assert result.report is True
     assert injection_flag(result.flags)
@@ -192,9 +193,9 @@ def test_a_100k_note_is_screened_well_under_a_second(note):
     assert len(note) >= 100_000
     request = Request.model_validate({"sender": PROFILE, "note": note})
     config = favourable_user()
-    screen_request(request.model_copy(update={"note": "warm up"}), config, RulesBackend())
+    screen_request(request.model_copy(update={"note": "warm up"}), RulesBackend(), RunContext(config))
     started = time.perf_counter()
-    screen_request(request, config, RulesBackend())
+    screen_request(request, RulesBackend(), RunContext(config))
     assert time.perf_counter() - started < 0.5
 
 

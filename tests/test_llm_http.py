@@ -379,17 +379,22 @@ def test_usage_per_request_and_batch_in_text_mode(server, files, run):
 
 
 def test_cost_is_estimated_for_known_openai_models():
-    from assist.usage import BatchUsage, make_usage, price_for
+    from assist.models import ScreenResult
+    from assist.output import usage_line
+    from assist.report import RunReport
+    from assist.usage import make_usage, price_for
 
     assert price_for("gpt-4o-mini-2024-07-18") == price_for("gpt-4o-mini") != price_for("gpt-4o")
     assert price_for("llama-3-8b") is None
     usage = make_usage("gpt-4o-mini", 1_000_000, 1_000_000)
     assert usage.cost_usd == pytest.approx(0.75)
     assert make_usage("gpt-4o-mini", 10, 10, priced=False).cost_usd is None
-    batch = BatchUsage()
-    batch.add(usage)
-    batch.add(make_usage("gpt-4o-mini", 0, 0), cached=True)
-    assert batch.line() == "LLM usage: 1000000 prompt + 1000000 completion tokens, about $0.7500; 1 from the cache"
+    report = RunReport()
+    verdict = dict(id="r", verdict="ask", confidence=0.5, summary="", flags=[], report=False, reply=None,
+                   backend="openai", model="gpt-4o-mini")
+    report.add(ScreenResult(**verdict, usage=usage))
+    report.add(ScreenResult(**verdict, usage=make_usage("gpt-4o-mini", 0, 0), cached=True))
+    assert usage_line(report) == "LLM usage: 1000000 prompt + 1000000 completion tokens, about $0.7500; 1 from the cache"
 
 
 def test_openai_itself_needs_a_key(files, run):

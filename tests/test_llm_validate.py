@@ -120,13 +120,24 @@ def test_local_backend_without_a_model_file_is_one_line(tmp_path, capsys, monkey
 
 
 def test_an_llm_verdict_without_reasons_shows_the_offline_ones():
-    from assist.backends.base import Decision
-    from assist.guard import apply_guard
+    from assist.backends import Proposal, RulesBackend
+    from assist.context import RunContext
+    from assist.guard import guard
+    from assist.guidance import load_guidance
+    from assist.models import Usage
     from assist.signals import extract_signals
     from helpers import analyst, request
 
+    class Local(RulesBackend):
+        name = "local"
+
     req = request(None, headline="Analyst at MoMo", company="MoMo")
     signals = extract_signals(req, analyst())
-    guarded = apply_guard(Decision(verdict="ask", confidence=0.5, summary="?", flags=[]), signals, "local")
+    offline = RulesBackend().propose(req, signals, RunContext(analyst()))
+    usage = Usage(prompt_tokens=7, completion_tokens=3)
+    said = Proposal(verdict="ask", confidence=0.5, summary="?", flags=[], usage=usage, prompt_version="p1", cached=True)
+    guarded = guard(said, signals, Local(), load_guidance(), offline)
     assert [f.id for f in guarded.flags] == [f.id for f in signals.flags] and guarded.flags
     assert any("cited no criteria" in w for w in guarded.warnings)
+    # the guard changes the verdict's reasons, never what the call cost or where it came from
+    assert (guarded.usage, guarded.prompt_version, guarded.cached) == (usage, "p1", True)

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from assist.runner import GROUP_COMMIT
 from helpers import FIXTURES
 
 CONFIG = str(FIXTURES / "configs" / "analyst-vi.toml")
@@ -45,15 +46,15 @@ def test_a_killed_screen_run_resumes_and_screens_each_request_exactly_once(tmp_p
     db = tmp_path / "assist.db"
     run = _assist("screen", str(inbox), "--config", CONFIG, "--json", db=db)
     seen = 0
-    for _ in run.stdout:  # verdicts stream out as they are stored
+    for _ in run.stdout:  # verdicts stream out; offline ones are stored in groups of GROUP_COMMIT
         seen += 1
-        if seen >= 300:
+        if seen >= 3 * GROUP_COMMIT:
             run.send_signal(signal.SIGKILL)  # no chance to clean up
             break
     run.wait(timeout=30)
     assert run.returncode == -signal.SIGKILL
     done_before = _verdict_counts(db)
-    assert 300 <= len(done_before) < len(ids), "the kill must land mid-batch"
+    assert 2 * GROUP_COMMIT <= len(done_before) < len(ids), "the kill must land mid-batch"
 
     again = _assist("screen", str(inbox), "--config", CONFIG, "--json", db=db)
     out, err = again.communicate(timeout=120)

@@ -23,18 +23,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .backends.base import Backend, Proposal
 from .backends.errors import AnswerInvalid, LLMError, RequestRejected, ServerUnavailable
 from .backends.llm import Asked, Completion
-from .backends.openai_backend import STRUCTURED_MODES, OpenAIBackend, ServerSettings, _completion, _Obj, build_client
+from .backends.openai_backend import (
+    STRUCTURED_MODES, OpenAIBackend, ServerSettings, build_client, completion_from, rejection, server_message,
+)
 from .config import UserConfig
-from .draft import DEFAULT_MAX_CHARS, reply_language
+from .context import RunContext
+from .draft import reply_language
 from .errors import InputError
 from .guidance import Guidance
 from .models import Request, ScreenResult
-from .screen import record_result, resumed_from, screen_request, screening_key
-from .signals import extract_signals
+from .screen import screen_request
+from .signals import Signals, extract_signals
 from .store import Store, assist_home
-from .usage import make_usage
 from .validate import AnswerProblem, LLMVerdict, shorten
 
 ENDPOINT = "/v1/chat/completions"
@@ -116,14 +119,13 @@ def _api_call(settings: ServerSettings, what: str, call, *args, **kwargs):
         raise ServerUnavailable(f"{settings.url}: cannot connect for {what}{f': {cause}' if cause else ''}; "
                                 "is the server running? check --base-url", stops_batch=True) from None
     except openai.APIStatusError as error:
-        body = getattr(error, "body", None)
-        message = body.get("message") if isinstance(body, dict) else None
-        message = message or (body.get("error", {}).get("message") if isinstance(body, dict) and isinstance(body.get("error"), dict) else None)
-        hint = f": set {settings.api_key_env} to a valid key" if error.status_code == 401 else ""
-        if error.status_code == 404 and what.startswith("creating"):
-            hint = ": this server has no Batch API (vLLM and most local servers do not; screen live instead)"
-        raise RequestRejected(f"{settings.url} rejected {what} (HTTP {error.status_code}: "
-                              f"{shorten(str(message or error), 140)}){hint}", error.status_code, stops_batch=True) from None
+        status, message = error.status_code, server_message(error)
+        if status == 404 and what.startswith("creating"):
+            raise RequestRejected(f"{settings.url} rejected {what} (HTTP 404: {message}): this server has no Batch API "
+                                  "(vLLM and most local servers do not; screen live instead)", status, stops_batch=True) from None
+        rejected = rejection(settings, status, message, what)
+        rejected.stops_batch = True  # a Batch API call is not retried: whatever failed, say it and stop
+        raise rejected from None
 
 
 @dataclass
@@ -133,16 +135,16 @@ class Submitted:
     skipped: int
 
 
-def submit(loaded_requests, user: UserConfig, backend: OpenAIBackend, store: Store, max_chars: int,
-           guidance: Guidance, on_note=lambda text: None) -> Submitted | None:
+def submit(loaded_requests, backend: OpenAIBackend, ctx: RunContext, store: Store,
+           on_note=lambda text: None) -> Submitted | None:
     """Upload the requests' prompts and create the batch. None when there is nothing to submit."""
     settings = backend.settings
-    key = screening_key(user, backend, max_chars, guidance)
+    key = ctx.screening_key(backend)
     mode = settings.structured_output
     if mode == "auto":  # no fallback is possible inside a batch: what worked live, else strict mode
         remembered = backend.modes.get(settings.url)
         mode = remembered if remembered in STRUCTURED_MODES else STRUCTURED_MODES[0]
-    schema = backend.schema_for(LLMVerdict, max_chars)
+    schema = backend.schema_for(LLMVerdict, ctx.max_chars)
     lines: list[str] = []
     requests: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -156,8 +158,8 @@ def submit(loaded_requests, user: UserConfig, backend: OpenAIBackend, store: Sto
         if store.screened(request, key) is not None:
             skipped += 1
             continue
-        signals = extract_signals(request, user, guidance)
-        messages = backend.verdict_messages(request, user, signals, max_chars)
+        signals = extract_signals(request, ctx.config, ctx.guidance)
+        messages = backend.verdict_messages(request, signals, ctx)
         body = backend.request_body(messages, schema, LLMVerdict.__name__, mode)
         lines.append(json.dumps({"custom_id": request.id, "method": "POST", "url": ENDPOINT, "body": body},
                                 ensure_ascii=False))
@@ -174,8 +176,8 @@ def submit(loaded_requests, user: UserConfig, backend: OpenAIBackend, store: Sto
                       metadata={"created_by": "assist", "requests": str(len(lines))})
     state = BatchState(
         batch_id=batch.id, input_file_id=uploaded.id, created_at=time.time(), base_url=settings.url,
-        model=settings.model, api_key_env=settings.api_key_env, structured_output=mode, max_chars=max_chars,
-        redact=backend.redact, screening_key=key, config=user.model_dump(mode="json"), requests=requests,
+        model=settings.model, api_key_env=settings.api_key_env, structured_output=mode, max_chars=ctx.max_chars,
+        redact=ctx.redact, screening_key=key, config=ctx.config.model_dump(mode="json"), requests=requests,
     )
     state.save()
     return Submitted(state, len(lines), skipped)
@@ -200,31 +202,30 @@ class Collected:
     status: str
 
 
-class _CollectedAnswers:
-    """A backend whose answers are the batch's: each validated as the live path validates one."""
+class BatchAnswers(Backend):
+    """The batch's answers as a backend: each validated as the live path validates a first answer
+    (a batch cannot re-ask), priced at the Batch API's discount."""
 
     name = "openai"
-    writes_replies = True
+    costs_money = True
 
     def __init__(self, live: OpenAIBackend, answers: dict[str, Completion]):
         self.live = live
         self.model = live.model
-        self.costs_money = live.costs_money
-        self.redact = live.redact
         self.answers = answers
 
-    def decide(self, request: Request, config: UserConfig, signals, max_chars: int = DEFAULT_MAX_CHARS):
+    def propose(self, request: Request, signals: Signals, ctx: RunContext) -> Proposal:
         completion = self.answers[request.id or ""]
         try:
             answer = self.live.answer_from(completion, LLMVerdict)
         except AnswerProblem as problem:
             raise AnswerInvalid(f"the model's answer is invalid: {problem}; answer: {shorten(completion.text)!r}",
                                 raw=completion.text, attempts=1) from None
-        usage = make_usage(self.model, completion.prompt_tokens, completion.completion_tokens, self.live.priced)
+        usage = self.live.usage_of(completion)
         if usage.cost_usd is not None:
-            usage.cost_usd = round(usage.cost_usd * BATCH_DISCOUNT, 6)
-        asked = Asked(answer=answer, usage=usage)
-        return self.live.decision_from(asked, max_chars, reply_language(config, request))
+            usage = usage.model_copy(update={"cost_usd": round(usage.cost_usd * BATCH_DISCOUNT, 6)})
+        return self.live.proposal_from(Asked(answer=answer, usage=usage), ctx.max_chars,
+                                       reply_language(ctx.config, request))
 
 
 def _lines(client, settings: ServerSettings, file_id: str | None, what: str) -> dict[str, dict]:
@@ -261,30 +262,30 @@ def collect(state: BatchState, store: Store, guidance: Guidance, batch=None) -> 
     batch = batch or _api_call(settings, f"the status of {state.batch_id}", client.batches.retrieve, state.batch_id)
     outputs = _lines(client, settings, getattr(batch, "output_file_id", None), "output")
     errors = _lines(client, settings, getattr(batch, "error_file_id", None), "error")
-    user = UserConfig.model_validate(state.config)
-    live = OpenAIBackend(settings, use_cache=False, client=client, guidance=guidance, redact=state.redact)
+    ctx = RunContext(UserConfig.model_validate(state.config), guidance, state.max_chars, state.redact)
+    live = OpenAIBackend(settings, guidance, use_cache=False, client=client)
     answers: dict[str, Completion] = {}
     for custom_id, item in outputs.items():
         response = item.get("response") or {}
         if response.get("status_code") == 200 and isinstance(response.get("body"), dict):
-            answers[custom_id] = _completion(json.loads(json.dumps(response["body"]), object_hook=_Obj))
-    backend = _CollectedAnswers(live, answers)
+            answers[custom_id] = completion_from(response["body"])
+    backend = BatchAnswers(live, answers)
     outcomes = []
     for entry in state.requests:
         request = Request.model_validate(entry["request"])
         origin = entry.get("origin", "")
-        done = resumed_from(store, request, state.screening_key)
+        done = store.screened(request, state.screening_key)
         if done is not None:
             outcomes.append((request, origin, done, None))
             continue
         custom_id = entry["custom_id"]
         if custom_id in answers:
             try:
-                result = screen_request(request, user, backend, state.max_chars, guidance)
+                result = screen_request(request, backend, ctx)
             except LLMError as error:
                 outcomes.append((request, origin, None, str(error)))
                 continue
-            outcomes.append((request, origin, record_result(store, request, result, state.screening_key), None))
+            outcomes.append((request, origin, store.record(request, result, state.screening_key), None))
         elif custom_id in outputs or custom_id in errors:
             outcomes.append((request, origin, None, _failure(outputs.get(custom_id) or errors[custom_id])))
         else:

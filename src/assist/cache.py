@@ -11,12 +11,13 @@ Both are safe to share between the worker threads of a concurrent batch (one loc
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import threading
 import time
 from pathlib import Path
+
+from .models import stable_hash
 
 CACHE_FILE = "llm-cache.sqlite3"
 MODES_FILE = "structured-output.json"
@@ -29,8 +30,7 @@ def assist_home() -> Path:
 
 
 def cache_key(**parts: object) -> str:
-    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+    return stable_hash(parts, compact=True)
 
 
 class AnswerCache:

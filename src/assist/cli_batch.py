@@ -8,7 +8,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from .cli_common import ConfigOption, DbOption, Requests, err, inputs_or_stdin, user_config
 from .errors import ExitCode
+from .vocabulary import MIN_MAX_CHARS
 
 batch_app = typer.Typer(
     help="Screen many requests through the OpenAI Batch API: submit now, collect the verdicts within 24 hours at half the price.",
@@ -22,51 +24,41 @@ def register(app: typer.Typer) -> None:
     app.add_typer(batch_app, name="batch")
 
 
-def _cli():
-    from . import cli
-
-    return cli
-
-
 @batch_app.command("submit")
 def submit_command(
     inputs: Annotated[Optional[list[str]], typer.Argument(help="Request files, directories, Invitations.csv, or - for standard input.", show_default=False)] = None,
-    config: Annotated[Optional[str], typer.Option("--config", "-c", help="User config (TOML).", show_default=False)] = None,
+    config: ConfigOption = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Model name (or ASSIST_MODEL).", show_default=False)] = None,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="A server with the Batch API (default: OpenAI, or OPENAI_BASE_URL).", show_default=False)] = None,
     structured_output: Annotated[Optional[str], typer.Option("--structured-output", help="json_schema (default for auto), json_object or prompt.", show_default=False)] = None,
-    max_chars: Annotated[int, typer.Option("--max-chars", min=80, help="Longest draft reply, in characters.")] = 300,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")] = 300,
     redact: Annotated[bool, typer.Option("--redact", help="Replace emails, phone numbers and URLs in the sender's text with [email], [phone], [url].")] = False,
-    db: Annotated[Optional[str], typer.Option("--db", help="The store (SQLite).", show_default=False)] = None,
+    db: DbOption = None,
 ) -> None:
     """Upload the requests' prompts as one batch; prints the batch id. Requests already screened are skipped."""
     from .backends import BackendChoice, select_backend
     from .batch_api import submit
+    from .context import RunContext
     from .guidance import load_guidance
+    from .output import plural
     from .store import Store
 
-    cli = _cli()
-    user = cli._config(config, quiet=True)
-    backend = select_backend(user, BackendChoice("openai", base_url, model, structured_output, None, True,
-                                                 concurrency=2, redact=redact))
+    user = user_config(config, quiet=True)
     guidance = load_guidance()
+    backend = select_backend(user, guidance, BackendChoice("openai", base_url, model, structured_output, None, True, concurrency=2))
+    ctx = RunContext(user, guidance, max_chars, redact)
     store = Store.open(db)
-    bad_input = False
-    items = []
-    try:
-        for loaded in cli._each_request(cli._inputs(inputs)):
-            items.append(loaded)
-    except cli._BatchHadErrors:
-        bad_input = True
-    done = submit(items, user, backend, store, max_chars, guidance, on_note=cli._err)
+    requests = Requests(inputs_or_stdin(inputs))
+    items = list(requests)
+    done = submit(items, backend, ctx, store, on_note=err)
     if done is None:
-        cli._err(f"nothing to submit: {len(items)} request{'s' if len(items) != 1 else ''} already screened")
+        err(f"nothing to submit: {plural(len(items), 'request')} already screened")
     else:
         typer.echo(done.state.batch_id)
         skipped = f" ({done.skipped} already screened, not sent)" if done.skipped else ""
-        cli._err(f"submitted {done.submitted} request{'s' if done.submitted != 1 else ''}{skipped} to "
-                 f"{done.state.base_url}; `assist batch status` to follow it, `assist batch collect` once it is completed")
-    if bad_input:
+        err(f"submitted {plural(done.submitted, 'request')}{skipped} to {done.state.base_url}; "
+            "`assist batch status` to follow it, `assist batch collect` once it is completed")
+    if requests.bad:
         raise typer.Exit(ExitCode.BAD_INPUT)
 
 
@@ -96,46 +88,34 @@ def status_command(
 def collect_command(
     batch_id: BatchIdArgument = None,
     json_output: Annotated[bool, typer.Option("--json", help="One JSON object per verdict, as `assist screen --json`.")] = False,
-    db: Annotated[Optional[str], typer.Option("--db", help="The store (SQLite).", show_default=False)] = None,
+    db: DbOption = None,
 ) -> None:
     """Download the answers, validate and guard them, record the verdicts, print them. Exit 1 if any failed."""
-    from .batch_api import BatchState, collect, counts_text, status
+    from .batch_api import DONE, BatchState, collect, counts_text, status
     from .guidance import load_guidance
+    from .output import failures_line, summary_line, usage_line, verdict_text
+    from .report import RunReport
     from .store import Store
-    from .usage import BatchUsage
 
-    cli = _cli()
     state = BatchState.load(batch_id)
     batch = status(state)
-    if batch.status not in ("completed", "expired", "cancelled", "failed"):
-        cli._err(f"batch {batch.id} is {batch.status} ({counts_text(batch)}): collect it once it is completed")
+    if batch.status not in DONE:
+        err(f"batch {batch.id} is {batch.status} ({counts_text(batch)}): collect it once it is completed")
         raise typer.Exit(ExitCode.FAILURE)
     collected = collect(state, Store.open(db), load_guidance(), batch)
-    counts = {"accept": 0, "ask": 0, "ignore": 0}
-    reported = 0
-    usage = BatchUsage()
-    failed: list[str] = []
+    report = RunReport()
     for request, origin, result, error in collected.outcomes:
         if result is None:
-            cli._err(f"error: {request.id} ({origin}): {error}")
-            failed.append(request.id or origin)
+            err(f"error: {request.id} ({origin}): {error}")
+            report.fail(request.id or origin)
             continue
-        counts[result.verdict] += 1
-        reported += result.report
-        usage.add(result.usage, result.resumed)
-        if json_output:
-            typer.echo(result.model_dump_json())
-        else:
-            typer.echo(cli._with_llm_notes(cli.render_result(result, origin), result))
-    summary = cli._summary_line(counts, reported, failed, 0.0).rsplit("; ", 1)[0] + f" (batch {batch.id}, {batch.status})"
-    if json_output:
-        cli._err(summary)
-    else:
-        typer.echo(summary)
-    line = usage.line()
+        report.add(result)
+        typer.echo(result.model_dump_json() if json_output else verdict_text(result))
+    say = err if json_output else typer.echo
+    say(summary_line(report, timed=False) + f" (batch {batch.id}, {batch.status})")
+    line = usage_line(report)
     if line:
-        cli._err(line) if json_output else typer.echo(line)
-    if failed:
-        shown = ", ".join(failed[:20]) + (f" and {len(failed) - 20} more" if len(failed) > 20 else "")
-        cli._err(f"{len(failed)} request{'s' if len(failed) != 1 else ''} failed: {shown}")
+        say(line)
+    if report.failed:
+        err(failures_line(report))
         raise typer.Exit(ExitCode.FAILURE)

@@ -17,21 +17,20 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
-from .config import Me, UserConfig, load_config
-from .draft import DEFAULT_MAX_CHARS, draft_reply
+from .cli_common import DbOption, IdArgument, err
 from .errors import InputError
-from .models import Verdict
-from .store import Draft, Store
+from .vocabulary import REPLY_KINDS, DraftStatus, Verdict
 
-DbOption = Annotated[Optional[str], typer.Option("--db", help="The store (SQLite). Default: $ASSIST_HOME/assist.db, else the user data directory.", show_default=False)]
+if TYPE_CHECKING:
+    from .config import UserConfig
+    from .store import Draft, Store
+
 ConfigOption = Annotated[Optional[str], typer.Option("--config", "-c", help="User config (TOML), for regenerating drafts.", show_default=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
-IdArgument = Annotated[str, typer.Argument(help="The request id (see `assist review list`).")]
-Status = Literal["pending", "approved", "rejected", "sent"]
 
 review_app = typer.Typer(
     help="Review drafted replies before you send them yourself on LinkedIn. Without a subcommand: "
@@ -51,11 +50,13 @@ def register(app: typer.Typer) -> None:
     app.command("forget")(forget)
 
 
-def _store(db: str | None) -> Store:
+def _store(db: str | None) -> "Store":
+    from .store import Store
+
     return Store.open(db)
 
 
-def _show(draft: Draft, position: str = "") -> str:
+def _show(draft: "Draft", position: str = "") -> str:
     verdict = draft.verdict or {}
     lines = [f"{position}{draft.request_id}  {draft.sender}  [{draft.status}{', edited' if draft.edited else ''}]"]
     if draft.note:
@@ -78,6 +79,8 @@ def review(
     """Walk through pending drafts: approve, edit (in $EDITOR), regenerate, switch kind or language, reject, skip."""
     if ctx.invoked_subcommand is not None:
         return
+    from .config import load_config
+
     store = _store(db)
     user = load_config(config)
     pending = store.drafts("pending")
@@ -106,8 +109,8 @@ def review(
                 draft = _regenerate(store, user, draft, draft.kind, draft.language)
                 continue
             if key == "k":
-                kinds = ("clarify", "decline", "welcome")
-                draft = _regenerate(store, user, draft, kinds[(kinds.index(draft.kind) + 1) % 3], draft.language)
+                kinds = REPLY_KINDS
+                draft = _regenerate(store, user, draft, kinds[(kinds.index(draft.kind) + 1) % len(kinds)], draft.language)
                 continue
             if key == "l":
                 draft = _regenerate(store, user, draft, draft.kind, "vi" if draft.language == "en" else "en")
@@ -125,27 +128,26 @@ def review(
     typer.echo(f"\nReviewed {done}; {len(store.drafts('pending'))} still pending.")
 
 
-def _regenerate(store: Store, user: UserConfig, draft: Draft, kind: str, language: str) -> Draft:
+def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, language: str) -> "Draft":
     """A new draft of the given kind and language: by the configured LLM (with the user's past
     replies as examples), or from the templates when there is none or it fails."""
-    from .backends import BackendChoice, LLMError, select_backend
-    from .draft import fit
+    from .backends import BackendChoice, select_backend
+    from .config import Me
+    from .context import RunContext
+    from .draft import write_reply
+    from .guidance import load_guidance
     from .signals import extract_signals
 
     request = store.request(draft.request_id)
     me = user.me or Me(name="me", language=language)
     config = user.model_copy(update={"me": me.model_copy(update={"language": language})})
-    signals = extract_signals(request, config)
-    backend = select_backend(config, BackendChoice())
-    if getattr(backend, "writes_replies", False):
-        backend.examples_for = store.similar_examples
-        try:
-            written = backend.write_reply(request, config, kind, signals, DEFAULT_MAX_CHARS)
-            return store.replace_draft(draft.request_id, kind, language, fit(written.text, DEFAULT_MAX_CHARS))
-        except LLMError as error:
-            typer.echo(f"  the LLM failed ({error}); using the template reply", err=True)
-    reply = draft_reply(request, config, kind, signals, max_chars=DEFAULT_MAX_CHARS)  # type: ignore[arg-type]
-    return store.replace_draft(draft.request_id, reply.kind, reply.language, reply.text)
+    guidance = load_guidance()
+    backend = select_backend(config, guidance, BackendChoice())
+    ctx = RunContext(config, guidance, examples=store.example_reader())
+    drafted = write_reply(backend, request, extract_signals(request, config, guidance), kind, ctx)  # type: ignore[arg-type]
+    for warning in drafted.warnings:
+        err(f"warning: {warning}")
+    return store.replace_draft(draft.request_id, drafted.reply.kind, drafted.reply.language, drafted.reply.text)
 
 
 def edit_in_editor(text: str) -> str | None:
@@ -169,7 +171,7 @@ def edit_in_editor(text: str) -> str | None:
 
 @review_app.command("list")
 def review_list(
-    status: Annotated[Optional[Status], typer.Option("--status", help="pending, approved, rejected or sent.", show_default=False)] = None,
+    status: Annotated[Optional[DraftStatus], typer.Option("--status", help="pending, approved, rejected or sent.", show_default=False)] = None,
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -237,7 +239,7 @@ def review_edit(
 
 @review_app.command("export")
 def review_export(
-    status: Annotated[Status, typer.Option("--status", help="Which drafts.")] = "approved",
+    status: Annotated[DraftStatus, typer.Option("--status", help="Which drafts.")] = "approved",
     format: Annotated[Literal["md", "csv", "json"], typer.Option("--format", help="md, csv or json.")] = "md",
     db: DbOption = None,
 ) -> None:

@@ -9,22 +9,20 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Literal
-
-import typer
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError, describe_validation_error
 from .text import one_line
 
-Openness = Literal["selective", "balanced", "open"]
-ReplyLanguage = Literal["en", "vi", "auto"]
+from .vocabulary import BackendName, Openness, ReplyLanguage, StructuredOutput
 
 ENV_CONFIG = "ASSIST_CONFIG"
 LOCAL_CONFIG = "assist.toml"
 
 
 def user_config_path() -> Path:
+    import typer
+
     return Path(typer.get_app_dir("assist")) / "config.toml"
 
 
@@ -53,11 +51,11 @@ class Policy(_Section):
 
 
 class LLMSettings(_Section):
-    backend: Literal["rules", "openai", "local"] | None = None
+    backend: BackendName | None = None
     base_url: str | None = None
     model: str | None = None
     api_key_env: str = "OPENAI_API_KEY"
-    structured_output: Literal["auto", "json_schema", "json_object", "prompt"] = "auto"
+    structured_output: StructuredOutput = "auto"
     timeout: float = Field(default=60.0, gt=0)
     max_retries: int = Field(default=4, ge=0, le=10)
     temperature: float = Field(default=0.2, ge=0, le=2)
@@ -121,3 +119,27 @@ def parse_config(path: Path) -> UserConfig:
         raise InputError(name, one_line(describe_validation_error(error))) from None
     config.path = name
     return config
+
+
+STARTER_CONFIG = """\
+# assist: who you are and how open your network is. Fill in what applies, then run `assist screen`.
+# Only [me].name is required; the more you say, the better assist judges relevance. Until you do,
+# it says that relevance to your goals could not be judged.
+
+[me]
+name = "Your Name"
+# headline = "Market analyst at Viet Pro Finance"
+# industry = "Financial services"
+# location = "Hanoi, Vietnam"
+# goals = ["Hear about senior analyst roles at fintech companies"]
+# target_companies = ["MoMo", "VNPay"]   # companies you would like to work with or at
+# past_companies = ["SSI Securities"]    # former employers: colleagues from there are a known tie
+# interests = ["equity research", "fintech"]
+language = "auto"       # reply language: "en", "vi", or "auto" (the note's, English otherwise)
+# signature = "Minh"
+
+[policy]
+openness = "balanced"   # selective | balanced | open
+always_accept = []      # company or person names
+never_accept = []       # words or phrases that mean ignore
+"""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 class ExitCode(IntEnum):
@@ -28,26 +30,26 @@ class InputError(AssistError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
-def describe_validation_error(error: ValidationError) -> str:
-    """`sender.mutual_connections: expected a whole number or null (got 'many')`, first error only."""
-    first = error.errors()[0]
-    field = ".".join(str(part) for part in first["loc"]) or "request"
-    message = first["msg"]
-    if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
-    if first["type"] == "missing":
-        message = "required field is missing"
-    got = first.get("input")
-    if first["type"] != "missing" and not isinstance(got, (dict, list)):
-        message += f" (got {json_repr(got)})"
-    more = len(error.errors()) - 1
-    if more:
-        message += f"; and {more} more problem{'s' if more > 1 else ''}"
-    return f"{field}: {message}"
+def describe_validation_error(error: "ValidationError", subject: str = "request", limit: int = 1) -> str:
+    """`sender.mutual_connections: expected a whole number or null (got "many")`: the first `limit`
+    problems, each where it is and what is wrong, then how many more there are."""
+    problems = error.errors()
+    parts = []
+    for item in problems[:limit]:
+        field = ".".join(str(part) for part in item["loc"]) or subject
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "required field is missing"
+        elif not isinstance(item.get("input"), (dict, list)):
+            message += f" (got {json_repr(item.get('input'))})"
+        parts.append(f"{field}: {message}")
+    more = len(problems) - limit
+    return "; ".join(parts) + (f"; and {more} more problem{'s' if more > 1 else ''}" if more > 0 else "")
 
 
 def json_repr(value: object) -> str:
     import json
 
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 40 else text[:37] + "..."
+    from .text import clip
+
+    return clip(json.dumps(value, ensure_ascii=False, default=str), 40, "...")

@@ -22,12 +22,13 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .backends.base import Backend
 from .config import UserConfig, load_config, parse_config
+from .context import RunContext
 from .errors import AssistError, InputError, describe_validation_error
 from .guidance import load_guidance
 from .load import load_requests
-from .models import VERDICTS, Request, Usage, Verdict
+from .models import VERDICTS, Request, Verdict
+from .report import RunReport
 from .screen import screen_request
-from .usage import add_usage
 
 HOSTILE_FLAGS = frozenset({"scam_or_phishing", "prompt_injection"})
 PERSONAS_DIR = "personas"
@@ -51,7 +52,7 @@ class Case:
 
 
 @dataclass
-class Outcome:
+class CaseOutcome:
     case: str
     persona: str
     expected: Verdict
@@ -86,12 +87,15 @@ class Outcome:
 
 @dataclass
 class Report:
-    outcomes: list[Outcome] = field(default_factory=list)
+    outcomes: list[CaseOutcome] = field(default_factory=list)
     bad_items: list[str] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)  # cases the backend could not screen (an LLM error)
-    seconds: list[float] = field(default_factory=list)  # time per screened case
-    usage: Usage | None = None
+    run: RunReport = field(default_factory=RunReport)  # verdicts, failures, usage and time per case
     cites_flags: bool = True  # False for the baselines, which give verdicts only
+
+    @property
+    def failures(self) -> list[str]:
+        """Cases the backend could not screen (an LLM error), with the reason."""
+        return self.run.failed
 
     @property
     def total(self) -> int:
@@ -109,11 +113,11 @@ class Report:
         return self._rate(o.acceptable_result for o in self.outcomes)
 
     @property
-    def harmful(self) -> list[Outcome]:
+    def harmful(self) -> list[CaseOutcome]:
         return [o for o in self.outcomes if o.harm]
 
     @property
-    def hostile_accepted(self) -> list[Outcome]:
+    def hostile_accepted(self) -> list[CaseOutcome]:
         return [o for o in self.outcomes if o.hostile and o.got == "accept"]
 
     def confusion(self) -> dict[str, dict[str, int]]:
@@ -138,9 +142,9 @@ class Report:
         return scores
 
     def latency_ms(self) -> dict[str, float] | None:
-        if not self.seconds:
+        if not self.run.seconds:
             return None
-        ordered = sorted(self.seconds)
+        ordered = sorted(self.run.seconds)
         return {"median": round(1000 * statistics.median(ordered), 3),
                 "p95": round(1000 * ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 3)}
 
@@ -155,7 +159,7 @@ class Report:
             "confusion": self.confusion(),
             "flags": self.flag_scores(),
             "latency_ms": self.latency_ms(),
-            "usage": self.usage.model_dump() if self.usage else None,
+            "usage": self.run.usage.model_dump() if self.run.usage else None,
             "failures": self.failures,
             "mismatches": [{"case": o.case, "persona": o.persona, "expected": o.expected, "acceptable": o.acceptable, "got": o.got}
                            for o in self.outcomes if not o.agrees],
@@ -254,16 +258,17 @@ def load_cases(part: str, personas_dir: Path | None, config_path: str | None,
 def run_backend(cases: list[Case], backend: Backend, bad_items: list[str] | None = None) -> Report:
     guidance = load_guidance()
     report = Report(bad_items=list(bad_items or []))
+    contexts: dict[int, RunContext] = {}  # one per persona
     for case in cases:
+        ctx = contexts.setdefault(id(case.config), RunContext(case.config, guidance))
         start = time.perf_counter()
         try:
-            result = screen_request(case.request, case.config, backend, guidance=guidance)
+            result = screen_request(case.request, backend, ctx)
         except AssistError as error:  # an LLM that failed on this case: counted, not fatal
-            report.failures.append(f"{case.request.id}: {error}")
+            report.run.fail(f"{case.request.id}: {error}")
             continue
-        report.seconds.append(time.perf_counter() - start)
-        if result.usage is not None:
-            report.usage = result.usage if report.usage is None else add_usage(report.usage, result.usage)
+        report.run.seconds.append(time.perf_counter() - start)
+        report.run.add(result)
         report.outcomes.append(_outcome(case, result.verdict, [f.id for f in result.flags]))
     return report
 
@@ -275,8 +280,8 @@ def run_baseline(cases: list[Case], decide: Callable[[Case], Verdict], bad_items
     return report
 
 
-def _outcome(case: Case, got: Verdict, flags: list[str]) -> Outcome:
-    return Outcome(
+def _outcome(case: Case, got: Verdict, flags: list[str]) -> CaseOutcome:
+    return CaseOutcome(
         case=case.request.id or case.origin, persona=case.label.persona or "default",
         expected=case.label.verdict, acceptable=case.label.acceptable, got=got,
         expected_flags=case.label.flags, got_flags=flags,
@@ -316,80 +321,6 @@ def compare(dataset: str, personas: str | None, config_path: str | None, backend
     if not table:
         raise InputError(dataset, "no labelled cases (a case carries \"expected\": {\"verdict\": ...})")
     return table
-
-
-# -- rendering ----------------------------------------------------------------------------------------
-
-def render_report(report: Report) -> str:
-    lines = [
-        f"cases: {report.total}",
-        f"agreement with labels: {report.agreement:.1%}",
-        f"acceptable verdicts:   {report.acceptable_rate:.1%}",
-        f"harmful errors:        {len(report.harmful)}",
-        "",
-        "confusion (rows: expected, columns: assist)",
-        f"{'':>10}" + "".join(f"{v:>8}" for v in VERDICTS),
-    ]
-    for expected, row in report.confusion().items():
-        lines.append(f"{expected:>10}" + "".join(f"{row[g]:>8}" for g in VERDICTS))
-    flags = report.flag_scores()
-    if flags:
-        lines += ["", f"{'flag':<24}{'precision':>10}{'recall':>8}{'cases':>7}"]
-        lines += [f"{name:<24}{s['precision']:>10.2f}{s['recall']:>8.2f}{s['support']:>7}" for name, s in flags.items()]
-    latency = report.latency_ms()
-    if latency:
-        lines += ["", f"latency per case: median {latency['median']:.2f} ms, p95 {latency['p95']:.2f} ms"]
-    if report.usage is not None:
-        lines.append(f"tokens: {report.usage.prompt_tokens} prompt + {report.usage.completion_tokens} completion"
-                     + (f", about ${report.usage.cost_usd:.4f}" if report.usage.cost_usd is not None else ", cost unknown"))
-    if report.failures:
-        lines += ["", f"failed cases: {len(report.failures)}"] + [f"  {f}" for f in report.failures[:10]]
-    if report.harmful:
-        lines += ["", "harmful errors:"]
-        lines += [f"  {o.case} ({o.persona}): expected {o.expected}, got {o.got}: {o.harm}" for o in report.harmful]
-    mismatches = [o for o in report.outcomes if not o.agrees]
-    if mismatches:
-        lines += ["", "disagreements:"]
-        lines += [f"  {o.case} ({o.persona}): expected {o.expected}"
-                  + (f" (or {', '.join(o.acceptable)})" if o.acceptable else "") + f", got {o.got}" for o in mismatches]
-    if report.bad_items:
-        lines += ["", f"bad items skipped: {len(report.bad_items)}"]
-    return "\n".join(lines)
-
-
-def render_comparison(table: dict[str, dict[str, Report]]) -> str:
-    blocks = []
-    for part, columns in table.items():
-        names = list(columns)
-        width = max(12, *(len(n) + 2 for n in names))
-        head = f"{part} ({next(iter(columns.values())).total} labelled cases)"
-        lines = [head, f"{'':<26}" + "".join(f"{n:>{width}}" for n in names)]
-
-        def row(title: str, cell: Callable[[Report], str]) -> None:
-            lines.append(f"{title:<26}" + "".join(f"{cell(r):>{width}}" for r in columns.values()))
-
-        row("agreement", lambda r: f"{r.agreement:.1%}")
-        row("acceptable", lambda r: f"{r.acceptable_rate:.1%}")
-        row("harmful errors", lambda r: str(len(r.harmful)))
-        row("  accepted scam/injection", lambda r: str(len(r.hostile_accepted)))
-        row("  accepted, should ignore", lambda r: str(sum(o.harm == "accepted what should be ignored" for o in r.outcomes)))
-        row("  ignored, should accept", lambda r: str(sum(o.harm == "ignored what should be accepted" for o in r.outcomes)))
-        for expected in VERDICTS:
-            row(f"expected {expected} ->", lambda r, e=expected: "/".join(str(r.confusion()[e][g]) for g in VERDICTS))
-        row("flag precision (mean)", lambda r: _mean_flag(r, "precision"))
-        row("flag recall (mean)", lambda r: _mean_flag(r, "recall"))
-        row("latency median ms", lambda r: f"{r.latency_ms()['median']:.2f}" if r.latency_ms() else "-")
-        row("tokens (prompt+compl.)", lambda r: f"{r.usage.prompt_tokens}+{r.usage.completion_tokens}" if r.usage else "-")
-        row("cost USD", lambda r: f"{r.usage.cost_usd:.4f}" if r.usage and r.usage.cost_usd is not None else "-")
-        row("failed cases", lambda r: str(len(r.failures)))
-        lines.append("(confusion rows read accept/ask/ignore as assist's verdicts)")
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
-
-
-def _mean_flag(report: Report, key: str) -> str:
-    scores = report.flag_scores()
-    return f"{statistics.mean(s[key] for s in scores.values()):.2f}" if scores else "-"
 
 
 def comparison_json(table: dict[str, dict[str, Report]]) -> dict:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .config import UserConfig
-from .guidance import Guidance, load_guidance
+from .context import RunContext
 from .models import Flag, Verdict
 
 
@@ -11,11 +11,9 @@ def summary_language(config: UserConfig) -> str:
     return "vi" if config.me and config.me.language == "vi" else "en"
 
 
-def summarize(
-    verdict: Verdict, flags: list[Flag], report: bool, relevance_judged: bool, language: str,
-    guidance: Guidance | None = None,
-) -> str:
-    guidance = guidance or load_guidance()
+def summarize(verdict: Verdict, flags: list[Flag], report: bool, relevance_judged: bool, ctx: RunContext) -> str:
+    guidance = ctx.guidance
+    language = summary_language(ctx.config)
     weights = guidance.weights
 
     def titles(polarity: str) -> list[str]:

@@ -1,41 +1,68 @@
-"""Step 6, guard: whatever a backend said, hostile signals cap the verdict and set `report`.
+"""Step 6, guard: every rule that stands above a backend's verdict, in one place.
 
-Caps (rules.toml) only ever lower a verdict. The sender's text cannot talk its way to `accept`.
+- A verdict comes with reasons a person can check: an LLM that cites none gets the offline ones.
+- The evidence the offline signals saw for a capped criterion is never dropped.
+- Caps (rules.toml) only ever lower a verdict: the sender's text cannot talk its way to `accept`.
+- Report flags (rules.toml) make a request worth reporting to LinkedIn.
+- When an LLM and the offline rules contradict each other (accept against ignore), the verdict is
+  `ask`: in doubt, ask. Any other difference is said, as a warning.
+
+The proposal comes back changed (`dataclasses.replace`): usage, prompt version and cache state
+travel through untouched.
 """
 
 from __future__ import annotations
 
-from .guidance import Guidance, load_guidance
-from .backends.base import Decision
+from dataclasses import replace
+
+from .backends.base import Backend, Proposal
+from .guidance import Guidance
+from .models import Verdict
 from .signals import Signals
 
 RANK = {"ignore": 0, "ask": 1, "accept": 2}
 
 
-def apply_guard(decision: Decision, signals: Signals, backend: str, guidance: Guidance | None = None) -> Decision:
-    guidance = guidance or load_guidance()
-    flags = list(decision.flags)
-    warnings = list(decision.warnings)
-    if not flags and signals.flags and backend != "rules":
-        # A verdict must come with reasons a person can check: the offline ones, said as such.
+def guard(proposal: Proposal, signals: Signals, backend: Backend, guidance: Guidance,
+          offline: Proposal | None = None) -> Proposal:
+    """`offline` is the rules engine's proposal for the same request, when `backend` is another one."""
+    by = backend.name
+    flags = list(proposal.flags)
+    warnings = list(proposal.warnings)
+    if not flags and signals.flags and offline is not None:
         flags = list(signals.flags)
-        warnings.append(f"guard: {backend} cited no criteria; the offline signals are shown instead")
+        warnings.append(f"guard: {by} cited no criteria; the offline signals are shown instead")
     present = {flag.id for flag in flags}
     for flag in signals.flags:  # the evidence the rules saw is never dropped by a backend
         if flag.id not in present and flag.id in guidance.caps:
             flags.append(flag)
             present.add(flag.id)
-    verdict = decision.verdict
+
+    verdict, cause = capped(proposal.verdict, present, guidance)
+    if cause is not None and offline is not None:
+        warnings.append(f"guard: {by} said {proposal.verdict}; capped to {verdict} because of {cause}")
+    confidence = proposal.confidence if verdict == proposal.verdict else max(proposal.confidence, 0.8)
+    hostile = bool(present & guidance.report_flags)
+    if hostile:
+        confidence = max(confidence, 0.9)
+
+    if offline is not None:
+        rules_verdict, _ = capped(offline.verdict, {flag.id for flag in offline.flags}, guidance)
+        if {verdict, rules_verdict} == {"accept", "ignore"}:
+            warnings.append(f"guard: {by} said {verdict} and the offline rules say {rules_verdict}: in doubt, ask")
+            verdict, confidence = "ask", min(confidence, 0.6)
+        if rules_verdict != proposal.verdict:
+            model = f" ({backend.model})" if backend.model else ""
+            warnings.append(f"disagreement: {by}{model} said {proposal.verdict}; the offline rules say {rules_verdict}")
+    return replace(proposal, verdict=verdict, confidence=round(confidence, 2), flags=flags,
+                   report=proposal.report or hostile, warnings=warnings)
+
+
+def capped(verdict: Verdict, present: set[str], guidance: Guidance) -> tuple[Verdict, str | None]:
+    """The verdict under the caps of the criteria present, and the last criterion that lowered it."""
+    cause = None
     for criterion_id, cap in guidance.caps.items():
         if criterion_id in present and RANK[verdict] > RANK[cap]:
-            if backend != "rules":
-                warnings.append(f"guard: {backend} said {verdict}; capped to {cap} because of {criterion_id}")
-            verdict = cap
-    report = decision.report or bool(present & guidance.report_flags)
-    confidence = decision.confidence
-    if verdict != decision.verdict:
-        confidence = max(confidence, 0.8)
-    if present & guidance.report_flags:
-        confidence = max(confidence, 0.9)
-    return Decision(verdict=verdict, confidence=round(confidence, 2), summary=decision.summary, flags=flags,
-                    report=report, reply_text=decision.reply_text, warnings=warnings)
+            verdict, cause = cap, criterion_id
+    return verdict, cause
+

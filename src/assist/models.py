@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
-Verdict = Literal["accept", "ask", "ignore"]
-Polarity = Literal["green", "red"]
-ReplyKind = Literal["clarify", "decline", "welcome"]
-Language = Literal["en", "vi"]
+from .vocabulary import VERDICTS, DraftStatus, Language, Polarity, ReplyKind, Verdict  # noqa: F401 (the models' words)
 
-VERDICTS: tuple[str, ...] = ("accept", "ask", "ignore")
+
+def stable_hash(data: object, length: int | None = None, *, compact: bool = False) -> str:
+    """The SHA-256 of a JSON-like value written canonically (sorted keys), as hex: the same value,
+    the same hash, from run to run and machine to machine. Request ids and content hashes use
+    json's default separators, the LLM cache's keys the compact ones (`compact`): both forms are
+    kept as they were, so ids and cached answers from earlier versions stay valid."""
+    separators = (",", ":") if compact else None
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=separators)
+    return hashlib.sha256(text.encode()).hexdigest()[:length]
 
 
 class _Input(BaseModel):
@@ -84,11 +87,7 @@ class Request(_Input):
         if not self.note:
             self.note = None
         if not self.id:
-            content = self.model_dump(exclude={"id", "received_at"}, mode="json")
-            digest = hashlib.sha256(
-                json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
-            ).hexdigest()
-            self.id = "req-" + digest[:12]
+            self.id = "req-" + stable_hash(self.model_dump(exclude={"id", "received_at"}, mode="json"), 12)
         return self
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from .config import UserConfig
-from .draft import DEFAULT_MAX_CHARS, reply_language
+from .context import RunContext
+from .draft import reply_language
 from .guidance import Guidance, load_guidance
 from .models import Flag, Request
 from .signals import Signals
@@ -76,26 +76,23 @@ def examples_for_prompt(examples: list[dict] | None, redact: bool = False) -> li
     return shown
 
 
-def render_messages(
-    request: Request, config: UserConfig, signals: Signals, max_chars: int = DEFAULT_MAX_CHARS,
-    guidance: Guidance | None = None, examples: list[dict] | None = None, redact: bool = False,
-) -> list[dict[str, str]]:
-    """The verdict prompt. `redact`: emails, phones and URLs in sender text become placeholders."""
-    guidance = guidance or load_guidance()
+def render_messages(request: Request, signals: Signals, ctx: RunContext) -> list[dict[str, str]]:
+    """The verdict prompt. Under `ctx.redact`, emails, phones and URLs in sender text become placeholders."""
+    guidance = ctx.guidance
     templates = guidance.templates
     system = templates.get_template(SYSTEM_TEMPLATE).render(
         guidance=guidance, criteria=list(guidance.criteria.values())
     )
     user = templates.get_template(USER_TEMPLATE).render(
-        me=config.me,
-        policy=config.policy,
-        signature=config.signature,
-        reply_language=reply_language(config, request),
-        request_json=untrusted_json(request, redact),
-        flags=evidence_for_prompt(signals, redact),
-        warnings=_warnings_for_prompt(signals, redact),
-        max_chars=max_chars,
-        examples=examples_for_prompt(examples, redact),
+        me=ctx.config.me,
+        policy=ctx.config.policy,
+        signature=ctx.config.signature,
+        reply_language=reply_language(ctx.config, request),
+        request_json=untrusted_json(request, ctx.redact),
+        flags=evidence_for_prompt(signals, ctx.redact),
+        warnings=_warnings_for_prompt(signals, ctx.redact),
+        max_chars=ctx.max_chars,
+        examples=examples_for_prompt(ctx.examples(request), ctx.redact),
     )
     return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]
 
@@ -108,26 +105,22 @@ def reply_prompt_version(guidance: Guidance | None = None) -> str:
     return (guidance or load_guidance()).template_hash(REPLY_SYSTEM_TEMPLATE, REPLY_USER_TEMPLATE)
 
 
-def render_reply_messages(
-    request: Request, config: UserConfig, signals: Signals, kind: str, max_chars: int = DEFAULT_MAX_CHARS,
-    guidance: Guidance | None = None, examples: list[dict] | None = None, redact: bool = False,
-) -> list[dict[str, str]]:
+def render_reply_messages(request: Request, signals: Signals, kind: str, ctx: RunContext) -> list[dict[str, str]]:
     """The messages for an LLM-written reply (`assist draft-reply` with an LLM backend)."""
     from .draft import first_name, safe_topic
 
-    guidance = guidance or load_guidance()
-    templates = guidance.templates
-    system = templates.get_template(REPLY_SYSTEM_TEMPLATE).render(guidance=guidance)
+    templates = ctx.guidance.templates
+    system = templates.get_template(REPLY_SYSTEM_TEMPLATE).render(guidance=ctx.guidance)
     user = templates.get_template(REPLY_USER_TEMPLATE).render(
         kind=kind,
-        me=config.me,
-        signature=config.signature,
-        reply_language=reply_language(config, request),
+        me=ctx.config.me,
+        signature=ctx.config.signature,
+        reply_language=reply_language(ctx.config, request),
         first_name=first_name(request.sender.name),
-        topic=_redacted(safe_topic(signals) or "", redact) or None,
-        request_json=untrusted_json(request, redact),
-        flags=evidence_for_prompt(signals, redact),
-        max_chars=max_chars,
-        examples=examples_for_prompt(examples, redact),
+        topic=_redacted(safe_topic(signals) or "", ctx.redact) or None,
+        request_json=untrusted_json(request, ctx.redact),
+        flags=evidence_for_prompt(signals, ctx.redact),
+        max_chars=ctx.max_chars,
+        examples=examples_for_prompt(ctx.examples(request), ctx.redact),
     )
     return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]

@@ -7,23 +7,22 @@ are never overwritten by a new screening. Nothing here ever leaves the machine.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import AssistError, InputError
-from .models import Request, ScreenResult, Verdict
+from .models import Request, ScreenResult, Verdict, stable_hash
 
 ENV_HOME = "ASSIST_HOME"
 DB_NAME = "assist.db"
-DRAFT_STATUSES = ("pending", "approved", "rejected", "sent")
 
 # Ordered migrations: the database's `user_version` says how many have run. Append, never edit.
 MIGRATIONS: tuple[str, ...] = (
@@ -109,8 +108,7 @@ def default_db_path() -> Path:
 
 
 def content_hash(request: Request) -> str:
-    data = request.model_dump(mode="json", exclude={"received_at"})
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+    return stable_hash(request.model_dump(mode="json", exclude={"received_at"}), 16)
 
 
 def _now() -> str:
@@ -145,6 +143,7 @@ class Draft:
 class Store:
     def __init__(self, path: Path):
         self.path = path
+        self._readers: list[ExampleReader] = []
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
@@ -165,7 +164,15 @@ class Store:
         return cls(Path(path) if path else default_db_path())
 
     def close(self) -> None:
+        for reader in self._readers:
+            reader.close()
         self.db.close()
+
+    def example_reader(self) -> "ExampleReader":
+        """The user's examples most like a request, readable from any thread (closed with the store)."""
+        reader = ExampleReader(self.path)
+        self._readers.append(reader)
+        return reader
 
     def __enter__(self) -> "Store":
         return self
@@ -204,41 +211,54 @@ class Store:
     # -- screening ------------------------------------------------------------------------------
 
     def screened(self, request: Request, screening_key: str) -> ScreenResult | None:
-        """The stored verdict for this very request content under the same screening key, if any."""
+        """The verdict recorded for this very request content under the same screening key, as it
+        stands now: marked `resumed`, with the user's own decision. None if there is none."""
         row = self.db.execute(
-            "SELECT result FROM verdicts WHERE request_id = ? AND screening_key = ? AND content_hash = ? "
-            "ORDER BY id DESC LIMIT 1",
+            "SELECT (SELECT result FROM verdicts WHERE request_id = ?1 AND screening_key = ?2 AND content_hash = ?3 "
+            "ORDER BY id DESC LIMIT 1) AS result, (SELECT verdict FROM decisions WHERE request_id = ?1) AS decision",
             (request.id, screening_key, content_hash(request)),
         ).fetchone()
-        return ScreenResult.model_validate_json(row["result"]) if row else None
+        if row["result"] is None:
+            return None
+        result = ScreenResult.model_validate_json(row["result"])
+        return result.model_copy(update={"resumed": True, "user_decision": row["decision"]})
 
-    def record(self, request: Request, result: ScreenResult, screening_key: str | None = None) -> None:
-        """One request's screening, in one transaction. A decision or an edited, approved, rejected
-        or sent draft is the user's: it stays as it is."""
+    def record(self, request: Request, result: ScreenResult, screening_key: str | None = None) -> ScreenResult:
+        """One request's screening, in its own transaction; the result as recorded, with the user's decision."""
+        return self.record_all([(request, result)], screening_key)[0]
+
+    def record_all(self, screened: Iterable[tuple[Request, ScreenResult]], screening_key: str | None = None) -> list[ScreenResult]:
+        """Several screenings in one transaction (offline verdicts, which cost nothing to redo). A
+        decision or an edited, approved, rejected or sent draft is the user's: it stays as it is."""
         now = _now()
-        digest = content_hash(request)
+        recorded = []
         with self.transaction() as db:
-            db.execute(
-                "INSERT INTO requests (id, sender, payload, content_hash, first_seen) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET sender = excluded.sender, payload = excluded.payload, "
-                "content_hash = excluded.content_hash",
-                (request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now),
-            )
-            db.execute(
-                "INSERT INTO verdicts (request_id, content_hash, verdict, backend, model, prompt_version, result, "
-                "created_at, screening_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (request.id, digest, result.verdict, result.backend, result.model, result.prompt_version,
-                 result.model_dump_json(), now, screening_key),
-            )
-            if result.reply is not None:
+            for request, result in screened:
+                digest = content_hash(request)
                 db.execute(
-                    "INSERT INTO drafts (request_id, kind, language, text, generated_text, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO UPDATE SET "
-                    "kind = excluded.kind, language = excluded.language, text = excluded.text, "
-                    "generated_text = excluded.generated_text, updated_at = excluded.updated_at "
-                    "WHERE drafts.status = 'pending' AND drafts.edited = 0",
-                    (request.id, result.reply.kind, result.reply.language, result.reply.text, result.reply.text, now, now),
+                    "INSERT INTO requests (id, sender, payload, content_hash, first_seen) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT(id) DO UPDATE SET sender = excluded.sender, payload = excluded.payload, "
+                    "content_hash = excluded.content_hash",
+                    (request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now),
                 )
+                db.execute(
+                    "INSERT INTO verdicts (request_id, content_hash, verdict, backend, model, prompt_version, result, "
+                    "created_at, screening_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (request.id, digest, result.verdict, result.backend, result.model, result.prompt_version,
+                     result.model_dump_json(), now, screening_key),
+                )
+                if result.reply is not None:
+                    db.execute(
+                        "INSERT INTO drafts (request_id, kind, language, text, generated_text, created_at, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO UPDATE SET "
+                        "kind = excluded.kind, language = excluded.language, text = excluded.text, "
+                        "generated_text = excluded.generated_text, updated_at = excluded.updated_at "
+                        "WHERE drafts.status = 'pending' AND drafts.edited = 0",
+                        (request.id, result.reply.kind, result.reply.language, result.reply.text, result.reply.text, now, now),
+                    )
+                decision = db.execute("SELECT verdict FROM decisions WHERE request_id = ?", (request.id,)).fetchone()
+                recorded.append(result.model_copy(update={"user_decision": decision[0]}) if decision else result)
+        return recorded
 
     # -- the user's own word --------------------------------------------------------------------
 
@@ -387,9 +407,34 @@ class Store:
         self.db.execute("VACUUM")
         return count
 
-    def counts(self) -> dict[str, int]:
-        rows = self.db.execute("SELECT status, COUNT(*) AS n FROM drafts GROUP BY status").fetchall()
-        return {row["status"]: row["n"] for row in rows}
-
     def screened_count(self) -> int:
         return self.db.execute("SELECT COUNT(DISTINCT request_id) FROM verdicts").fetchone()[0]
+
+
+class ExampleReader:
+    """The user's past decisions and replies most like a request (Store.similar_examples), for LLM
+    prompts. Callable from the worker threads of a batch: each thread reads through a connection of
+    its own (a sqlite3 connection is not to be used by two threads at once)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, request: Request) -> list[dict]:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.path)
+            with self._lock:
+                self._opened.append(store)
+        return store.similar_examples(request)
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            try:
+                store.close()
+            except sqlite3.Error:  # a reader that cannot close loses nothing
+                pass

@@ -212,9 +212,18 @@ def one_line(text: str) -> str:
     return LINE_BREAKS.sub(lambda match: repr(match.group(0))[1:-1], text)
 
 
+def clip(text: str, limit: int, ellipsis: str = "…") -> str:
+    """The text cut to at most `limit` characters, the cut marked."""
+    return text if len(text) <= limit else text[: limit - len(ellipsis)] + ellipsis
+
+
+def flat(text: str) -> str:
+    """Every run of whitespace, line breaks included, as one space."""
+    return " ".join(text.split())
+
+
 def quote(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return f"\"{text if len(text) <= limit else text[: limit - 1] + '…'}\""
+    return f"\"{clip(flat(text), limit)}\""
 
 
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})

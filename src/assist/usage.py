@@ -6,8 +6,6 @@ not listed (any local or self-hosted one) has an unknown cost: null, never a gue
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .models import Usage
 
 PRICES_PER_MILLION: dict[str, tuple[float, float]] = {
@@ -51,28 +49,3 @@ def add_usage(first: Usage, second: Usage) -> Usage:
         cost = round((first.cost_usd or 0.0) + (second.cost_usd or 0.0), 6)
     return Usage(prompt_tokens=first.prompt_tokens + second.prompt_tokens,
                  completion_tokens=first.completion_tokens + second.completion_tokens, cost_usd=cost)
-
-
-@dataclass
-class BatchUsage:
-    """What a batch used: the sum of its requests' usage, and how many came from the cache."""
-
-    total: Usage | None = None
-    calls: int = 0
-    cached: int = 0
-
-    def add(self, usage: Usage | None, cached: bool = False) -> None:
-        if usage is None:
-            return
-        self.total = usage if self.total is None else add_usage(self.total, usage)
-        self.cached += cached
-        self.calls += not cached
-
-    def line(self) -> str | None:
-        if self.total is None:
-            return None
-        cost = f", about ${self.total.cost_usd:.4f}" if self.total.cost_usd is not None else ", cost unknown"
-        text = f"LLM usage: {self.total.prompt_tokens} prompt + {self.total.completion_tokens} completion tokens{cost}"
-        if self.cached:
-            text += f"; {self.cached} from the cache"
-        return text

@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .errors import describe_validation_error
 from .guidance import Guidance
 from .models import Flag, Polarity, Verdict
-from .text import detect_language
+from .text import clip, detect_language, flat
 
 MAX_REASKS = 2
 SUMMARY_MAX = 300
@@ -247,19 +248,8 @@ def parse_answer(text: str, model: type[Answer]) -> Answer:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise AnswerProblem("the JSON does not match the schema: " + describe_errors(error)) from None
-
-
-def describe_errors(error: ValidationError, limit: int = 4) -> str:
-    parts = []
-    for item in error.errors()[:limit]:
-        where = ".".join(str(part) for part in item["loc"]) or "answer"
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "missing":
-            message = "required field is missing"
-        parts.append(f"{where}: {message}")
-    more = len(error.errors()) - limit
-    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+        raise AnswerProblem("the JSON does not match the schema: "
+                            + describe_validation_error(error, subject="answer", limit=4)) from None
 
 
 def check_flags(flags: list[LLMFlag], guidance: Guidance) -> tuple[list[Flag], list[str]]:
@@ -328,5 +318,5 @@ def reask_message(problem: str, schema: dict[str, Any]) -> dict[str, str]:
 
 
 def shorten(raw: str, limit: int = RAW_IN_ERRORS) -> str:
-    flat = " ".join(raw.split())
-    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+    """A model's or a server's words, on one line and short enough for an error message."""
+    return clip(flat(raw), limit, "...")

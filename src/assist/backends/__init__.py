@@ -1,22 +1,25 @@
-"""Backends decide a verdict for one request: `rules` (the offline engine), `openai` (any
-OpenAI-compatible server) and `local` (a GGUF model in-process). `select_backend` picks one."""
+"""Backends propose a verdict for one request: `rules` (the offline engine), `openai` (any
+OpenAI-compatible server) and `local` (a GGUF model in-process). `select_backend` picks one.
+
+Only `rules` is imported here: the LLM backends (and openai, tenacity, llama_cpp) are imported on
+the paths that use them, so an offline run starts fast.
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-
 from ..config import UserConfig
 from ..errors import InputError
-from .base import Backend, Decision
+from ..guidance import Guidance
+from .base import Backend, Proposal, WrittenReply
 from .errors import LLMError
 from .rules import RulesBackend
+from ..vocabulary import BACKENDS, STRUCTURED_OUTPUT
 
-__all__ = ["Backend", "BackendChoice", "Decision", "LLMError", "RulesBackend", "select_backend",
-           "resolve_backend_name"]
+__all__ = ["BACKENDS", "Backend", "BackendChoice", "LLMError", "Proposal", "RulesBackend", "WrittenReply",
+           "resolve_backend_name", "select_backend", "structured_output_mode"]
 
-BACKENDS = ("rules", "openai", "local")
-STRUCTURED_OUTPUT = ("auto", "json_schema", "json_object", "prompt")
 ENV_BASE_URL = "OPENAI_BASE_URL"
 ENV_MODEL = "ASSIST_MODEL"
 
@@ -31,12 +34,17 @@ class BackendChoice:
     structured_output: str | None = None
     model_path: str | None = None
     use_cache: bool = True
-    concurrency: int = 8  # concurrent calls a batch makes (the size of the connection pool)
-    redact: bool = False  # emails, phones and URLs in sender text are not sent (redact.py)
+    concurrency: int | None = None  # calls made at once (the size of the connection pool); None: the backend's default
 
 
-def _base_url(config: UserConfig, choice: BackendChoice) -> str | None:
+def base_url(config: UserConfig, choice: BackendChoice = BackendChoice()) -> str | None:
     return choice.base_url or config.llm.base_url or os.environ.get(ENV_BASE_URL) or None
+
+
+def model_name(config: UserConfig, choice: BackendChoice = BackendChoice()) -> str:
+    from .openai_backend import DEFAULT_MODEL
+
+    return choice.model or config.llm.model or os.environ.get(ENV_MODEL) or DEFAULT_MODEL
 
 
 def _api_key(config: UserConfig) -> str | None:
@@ -48,7 +56,7 @@ def resolve_backend_name(config: UserConfig, choice: BackendChoice = BackendChoi
     a model file is, rules otherwise."""
     name = choice.backend or config.llm.backend
     if name is None:
-        if _api_key(config) or _base_url(config, choice):
+        if _api_key(config) or base_url(config, choice):
             name = "openai"
         elif choice.model_path:
             name = "local"
@@ -56,7 +64,7 @@ def resolve_backend_name(config: UserConfig, choice: BackendChoice = BackendChoi
             name = "rules"
     name = name.strip().lower()
     if name not in BACKENDS:
-        raise InputError("--backend", f"unknown backend {name!r}: use rules, openai or local")
+        raise InputError("--backend", f"unknown backend {name!r}: use {', '.join(BACKENDS)}")
     return name
 
 
@@ -67,7 +75,7 @@ def structured_output_mode(config: UserConfig, choice: BackendChoice = BackendCh
     return mode
 
 
-def select_backend(config: UserConfig, choice: BackendChoice = BackendChoice()) -> Backend:
+def select_backend(config: UserConfig, guidance: Guidance, choice: BackendChoice = BackendChoice()) -> Backend:
     name = resolve_backend_name(config, choice)
     mode = structured_output_mode(config, choice)
     if name == "rules":
@@ -76,15 +84,13 @@ def select_backend(config: UserConfig, choice: BackendChoice = BackendChoice()) 
     if name == "local":
         from .local import LocalBackend
 
-        backend = LocalBackend(choice.model_path or llm.model_path, structured_output=mode,
-                               temperature=llm.temperature, use_cache=choice.use_cache)
-        backend.redact = choice.redact
-        return backend
-    from .openai_backend import DEFAULT_MODEL, OpenAIBackend, ServerSettings
+        return LocalBackend(guidance, choice.model_path or llm.model_path, structured_output=mode,
+                            temperature=llm.temperature, use_cache=choice.use_cache)
+    from .openai_backend import OpenAIBackend, ServerSettings
 
     settings = ServerSettings(
-        model=choice.model or llm.model or os.environ.get(ENV_MODEL) or DEFAULT_MODEL,
-        base_url=_base_url(config, choice),
+        model=model_name(config, choice),
+        base_url=base_url(config, choice),
         api_key=_api_key(config),
         api_key_env=llm.api_key_env,
         structured_output=mode,
@@ -92,4 +98,5 @@ def select_backend(config: UserConfig, choice: BackendChoice = BackendChoice()) 
         max_retries=llm.max_retries,
         temperature=llm.temperature,
     )
-    return OpenAIBackend(settings, use_cache=choice.use_cache, concurrency=choice.concurrency, redact=choice.redact)
+    return OpenAIBackend(settings, guidance, use_cache=choice.use_cache,
+                         concurrency=choice.concurrency or OpenAIBackend.default_concurrency)

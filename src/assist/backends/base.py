@@ -1,37 +1,69 @@
-"""The backend interface: one request in, one decision out, with what the backend can do."""
+"""The backend interface: one request in, one proposal out, with what the backend can do declared
+on its class.
+
+A backend proposes; the guard (guard.py) disposes. Every backend gets the same three things: the
+request, the offline signals (its evidence) and the run's context (context.py: the user's config,
+the guidance, the reply limit, redaction, the user's past examples).
+"""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, ClassVar
 
-from ..config import UserConfig
-from ..models import Flag, Request, Usage, Verdict
-from ..signals import Signals
+from ..models import Flag, ReplyKind, Request, Usage, Verdict
+
+if TYPE_CHECKING:
+    from ..context import RunContext
+    from ..signals import Signals
 
 
-@dataclass
-class Decision:
+@dataclass(frozen=True)
+class Proposal:
+    """What a backend says about one request, and what it cost to say it."""
+
     verdict: Verdict
     confidence: float
     summary: str
     flags: list[Flag]
     report: bool = False
-    reply_text: str | None = None  # a backend that writes its own reply (LLMs) puts it here
+    reply_text: str | None = None  # a backend that writes replies (an LLM) puts its own here
     warnings: list[str] = field(default_factory=list)
-    # Set by LLM backends (the guard does not carry these; screen.py reads them from the proposal):
+    usage: Usage | None = None  # tokens and cost, for a backend that calls a model
+    prompt_version: str | None = None  # the hash of the templates the prompt was rendered from
+    cached: bool = False  # answered from the local cache: no call was made
+
+
+@dataclass(frozen=True)
+class WrittenReply:
+    """A reply a backend wrote on its own (`assist draft-reply`, regenerating in `assist review`)."""
+
+    text: str
     usage: Usage | None = None
-    prompt_version: str | None = None
+    warnings: list[str] = field(default_factory=list)
     cached: bool = False
 
 
-class Backend(Protocol):
-    name: str
-    model: str | None
-    # Capability flags: what the pipeline may ask of this backend.
-    writes_replies: bool
-    costs_money: bool
-    # A backend with writes_replies also takes `max_chars=` in decide() (the reply limit it is told)
-    # and offers write_reply() for `assist draft-reply`.
+class Backend(ABC):
+    """Subclasses set `name` and implement `propose`; capabilities default to the offline engine's."""
 
-    def decide(self, request: Request, config: UserConfig, signals: Signals) -> Decision: ...
+    name: ClassVar[str]
+    model: str | None = None
+    # Capabilities: what the pipeline may ask of this backend, and what it must take care of.
+    writes_replies: ClassVar[bool] = False  # can write a reply itself (else the templates do)
+    needs_examples: ClassVar[bool] = False  # its prompt shows the user's past decisions and replies
+    costs_money: ClassVar[bool] = False  # each verdict is paid for (an API bill or minutes of model
+    #                                      time): recorded the moment it is back, never recomputed lightly
+    default_concurrency: ClassVar[int] = 1  # requests screened at once unless --concurrency says otherwise
+
+    @abstractmethod
+    def propose(self, request: Request, signals: "Signals", ctx: "RunContext") -> Proposal:
+        """A verdict for one request."""
+
+    def write_reply(self, request: Request, signals: "Signals", kind: ReplyKind, ctx: "RunContext") -> WrittenReply:
+        """A reply of the given kind. Only for backends with `writes_replies`."""
+        raise NotImplementedError(f"the {self.name} backend writes no replies of its own")
+
+    def close(self) -> None:
+        """Release what the backend holds (connections, a loaded model)."""

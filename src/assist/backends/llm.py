@@ -7,23 +7,23 @@ bench/bench_llm_overhead.py): the model's time is the only time that matters.
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..cache import AnswerCache, cache_key
-from ..config import UserConfig
-from ..draft import DEFAULT_MAX_CHARS, reply_language
-from ..guidance import Guidance, load_guidance
+from ..context import RunContext
+from ..draft import reply_language
+from ..guidance import Guidance
 from ..models import ReplyKind, Request, Usage
 from ..render import prompt_version, render_messages, render_reply_messages, reply_prompt_version
 from ..signals import Signals
 from ..usage import add_usage, make_usage
 from ..validate import (
     MAX_REASKS, AnswerProblem, LLMReply, LLMVerdict, answer_schema, check_flags, only_length,
-    parse_answer, reask_message, reply_problems, shorten,
+    parse_answer, reask_message, reply_problems, schema_instructions, shorten,
 )
-from .base import Decision
+from .base import Backend, Proposal, WrittenReply
 from .errors import AnswerInvalid, AnswerRefused, AnswerTruncated, ContentFiltered
 
 
@@ -46,50 +46,29 @@ class Asked:
     cached: bool = False
 
 
-@dataclass
-class DraftedReply:
-    """An LLM-written reply for `assist draft-reply`."""
+class ChatBackend(Backend):
+    """A chat model behind `complete()`; everything else (prompts, cache, re-asks) is shared."""
 
-    text: str
-    usage: Usage
-    warnings: list[str] = field(default_factory=list)
-    cached: bool = False
-
-
-class ChatBackend(ABC):
-    name = "llm"
-    model: str | None = None
     writes_replies = True
-    costs_money = False
-    priced = False  # True when the model's prices are OpenAI's (usage.PRICES_PER_MILLION)
-    runs_locally = False  # in-process: a call costs nothing
+    needs_examples = True
+    costs_money = True
 
-    def __init__(self, *, use_cache: bool = True, cache: AnswerCache | None = None,
-                 guidance: Guidance | None = None, redact: bool = False):
-        self.guidance = guidance or load_guidance()
+    def __init__(self, guidance: Guidance, *, use_cache: bool = True, cache: AnswerCache | None = None):
+        self.guidance = guidance
         self.use_cache = use_cache
-        # --redact: emails, phone numbers and URLs in the sender's text never reach the prompt
-        # (redact.py); the offline signals are still computed on the original text.
-        self.redact = redact
         self.cache = cache if cache is not None else AnswerCache()
-        self.prompt_version = prompt_version(self.guidance)
-        self.reply_prompt_version = reply_prompt_version(self.guidance)
-        # Past decisions and replies of the user's most like a request (set when a store is open):
-        # they move verdicts and drafts toward the user's own judgement and voice.
-        self.examples_for: Callable[[Request], list[dict]] | None = None
+        self.prompt_version = prompt_version(guidance)
+        self.reply_prompt_version = reply_prompt_version(guidance)
+        self._schemas: dict[tuple[type, int], dict[str, Any]] = {}
 
     def schema_for(self, model: type, max_chars: int) -> dict[str, Any]:
-        """The answer schema, built once per model and reply limit (it is the same for every request
-        of a batch; callers only read it)."""
-        memo = self.__dict__.setdefault("_schemas", {})
+        """The answer schema, built once per model and reply limit (the same for every request of a
+        batch; callers only read it)."""
         key = (model, max_chars)
-        schema = memo.get(key)
+        schema = self._schemas.get(key)
         if schema is None:
-            schema = memo[key] = answer_schema(model, self.guidance, max_chars)
+            schema = self._schemas[key] = answer_schema(model, self.guidance, max_chars)
         return schema
-
-    def _examples(self, request: Request) -> list[dict]:
-        return self.examples_for(request) if self.examples_for else []
 
     # -- what a subclass provides --------------------------------------------------------------
 
@@ -101,28 +80,29 @@ class ChatBackend(ABC):
         """What, besides the prompt, decides the answer (the server, the sampling)."""
         return {}
 
+    def usage_of(self, completion: Completion) -> Usage:
+        """The tokens a call used and, where the model's price is known, its cost."""
+        return make_usage(self.model, completion.prompt_tokens, completion.completion_tokens, priced=False)
+
     # -- the verdict ---------------------------------------------------------------------------
 
-    def verdict_messages(self, request: Request, config: UserConfig, signals: Signals,
-                         max_chars: int = DEFAULT_MAX_CHARS) -> list[dict[str, str]]:
+    def verdict_messages(self, request: Request, signals: Signals, ctx: RunContext) -> list[dict[str, str]]:
         """Exactly the messages a verdict is asked with (redacted under --redact)."""
-        return render_messages(request, config, signals, max_chars, self.guidance, self._examples(request),
-                               redact=self.redact)
+        return render_messages(request, signals, ctx)
 
-    def decide(self, request: Request, config: UserConfig, signals: Signals,
-               max_chars: int = DEFAULT_MAX_CHARS) -> Decision:
-        messages = self.verdict_messages(request, config, signals, max_chars)
-        schema = self.schema_for(LLMVerdict, max_chars)
-        language = reply_language(config, request)
+    def propose(self, request: Request, signals: Signals, ctx: RunContext) -> Proposal:
+        messages = self.verdict_messages(request, signals, ctx)
+        schema = self.schema_for(LLMVerdict, ctx.max_chars)
+        language = reply_language(ctx.config, request)
 
         def soft_check(answer: LLMVerdict) -> list[str]:
-            return reply_problems(answer.reply, max_chars, language) if answer.verdict == "ask" else []
+            return reply_problems(answer.reply, ctx.max_chars, language) if answer.verdict == "ask" else []
 
         asked = self._ask_cached("verdict", self.prompt_version, messages, schema, LLMVerdict, soft_check, request.id)
-        return self.decision_from(asked, max_chars, language)
+        return self.proposal_from(asked, ctx.max_chars, language)
 
-    def decision_from(self, asked: Asked, max_chars: int, language: str) -> Decision:
-        """A validated verdict answer as a Decision (the live path and `assist batch collect`)."""
+    def proposal_from(self, asked: Asked, max_chars: int, language: str) -> Proposal:
+        """A validated verdict answer as a Proposal (the live path and `assist batch collect`)."""
         answer: LLMVerdict = asked.answer
         flags, warnings = check_flags(answer.flags, self.guidance)
         reply_text = None
@@ -133,8 +113,8 @@ class ChatBackend(ABC):
             elif problems and not only_length(problems):
                 warnings.append(f"llm: its reply was not used ({problems[0]}), so the template reply is used")
             else:
-                reply_text = answer.reply  # an over-long one is cut at a sentence by screen.py (draft.fit)
-        return Decision(
+                reply_text = answer.reply  # an over-long one is cut at a sentence (draft.fit)
+        return Proposal(
             verdict=answer.verdict, confidence=round(answer.confidence, 2), summary=answer.summary.strip(),
             flags=flags, report=answer.report, reply_text=reply_text, warnings=warnings,
             usage=asked.usage, prompt_version=self.prompt_version, cached=asked.cached,
@@ -142,24 +122,22 @@ class ChatBackend(ABC):
 
     # -- a reply on its own --------------------------------------------------------------------
 
-    def write_reply(self, request: Request, config: UserConfig, kind: ReplyKind, signals: Signals,
-                    max_chars: int = DEFAULT_MAX_CHARS) -> DraftedReply:
-        messages = render_reply_messages(request, config, signals, kind, max_chars, self.guidance, self._examples(request),
-                                         redact=self.redact)
-        schema = self.schema_for(LLMReply, max_chars)
-        language = reply_language(config, request)
+    def write_reply(self, request: Request, signals: Signals, kind: ReplyKind, ctx: RunContext) -> WrittenReply:
+        messages = render_reply_messages(request, signals, kind, ctx)
+        schema = self.schema_for(LLMReply, ctx.max_chars)
+        language = reply_language(ctx.config, request)
 
         def soft_check(answer: LLMReply) -> list[str]:
             if not answer.text.strip():
                 return ["the reply is empty"]
-            return reply_problems(answer.text, max_chars, language)
+            return reply_problems(answer.text, ctx.max_chars, language)
 
         asked = self._ask_cached("reply", self.reply_prompt_version, messages, schema, LLMReply, soft_check, request.id)
         text = asked.answer.text.strip()
         problems = soft_check(asked.answer)
         if problems and not only_length(problems):
             raise AnswerInvalid(f"the model's reply cannot be used: {problems[0]}", raw=text, attempts=1 + MAX_REASKS)
-        return DraftedReply(text=text, usage=asked.usage, cached=asked.cached)
+        return WrittenReply(text=text, usage=asked.usage, cached=asked.cached)
 
     # -- asking, with the cache and the re-asks ------------------------------------------------
 
@@ -175,8 +153,7 @@ class ChatBackend(ABC):
                 except ValueError:
                     answer = None
                 if answer is not None:
-                    free = Usage(prompt_tokens=0, completion_tokens=0, cost_usd=0.0)
-                    return Asked(answer=answer, usage=free, cached=True)
+                    return Asked(answer=answer, usage=Usage(cost_usd=0.0), cached=True)
         asked = self.ask(messages, schema, model, soft_check)
         self.cache.put(key, asked.answer.model_dump(mode="json"), asked.usage.model_dump(),
                        self.name, self.model, version, request_id)
@@ -190,10 +167,7 @@ class ChatBackend(ABC):
         attempts = 1 + MAX_REASKS
         for attempt in range(1, attempts + 1):
             completion = self.complete(conversation, schema, model.__name__)
-            call = make_usage(self.model, completion.prompt_tokens, completion.completion_tokens, self.priced)
-            if self.runs_locally:
-                call.cost_usd = 0.0
-            usage = add_usage(usage, call)
+            usage = add_usage(usage, self.usage_of(completion))
             self._check_finish(completion)
             try:
                 answer = parse_answer(completion.text, model)
@@ -230,3 +204,14 @@ class ChatBackend(ABC):
                 f"the answer was cut off at the token limit (finish_reason=length, {completion.completion_tokens} "
                 "tokens): use a model with a larger context or output limit"
             )
+
+
+def with_schema_in_prompt(messages: list[dict[str, str]], schema: dict[str, Any]) -> list[dict[str, str]]:
+    """For servers without structured output: the schema goes at the end of the first user message
+    (the system prompt stays a cacheable prefix)."""
+    out = [dict(message) for message in messages]
+    for message in out:
+        if message["role"] == "user":
+            message["content"] = message["content"] + "\n\n" + schema_instructions(schema)
+            break
+    return out

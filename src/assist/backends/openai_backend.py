@@ -26,13 +26,16 @@ from tenacity import RetryCallState, Retrying, retry_if_exception_type, wait_exp
 
 from ..cache import AnswerCache, ModeMemory
 from ..guidance import Guidance
-from ..validate import is_bare_json, schema_instructions, shorten, strict_schema
-from .errors import LLMSetupError, RequestRejected, ServerUnavailable
-from .llm import ChatBackend, Completion
+from ..models import Usage
+from ..usage import make_usage
+from ..vocabulary import STRUCTURED_OUTPUT
+from ..validate import is_bare_json, shorten, strict_schema
+from .errors import LLMError, LLMSetupError, RequestRejected, ServerUnavailable
+from .llm import ChatBackend, Completion, with_schema_in_prompt
 
 OPENAI_URL = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-4o-mini"
-STRUCTURED_MODES = ("json_schema", "json_object", "prompt")
+STRUCTURED_MODES: tuple[str, ...] = STRUCTURED_OUTPUT[1:]  # what `auto` tries, in this order
 MAX_TOKENS = 1024
 # Backoff between retries: multiplier * 2**n + jitter, at most BACKOFF_MAX seconds.
 BACKOFF_MULTIPLIER = 0.5
@@ -138,16 +141,14 @@ class _ModeRejected(Exception):
 
 class OpenAIBackend(ChatBackend):
     name = "openai"
-    costs_money = True
+    default_concurrency = 8  # a server answers many calls at once; a 429 slows every worker down
 
-    def __init__(self, settings: ServerSettings, *, use_cache: bool = True, cache: AnswerCache | None = None,
-                 modes: ModeMemory | None = None, guidance: Guidance | None = None, client: Any = None,
-                 concurrency: int = 8, redact: bool = False):
-        super().__init__(use_cache=use_cache, cache=cache, guidance=guidance, redact=redact)
+    def __init__(self, settings: ServerSettings, guidance: Guidance, *, use_cache: bool = True,
+                 cache: AnswerCache | None = None, modes: ModeMemory | None = None, client: Any = None,
+                 concurrency: int = 8):
+        super().__init__(guidance, use_cache=use_cache, cache=cache)
         self.settings = settings
         self.model = settings.model
-        self.priced = settings.is_openai
-        self.costs_money = settings.is_openai
         self.client = client if client is not None else build_client(settings, concurrency)
         self.backoff = SharedBackoff()  # one pause for all the workers of a batch (HTTP 429)
         self.modes = modes if modes is not None else ModeMemory()
@@ -156,6 +157,10 @@ class OpenAIBackend(ChatBackend):
 
     def cache_scope(self) -> dict[str, Any]:
         return {"url": self.settings.url, "temperature": self.settings.temperature}
+
+    def usage_of(self, completion: Completion) -> Usage:
+        # OpenAI's price list applies to OpenAI's servers only: elsewhere the cost is unknown.
+        return make_usage(self.model, completion.prompt_tokens, completion.completion_tokens, priced=self.settings.is_openai)
 
     # -- structured-output modes ---------------------------------------------------------------
 
@@ -219,6 +224,9 @@ class OpenAIBackend(ChatBackend):
         attempts = self.settings.max_retries + 1
 
         def stop(state: RetryCallState) -> bool:
+            error = state.outcome.exception() if state.outcome else None
+            if isinstance(error, _Transient) and error.retry_after is not None and error.retry_after > MAX_RETRY_AFTER:
+                return True  # the server asks for a longer pause than a run should sit through
             waited = state.seconds_since_start + state.upcoming_sleep
             return state.attempt_number >= attempts or waited > budget
 
@@ -249,9 +257,8 @@ class OpenAIBackend(ChatBackend):
     def _wait(self, state: RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None
         if isinstance(error, _Transient) and error.retry_after is not None:
-            # Past MAX_RETRY_AFTER, the wait pushes past the budget and the stop ends the attempts.
             if error.retry_after > MAX_RETRY_AFTER:
-                return 10 ** 6
+                return 0.0  # no pause: `stop` ends the attempts with a line that says to try later
             wait = error.retry_after
         else:
             backoff = wait_exponential_jitter(multiplier=BACKOFF_MULTIPLIER, max=BACKOFF_MAX, jitter=BACKOFF_JITTER)
@@ -270,8 +277,7 @@ class OpenAIBackend(ChatBackend):
             # The body is already exactly what the API takes: posted as is, without the SDK's
             # per-call type-driven transform and response model (a millisecond or more a call,
             # which a concurrent batch would spend holding the GIL). Errors are the SDK's own.
-            response = self.client.post("/chat/completions", body=body, cast_to=httpx2.Response)
-            response = _parse_json_response(response)
+            response = completion_from(_json_body(self.client.post("/chat/completions", body=body, cast_to=httpx2.Response)))
         except openai.APITimeoutError:
             raise _Transient(f"no answer within {self.settings.timeout:g}s (timeout)") from None
         except openai.APIConnectionError as error:
@@ -280,11 +286,11 @@ class OpenAIBackend(ChatBackend):
             raise _Transient(f"cannot connect{detail}", connection=True) from None
         except openai.APIStatusError as error:
             raise self._status_error(error, mode) from None
-        return _completion(response)
+        return response
 
     def _status_error(self, error, mode: str) -> Exception:
         status = error.status_code
-        message = _server_message(error)
+        message = server_message(error)
         if mode != "prompt" and (status in (400, 422) or (status >= 500 and _mentions_format(message))):
             return _ModeRejected(f"HTTP {status}: {message}")
         if status == 429:
@@ -292,18 +298,23 @@ class OpenAIBackend(ChatBackend):
                               rate_limited=True)
         if status in (408, 409) or status >= 500:
             return _Transient(f"HTTP {status}: {message}", retry_after=_retry_after(error.response))
-        model, url, key_env = self.settings.model, self.settings.url, self.settings.api_key_env
-        if status == 401:
-            return RequestRejected(f"{url} rejected the API key (HTTP 401: {message}): set {key_env} to a valid key",
-                                   status, stops_batch=True)
-        if status == 403:
-            return RequestRejected(f"{url} denied access (HTTP 403: {message}): check that the key may use model {model!r}",
-                                   status, stops_batch=True)
-        if status == 404:
-            return RequestRejected(
-                f"model {model!r} not found at {url} (HTTP 404: {message}): check --model (or ASSIST_MODEL, "
-                "[llm].model) and that --base-url ends in /v1", status, stops_batch=True)
-        return RequestRejected(f"{url} rejected the request (HTTP {status}: {message})", status)
+        return rejection(self.settings, status, message)
+
+
+def rejection(settings: ServerSettings, status: int, message: str, what: str = "the request") -> LLMError:
+    """An error the server answered that no retry can help, as one line naming the fix."""
+    model, url, key_env = settings.model, settings.url, settings.api_key_env
+    if status == 401:
+        return RequestRejected(f"{url} rejected the API key (HTTP 401: {message}): set {key_env} to a valid key",
+                               status, stops_batch=True)
+    if status == 403:
+        return RequestRejected(f"{url} denied access (HTTP 403: {message}): check that the key may use model {model!r}",
+                               status, stops_batch=True)
+    if status == 404 and what == "the request":
+        return RequestRejected(
+            f"model {model!r} not found at {url} (HTTP 404: {message}): check --model (or ASSIST_MODEL, "
+            "[llm].model) and that --base-url ends in /v1", status, stops_batch=True)
+    return RequestRejected(f"{url} rejected {what} (HTTP {status}: {message})", status)
 
 
 def build_request(settings: ServerSettings, messages: list[dict[str, str]], schema: dict[str, Any],
@@ -323,57 +334,41 @@ def build_request(settings: ServerSettings, messages: list[dict[str, str]], sche
     return body
 
 
-def with_schema_in_prompt(messages: list[dict[str, str]], schema: dict[str, Any]) -> list[dict[str, str]]:
-    """`prompt` mode: the schema goes at the end of the first user message (the system prompt stays
-    a cacheable prefix)."""
-    out = [dict(message) for message in messages]
-    for message in out:
-        if message["role"] == "user":
-            message["content"] = message["content"] + "\n\n" + schema_instructions(schema)
-            break
-    return out
-
-
-class _Obj:
-    """Attribute access over a JSON object (what _completion reads of a response)."""
-
-    def __init__(self, data: dict):
-        self.__dict__.update(data)
-
-
-def _parse_json_response(response: Any) -> Any:
-    """A chat completion's JSON as attribute objects; an answer that is not JSON is a transient
-    server fault (a proxy's error page, a cut connection)."""
+def _json_body(response: Any) -> dict[str, Any]:
+    """A chat completion's JSON; an answer that is not a JSON object is a transient server fault
+    (a proxy's error page, a cut connection)."""
     import json
 
     try:
-        data = json.loads(response.content, object_hook=_Obj)
+        data = json.loads(response.content)
     except ValueError:
         raise _Transient(f"HTTP {response.status_code}: the answer is not JSON: {shorten(response.text, 80)!r}") from None
-    if not isinstance(data, _Obj):
+    if not isinstance(data, dict):
         raise _Transient(f"HTTP {response.status_code}: unexpected answer {shorten(response.text, 80)!r}")
     return data
 
 
-def _completion(response: Any) -> Completion:
-    choices = getattr(response, "choices", None) or []
-    usage = getattr(response, "usage", None)
-    prompt_tokens = getattr(usage, "prompt_tokens", 0) or 0
-    completion_tokens = getattr(usage, "completion_tokens", 0) or 0
-    if not choices:
+def completion_from(body: dict[str, Any]) -> Completion:
+    """The answer in a chat-completions response body (live, or a line of a Batch API output file)."""
+    choices = body.get("choices") or []
+    usage = body.get("usage") if isinstance(body.get("usage"), dict) else {}
+    prompt_tokens = usage.get("prompt_tokens") or 0
+    completion_tokens = usage.get("completion_tokens") or 0
+    choice = choices[0] if isinstance(choices, list) and choices and isinstance(choices[0], dict) else None
+    if choice is None:
         return Completion(text="", prompt_tokens=prompt_tokens, completion_tokens=completion_tokens)
-    choice = choices[0]
-    message = getattr(choice, "message", None)
+    message = choice.get("message") if isinstance(choice.get("message"), dict) else {}
     return Completion(
-        text=getattr(message, "content", None) or "",
-        finish_reason=getattr(choice, "finish_reason", None),
-        refusal=getattr(message, "refusal", None),
+        text=message.get("content") or "",
+        finish_reason=choice.get("finish_reason"),
+        refusal=message.get("refusal"),
         prompt_tokens=prompt_tokens,
         completion_tokens=completion_tokens,
     )
 
 
-def _server_message(error: Any) -> str:
+def server_message(error: Any) -> str:
+    """What the server said about an error (an openai APIStatusError), short."""
     body = getattr(error, "body", None)
     text = None
     if isinstance(body, dict):

@@ -6,24 +6,17 @@ weight (rules.toml) adds to a score, compared with the thresholds for the user's
 
 from __future__ import annotations
 
-from ..config import UserConfig
-from ..guidance import Guidance, load_guidance
+from ..context import RunContext
 from ..models import Request
 from ..signals import Signals
-from .base import Decision
+from .base import Backend, Proposal
 
 
-class RulesBackend:
+class RulesBackend(Backend):
     name = "rules"
-    model = None
-    writes_replies = False
-    costs_money = False
 
-    def __init__(self, guidance: Guidance | None = None):
-        self.guidance = guidance or load_guidance()
-
-    def decide(self, request: Request, config: UserConfig, signals: Signals) -> Decision:
-        thresholds = self.guidance.thresholds(config.policy.openness)
+    def propose(self, request: Request, signals: Signals, ctx: RunContext) -> Proposal:
+        thresholds = ctx.guidance.thresholds(ctx.config.policy.openness)
         score = signals.score
         if score >= thresholds.accept:
             verdict, margin = "accept", score - thresholds.accept
@@ -35,4 +28,4 @@ class RulesBackend:
         confidence = min(0.95, 0.6 + 0.1 * margin) if verdict != "ask" else min(0.8, 0.5 + 0.1 * margin)
         if not signals.relevance_judged and verdict != "ignore":
             confidence -= 0.1
-        return Decision(verdict=verdict, confidence=round(confidence, 2), summary="", flags=signals.flags)
+        return Proposal(verdict=verdict, confidence=round(confidence, 2), summary="", flags=signals.flags)

@@ -1,0 +1,120 @@
+"""What every command of the command line shares: its options, reading the user's config and the
+requests, and saying things on stderr. The commands live in cli.py, cli_review.py and cli_batch.py;
+each imports from here, none from another.
+
+Module-level imports stay light (typer and the vocabulary): every command imports what it uses in
+its own body, so `assist --version` starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated, Callable, Optional
+
+import typer
+
+from .errors import InputError
+from .vocabulary import BACKENDS, STRUCTURED_OUTPUT
+
+if TYPE_CHECKING:
+    from .backends import BackendChoice
+    from .config import UserConfig
+    from .load import Loaded
+
+ConfigOption = Annotated[
+    Optional[str],
+    typer.Option("--config", "-c", help="User config (TOML). Default: $ASSIST_CONFIG, ./assist.toml, then the user config directory.",
+                 show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output: one JSON object per line.")]
+DbOption = Annotated[Optional[str], typer.Option("--db", help="The store (SQLite). Default: $ASSIST_HOME/assist.db, else the user data directory.", show_default=False)]
+RedactOption = Annotated[bool, typer.Option("--redact", help="Replace emails, phone numbers and URLs in the sender's text with [email], [phone], [url] in what an LLM is sent (the offline signals still see the original).")]
+InputsArgument = Annotated[
+    Optional[list[str]],
+    typer.Argument(help="Request files (.json, .jsonl, LinkedIn's Invitations.csv), directories of .json files, or - for standard input.",
+                   show_default=False),
+]
+IdArgument = Annotated[str, typer.Argument(help="The request id (see `assist review list`).")]
+
+# The LLM options, declared once and added to every command that takes them (`llm_options`).
+LLM_OPTIONS: dict[str, tuple[object, object]] = {
+    "backend_name": (Annotated[Optional[str], typer.Option("--backend", help=f"{', '.join(BACKENDS)}: rules is offline, openai any OpenAI-compatible server, local the bundled model. Default: [llm] in the config, else openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules.", show_default=False)], None),
+    "base_url": (Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (or OPENAI_BASE_URL).", show_default=False)], None),
+    "model": (Annotated[Optional[str], typer.Option("--model", help="Model name for the server (or ASSIST_MODEL).", show_default=False)], None),
+    "structured_output": (Annotated[Optional[str], typer.Option("--structured-output", help=f"{', '.join(STRUCTURED_OUTPUT)}.", show_default=False)], None),
+    "model_path": (Annotated[Optional[str], typer.Option("--model-path", help="A GGUF file for --backend local (default: the bundled SmolLM2-135M-Instruct).", show_default=False)], None),
+    "no_cache": (Annotated[bool, typer.Option("--no-cache", help="Ask the LLM again even when a cached verdict exists.")], False),
+}
+
+
+def llm_options(command: Callable) -> Callable:
+    """Adds the LLM options to a command, which receives them as one `llm: BackendChoice`."""
+    signature = inspect.signature(command, eval_str=True)
+    added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+             for name, (annotation, default) in LLM_OPTIONS.items()]
+    kept = [parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY) for parameter in signature.parameters.values()
+            if parameter.name != "llm"]
+
+    @functools.wraps(command)
+    def with_choice(**options):
+        from .backends import BackendChoice
+
+        chosen = {name: options.pop(name) for name in LLM_OPTIONS}
+        llm = BackendChoice(chosen["backend_name"], chosen["base_url"], chosen["model"], chosen["structured_output"],
+                            chosen["model_path"], use_cache=not chosen["no_cache"])
+        return command(**options, llm=llm)
+
+    with_choice.__signature__ = signature.replace(parameters=kept + added)  # type: ignore[attr-defined]
+    with_choice.__annotations__ = {**{k: v for k, v in command.__annotations__.items() if k != "llm"},
+                                   **{name: annotation for name, (annotation, _) in LLM_OPTIONS.items()}}
+    return with_choice
+
+
+def err(message: str) -> None:
+    typer.echo(f"assist: {message}", err=True)
+
+
+def user_config(path: str | None, quiet: bool = False) -> "UserConfig":
+    """The user's config; says once on stderr when there is none to judge relevance by."""
+    from .config import load_config
+
+    config = load_config(path)
+    if config.me is None and not quiet:
+        if config.path:
+            err(f"note: {config.path} has no [me] section, so relevance to your goals cannot be judged")
+        else:
+            err("note: no config found, so relevance to your goals cannot be judged (run `assist init` to write one)")
+    return config
+
+
+def inputs_or_stdin(inputs: list[str] | None) -> list[str]:
+    if inputs:
+        return inputs
+    if not sys.stdin.isatty():
+        return ["-"]
+    raise InputError("", "give a request file, a directory, Invitations.csv, or - for standard input (see 'assist screen --help')")
+
+
+class Requests:
+    """The good requests of some inputs, in order, streamed; each bad one is said on stderr as it is
+    met and counted in `bad`, so a batch goes on and ends with exit code 2."""
+
+    def __init__(self, inputs: list[str], on_bad: Callable[[str], None] | None = None):
+        self.inputs = inputs
+        self.bad = 0
+        self.read = 0
+        self.on_bad = on_bad or (lambda message: err(f"error: {message}"))
+
+    def __iter__(self) -> Iterator["Loaded"]:
+        from .load import load_requests
+
+        for loaded in load_requests(self.inputs):
+            if loaded.error is not None:
+                self.bad += 1
+                self.on_bad(str(loaded.error))
+                continue
+            self.read += 1
+            yield loaded

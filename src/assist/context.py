@@ -1,0 +1,44 @@
+"""What a run screens under: the same for every request of the run, read-only, safe to share
+between the worker threads of a concurrent batch. It goes down the pipeline with each request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .config import UserConfig
+from .guidance import Guidance, load_guidance
+from .vocabulary import DEFAULT_MAX_CHARS
+
+if TYPE_CHECKING:
+    from .backends.base import Backend
+    from .models import Request
+
+
+# The user's past decisions and replies most like a request (store.ExampleReader), for LLM prompts.
+ExampleSource = Callable[["Request"], list[dict]]
+
+
+def no_examples(request: "Request") -> list[dict]:
+    return []
+
+
+@dataclass(frozen=True)
+class RunContext:
+    config: UserConfig
+    guidance: Guidance = field(default_factory=load_guidance)
+    max_chars: int = DEFAULT_MAX_CHARS
+    redact: bool = False  # emails, phones and URLs in the sender's text never reach an LLM (redact.py)
+    examples: ExampleSource = no_examples
+
+    def screening_key(self, backend: "Backend") -> str:
+        """What a verdict depends on besides the request: backend, model, prompts/, the user's
+        config and the reply limit. A stored verdict is resumed only under the same key."""
+        parts = [backend.name, backend.model or "", self.guidance.version,
+                 self.config.model_dump_json(exclude={"llm"}), str(self.max_chars)]
+        if self.redact:  # a redacted prompt is another prompt (added only when on)
+            parts.append("redact")
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]

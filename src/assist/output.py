@@ -1,0 +1,244 @@
+"""Everything assist shows a person, in one place: a verdict, a run's summary, the progress bar and
+the evaluation tables. `--json` output is the models' own JSON, not made here.
+
+rich (which typer brings) draws the progress bar and the tables; it is imported only when one is
+drawn, so a command that draws neither starts fast.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+from typing import TYPE_CHECKING
+
+import typer
+
+from .models import VERDICTS, ScreenResult
+from .report import RunReport
+
+if TYPE_CHECKING:
+    from .evaluate import Report
+
+VERDICT_STYLE = {"accept": "green", "ask": "yellow", "ignore": "red"}
+FAILED_SHOWN = 20  # request ids listed in the closing line of a run
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+# -- one verdict ------------------------------------------------------------------------------------
+
+def verdict_text(result: ScreenResult) -> str:
+    """A screen result for a person: the verdict, why, and the draft."""
+    head = typer.style(f"{result.verdict.upper():<6}", fg=VERDICT_STYLE[result.verdict], bold=True)
+    lines = [f"{head} {result.sender}  ({result.id}, confidence {result.confidence:.2f})", f"  {result.summary}"]
+    for flag in result.flags:
+        mark = typer.style("+", fg="green") if flag.polarity == "green" else typer.style("-", fg="red")
+        lines.append(f"  {mark} {flag.id}: {flag.evidence}")
+    if result.report:
+        lines.append("  ! worth reporting to LinkedIn (likely fake, scam or manipulation)")
+    if result.user_decision:
+        lines.append(f"  You decided: {result.user_decision} (assist never overrides your decision)")
+    if result.reply:
+        lines.append(f"  Draft reply ({result.reply.kind}, {result.reply.language}) - review before sending:")
+        lines += [f"    {line}" if line else "" for line in result.reply.text.splitlines()]
+    if result.backend != "rules":  # who produced it, and the guard's notes
+        origin = result.backend + (f" {result.model}" if result.model else "") + (", cached" if result.cached else "")
+        lines.append(f"  by {origin}, prompt {result.prompt_version}")
+        lines += [f"  note: {warning}" for warning in result.warnings]
+    return "\n".join(lines) + "\n"
+
+
+# -- a run ------------------------------------------------------------------------------------------
+
+def summary_line(report: RunReport, timed: bool = True) -> str:
+    """`3 requests: 1 accept, 1 ask, 1 ignore; 1 worth reporting to LinkedIn; 1 failed; 2.4 s`."""
+    counts = report.counts
+    line = f"{plural(report.screened, 'request')}: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
+    if report.reported:
+        line += f"; {report.reported} worth reporting to LinkedIn"
+    if report.failed:
+        line += f"; {len(report.failed)} failed"
+    return line + (f"; {report.elapsed:.1f} s" if timed else "")
+
+
+def usage_line(report: RunReport) -> str | None:
+    """Tokens and cost of the LLM calls, or None when no LLM was involved."""
+    usage = report.usage
+    if usage is None:
+        return None
+    cost = f", about ${usage.cost_usd:.4f}" if usage.cost_usd is not None else ", cost unknown"
+    line = f"LLM usage: {usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens{cost}"
+    return line + (f"; {report.cached} from the cache" if report.cached else "")
+
+
+def failures_line(report: RunReport) -> str:
+    shown = ", ".join(report.failed[:FAILED_SHOWN])
+    more = len(report.failed) - FAILED_SHOWN
+    return f"{plural(len(report.failed), 'request')} failed: {shown}" + (f" and {more} more" if more > 0 else "")
+
+
+# -- the progress bar -------------------------------------------------------------------------------
+
+PROGRESS_AFTER = 1.0  # seconds: a run shorter than this shows no progress bar
+
+
+def stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class ProgressBar:
+    """`━━━━━━━━━━──── 120/1000 screened, 2 failed 0:00:12` on stderr, only once a run has lasted
+    PROGRESS_AFTER seconds; lines said meanwhile (`say`) appear above it. Off, it only counts."""
+
+    def __init__(self, enabled: bool):
+        import time
+
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.done = self.failed = 0
+        self._progress = None
+        self._task = None
+
+    def advance(self, total: int, failed: bool = False) -> None:
+        """One more request done, of `total` read so far (the whole is not known until the input ends)."""
+        import time
+
+        self.done += 1
+        self.failed += failed
+        if not self.enabled:
+            return
+        if self._progress is None:
+            if time.monotonic() - self.started < PROGRESS_AFTER:
+                return
+            self._start()
+        self._progress.update(self._task, completed=self.done, total=max(total, self.done),
+                              failed=f", {self.failed} failed" if self.failed else "")
+
+    def say(self, message: str) -> None:
+        """A line on stderr (`assist: ...`), above the bar when it shows."""
+        if self._progress is None:
+            typer.echo(f"assist: {message}", err=True)
+        else:
+            self._progress.console.print(f"assist: {message}", markup=False, highlight=False, soft_wrap=True)
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        console = Console(file=sys.stderr, force_terminal=True)
+        self._progress = Progress(
+            BarColumn(), MofNCompleteColumn(), TextColumn("screened{task.fields[failed]}"), TimeElapsedColumn(),
+            console=console, transient=True, redirect_stdout=_same_terminal(), redirect_stderr=False,
+        )
+        self._task = self._progress.add_task("screen", total=None, failed="")
+        self._progress.start()
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+def _same_terminal() -> bool:
+    """Verdicts printed to a terminal go above the bar; to a file or a pipe, they go there, as written."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# -- evaluation tables ------------------------------------------------------------------------------
+
+def _table_text(table) -> str:
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=200, color_system=None, force_terminal=False).print(table)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
+
+
+def _table(*columns: str, title: str | None = None):
+    from rich.table import Table
+
+    table = Table(title=title, box=None, title_justify="left", pad_edge=False, header_style=None, title_style=None)
+    for index, column in enumerate(columns):
+        table.add_column(column, justify="left" if index == 0 else "right")
+    return table
+
+
+def eval_report(report: "Report") -> str:
+    lines = [
+        f"cases: {report.total}",
+        f"agreement with labels: {report.agreement:.1%}",
+        f"acceptable verdicts:   {report.acceptable_rate:.1%}",
+        f"harmful errors:        {len(report.harmful)}",
+        "",
+    ]
+    confusion = _table("", *VERDICTS)
+    for expected, row in report.confusion().items():
+        confusion.add_row(expected, *(str(row[got]) for got in VERDICTS))
+    lines += ["confusion (rows: expected, columns: assist)", _table_text(confusion)]
+    flags = report.flag_scores()
+    if flags:
+        table = _table("flag", "precision", "recall", "cases")
+        for name, score in flags.items():
+            table.add_row(name, f"{score['precision']:.2f}", f"{score['recall']:.2f}", str(score["support"]))
+        lines += ["", _table_text(table)]
+    latency = report.latency_ms()
+    if latency:
+        lines += ["", f"latency per case: median {latency['median']:.2f} ms, p95 {latency['p95']:.2f} ms"]
+    usage = report.run.usage
+    if usage is not None:
+        lines.append(f"tokens: {usage.prompt_tokens} prompt + {usage.completion_tokens} completion"
+                     + (f", about ${usage.cost_usd:.4f}" if usage.cost_usd is not None else ", cost unknown"))
+    if report.failures:
+        lines += ["", f"failed cases: {len(report.failures)}"] + [f"  {f}" for f in report.failures[:10]]
+    if report.harmful:
+        lines += ["", "harmful errors:"]
+        lines += [f"  {o.case} ({o.persona}): expected {o.expected}, got {o.got}: {o.harm}" for o in report.harmful]
+    mismatches = [o for o in report.outcomes if not o.agrees]
+    if mismatches:
+        lines += ["", "disagreements:"]
+        lines += [f"  {o.case} ({o.persona}): expected {o.expected}"
+                  + (f" (or {', '.join(o.acceptable)})" if o.acceptable else "") + f", got {o.got}" for o in mismatches]
+    if report.bad_items:
+        lines += ["", f"bad items skipped: {len(report.bad_items)}"]
+    return "\n".join(lines)
+
+
+def eval_comparison(table: dict[str, dict[str, "Report"]]) -> str:
+    blocks = []
+    for part, columns in table.items():
+        reports = list(columns.values())
+        grid = _table("", *columns, title=f"{part} ({reports[0].total} labelled cases)")
+
+        def row(title: str, cell) -> None:
+            grid.add_row(title, *(cell(report) for report in reports))
+
+        row("agreement", lambda r: f"{r.agreement:.1%}")
+        row("acceptable", lambda r: f"{r.acceptable_rate:.1%}")
+        row("harmful errors", lambda r: str(len(r.harmful)))
+        row("  accepted scam/injection", lambda r: str(len(r.hostile_accepted)))
+        row("  accepted, should ignore", lambda r: str(sum(o.harm == "accepted what should be ignored" for o in r.outcomes)))
+        row("  ignored, should accept", lambda r: str(sum(o.harm == "ignored what should be accepted" for o in r.outcomes)))
+        for expected in VERDICTS:
+            row(f"expected {expected} ->", lambda r, e=expected: "/".join(str(r.confusion()[e][g]) for g in VERDICTS))
+        row("flag precision (mean)", lambda r: _mean_flag(r, "precision"))
+        row("flag recall (mean)", lambda r: _mean_flag(r, "recall"))
+        row("latency median ms", lambda r: f"{r.latency_ms()['median']:.2f}" if r.latency_ms() else "-")
+        row("tokens (prompt+compl.)", lambda r: f"{r.run.usage.prompt_tokens}+{r.run.usage.completion_tokens}" if r.run.usage else "-")
+        row("cost USD", lambda r: f"{r.run.usage.cost_usd:.4f}" if r.run.usage and r.run.usage.cost_usd is not None else "-")
+        row("failed cases", lambda r: str(len(r.failures)))
+        blocks.append(_table_text(grid) + "\n(confusion rows read accept/ask/ignore as assist's verdicts)")
+    return "\n\n".join(blocks)
+
+
+def _mean_flag(report: "Report", key: str) -> str:
+    scores = report.flag_scores()
+    return f"{statistics.mean(s[key] for s in scores.values()):.2f}" if scores else "-"

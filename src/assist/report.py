@@ -1,0 +1,42 @@
+"""What a run did, counted once: verdicts, reports, failures, tokens, cost and time. `screen`,
+`batch collect` and `eval` each fill one; output.py says it to a person."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from .models import VERDICTS, ScreenResult, Usage
+from .usage import add_usage
+
+
+@dataclass
+class RunReport:
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(VERDICTS, 0))
+    reported: int = 0  # worth reporting to LinkedIn
+    failed: list[str] = field(default_factory=list)  # the requests that could not be screened
+    usage: Usage | None = None  # the sum over the verdicts that came with usage (LLM backends)
+    calls: int = 0  # verdicts that cost a call to a model
+    cached: int = 0  # LLM verdicts that made no call (the answer cache, or resumed from the store)
+    started: float = field(default_factory=time.monotonic)
+    seconds: list[float] = field(default_factory=list)  # per request, where the caller times them
+
+    def add(self, result: ScreenResult) -> None:
+        self.counts[result.verdict] += 1
+        self.reported += result.report
+        if result.usage is not None:
+            self.usage = result.usage if self.usage is None else add_usage(self.usage, result.usage)
+            free = result.cached or result.resumed  # from the answer cache, or the store: no call made
+            self.cached += free
+            self.calls += not free
+
+    def fail(self, what: str) -> None:
+        self.failed.append(what)
+
+    @property
+    def screened(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started

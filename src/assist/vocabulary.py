@@ -1,0 +1,26 @@
+"""The words assist's contracts are made of, each list written once: verdicts, reply kinds, draft
+statuses, backends, structured-output modes, and the reply's length limits. Plain `typing`, so the
+command line can declare its options without importing the models."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Verdict = Literal["accept", "ask", "ignore"]
+Polarity = Literal["green", "red"]
+ReplyKind = Literal["clarify", "decline", "welcome"]
+Language = Literal["en", "vi"]
+ReplyLanguage = Literal["en", "vi", "auto"]
+Openness = Literal["selective", "balanced", "open"]
+DraftStatus = Literal["pending", "approved", "rejected", "sent"]
+BackendName = Literal["rules", "openai", "local"]
+StructuredOutput = Literal["auto", "json_schema", "json_object", "prompt"]
+
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+REPLY_KINDS: tuple[str, ...] = get_args(ReplyKind)
+DRAFT_STATUSES: tuple[str, ...] = get_args(DraftStatus)
+BACKENDS: tuple[str, ...] = get_args(BackendName)
+STRUCTURED_OUTPUT: tuple[str, ...] = get_args(StructuredOutput)
+
+DEFAULT_MAX_CHARS = 300  # the longest draft reply, in characters
+MIN_MAX_CHARS = 60  # shorter, and no polite question fits
