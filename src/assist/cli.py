@@ -10,6 +10,10 @@ import json
 import os
 import sys
 from dataclasses import replace
+
+# assist uses no pydantic plugins: skip their discovery, a scan of every installed package's
+# metadata that would cost each run tens of milliseconds before its first request.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 

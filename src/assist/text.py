@@ -45,6 +45,9 @@ def _fold_table() -> dict[int, str]:
     table = {ord("đ"): "d", ord("Đ"): "D"}
     for code in range(0x00C0, 0x2000):
         char = chr(code)
+        decomposition = unicodedata.decomposition(char)
+        if not decomposition or decomposition.startswith("<"):  # no canonical decomposition: nothing to strip
+            continue
         base = "".join(ch for ch in unicodedata.normalize("NFD", char) if not unicodedata.combining(ch))
         if base != char and base:
             table[code] = base
@@ -106,14 +109,15 @@ class PhraseSet:
     marked: dict[str, tuple[tuple[str, ...], ...]]
     plain: dict[str, tuple[tuple[str, ...], ...]]
     regex: re.Pattern[str] | None
-    triggers: tuple[str, ...] = ()  # the regex runs only on text holding one of these substrings
+    trigger: re.Pattern[str] | None = None  # the regex runs only on text holding one of these substrings
 
     def find_all(self, text: "Text") -> list[str]:
         found: list[str] = []
-        _scan(self.marked, text.words, text.positions, found, text.original)
-        if text.plain_words:
+        if self.marked:
+            _scan(self.marked, text.words, text.positions, found, text.original)
+        if text.plain_words and self.plain:
             _scan(self.plain, text.plain_words, text.plain_positions, found, text.original)
-        if self.regex is not None and (not self.triggers or any(t in text.normalized for t in self.triggers)):
+        if self.regex is not None and (self.trigger is None or self.trigger.search(text.normalized)):
             for match in self.regex.finditer(text.normalized):
                 value = match.group(0).strip()
                 if value and value not in found:
@@ -128,7 +132,10 @@ def _scan(index: dict[str, tuple[tuple[str, ...], ...]], words: tuple[str, ...],
           positions: dict[str, list[int]], found: list[str], original: str) -> None:
     # Only the words the text and the phrases share are looked at: a set intersection, not a scan.
     # In text order, so evidence (and a prompt built from it) is the same from run to run.
-    for first in sorted(index.keys() & positions.keys(), key=lambda word: positions[word][0]):
+    shared = index.keys() & positions.keys()
+    if not shared:
+        return
+    for first in sorted(shared, key=lambda word: positions[word][0]) if len(shared) > 1 else shared:
         for position in positions[first]:
             for phrase in index[first]:
                 if words[position : position + len(phrase)] == phrase:
@@ -162,7 +169,7 @@ def compile_phrases(phrases: list[str], patterns: list[str] | None = None, trigg
         marked=_index({tokens(p) for p in normalized}),
         plain=_index({tokens(fold(p)) for p in normalized if has_diacritics(p)}),
         regex=re.compile("|".join(f"(?:{p})" for p in patterns), re.DOTALL) if patterns else None,
-        triggers=tuple(normalize(t) for t in triggers or ()),
+        trigger=re.compile("|".join(re.escape(normalize(t)) for t in triggers)) if triggers else None,
     )
 
 
