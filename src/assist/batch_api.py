@@ -139,7 +139,7 @@ def submit(loaded_requests, backend: OpenAIBackend, ctx: RunContext, store: Stor
            on_note=lambda text: None) -> Submitted | None:
     """Upload the requests' prompts and create the batch. None when there is nothing to submit."""
     settings = backend.settings
-    key = ctx.screening_key(backend)
+    key = ctx.screening_key(backend.name, backend.model)
     mode = settings.structured_output
     if mode == "auto":  # no fallback is possible inside a batch: what worked live, else strict mode
         remembered = backend.modes.get(settings.url)

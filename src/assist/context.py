@@ -14,7 +14,6 @@ from .guidance import Guidance, load_guidance
 from .vocabulary import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
-    from .backends.base import Backend
     from .models import Request
 
 
@@ -34,10 +33,10 @@ class RunContext:
     redact: bool = False  # emails, phones and URLs in the sender's text never reach an LLM (redact.py)
     examples: ExampleSource = no_examples
 
-    def screening_key(self, backend: "Backend") -> str:
-        """What a verdict depends on besides the request: backend, model, prompts/, the user's
-        config and the reply limit. A stored verdict is resumed only under the same key."""
-        parts = [backend.name, backend.model or "", self.guidance.version,
+    def screening_key(self, backend: str, model: str | None) -> str:
+        """What a verdict depends on besides the request: the backend and model, prompts/, the
+        user's config and the reply limit. A stored verdict is resumed only under the same key."""
+        parts = [backend, model or "", self.guidance.version,
                  self.config.model_dump_json(exclude={"llm"}), str(self.max_chars)]
         if self.redact:  # a redacted prompt is another prompt (added only when on)
             parts.append("redact")

@@ -48,7 +48,7 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
     """Every request's outcome, in input order. An LLMError that `stops_batch` is raised once the
     outcomes before it, and those already paid for after it, are recorded and yielded; other LLM
     errors are outcomes."""
-    key = ctx.screening_key(backend)
+    key = ctx.screening_key(backend.name, backend.model)
     window = window or max(4 * concurrency, 32)
     unsaved: list[tuple[Loaded, ScreenResult]] = []  # offline verdicts not yet committed
 
