@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Flag, Request
-from .text import URL, PhraseSet, Text, compile_phrases, deobfuscate, detect_language, has_invisible, quote, user_phrases
+from .text import PHONE, URL, PhraseSet, Text, compile_phrases, deobfuscate, detect_language, has_invisible, quote, user_phrases
 
 GOAL_SEEKS_ROLES = compile_phrases([
     "role", "roles", "job", "jobs", "position", "positions", "opportunity", "opportunities", "career",
     "vị trí", "việc làm", "công việc", "cơ hội", "nghề nghiệp",
 ])
-PHONE = re.compile(r"(?<![\w.])\+?\d[\d ().-]{7,}\d")
 GOAL_HIRES = compile_phrases(["hire", "hiring", "recruit", "recruiting", "build a team", "build my team", "tuyển", "tuyển dụng"])
 # A named event: capitalised words that include an event noun ("Vietnam Fintech Summit 2026").
 EVENT_NAME = re.compile(
