@@ -11,6 +11,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Literal
 
 import jinja2
@@ -90,8 +92,9 @@ class GuidanceError(RuntimeError):
 
 
 class Guidance:
-    def __init__(self) -> None:
-        self.root = resources.files(PROMPTS_PACKAGE)
+    def __init__(self, root: Path | Traversable | None = None) -> None:
+        """The guidance in `root` (a copy of prompts/, say), by default the installed `assist.prompts`."""
+        self.root = root if root is not None else resources.files(PROMPTS_PACKAGE)
         guidance = self._toml("guidance.toml")
         self.title: str = guidance["title"]
         self.source: str = guidance["source"]
