@@ -1,7 +1,9 @@
 """Step 2, extract signals: what a careful reader notices, each tied to a criterion of the guidance.
 
 Deterministic and cheap. The offline engine decides from these alone; an LLM gets them as
-evidence, and the guard uses them to cap what any backend says.
+evidence, and the guard uses them to cap what any backend says. The words, lists and numbers it
+applies are the guidance's, in prompts/ (signals.toml, rules.toml [parameters]); this is the code
+that applies them.
 """
 
 from __future__ import annotations
@@ -12,36 +14,19 @@ from dataclasses import dataclass, field
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Flag, Request
-from .text import PHONE, URL, PhraseSet, Text, compile_phrases, deobfuscate, detect_language, has_invisible, quote, user_phrases
-
-GOAL_SEEKS_ROLES = compile_phrases([
-    "role", "roles", "job", "jobs", "position", "positions", "opportunity", "opportunities", "career",
-    "vị trí", "việc làm", "công việc", "cơ hội", "nghề nghiệp",
-])
-GOAL_HIRES = compile_phrases(["hire", "hiring", "recruit", "recruiting", "build a team", "build my team", "tuyển", "tuyển dụng"])
-# A named event: capitalised words that include an event noun ("Vietnam Fintech Summit 2026").
-EVENT_NAME = re.compile(
-    r"((?:[A-ZĐ0-9][\w&'’-]*[ \t]+){0,5}"
-    r"(?:Summit|Conference|Forum|Meetup|Expo|Week|Day|Festival|Fest|Hackathon|Workshop|Webinar|Talk|Hội thảo|Hội nghị|Diễn đàn)"
-    r"(?:[ \t]+[A-ZĐ0-9][\w&'’-]*){0,3})"
-)
+from .text import PHONE, URL, Text, deobfuscate, detect_language, has_invisible, quote, user_phrases
 
 
-COMPANY_SUFFIXES = re.compile(
-    r"\b(?:securities|bank|jsc|corp(?:oration)?|inc|ltd|llc|plc|group|company|co|holdings|vietnam|việt nam|"
-    r"technologies|technology|tech|labs?)\.?$", re.IGNORECASE,
-)
-
-
-def company_names(companies: list[str]) -> tuple[str, ...]:
+def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
     """Each company as written and by its core name: "SSI Securities" also matches "SSI"."""
     names: list[str] = []
     for company in companies:
         names.append(company)
         core = company.strip()
-        while (shorter := COMPANY_SUFFIXES.sub("", core).strip(" ,.-")) != core and shorter:
+        while (shorter := guidance.company_suffix.sub("", core).strip(" ,.-")) != core and shorter:
             core = shorter
-        if core != company.strip() and len(core) >= 2 and core.lower() not in {"your", "my", "the", "our"}:
+        # What is left must be a name: two letters at least, and not the "Your" of "Your Company".
+        if core != company.strip() and len(core) >= 2 and core.lower() not in guidance.not_company_names:
             names.append(core)
     return tuple(names)
 
@@ -182,7 +167,7 @@ def _selling(reader: _Reader, lex, note: Text, headline: Text) -> None:
                           strength=1.0 if weak or not note.original else 0.6)
 
 
-def _user_words(config: UserConfig, sender_profile: Text) -> tuple[str, ...]:
+def _user_words(guidance: Guidance, config: UserConfig, sender_profile: Text) -> tuple[str, ...]:
     """The user's own work, as words a personal note would mention. A company the sender works
     at is theirs to mention, not a sign that the note is about the user."""
     me = config.me
@@ -191,8 +176,9 @@ def _user_words(config: UserConfig, sender_profile: Text) -> tuple[str, ...]:
     companies = [*me.target_companies, *me.past_companies]
     if me.headline and " at " in me.headline:
         companies.append(me.headline.rsplit(" at ", 1)[1])
-    own = {hit.casefold() for hit in user_phrases(company_names(companies)).find_all(sender_profile)}
-    return tuple(me.interests) + tuple(name for name in company_names(companies) if name.casefold() not in own)
+    names = company_names(guidance, companies)
+    own = {hit.casefold() for hit in user_phrases(names).find_all(sender_profile)}
+    return tuple(me.interests) + tuple(name for name in names if name.casefold() not in own)
 
 
 def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -> None:
@@ -202,20 +188,21 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -
     if any(reader.result.has(c) for c in ("prompt_injection", "scam_or_phishing", "sales_pitch")):
         return  # the note has a purpose, and it is not the user: its quality is beside the point
     known = lex["known_relationship"].phrases.find_all(note)
-    past = user_phrases(company_names(config.me.past_companies) if config.me else ()).find_all(note)
+    guidance = reader.guidance
+    past = user_phrases(company_names(guidance, config.me.past_companies) if config.me else ()).find_all(note)
     if known or past:
         evidence = f"note: {', '.join(map(quote, known[:2]))}" if known else ""
         if past:
             evidence = (evidence + "; " if evidence else "") + f"mentions your former employer {quote(past[0])}"
         reader.raise_flag("known_relationship", evidence)
 
-    about_user = user_phrases(_user_words(config, profile)).find_all(note)
+    about_user = user_phrases(_user_words(guidance, config, profile)).find_all(note)
     content = lex["content_reference"].phrases.find_all(note)
     event = lex["event"].phrases.find_all(note)
     reason = lex["reason"].phrases.find_all(note)
     length = len(note.original)
     specific = about_user + content + event + known + past
-    reader.result.topic = _topic(note.original, about_user, event)
+    reader.result.topic = _topic(guidance, note.original, about_user, event)
 
     if (specific and length >= 30) or (reason and length >= 60):
         cues = (specific + reason)[:3]
@@ -231,9 +218,9 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -
         reader.raise_flag("generic_note", f"note {what}: {quote(note.original, 70)}")
 
 
-def _topic(original: str, about_user: list[str], event: list[str]) -> str | None:
+def _topic(guidance: Guidance, original: str, about_user: list[str], event: list[str]) -> str | None:
     if event:
-        match = EVENT_NAME.search(original)
+        match = guidance.event_name.search(original)
         if match and len(match.group(1).split()) >= 2:
             return match.group(1).strip(" .,!?;:")
     if about_user:
@@ -243,12 +230,12 @@ def _topic(original: str, about_user: list[str], event: list[str]) -> str | None
     return None
 
 
-def _families(industries, *texts: Text) -> dict[str, str]:
+def _families(guidance: Guidance, *texts: Text) -> dict[str, str]:
     """The fields a text belongs to, strongest first: those with at least half the top count of
     hits, so a backend engineer who mentions payments once is an engineer, not a banker."""
     counted: dict[str, list[str]] = {}
     for text in texts:
-        for family, hits in industries.hits(text).items():
+        for family, hits in guidance.industries.hits(text).items():
             counted.setdefault(family, []).extend(hits)
     if not counted:
         return {}
@@ -267,25 +254,25 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         return
     sender = request.sender
     mine = Text.of(" \n ".join(filter(None, [me.industry, me.headline, *me.interests, *me.goals])))
-    user_families = _families(guidance.industries, mine)
+    user_families = _families(guidance, mine)
     if not (user_families or me.target_companies or me.past_companies or me.interests or me.goals):
         reader.result.warnings.append(
             "your config says nothing about your field or goals: relevance could not be judged "
             "(fill in headline, industry, goals or interests)")
         return
-    their_families = _families(guidance.industries, profile, note)
+    their_families = _families(guidance, profile, note)
     shared = sorted(set(user_families) & set(their_families))
 
-    target_names = user_phrases(company_names(me.target_companies))
+    target_names = user_phrases(company_names(guidance, me.target_companies))
     targets = target_names.find_all(profile) or target_names.find_all(note)
-    past_profile = user_phrases(company_names(me.past_companies)).find_all(profile)
+    past_profile = user_phrases(company_names(guidance, me.past_companies)).find_all(profile)
     interests = user_phrases(tuple(me.interests)).find_all(profile) or user_phrases(tuple(me.interests)).find_all(note)
     recruiter = lex["recruiter"].phrases.find_all(profile) or lex["recruiter"].phrases.find_all(note)
     leader = lex["leader"].phrases.find_all(Text.of(sender.headline)) or lex["leader"].phrases.find_all(profile)
     seeker = lex["job_seeker"].phrases.find_all(profile) or lex["job_seeker"].phrases.find_all(note)
     goals = Text.of(" \n ".join(me.goals))
-    seeks_roles = bool(GOAL_SEEKS_ROLES.find_all(goals))
-    hires = bool(GOAL_HIRES.find_all(goals))
+    seeks_roles = bool(lex["goal_seeks_roles"].phrases.find_all(goals))
+    hires = bool(lex["goal_hires"].phrases.find_all(goals))
     reader.result.relevance_judged = bool(their_families or targets or interests or recruiter or past_profile)
 
     if past_profile and not reader.result.has("known_relationship"):
@@ -298,7 +285,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         reasons.append(f"{'a ' + role + ' at' if role != 'works' else 'works at'} {quote(targets[0])}, one of your target companies")
         if recruiter or leader:
             strength += guidance.parameters["strong_relevance_bonus"] / guidance.weights["professional_relevance"]
-    if recruiter and seeks_roles and (shared or targets or not their_families or set(their_families) <= {"software", "data"} | set(user_families)):
+    if recruiter and seeks_roles and (shared or targets or not their_families or set(their_families) <= guidance.recruiter_fields | set(user_families)):
         reasons.append(f"a recruiter ({quote(recruiter[0])}) and you are looking for roles")
     if hires and (seeker or shared) and not recruiter:
         reasons.append("a possible candidate for the team you are hiring" + (f" ({quote(seeker[0])})" if seeker else ""))
