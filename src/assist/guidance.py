@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import jinja2
 
@@ -125,6 +125,8 @@ class Guidance:
             named += served
         named += list(self._rules["caps"]) + list(self._rules["report"]["flags"])
         named += list(self._rules["weights"])
+        # [parameters.X] tables are named after the criterion X they serve.
+        named += [name for name, value in self._rules["parameters"].items() if isinstance(value, dict)]
         unknown = sorted({name for name in named if name not in self.criteria})
         if unknown:
             raise GuidanceError(f"prompts/ names criteria that guidance.toml does not define: {', '.join(unknown)}")
@@ -181,7 +183,8 @@ class Guidance:
         return self._rules["weights"]
 
     @property
-    def parameters(self) -> dict[str, float]:
+    def parameters(self) -> dict[str, Any]:
+        """rules.toml's [parameters]: numbers, and one table of them per criterion ([parameters.X])."""
         return self._rules["parameters"]
 
     def thresholds(self, openness: str) -> Thresholds:

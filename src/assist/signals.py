@@ -94,7 +94,7 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     _note(reader, lex, config, note, profile)
     _relevance(reader, lex, guidance, config, note, profile, request)
     _mutuals(reader, guidance, sender.mutual_connections)
-    _empty_profile(reader, request)
+    _empty_profile(reader, guidance, request)
     return reader.result
 
 
@@ -124,12 +124,13 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) 
         reader.raise_flag("prompt_injection", f"text addressed to an AI assistant{hidden}: {_where(injection)}")
 
     scam = lex["scam_or_phishing"]
+    needs = reader.guidance.parameters["scam_or_phishing"]
     strong = [(place, hit) for place, text in places[:2] for hit in scam.phrases.find_all(text)]
     weak = _distinct([(place, hit) for place, text in places[:2] for hit in scam.weak.find_all(text)])
     # Single words ("crypto", "wallet") are everyday words in some jobs: it takes several, or
     # a couple with a link or a phone number to move the talk elsewhere.
     contact = bool(URL.search(request.note or "") or PHONE.search(request.note or ""))
-    if strong or len(weak) >= 3 or (len(weak) >= 2 and contact):
+    if strong or len(weak) >= needs["weak_hits"] or (len(weak) >= needs["weak_hits_with_contact"] and contact):
         reader.raise_flag("scam_or_phishing", _where(strong + weak))
 
 
@@ -149,22 +150,23 @@ def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts
 
 def _selling(reader: _Reader, lex, note: Text, headline: Text) -> None:
     sales = lex["sales_pitch"]
+    p = reader.guidance.parameters["sales_pitch"]
     strong = sales.phrases.find_all(note)
     weak = sales.weak.find_all(note)
     in_profile = sales.headline.find_all(headline)
     favour = sales.favour.find_all(note)
-    if strong or len(weak) >= 2:
+    if strong or len(weak) >= p["weak_hits"]:
         # More signs of selling (and a profile built around it) make it clearer still.
-        signs = len(strong) + len(weak) / 2 + len(in_profile)
+        signs = len(strong) + len(weak) * p["weak_sign"] + len(in_profile)
         reader.raise_flag("sales_pitch", f"note: {', '.join(map(quote, (strong + weak)[:3]))}"
                           + (f"; profile: {quote(in_profile[0])}" if in_profile else ""),
-                          strength=min(2.0, 1.0 + 0.5 * max(0.0, signs - 1)))
+                          strength=min(p["max_strength"], 1.0 + p["strength_per_sign"] * max(0.0, signs - 1)))
     elif favour:
         reader.raise_flag("sales_pitch", f"asks for something right away: {', '.join(map(quote, favour[:2]))}",
                           strength=reader.guidance.parameters["favour_strength"])
     elif in_profile:
         reader.raise_flag("sales_pitch", f"profile built around selling: {', '.join(map(quote, in_profile[:3]))}",
-                          strength=1.0 if weak or not note.original else 0.6)
+                          strength=1.0 if weak or not note.original else p["profile_only_strength"])
 
 
 def _user_words(guidance: Guidance, config: UserConfig, sender_profile: Text) -> tuple[str, ...]:
@@ -189,6 +191,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -
         return  # the note has a purpose, and it is not the user: its quality is beside the point
     known = lex["known_relationship"].phrases.find_all(note)
     guidance = reader.guidance
+    personalized = guidance.parameters["personalized_note"]
     past = user_phrases(company_names(guidance, config.me.past_companies) if config.me else ()).find_all(note)
     if known or past:
         evidence = f"note: {', '.join(map(quote, known[:2]))}" if known else ""
@@ -204,7 +207,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -
     specific = about_user + content + event + known + past
     reader.result.topic = _topic(guidance, note.original, about_user, event)
 
-    if (specific and length >= 30) or (reason and length >= 60):
+    if (specific and length >= personalized["specific_min_chars"]) or (reason and length >= personalized["reason_min_chars"]):
         cues = (specific + reason)[:3]
         reader.raise_flag("personalized_note", f"note explains why: {', '.join(map(quote, cues))}")
         return
@@ -213,7 +216,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -
         reader.result.warnings.append("the note is in a language the offline engine reads only partly")
         return
     introduces = lex["introduction"].phrases.find_all(note)
-    if length < 40 or not (introduces or reason):
+    if length < guidance.parameters["generic_note"]["min_chars"] or not (introduces or reason):
         what = f"boilerplate {quote(generic[0])}" if generic else "says nothing about why you"
         reader.raise_flag("generic_note", f"note {what}: {quote(note.original, 70)}")
 
@@ -221,7 +224,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -
 def _topic(guidance: Guidance, original: str, about_user: list[str], event: list[str]) -> str | None:
     if event:
         match = guidance.event_name.search(original)
-        if match and len(match.group(1).split()) >= 2:
+        if match and len(match.group(1).split()) >= guidance.parameters["personalized_note"]["topic_min_words"]:
             return match.group(1).strip(" .,!?;:")
     if about_user:
         # The user's word as the sender wrote it.
@@ -231,17 +234,17 @@ def _topic(guidance: Guidance, original: str, about_user: list[str], event: list
 
 
 def _families(guidance: Guidance, *texts: Text) -> dict[str, str]:
-    """The fields a text belongs to, strongest first: those with at least half the top count of
-    hits, so a backend engineer who mentions payments once is an engineer, not a banker."""
+    """The fields a text belongs to, strongest first: those with at least a share (a half) of the
+    top count of hits, so a backend engineer who mentions payments once is an engineer, not a banker."""
     counted: dict[str, list[str]] = {}
     for text in texts:
         for family, hits in guidance.industries.hits(text).items():
             counted.setdefault(family, []).extend(hits)
     if not counted:
         return {}
-    top = max(len(hits) for hits in counted.values())
+    least = guidance.parameters["professional_relevance"]["field_share"] * max(len(hits) for hits in counted.values())
     ranked = sorted(counted.items(), key=lambda item: (-len(item[1]), item[0]))
-    return {family: sorted(hits)[0] for family, hits in ranked if len(hits) * 2 >= top}
+    return {family: sorted(hits)[0] for family, hits in ranked if len(hits) >= least}
 
 
 def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, note: Text, profile: Text, request: Request) -> None:
@@ -276,7 +279,8 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     reader.result.relevance_judged = bool(their_families or targets or interests or recruiter or past_profile)
 
     if past_profile and not reader.result.has("known_relationship"):
-        reader.raise_flag("known_relationship", f"you both worked at {quote(past_profile[0])}", strength=0.5)
+        reader.raise_flag("known_relationship", f"you both worked at {quote(past_profile[0])}",
+                          strength=guidance.parameters["known_relationship"]["shared_employer_strength"])
 
     reasons: list[str] = []
     strength = 1.0
@@ -306,10 +310,11 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         same_place = bool(sender.location and me.location and _same_place(sender.location, me.location))
         # Many people in common say they move in the user's circles: not "entirely" unrelated.
         many_mutual = (sender.mutual_connections or 0) >= guidance.parameters["many_mutual_connections"]
+        p = guidance.parameters["irrelevant"]
         reader.raise_flag(
             "irrelevant",
             f"their field ({theirs}{where}) is unrelated to yours ({mine_label}) and to your goals",
-            strength=(0.8 if same_place else 1.0) * (0.5 if many_mutual else 1.0),
+            strength=(p["same_place_strength"] if same_place else 1.0) * (p["many_mutual_strength"] if many_mutual else 1.0),
         )
 
 
@@ -322,26 +327,29 @@ def _mutuals(reader: _Reader, guidance: Guidance, mutual: int | None) -> None:
     if mutual is not None and mutual >= guidance.parameters["mutual_connections_min"]:
         many = mutual >= guidance.parameters["many_mutual_connections"]
         reader.raise_flag("mutual_connections", f"{mutual} mutual connections (a count alone does not prove who they are)",
-                          strength=1.5 if many else 1.0)
+                          strength=guidance.parameters["mutual_connections"]["many_strength"] if many else 1.0)
 
 
-def _empty_profile(reader: _Reader, request: Request) -> None:
+def _empty_profile(reader: _Reader, guidance: Guidance, request: Request) -> None:
     """Little information, no photo, sparse history; only what was observed counts."""
     sender = request.sender
     if not sender.profile_known():
         return  # known only by name and note (an export): unknown is not empty
+    p = guidance.parameters["empty_profile"]
     missing: list[tuple[str, float]] = []
     if sender.has_photo is False:
-        missing.append(("no photo", 1.0))
+        missing.append(("no photo", p["no_photo"]))
     if not sender.headline:
-        missing.append(("no headline", 1.0))
+        missing.append(("no headline", p["no_headline"]))
     if sender.experience is not None and not sender.experience:
-        missing.append(("no work history", 1.0))
-    elif sender.experience and sum(job.years or 0 for job in sender.experience) < 1:
-        missing.append(("under a year of work history", 1.0))
-    if sender.connections is not None and sender.connections < 30:
-        missing.append((f"only {sender.connections} connections", 1.5 if sender.connections < 10 else 1.0))
+        missing.append(("no work history", p["no_work_history"]))
+    elif sender.experience and sum(job.years or 0 for job in sender.experience) < p["short_work_years"]:
+        years = p["short_work_years"]
+        missing.append((f"under {'a year' if years == 1 else f'{years:g} years'} of work history", p["short_work_history"]))
+    if sender.connections is not None and sender.connections < p["few_connections_below"]:
+        weight = p["very_few_connections"] if sender.connections < p["very_few_connections_below"] else p["few_connections"]
+        missing.append((f"only {sender.connections} connections", weight))
     if not sender.about and not sender.company and missing:
-        missing.append(("no about or company", 0.5))
-    if sum(weight for _, weight in missing) >= 2:
+        missing.append(("no about or company", p["no_about_or_company"]))
+    if sum(weight for _, weight in missing) >= p["raise_at"]:
         reader.raise_flag("empty_profile", ", ".join(what for what, _ in missing))
