@@ -178,6 +178,12 @@ class Guidance:
     def recruiter_fields(self) -> frozenset[str]:
         return frozenset(self._signals["recruiter_fields"]["families"])
 
+    @cached_property
+    def claims_to_know(self) -> re.Pattern[str]:
+        """How a drafted reply would claim to know the sender ([claims_to_know] patterns)."""
+        patterns = self._signals["claims_to_know"]["patterns"]
+        return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+
     @property
     def weights(self) -> dict[str, float]:
         return self._rules["weights"]

@@ -116,7 +116,7 @@ class ChatBackend(ABC):
         language = reply_language(config, request)
 
         def soft_check(answer: LLMVerdict) -> list[str]:
-            return reply_problems(answer.reply, max_chars, language) if answer.verdict == "ask" else []
+            return reply_problems(answer.reply, max_chars, language, self.guidance) if answer.verdict == "ask" else []
 
         asked = self._ask_cached("verdict", self.prompt_version, messages, schema, LLMVerdict, soft_check, request.id)
         return self.decision_from(asked, max_chars, language)
@@ -127,7 +127,7 @@ class ChatBackend(ABC):
         flags, warnings = check_flags(answer.flags, self.guidance)
         reply_text = None
         if answer.verdict == "ask":
-            problems = reply_problems(answer.reply, max_chars, language)
+            problems = reply_problems(answer.reply, max_chars, language, self.guidance)
             if answer.reply is None:
                 warnings.append("llm: it gave no reply, so the template reply is used")
             elif problems and not only_length(problems):
@@ -152,7 +152,7 @@ class ChatBackend(ABC):
         def soft_check(answer: LLMReply) -> list[str]:
             if not answer.text.strip():
                 return ["the reply is empty"]
-            return reply_problems(answer.text, max_chars, language)
+            return reply_problems(answer.text, max_chars, language, self.guidance)
 
         asked = self._ask_cached("reply", self.reply_prompt_version, messages, schema, LLMReply, soft_check, request.id)
         text = asked.answer.text.strip()
