@@ -188,9 +188,10 @@ class Guidance:
     def weights(self) -> dict[str, float]:
         return self._rules["weights"]
 
-    @property
+    @cached_property
     def parameters(self) -> dict[str, Any]:
-        """rules.toml's [parameters]: numbers, and one table of them per criterion ([parameters.X])."""
+        """rules.toml's [parameters]: numbers, and one table of them per criterion ([parameters.X]).
+        Read once: the signals look them up for every request."""
         return self._rules["parameters"]
 
     def thresholds(self, openness: str) -> Thresholds:
