@@ -1,4 +1,5 @@
-"""The guidance, read once from `prompts/`: criteria, the engine's lexicons and weights, templates.
+"""The guidance, read once from `prompts/`: criteria, the engine's lexicons, weights and
+parameters, templates.
 
 Everything that cites a criterion (the engine, the LLM prompt, a verdict's flags) gets it from
 here, and every id that `signals.toml` or `rules.toml` names is checked against `guidance.toml`.
@@ -7,11 +8,14 @@ here, and every id that `signals.toml` or `rules.toml` names is checked against 
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Literal
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Literal
 
 import jinja2
 
@@ -90,8 +94,9 @@ class GuidanceError(RuntimeError):
 
 
 class Guidance:
-    def __init__(self) -> None:
-        self.root = resources.files(PROMPTS_PACKAGE)
+    def __init__(self, root: Path | Traversable | None = None) -> None:
+        """The guidance in `root` (a copy of prompts/, say), by default the installed `assist.prompts`."""
+        self.root = root if root is not None else resources.files(PROMPTS_PACKAGE)
         guidance = self._toml("guidance.toml")
         self.title: str = guidance["title"]
         self.source: str = guidance["source"]
@@ -109,12 +114,25 @@ class Guidance:
         return tomllib.loads(self.root.joinpath(name).read_text(encoding="utf-8"))
 
     def _check_ids(self) -> None:
-        named = [entry["criterion"] for entry in self._signals["lexicon"].values()]
+        # Every table of signals.toml but [industries] says which criterion it serves.
+        tables = {f"lexicon.{name}": entry for name, entry in self._signals["lexicon"].items()}
+        tables |= {name: entry for name, entry in self._signals.items() if name not in ("lexicon", "industries")}
+        named: list[str] = []
+        for name, entry in tables.items():
+            served = _served(entry)
+            if not served:
+                raise GuidanceError(f"signals.toml: [{name}] names no criterion (criterion = \"...\")")
+            named += served
         named += list(self._rules["caps"]) + list(self._rules["report"]["flags"])
         named += list(self._rules["weights"])
+        # [parameters.X] tables are named after the criterion X they serve.
+        named += [name for name, value in self._rules["parameters"].items() if isinstance(value, dict)]
         unknown = sorted({name for name in named if name not in self.criteria})
         if unknown:
             raise GuidanceError(f"prompts/ names criteria that guidance.toml does not define: {', '.join(unknown)}")
+        fields = sorted(set(self._signals["recruiter_fields"]["families"]) - set(self._signals["industries"]))
+        if fields:
+            raise GuidanceError(f"signals.toml: [recruiter_fields] names fields [industries] does not define: {', '.join(fields)}")
 
     def criterion(self, criterion_id: str) -> Criterion:
         return self.criteria[criterion_id]
@@ -137,12 +155,43 @@ class Guidance:
     def industries(self) -> "Industries":
         return Industries(self._signals["industries"])
 
+    @cached_property
+    def event_name(self) -> re.Pattern[str]:
+        """A named event in a note ("Vietnam Fintech Summit 2026"): capitalised words (or numbers)
+        around one of the event nouns of signals.toml's [event_names]. Case matters."""
+        nouns = "|".join(re.escape(noun) for noun in self._signals["event_names"]["nouns"])
+        return re.compile(rf"((?:[A-ZĐ0-9][\w&'’-]*[ \t]+){{0,5}}(?:{nouns})(?:[ \t]+[A-ZĐ0-9][\w&'’-]*){{0,3}})")
+
+    @cached_property
+    def company_suffix(self) -> re.Pattern[str]:
+        """One of the words that end a company's name ([company_names] suffixes), at the end, with
+        or without a dot."""
+        suffixes = "|".join(re.escape(suffix) for suffix in self._signals["company_names"]["suffixes"])
+        return re.compile(rf"\b(?:{suffixes})\.?$", re.IGNORECASE)
+
+    @cached_property
+    def not_company_names(self) -> frozenset[str]:
+        """What is left of "Your Company" without its suffix is no name ([company_names] not_names)."""
+        return frozenset(self._signals["company_names"]["not_names"])
+
+    @cached_property
+    def recruiter_fields(self) -> frozenset[str]:
+        return frozenset(self._signals["recruiter_fields"]["families"])
+
+    @cached_property
+    def claims_to_know(self) -> re.Pattern[str]:
+        """How a drafted reply would claim to know the sender ([claims_to_know] patterns)."""
+        patterns = self._signals["claims_to_know"]["patterns"]
+        return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+
     @property
     def weights(self) -> dict[str, float]:
         return self._rules["weights"]
 
-    @property
-    def parameters(self) -> dict[str, float]:
+    @cached_property
+    def parameters(self) -> dict[str, Any]:
+        """rules.toml's [parameters]: numbers, and one table of them per criterion ([parameters.X]).
+        Read once: the signals look them up for every request."""
         return self._rules["parameters"]
 
     def thresholds(self, openness: str) -> Thresholds:
@@ -187,6 +236,12 @@ class Guidance:
         for name in ("guidance.toml", *names):
             digest.update(self._template_source(name).encode())
         return digest.hexdigest()[:12]
+
+
+def _served(entry: dict) -> list[str]:
+    """The criteria a table of prompts/ serves: `criterion = "..."` or `criteria = [...]`."""
+    served = entry.get("criteria", [])
+    return [entry["criterion"], *served] if "criterion" in entry else list(served)
 
 
 def _files(root, prefix: str = ""):

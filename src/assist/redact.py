@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .text import BARE_URL, PHONE_RUN, SCHEME_URL
+
 EMAIL = "[email]"
 PHONE = "[phone]"
 URL = "[url]"
@@ -39,11 +41,6 @@ _EMAIL = re.compile(
     r"[A-Za-z0-9._%+\-]+(?:@|\s*[\[(]\s*at\s*[\])]\s*)[A-Za-z0-9\-]+(?:(?:\.|\s*[\[(]\s*dot\s*[\])]\s*)[A-Za-z0-9\-]+)+",
     re.IGNORECASE,
 )
-_SCHEME_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"']+|\bwww\.[^\s<>\"']+", re.IGNORECASE)
-_BARE_URL = re.compile(
-    r"\b(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+(?P<tld>[A-Za-z]{2,24})\b(?P<path>/[^\s<>\"']*)?"
-)
-_PHONE = re.compile(r"(?<![\w+])(?P<plus>\+)?[(\d][\d\s().\-]{5,}\d(?!\w)")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _TRAILING = ".,;:!?)]}"
 
@@ -76,9 +73,9 @@ def redact_text(text: str) -> str:
     if not text:
         return text
     text = _EMAIL.sub(EMAIL, text)
-    text = _SCHEME_URL.sub(_url, text)
-    text = _BARE_URL.sub(_bare_url, text)
-    return _PHONE.sub(_phone, text)
+    text = SCHEME_URL.sub(_url, text)
+    text = BARE_URL.sub(_bare_url, text)
+    return PHONE_RUN.sub(_phone, text)
 
 
 def redact_data(value: Any) -> Any:

@@ -1,7 +1,9 @@
 """Step 2, extract signals: what a careful reader notices, each tied to a criterion of the guidance.
 
 Deterministic and cheap. The offline engine decides from these alone; an LLM gets them as
-evidence, and the guard uses them to cap what any backend says.
+evidence, and the guard uses them to cap what any backend says. The words, lists and numbers it
+applies are the guidance's, in prompts/ (signals.toml, rules.toml [parameters]); this is the code
+that applies them.
 """
 
 from __future__ import annotations
@@ -12,37 +14,19 @@ from dataclasses import dataclass, field
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Flag, Request
-from .text import URL, PhraseSet, Text, compile_phrases, deobfuscate, detect_language, has_invisible, quote, user_phrases
-
-GOAL_SEEKS_ROLES = compile_phrases([
-    "role", "roles", "job", "jobs", "position", "positions", "opportunity", "opportunities", "career",
-    "vị trí", "việc làm", "công việc", "cơ hội", "nghề nghiệp",
-])
-PHONE = re.compile(r"(?<![\w.])\+?\d[\d ().-]{7,}\d")
-GOAL_HIRES = compile_phrases(["hire", "hiring", "recruit", "recruiting", "build a team", "build my team", "tuyển", "tuyển dụng"])
-# A named event: capitalised words that include an event noun ("Vietnam Fintech Summit 2026").
-EVENT_NAME = re.compile(
-    r"((?:[A-ZĐ0-9][\w&'’-]*[ \t]+){0,5}"
-    r"(?:Summit|Conference|Forum|Meetup|Expo|Week|Day|Festival|Fest|Hackathon|Workshop|Webinar|Talk|Hội thảo|Hội nghị|Diễn đàn)"
-    r"(?:[ \t]+[A-ZĐ0-9][\w&'’-]*){0,3})"
-)
+from .text import PHONE, URL, Text, deobfuscate, detect_language, has_invisible, quote, user_phrases
 
 
-COMPANY_SUFFIXES = re.compile(
-    r"\b(?:securities|bank|jsc|corp(?:oration)?|inc|ltd|llc|plc|group|company|co|holdings|vietnam|việt nam|"
-    r"technologies|technology|tech|labs?)\.?$", re.IGNORECASE,
-)
-
-
-def company_names(companies: list[str]) -> tuple[str, ...]:
+def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
     """Each company as written and by its core name: "SSI Securities" also matches "SSI"."""
     names: list[str] = []
     for company in companies:
         names.append(company)
         core = company.strip()
-        while (shorter := COMPANY_SUFFIXES.sub("", core).strip(" ,.-")) != core and shorter:
+        while (shorter := guidance.company_suffix.sub("", core).strip(" ,.-")) != core and shorter:
             core = shorter
-        if core != company.strip() and len(core) >= 2 and core.lower() not in {"your", "my", "the", "our"}:
+        # What is left must be a name: two letters at least, and not the "Your" of "Your Company".
+        if core != company.strip() and len(core) >= 2 and core.lower() not in guidance.not_company_names:
             names.append(core)
     return tuple(names)
 
@@ -110,7 +94,7 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     _note(reader, lex, config, note, profile)
     _relevance(reader, lex, guidance, config, note, profile, request)
     _mutuals(reader, guidance, sender.mutual_connections)
-    _empty_profile(reader, request)
+    _empty_profile(reader, guidance, request)
     return reader.result
 
 
@@ -140,12 +124,13 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) 
         reader.raise_flag("prompt_injection", f"text addressed to an AI assistant{hidden}: {_where(injection)}")
 
     scam = lex["scam_or_phishing"]
+    needs = reader.guidance.parameters["scam_or_phishing"]
     strong = [(place, hit) for place, text in places[:2] for hit in scam.phrases.find_all(text)]
     weak = _distinct([(place, hit) for place, text in places[:2] for hit in scam.weak.find_all(text)])
     # Single words ("crypto", "wallet") are everyday words in some jobs: it takes several, or
     # a couple with a link or a phone number to move the talk elsewhere.
     contact = bool(URL.search(request.note or "") or PHONE.search(request.note or ""))
-    if strong or len(weak) >= 3 or (len(weak) >= 2 and contact):
+    if strong or len(weak) >= needs["weak_hits"] or (len(weak) >= needs["weak_hits_with_contact"] and contact):
         reader.raise_flag("scam_or_phishing", _where(strong + weak))
 
 
@@ -165,25 +150,26 @@ def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts
 
 def _selling(reader: _Reader, lex, note: Text, headline: Text) -> None:
     sales = lex["sales_pitch"]
+    p = reader.guidance.parameters["sales_pitch"]
     strong = sales.phrases.find_all(note)
     weak = sales.weak.find_all(note)
     in_profile = sales.headline.find_all(headline)
     favour = sales.favour.find_all(note)
-    if strong or len(weak) >= 2:
+    if strong or len(weak) >= p["weak_hits"]:
         # More signs of selling (and a profile built around it) make it clearer still.
-        signs = len(strong) + len(weak) / 2 + len(in_profile)
+        signs = len(strong) + len(weak) * p["weak_sign"] + len(in_profile)
         reader.raise_flag("sales_pitch", f"note: {', '.join(map(quote, (strong + weak)[:3]))}"
                           + (f"; profile: {quote(in_profile[0])}" if in_profile else ""),
-                          strength=min(2.0, 1.0 + 0.5 * max(0.0, signs - 1)))
+                          strength=min(p["max_strength"], 1.0 + p["strength_per_sign"] * max(0.0, signs - 1)))
     elif favour:
         reader.raise_flag("sales_pitch", f"asks for something right away: {', '.join(map(quote, favour[:2]))}",
                           strength=reader.guidance.parameters["favour_strength"])
     elif in_profile:
         reader.raise_flag("sales_pitch", f"profile built around selling: {', '.join(map(quote, in_profile[:3]))}",
-                          strength=1.0 if weak or not note.original else 0.6)
+                          strength=1.0 if weak or not note.original else p["profile_only_strength"])
 
 
-def _user_words(config: UserConfig, sender_profile: Text) -> tuple[str, ...]:
+def _user_words(guidance: Guidance, config: UserConfig, sender_profile: Text) -> tuple[str, ...]:
     """The user's own work, as words a personal note would mention. A company the sender works
     at is theirs to mention, not a sign that the note is about the user."""
     me = config.me
@@ -192,8 +178,9 @@ def _user_words(config: UserConfig, sender_profile: Text) -> tuple[str, ...]:
     companies = [*me.target_companies, *me.past_companies]
     if me.headline and " at " in me.headline:
         companies.append(me.headline.rsplit(" at ", 1)[1])
-    own = {hit.casefold() for hit in user_phrases(company_names(companies)).find_all(sender_profile)}
-    return tuple(me.interests) + tuple(name for name in company_names(companies) if name.casefold() not in own)
+    names = company_names(guidance, companies)
+    own = {hit.casefold() for hit in user_phrases(names).find_all(sender_profile)}
+    return tuple(me.interests) + tuple(name for name in names if name.casefold() not in own)
 
 
 def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -> None:
@@ -203,22 +190,24 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -
     if any(reader.result.has(c) for c in ("prompt_injection", "scam_or_phishing", "sales_pitch")):
         return  # the note has a purpose, and it is not the user: its quality is beside the point
     known = lex["known_relationship"].phrases.find_all(note)
-    past = user_phrases(company_names(config.me.past_companies) if config.me else ()).find_all(note)
+    guidance = reader.guidance
+    personalized = guidance.parameters["personalized_note"]
+    past = user_phrases(company_names(guidance, config.me.past_companies) if config.me else ()).find_all(note)
     if known or past:
         evidence = f"note: {', '.join(map(quote, known[:2]))}" if known else ""
         if past:
             evidence = (evidence + "; " if evidence else "") + f"mentions your former employer {quote(past[0])}"
         reader.raise_flag("known_relationship", evidence)
 
-    about_user = user_phrases(_user_words(config, profile)).find_all(note)
+    about_user = user_phrases(_user_words(guidance, config, profile)).find_all(note)
     content = lex["content_reference"].phrases.find_all(note)
     event = lex["event"].phrases.find_all(note)
     reason = lex["reason"].phrases.find_all(note)
     length = len(note.original)
     specific = about_user + content + event + known + past
-    reader.result.topic = _topic(note.original, about_user, event)
+    reader.result.topic = _topic(guidance, note.original, about_user, event)
 
-    if (specific and length >= 30) or (reason and length >= 60):
+    if (specific and length >= personalized["specific_min_chars"]) or (reason and length >= personalized["reason_min_chars"]):
         cues = (specific + reason)[:3]
         reader.raise_flag("personalized_note", f"note explains why: {', '.join(map(quote, cues))}")
         return
@@ -227,15 +216,15 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -
         reader.result.warnings.append("the note is in a language the offline engine reads only partly")
         return
     introduces = lex["introduction"].phrases.find_all(note)
-    if length < 40 or not (introduces or reason):
+    if length < guidance.parameters["generic_note"]["min_chars"] or not (introduces or reason):
         what = f"boilerplate {quote(generic[0])}" if generic else "says nothing about why you"
         reader.raise_flag("generic_note", f"note {what}: {quote(note.original, 70)}")
 
 
-def _topic(original: str, about_user: list[str], event: list[str]) -> str | None:
+def _topic(guidance: Guidance, original: str, about_user: list[str], event: list[str]) -> str | None:
     if event:
-        match = EVENT_NAME.search(original)
-        if match and len(match.group(1).split()) >= 2:
+        match = guidance.event_name.search(original)
+        if match and len(match.group(1).split()) >= guidance.parameters["personalized_note"]["topic_min_words"]:
             return match.group(1).strip(" .,!?;:")
     if about_user:
         # The user's word as the sender wrote it.
@@ -244,18 +233,18 @@ def _topic(original: str, about_user: list[str], event: list[str]) -> str | None
     return None
 
 
-def _families(industries, *texts: Text) -> dict[str, str]:
-    """The fields a text belongs to, strongest first: those with at least half the top count of
-    hits, so a backend engineer who mentions payments once is an engineer, not a banker."""
+def _families(guidance: Guidance, *texts: Text) -> dict[str, str]:
+    """The fields a text belongs to, strongest first: those with at least a share (a half) of the
+    top count of hits, so a backend engineer who mentions payments once is an engineer, not a banker."""
     counted: dict[str, list[str]] = {}
     for text in texts:
-        for family, hits in industries.hits(text).items():
+        for family, hits in guidance.industries.hits(text).items():
             counted.setdefault(family, []).extend(hits)
     if not counted:
         return {}
-    top = max(len(hits) for hits in counted.values())
+    least = guidance.parameters["professional_relevance"]["field_share"] * max(len(hits) for hits in counted.values())
     ranked = sorted(counted.items(), key=lambda item: (-len(item[1]), item[0]))
-    return {family: sorted(hits)[0] for family, hits in ranked if len(hits) * 2 >= top}
+    return {family: sorted(hits)[0] for family, hits in ranked if len(hits) >= least}
 
 
 def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, note: Text, profile: Text, request: Request) -> None:
@@ -268,29 +257,30 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         return
     sender = request.sender
     mine = Text.of(" \n ".join(filter(None, [me.industry, me.headline, *me.interests, *me.goals])))
-    user_families = _families(guidance.industries, mine)
+    user_families = _families(guidance, mine)
     if not (user_families or me.target_companies or me.past_companies or me.interests or me.goals):
         reader.result.warnings.append(
             "your config says nothing about your field or goals: relevance could not be judged "
             "(fill in headline, industry, goals or interests)")
         return
-    their_families = _families(guidance.industries, profile, note)
+    their_families = _families(guidance, profile, note)
     shared = sorted(set(user_families) & set(their_families))
 
-    target_names = user_phrases(company_names(me.target_companies))
+    target_names = user_phrases(company_names(guidance, me.target_companies))
     targets = target_names.find_all(profile) or target_names.find_all(note)
-    past_profile = user_phrases(company_names(me.past_companies)).find_all(profile)
+    past_profile = user_phrases(company_names(guidance, me.past_companies)).find_all(profile)
     interests = user_phrases(tuple(me.interests)).find_all(profile) or user_phrases(tuple(me.interests)).find_all(note)
     recruiter = lex["recruiter"].phrases.find_all(profile) or lex["recruiter"].phrases.find_all(note)
     leader = lex["leader"].phrases.find_all(Text.of(sender.headline)) or lex["leader"].phrases.find_all(profile)
     seeker = lex["job_seeker"].phrases.find_all(profile) or lex["job_seeker"].phrases.find_all(note)
     goals = Text.of(" \n ".join(me.goals))
-    seeks_roles = bool(GOAL_SEEKS_ROLES.find_all(goals))
-    hires = bool(GOAL_HIRES.find_all(goals))
+    seeks_roles = bool(lex["goal_seeks_roles"].phrases.find_all(goals))
+    hires = bool(lex["goal_hires"].phrases.find_all(goals))
     reader.result.relevance_judged = bool(their_families or targets or interests or recruiter or past_profile)
 
     if past_profile and not reader.result.has("known_relationship"):
-        reader.raise_flag("known_relationship", f"you both worked at {quote(past_profile[0])}", strength=0.5)
+        reader.raise_flag("known_relationship", f"you both worked at {quote(past_profile[0])}",
+                          strength=guidance.parameters["known_relationship"]["shared_employer_strength"])
 
     reasons: list[str] = []
     strength = 1.0
@@ -299,7 +289,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         reasons.append(f"{'a ' + role + ' at' if role != 'works' else 'works at'} {quote(targets[0])}, one of your target companies")
         if recruiter or leader:
             strength += guidance.parameters["strong_relevance_bonus"] / guidance.weights["professional_relevance"]
-    if recruiter and seeks_roles and (shared or targets or not their_families or set(their_families) <= {"software", "data"} | set(user_families)):
+    if recruiter and seeks_roles and (shared or targets or not their_families or set(their_families) <= guidance.recruiter_fields | set(user_families)):
         reasons.append(f"a recruiter ({quote(recruiter[0])}) and you are looking for roles")
     if hires and (seeker or shared) and not recruiter:
         reasons.append("a possible candidate for the team you are hiring" + (f" ({quote(seeker[0])})" if seeker else ""))
@@ -320,10 +310,11 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         same_place = bool(sender.location and me.location and _same_place(sender.location, me.location))
         # Many people in common say they move in the user's circles: not "entirely" unrelated.
         many_mutual = (sender.mutual_connections or 0) >= guidance.parameters["many_mutual_connections"]
+        p = guidance.parameters["irrelevant"]
         reader.raise_flag(
             "irrelevant",
             f"their field ({theirs}{where}) is unrelated to yours ({mine_label}) and to your goals",
-            strength=(0.8 if same_place else 1.0) * (0.5 if many_mutual else 1.0),
+            strength=(p["same_place_strength"] if same_place else 1.0) * (p["many_mutual_strength"] if many_mutual else 1.0),
         )
 
 
@@ -336,26 +327,29 @@ def _mutuals(reader: _Reader, guidance: Guidance, mutual: int | None) -> None:
     if mutual is not None and mutual >= guidance.parameters["mutual_connections_min"]:
         many = mutual >= guidance.parameters["many_mutual_connections"]
         reader.raise_flag("mutual_connections", f"{mutual} mutual connections (a count alone does not prove who they are)",
-                          strength=1.5 if many else 1.0)
+                          strength=guidance.parameters["mutual_connections"]["many_strength"] if many else 1.0)
 
 
-def _empty_profile(reader: _Reader, request: Request) -> None:
+def _empty_profile(reader: _Reader, guidance: Guidance, request: Request) -> None:
     """Little information, no photo, sparse history; only what was observed counts."""
     sender = request.sender
     if not sender.profile_known():
         return  # known only by name and note (an export): unknown is not empty
+    p = guidance.parameters["empty_profile"]
     missing: list[tuple[str, float]] = []
     if sender.has_photo is False:
-        missing.append(("no photo", 1.0))
+        missing.append(("no photo", p["no_photo"]))
     if not sender.headline:
-        missing.append(("no headline", 1.0))
+        missing.append(("no headline", p["no_headline"]))
     if sender.experience is not None and not sender.experience:
-        missing.append(("no work history", 1.0))
-    elif sender.experience and sum(job.years or 0 for job in sender.experience) < 1:
-        missing.append(("under a year of work history", 1.0))
-    if sender.connections is not None and sender.connections < 30:
-        missing.append((f"only {sender.connections} connections", 1.5 if sender.connections < 10 else 1.0))
+        missing.append(("no work history", p["no_work_history"]))
+    elif sender.experience and sum(job.years or 0 for job in sender.experience) < p["short_work_years"]:
+        years = p["short_work_years"]
+        missing.append((f"under {'a year' if years == 1 else f'{years:g} years'} of work history", p["short_work_history"]))
+    if sender.connections is not None and sender.connections < p["few_connections_below"]:
+        weight = p["very_few_connections"] if sender.connections < p["very_few_connections_below"] else p["few_connections"]
+        missing.append((f"only {sender.connections} connections", weight))
     if not sender.about and not sender.company and missing:
-        missing.append(("no about or company", 0.5))
-    if sum(weight for _, weight in missing) >= 2:
+        missing.append(("no about or company", p["no_about_or_company"]))
+    if sum(weight for _, weight in missing) >= p["raise_at"]:
         reader.raise_flag("empty_profile", ", ".join(what for what, _ in missing))

@@ -30,9 +30,30 @@ ENGLISH_WORDS = frozenset(
     "thank my our this that be have love about work working".split()
 )
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+# Links and phone numbers, defined once here for their two readers, which ask different questions:
+# - the signals (and the drafts) ask whether a text holds a link or a number to call at all: `URL`
+#   and `PHONE`. Loose: a year range ("2019-2021") counts as a number, and with a couple of weak
+#   words that is enough for scam_or_phishing; tightening it would change which requests are flagged.
+# - redaction (redact.py) replaces each one and must leave the text around it intact: `SCHEME_URL`
+#   and `BARE_URL` stop at quotes and angle brackets and also know ftp://; a bare domain with no
+#   path is redacted only for a known top-level domain; `PHONE_RUN` is a candidate whose digits
+#   redact.py then counts, so amounts and year ranges are left alone.
+# Made one pattern, either reader would change behaviour; they share the start of a link and the
+# characters a phone number is written with.
+_LINK_START = r"https?://|www\."
+_PHONE_CHARS = r"\d().\-"  # digits and the separators; whitespace differs (below)
 # Domain labels are bounded (DNS allows 63 characters, a name a handful of labels): unbounded, a
 # 100,000-character note like "a-a-a-..." or "a.a.a..." took the regex minutes (quadratic backtracking).
-URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/\S*", re.IGNORECASE)
+URL = re.compile(rf"\b(?:{_LINK_START})\S+|\b[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,8}}/\S*", re.IGNORECASE)
+# Spaces only between the digits, and at least 9 characters in all.
+PHONE = re.compile(rf"(?<![\w.])\+?\d[ {_PHONE_CHARS}]{{7,}}\d")
+SCHEME_URL = re.compile(rf"\b(?:{_LINK_START}|ftp://)[^\s<>\"']+", re.IGNORECASE)
+BARE_URL = re.compile(
+    r"\b(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+(?P<tld>[A-Za-z]{2,24})\b(?P<path>/[^\s<>\"']*)?"
+)
+# Any whitespace between the digits; how many digits it takes is redact.py's to judge.
+PHONE_RUN = re.compile(rf"(?<![\w+])(?P<plus>\+)?[(\d][\s{_PHONE_CHARS}]{{5,}}\d(?!\w)")
 
 
 def normalize(text: str) -> str:

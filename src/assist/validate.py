@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import describe_validation_error
-from .guidance import Guidance
+from .guidance import Guidance, load_guidance
 from .models import Flag, Polarity, Verdict
 from .text import clip, detect_language, flat
 
@@ -275,24 +275,15 @@ def check_flags(flags: list[LLMFlag], guidance: Guidance) -> tuple[list[Flag], l
     return kept, warnings
 
 
-# Phrases by which a reply would claim a relationship that does not exist.
-CLAIMS_TO_KNOW = re.compile(
-    r"\b(?:great|good|nice|lovely) to (?:reconnect|hear from you again|see you again|catch up)|"
-    r"\breconnect(?:ing)?\b|\bas we (?:discussed|talked|agreed)|\bwe (?:met|worked together|spoke)\b|"
-    r"\bsince we (?:met|last)|\blong time no see|\bremember (?:me|meeting)|\bour last (?:chat|call|conversation|meeting)|"
-    r"lâu rồi không gặp|rất vui được gặp lại|như đã trao đổi",
-    re.IGNORECASE,
-)
-
-
-def reply_problems(text: str | None, max_chars: int, language: str) -> list[str]:
-    """What is wrong with a reply an LLM wrote: too long, claiming to know the sender, wrong language."""
+def reply_problems(text: str | None, max_chars: int, language: str, guidance: Guidance | None = None) -> list[str]:
+    """What is wrong with a reply an LLM wrote: too long, claiming to know the sender (the phrases
+    are the guidance's: signals.toml [claims_to_know]), wrong language."""
     if text is None:
         return []
     problems = []
     if len(text) > max_chars:
         problems.append(f"the reply is {len(text)} characters; it must be at most {max_chars}")
-    claim = CLAIMS_TO_KNOW.search(text)
+    claim = (guidance or load_guidance()).claims_to_know.search(text)
     if claim:
         problems.append(f"the reply claims to know the sender ({claim.group(0)!r}); the user does not know them")
     detected = detect_language(text)

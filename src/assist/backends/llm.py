@@ -96,7 +96,7 @@ class ChatBackend(Backend):
         language = reply_language(ctx.config, request)
 
         def soft_check(answer: LLMVerdict) -> list[str]:
-            return reply_problems(answer.reply, ctx.max_chars, language) if answer.verdict == "ask" else []
+            return reply_problems(answer.reply, ctx.max_chars, language, self.guidance) if answer.verdict == "ask" else []
 
         asked = self._ask_cached("verdict", self.prompt_version, messages, schema, LLMVerdict, soft_check, request.id)
         return self.proposal_from(asked, ctx.max_chars, language)
@@ -107,7 +107,7 @@ class ChatBackend(Backend):
         flags, warnings = check_flags(answer.flags, self.guidance)
         reply_text = None
         if answer.verdict == "ask":
-            problems = reply_problems(answer.reply, max_chars, language)
+            problems = reply_problems(answer.reply, max_chars, language, self.guidance)
             if answer.reply is None:
                 warnings.append("llm: it gave no reply, so the template reply is used")
             elif problems and not only_length(problems):
@@ -130,7 +130,7 @@ class ChatBackend(Backend):
         def soft_check(answer: LLMReply) -> list[str]:
             if not answer.text.strip():
                 return ["the reply is empty"]
-            return reply_problems(answer.text, ctx.max_chars, language)
+            return reply_problems(answer.text, ctx.max_chars, language, self.guidance)
 
         asked = self._ask_cached("reply", self.reply_prompt_version, messages, schema, LLMReply, soft_check, request.id)
         text = asked.answer.text.strip()
