@@ -33,7 +33,8 @@ from .guidance import Guidance
 from .models import Request, ScreenResult
 from .screen import record_result, resumed_from, screen_request, screening_key
 from .signals import extract_signals
-from .store import Store, assist_home
+from .paths import assist_home
+from .store import Store
 from .usage import make_usage
 from .validate import AnswerProblem, LLMVerdict, shorten
 

@@ -18,14 +18,10 @@ import threading
 import time
 from pathlib import Path
 
+from .paths import assist_home  # one folder for everything assist keeps
+
 CACHE_FILE = "llm-cache.sqlite3"
 MODES_FILE = "structured-output.json"
-
-
-def assist_home() -> Path:
-    from .store import assist_home as home  # one folder for everything assist keeps
-
-    return home()
 
 
 def cache_key(**parts: object) -> str:

@@ -11,7 +11,6 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-import typer
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError, describe_validation_error
@@ -25,7 +24,9 @@ LOCAL_CONFIG = "assist.toml"
 
 
 def user_config_path() -> Path:
-    return Path(typer.get_app_dir("assist")) / "config.toml"
+    from .paths import config_dir
+
+    return config_dir() / "config.toml"
 
 
 class _Section(BaseModel):

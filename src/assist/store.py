@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,8 +18,8 @@ from pathlib import Path
 
 from .errors import AssistError, InputError
 from .models import Request, ScreenResult, Verdict
+from .paths import assist_home
 
-ENV_HOME = "ASSIST_HOME"
 DB_NAME = "assist.db"
 DRAFT_STATUSES = ("pending", "approved", "rejected", "sent")
 
@@ -88,20 +86,6 @@ MIGRATIONS: tuple[str, ...] = (
 
 class StoreError(AssistError):
     pass
-
-
-def assist_home() -> Path:
-    """The one folder where assist keeps everything: the store, the LLM cache, what it learned.
-    $ASSIST_HOME, else the user data directory (~/.local/share/assist on Linux)."""
-    home = os.environ.get(ENV_HOME)
-    if home:
-        return Path(home)
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    if os.name == "nt":
-        data_home = os.environ.get("LOCALAPPDATA", data_home)
-    elif sys.platform == "darwin":
-        data_home = str(Path.home() / "Library" / "Application Support")
-    return Path(data_home) / "assist"
 
 
 def default_db_path() -> Path:
