@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import AssistError, InputError
+from .errors import InputError
+from .migrations import migrate
 from .models import Request, ScreenResult, Verdict
 from .paths import assist_home
 
 DB_NAME = "assist.db"
 DRAFT_STATUSES = ("pending", "approved", "rejected", "sent")
 
-# Ordered migrations: the database's `user_version` says how many have run. Append, never edit.
+# Ordered migrations (migrations.migrate): the database's `user_version` says how many have run.
+# Append, never edit.
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE requests (
@@ -82,10 +84,6 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX verdicts_by_key ON verdicts(request_id, screening_key);
     """,
 )
-
-
-class StoreError(AssistError):
-    pass
 
 
 def default_db_path() -> Path:
@@ -160,14 +158,7 @@ class Store:
     # -- schema ---------------------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        with self.transaction():
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            if version > len(MIGRATIONS):
-                raise StoreError(f"{self.path}: made by a newer assist (schema {version}); upgrade assist")
-            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                for statement in filter(str.strip, script.split(";")):
-                    self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number}")
+        migrate(self.db, MIGRATIONS, str(self.path))
 
     @property
     def schema_version(self) -> int:
