@@ -345,6 +345,108 @@ def test_bad_json_line_message_has_the_line_not_a_misleading_line_1(tmp_path):
     assert "invalid JSON" in str(items[1].error)
 
 
+# --- streaming: a large input is read a line at a time ---------------------------------------------
+
+
+class CountingReader(io.BytesIO):
+    """Standard input that remembers how far it has been read."""
+
+    def __init__(self, data: bytes):
+        super().__init__(data)
+        self.furthest = 0
+
+    def read(self, size=-1):
+        chunk = super().read(size)
+        self.furthest = max(self.furthest, self.tell())
+        return chunk
+
+    def readline(self, size=-1):
+        line = super().readline(size)
+        self.furthest = max(self.furthest, self.tell())
+        return line
+
+
+def big_jsonl(count: int, newline: str = "\n") -> bytes:
+    return "".join(json.dumps(request(name=f"N{i}", id=f"n{i}", note=f"Hello {i}, " + "x" * 200)) + newline
+                   for i in range(count)).encode()
+
+
+@pytest.mark.parametrize("data", [
+    big_jsonl(2000),
+    ("From,To,Sent At,Message,Direction\r\n" + "".join(
+        f'N{i},Me,"11/21/25, 5:13 PM","Hello\r\nline two {i}",INCOMING\r\n' for i in range(2000))).encode(),
+], ids=["json-lines", "invitations-csv"])
+def test_a_large_input_is_streamed_not_read_whole(data):
+    stdin = CountingReader(data)
+    items = load_requests(["-"], stdin=stdin)
+    first = next(items)
+    assert first.request.sender.name == "N0"
+    assert stdin.furthest < 16 * 1024 < len(data)  # the first 8 KiB and a line or two, not the whole input
+    rest = list(items)
+    assert [item.request.sender.name for item in rest][-1] == "N1999" and len(rest) == 1999
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json", ""])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_large_json_lines_keep_their_line_numbers(tmp_path, suffix, newline):
+    lines = big_jsonl(300, newline).decode().splitlines(keepends=True)
+    lines[150] = newline  # blank
+    lines[200] = '{"sender": {"name": "Broken"}' + newline
+    lines[250] = '{"sender": {"name": "Bad", "connections": "lots"}}' + newline
+    lines[280] = "[1]" + newline
+    path = tmp_path / f"inbox{suffix}"
+    path.write_bytes("".join(lines).encode())
+    items = loaded(path)
+    assert len(items) == 299
+    errors = {item.origin: str(item.error) for item in items if item.error}
+    assert list(errors) == [f"{path}: line {n}" for n in (201, 251, 281)]
+    assert errors[f"{path}: line 201"].startswith(f"{path}: line 201: column ") and "invalid JSON" in errors[f"{path}: line 201"]
+    assert "sender.connections" in errors[f"{path}: line 251"]
+    assert "got an array" in errors[f"{path}: line 281"]
+    assert items[-1].origin == f"{path}: line 300" and items[-1].request.sender.name == "N299"
+
+
+def test_a_line_that_is_not_utf8_past_the_start_is_reported_and_the_rest_loaded(tmp_path):
+    data = big_jsonl(100).splitlines(keepends=True)
+    data[60] = '{"sender": {"name": "Hélène"}}\n'.encode("latin-1")
+    path = tmp_path / "inbox.jsonl"
+    path.write_bytes(b"".join(data))
+    items = loaded(path)
+    assert len(items) == 100
+    [bad] = [item for item in items if item.error]
+    offset = sum(len(line) for line in data[:60]) + len('{"sender": {"name": "H')
+    assert str(bad.error) == (f"{path}: line 61: not UTF-8 text (invalid byte at offset {offset}): "
+                              "expected JSON, JSON Lines or CSV")
+
+
+def test_a_json_line_may_hold_a_line_separator_in_a_string(tmp_path):
+    """U+2028 is valid as it is inside a JSON string: it does not end a JSON line."""
+    path = tmp_path / "inbox.jsonl"
+    path.write_text(json.dumps(request(name="One", note="a\u2028b\x85c")) + "\n" + json.dumps(request(name="Two")) + "\n",
+                    encoding="utf-8")
+    items = loaded(path)
+    assert [r.note for r in good(items)] == ["a\u2028b\x85c", "Hi, we met at the fintech meetup."]
+    assert [i.origin for i in items] == [f"{path}: line 1", f"{path}: line 2"]
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        # a pretty-printed object: its first line is no whole object, so it is one document
+        (json.dumps(request(name="Pretty"), indent=2).encode(), ["Pretty"]),
+        # a whole object then an array on the next line: one (invalid) document, as before
+        ((json.dumps(request(name="A")) + "\n[1]\n").encode(), ["<stdin>: line 2, column 1: invalid JSON (Extra data)"]),
+        # JSON Lines with a bad line: each line on its own
+        ((json.dumps(request(name="A")) + "\n" + json.dumps(request(name="B")) + "\n[1]\n").encode(),
+         ["A", "B", '<stdin>: line 3: expected a request object with a "sender", got an array']),
+    ],
+    ids=["pretty-object", "object-then-array", "json-lines-with-a-bad-line"],
+)
+def test_standard_input_json_lines_or_one_document(data, expected):
+    items = loaded("-", stdin=data)
+    assert [str(i.error) if i.error else i.request.sender.name for i in items] == expected
+
+
 # --- batches: the good ones are screened, each bad one reported, exit 2 at the end ----------------
 
 

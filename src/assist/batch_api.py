@@ -35,9 +35,10 @@ from .draft import reply_language
 from .errors import InputError
 from .guidance import Guidance
 from .models import Request, ScreenResult
+from .paths import assist_home
 from .screen import screen_request
 from .signals import Signals, extract_signals
-from .store import Store, assist_home
+from .store import Store
 from .validate import AnswerProblem, LLMVerdict, shorten
 
 ENDPOINT = "/v1/chat/completions"

@@ -17,16 +17,28 @@ import threading
 import time
 from pathlib import Path
 
+from .migrations import Migration, NewerSchema, columns, migrate
 from .models import stable_hash
+from .paths import assist_home  # one folder for everything assist keeps
 
 CACHE_FILE = "llm-cache.sqlite3"
 MODES_FILE = "structured-output.json"
 
 
-def assist_home() -> Path:
-    from .store import assist_home as home  # one folder for everything assist keeps
+def _add_request_id(db: sqlite3.Connection) -> None:
+    # Which request an answer is about, so `assist forget` reaches the cache. Caches made before
+    # the cache counted its migrations (user_version 0) may have the column already.
+    if "request_id" not in columns(db, "answers"):
+        db.execute("ALTER TABLE answers ADD COLUMN request_id TEXT")
 
-    return home()
+
+# Ordered migrations (migrations.migrate), counted in the cache file's own user_version. Append,
+# never edit. The first is the table as every cache before user_version was counted has it.
+MIGRATIONS: tuple[Migration, ...] = (
+    "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, backend TEXT, model TEXT, prompt_version TEXT,"
+    " answer TEXT NOT NULL, usage TEXT, created REAL)",
+    _add_request_id,
+)
 
 
 def cache_key(**parts: object) -> str:
@@ -49,16 +61,11 @@ class AnswerCache:
                 # A cache may lose its last answers in a power cut, never its consistency.
                 self._db.execute("PRAGMA journal_mode = WAL")
                 self._db.execute("PRAGMA synchronous = NORMAL")
-                self._db.execute(
-                    "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, backend TEXT, model TEXT,"
-                    " prompt_version TEXT, answer TEXT NOT NULL, usage TEXT, created REAL, request_id TEXT)"
-                )
-                columns = {row[1] for row in self._db.execute("PRAGMA table_info(answers)")}
-                if "request_id" not in columns:  # a cache from before `assist forget` could reach it
-                    self._db.execute("ALTER TABLE answers ADD COLUMN request_id TEXT")
-                self._db.commit()
-            except (OSError, sqlite3.Error):
+                migrate(self._db, MIGRATIONS, str(self.path))
+            except (OSError, sqlite3.Error, NewerSchema):  # a newer assist's cache: remember nothing
                 self._broken = True
+                if self._db is not None:
+                    self._db.close()
                 self._db = None
         return self._db
 

@@ -332,7 +332,7 @@ def forget(
     count = _store(db).forget(None if all_ else request_id)
     # The LLM cache and unsent batch files hold the sender's text too.
     from .cache import AnswerCache
-    from .store import assist_home
+    from .paths import assist_home
 
     AnswerCache().forget(None if all_ else request_id)
     batches = assist_home() / "batches"

@@ -21,9 +21,9 @@ LOCAL_CONFIG = "assist.toml"
 
 
 def user_config_path() -> Path:
-    import typer
+    from .paths import config_dir
 
-    return Path(typer.get_app_dir("assist")) / "config.toml"
+    return config_dir() / "config.toml"
 
 
 class _Section(BaseModel):

@@ -8,9 +8,7 @@ are never overwritten by a new screening. Nothing here ever leaves the machine.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import sys
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,13 +16,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import AssistError, InputError
+from .errors import InputError
+from .migrations import migrate
 from .models import Request, ScreenResult, Verdict, stable_hash
+from .paths import assist_home
 
-ENV_HOME = "ASSIST_HOME"
 DB_NAME = "assist.db"
 
-# Ordered migrations: the database's `user_version` says how many have run. Append, never edit.
+# Ordered migrations (migrations.migrate): the database's `user_version` says how many have run.
+# Append, never edit.
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE requests (
@@ -83,24 +83,6 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX verdicts_by_key ON verdicts(request_id, screening_key);
     """,
 )
-
-
-class StoreError(AssistError):
-    pass
-
-
-def assist_home() -> Path:
-    """The one folder where assist keeps everything: the store, the LLM cache, what it learned.
-    $ASSIST_HOME, else the user data directory (~/.local/share/assist on Linux)."""
-    home = os.environ.get(ENV_HOME)
-    if home:
-        return Path(home)
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    if os.name == "nt":
-        data_home = os.environ.get("LOCALAPPDATA", data_home)
-    elif sys.platform == "darwin":
-        data_home = str(Path.home() / "Library" / "Application Support")
-    return Path(data_home) / "assist"
 
 
 def default_db_path() -> Path:
@@ -183,14 +165,7 @@ class Store:
     # -- schema ---------------------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        with self.transaction():
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            if version > len(MIGRATIONS):
-                raise StoreError(f"{self.path}: made by a newer assist (schema {version}); upgrade assist")
-            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                for statement in filter(str.strip, script.split(";")):
-                    self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number}")
+        migrate(self.db, MIGRATIONS, str(self.path))
 
     @property
     def schema_version(self) -> int:
