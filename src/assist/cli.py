@@ -83,14 +83,17 @@ def screen(
     from .output import ProgressBar, failures_line, stderr_is_terminal, summary_line, usage_line, verdict_text
     from .report import RunReport
     from .runner import screen_all
-    from .store import Store
 
     user = user_config(config, quiet=json_output)
     guidance = load_guidance()
     backend = select_backend(user, guidance, replace(llm, concurrency=concurrency))
     # Concurrency buys time only while waiting for a model: the offline engine runs in sequence.
     workers = (concurrency or backend.default_concurrency) if backend.costs_money else 1
-    store = None if no_store else Store.open(db)
+    store = None
+    if not no_store:
+        from .store import Store
+
+        store = Store.open(db)
     examples = store.example_reader() if store is not None and backend.needs_examples else no_examples
     ctx = RunContext(user, guidance, max_chars, redact, examples)
     report = RunReport()
@@ -101,14 +104,14 @@ def screen(
     def finish() -> None:
         progress.close()
         if json_output:  # stdout holds only verdicts: an LLM batch's summary goes to stderr
-            if backend.costs_money and report.screened + len(report.failed) > 1:
+            if backend.costs_money and report.screened + report.failures > 1:
                 err(summary_line(report))
         elif report.screened:
             typer.echo(summary_line(report))
         line = usage_line(report)
         if line:
             err(line) if json_output else typer.echo(line)
-        if report.failed and report.screened + len(report.failed) > 1:
+        if report.failures and report.screened + report.failures > 1:
             err(failures_line(report))
 
     try:
@@ -131,7 +134,7 @@ def screen(
     finish()
     if requests.bad:
         raise typer.Exit(ExitCode.BAD_INPUT)
-    if report.failed:
+    if report.failures:
         raise typer.Exit(ExitCode.FAILURE)
 
 

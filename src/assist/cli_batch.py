@@ -116,6 +116,6 @@ def collect_command(
     line = usage_line(report)
     if line:
         say(line)
-    if report.failed:
+    if report.failures:
         err(failures_line(report))
         raise typer.Exit(ExitCode.FAILURE)

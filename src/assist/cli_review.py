@@ -7,15 +7,9 @@ reject|mark-sent|export` do the same for scripts; `assist decide`, `history`, `l
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
-import shlex
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
@@ -152,6 +146,10 @@ def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, l
 
 def edit_in_editor(text: str) -> str | None:
     """Open the text in $VISUAL or $EDITOR (vi by default); the saved text, or None if it failed."""
+    import shlex
+    import subprocess
+    import tempfile
+
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
         handle.write(text + "\n")
@@ -252,6 +250,9 @@ def review_export(
         typer.echo(json.dumps([d.as_json() | {"profile_url": store.request(d.request_id).sender.profile_url} for d in drafts],
                               ensure_ascii=False, indent=2))
     elif format == "csv":
+        import csv
+        import io
+
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(["id", "sender", "profile_url", "kind", "language", "status", "text"])
@@ -337,5 +338,7 @@ def forget(
     AnswerCache().forget(None if all_ else request_id)
     batches = assist_home() / "batches"
     if all_ and batches.is_dir():
+        import shutil
+
         shutil.rmtree(batches)
     typer.echo(f"deleted {count} request{'s' if count != 1 else ''} and everything about them")

@@ -8,6 +8,7 @@ here, and every id that `signals.toml` or `rules.toml` names is checked against 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -15,11 +16,12 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal
-
-import jinja2
+from typing import TYPE_CHECKING, Any, Literal
 
 from .text import PhraseSet, Text, compile_phrases
+
+if TYPE_CHECKING:
+    import jinja2
 
 PROMPTS_PACKAGE = "assist.prompts"
 
@@ -206,7 +208,9 @@ class Guidance:
         return frozenset(self._rules["report"]["flags"])
 
     @cached_property
-    def templates(self) -> jinja2.Environment:
+    def templates(self) -> "jinja2.Environment":
+        import jinja2
+
         return jinja2.Environment(
             loader=jinja2.FunctionLoader(self._template_source),
             undefined=jinja2.StrictUndefined,
@@ -214,11 +218,14 @@ class Guidance:
             keep_trailing_newline=False,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=_bytecode_cache(),
         )
 
     def _template_source(self, name: str) -> str:
         path = self.root.joinpath(*name.split("/"))
         if not path.is_file():
+            import jinja2
+
             raise jinja2.TemplateNotFound(name)
         return path.read_text(encoding="utf-8")
 
@@ -252,6 +259,24 @@ def _files(root, prefix: str = ""):
                 yield from _files(entry, name + "/")
         elif entry.name.endswith((".toml", ".j2")):
             yield name, entry
+
+
+def _bytecode_cache() -> "jinja2.BytecodeCache | None":
+    """Templates compiled once and kept in the user cache directory (keyed by their source, so an
+    edited template is compiled again): a run renders its first summary without compiling it.
+    Without a writable cache directory, templates are compiled in memory as before."""
+    import jinja2
+
+    from .paths import cache_dir
+
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK):
+            return None
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 @lru_cache(maxsize=1)

@@ -59,8 +59,8 @@ def summary_line(report: RunReport, timed: bool = True) -> str:
     line = f"{plural(report.screened, 'request')}: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
     if report.reported:
         line += f"; {report.reported} worth reporting to LinkedIn"
-    if report.failed:
-        line += f"; {len(report.failed)} failed"
+    if report.failures:
+        line += f"; {report.failures} failed"
     return line + (f"; {report.elapsed:.1f} s" if timed else "")
 
 
@@ -76,8 +76,8 @@ def usage_line(report: RunReport) -> str | None:
 
 def failures_line(report: RunReport) -> str:
     shown = ", ".join(report.failed[:FAILED_SHOWN])
-    more = len(report.failed) - FAILED_SHOWN
-    return f"{plural(len(report.failed), 'request')} failed: {shown}" + (f" and {more} more" if more > 0 else "")
+    more = report.failures - FAILED_SHOWN
+    return f"{plural(report.failures, 'request')} failed: {shown}" + (f" and {more} more" if more > 0 else "")
 
 
 # -- the progress bar -------------------------------------------------------------------------------

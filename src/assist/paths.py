@@ -26,6 +26,13 @@ def assist_home() -> Path:
     return Path(user_data_dir(APP, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What assist can make again at will (the templates compiled): ~/.cache/assist on Linux."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP, appauthor=False))
+
+
 def config_dir() -> Path:
     """The user config directory. Roaming on Windows (%APPDATA%), where typer's get_app_dir put it before."""
     from platformdirs import user_config_dir

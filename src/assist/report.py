@@ -10,11 +10,15 @@ from .models import VERDICTS, ScreenResult, Usage
 from .usage import add_usage
 
 
+FAILED_KEPT = 1000
+
+
 @dataclass
 class RunReport:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(VERDICTS, 0))
     reported: int = 0  # worth reporting to LinkedIn
-    failed: list[str] = field(default_factory=list)  # the requests that could not be screened
+    failures: int = 0  # requests that could not be screened
+    failed: list[str] = field(default_factory=list)  # the first FAILED_KEPT of them, named
     usage: Usage | None = None  # the sum over the verdicts that came with usage (LLM backends)
     calls: int = 0  # verdicts that cost a call to a model
     cached: int = 0  # LLM verdicts that made no call (the answer cache, or resumed from the store)
@@ -31,7 +35,9 @@ class RunReport:
             self.calls += not free
 
     def fail(self, what: str) -> None:
-        self.failed.append(what)
+        self.failures += 1
+        if len(self.failed) < FAILED_KEPT:  # a run of 100,000 failures keeps its memory flat
+            self.failed.append(what)
 
     @property
     def screened(self) -> int:

@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .backends.base import Backend
 from .backends.errors import LLMError
@@ -28,7 +29,9 @@ from .context import RunContext
 from .load import Loaded
 from .models import ScreenResult
 from .screen import screen_request
-from .store import Store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 GROUP_COMMIT = 500  # offline verdicts per transaction
 
@@ -42,7 +45,7 @@ class Screened:
     error: LLMError | None = None
 
 
-def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store: Store | None = None, *,
+def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store: "Store | None" = None, *,
                resume: bool = True, concurrency: int = 1, window: int | None = None,
                on_done: Callable[[Screened], None] = lambda screened: None) -> Iterator[Screened]:
     """Every request's outcome, in input order. An LLMError that `stops_batch` is raised once the
