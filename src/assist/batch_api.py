@@ -169,7 +169,7 @@ def submit(loaded_requests, backend: OpenAIBackend, ctx: RunContext, store: Stor
     if not lines:
         return None
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    client = backend.client
+    client = _client(settings)
     uploaded = _api_call(settings, "the batch file upload", client.files.create,
                          file=("assist-batch.jsonl", data, "application/jsonl"), purpose="batch")
     batch = _api_call(settings, "creating the batch", client.batches.create, input_file_id=uploaded.id,

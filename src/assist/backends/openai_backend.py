@@ -101,17 +101,51 @@ class SharedBackoff:
             slept += pause
 
 
-def build_client(settings: ServerSettings, connections: int = 8):
-    """The one place an OpenAI client is made: explicit timeout, no SDK retries, and one connection
-    pool, sized to the number of concurrent calls, shared by every worker of a batch."""
-    from openai import DefaultHttpxClient, OpenAI
-
+def _require_key(settings: ServerSettings) -> None:
     if settings.is_openai and not settings.api_key:
         raise LLMSetupError(
             f"no API key for {settings.url}: set {settings.api_key_env} "
             "(or point --base-url / OPENAI_BASE_URL at an OpenAI-compatible server)"
         )
-    # Local servers need no key, but the SDK sends one: a placeholder says so.
+
+
+class ChatClient:
+    """`POST /chat/completions` over one connection pool, sized to the number of concurrent calls
+    and shared by every worker of a batch: the only call a live verdict makes. It is made with
+    httpx, the openai SDK's own HTTP library, because importing the SDK costs a third of a second
+    (its hundreds of response types), which every `assist screen` would pay before its first call.
+    The body is exactly what the SDK would send; the Batch API (batch_api.py) uses the SDK itself."""
+
+    def __init__(self, settings: ServerSettings, connections: int = 8):
+        import httpx2
+
+        from .. import __version__
+
+        _require_key(settings)
+        size = max(1, connections)
+        self.http = httpx2.Client(
+            base_url=settings.url + "/",
+            # Local servers need no key, but the header is expected: a placeholder says so.
+            headers={"Authorization": f"Bearer {settings.api_key or 'no-key'}", "User-Agent": f"assist/{__version__}"},
+            timeout=settings.timeout,
+            limits=httpx2.Limits(max_connections=size, max_keepalive_connections=size),
+            # TLS settings (the system's certificates, loaded at some cost) matter only for https;
+            # redirects are not followed, so a plain-http server is never left for another.
+            verify=settings.url.startswith("https://"),
+        )
+
+    def chat(self, body: dict[str, Any]):
+        return self.http.post("chat/completions", json=body)
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def build_client(settings: ServerSettings, connections: int = 8):
+    """The openai SDK's client, for the Batch API: explicit timeout, no SDK retries, one pool."""
+    from openai import DefaultHttpxClient, OpenAI
+
+    _require_key(settings)
     import httpx2
 
     size = max(1, connections)
@@ -149,7 +183,7 @@ class OpenAIBackend(ChatBackend):
         super().__init__(guidance, use_cache=use_cache, cache=cache)
         self.settings = settings
         self.model = settings.model
-        self.client = client if client is not None else build_client(settings, concurrency)
+        self.client = client if client is not None else ChatClient(settings, concurrency)
         self.backoff = SharedBackoff()  # one pause for all the workers of a batch (HTTP 429)
         self.modes = modes if modes is not None else ModeMemory()
         self._mode: str | None = None  # the mode this run settled on (auto)
@@ -267,37 +301,34 @@ class OpenAIBackend(ChatBackend):
             self.backoff.pause(wait)  # every worker waits, not only this one
         return wait
 
+    def close(self) -> None:
+        self.client.close()
+
     def _call(self, messages, schema, schema_name, mode) -> Completion:
         import httpx2
-        import openai
 
         self.backoff.wait()  # a 429 met by any worker pauses them all
         body = self.request_body(messages, schema, schema_name, mode)
         try:
-            # The body is already exactly what the API takes: posted as is, without the SDK's
-            # per-call type-driven transform and response model (a millisecond or more a call,
-            # which a concurrent batch would spend holding the GIL). Errors are the SDK's own.
-            response = completion_from(_json_body(self.client.post("/chat/completions", body=body, cast_to=httpx2.Response)))
-        except openai.APITimeoutError:
+            response = self.client.chat(body)
+        except httpx2.TimeoutException:
             raise _Transient(f"no answer within {self.settings.timeout:g}s (timeout)") from None
-        except openai.APIConnectionError as error:
-            cause = error.__cause__ or error.__context__
-            detail = f": {cause}" if cause else ""
-            raise _Transient(f"cannot connect{detail}", connection=True) from None
-        except openai.APIStatusError as error:
-            raise self._status_error(error, mode) from None
-        return response
+        except httpx2.TransportError as error:
+            raise _Transient(f"cannot connect: {error}" if str(error) else "cannot connect", connection=True) from None
+        if response.status_code >= 400:
+            raise self._status_error(response, mode)
+        return completion_from(_json_body(response))
 
-    def _status_error(self, error, mode: str) -> Exception:
-        status = error.status_code
-        message = server_message(error)
+    def _status_error(self, response, mode: str) -> Exception:
+        status = response.status_code
+        message = _message(_body_of(response))
         if mode != "prompt" and (status in (400, 422) or (status >= 500 and _mentions_format(message))):
             return _ModeRejected(f"HTTP {status}: {message}")
         if status == 429:
-            return _Transient(f"rate limited (HTTP 429: {message})", retry_after=_retry_after(error.response),
+            return _Transient(f"rate limited (HTTP 429: {message})", retry_after=_retry_after(response),
                               rate_limited=True)
         if status in (408, 409) or status >= 500:
-            return _Transient(f"HTTP {status}: {message}", retry_after=_retry_after(error.response))
+            return _Transient(f"HTTP {status}: {message}", retry_after=_retry_after(response))
         return rejection(self.settings, status, message)
 
 
@@ -369,15 +400,27 @@ def completion_from(body: dict[str, Any]) -> Completion:
 
 def server_message(error: Any) -> str:
     """What the server said about an error (an openai APIStatusError), short."""
-    body = getattr(error, "body", None)
+    return _message(getattr(error, "body", None), getattr(error, "message", None) or str(error))
+
+
+def _body_of(response: Any) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
+
+
+def _message(body: Any, fallback: str = "") -> str:
+    """The error message in an error response's body (OpenAI's `{"error": {"message"}}`, or the
+    `detail` and `message` other servers use), short."""
     text = None
     if isinstance(body, dict):
         inner = body.get("error", body)
         text = inner.get("message") if isinstance(inner, dict) else inner
         text = text or body.get("detail") or body.get("message")
-    if not text:
-        text = getattr(error, "message", None) or str(error)
-    return shorten(str(text), 140)
+    elif isinstance(body, str):
+        text = body
+    return shorten(str(text or fallback), 140)
 
 
 def _mentions_format(message: str) -> bool:
