@@ -316,16 +316,20 @@ def _text_only(lines: Iterable[str | _Undecodable]) -> Iterator[str]:
         yield line
 
 
+def _unreadable(name: str, reader: csv.DictReader, error: Exception) -> Loaded:
+    """The CSV cannot be read on from here: where, and why."""
+    if isinstance(error, _NotUtf8):
+        return Loaded(name, error=InputError(f"{name}: line {error.line}", _not_utf8(error.offset)))
+    return Loaded(name, error=InputError(f"{name}: line {reader.line_num}", f"malformed CSV ({error})"))
+
+
 def _load_invitations_csv(name: str, lines: Iterable[str | _Undecodable]) -> Iterator[Loaded]:
     # The reader is given the lines with their ends, as a file opened with newline="" gives them.
     reader = csv.DictReader(_text_only(lines))
     try:
         header = [column.strip() for column in (reader.fieldnames or [])]
-    except csv.Error as error:
-        yield Loaded(name, error=InputError(f"{name}: line {reader.line_num}", f"malformed CSV ({error})"))
-        return
-    except _NotUtf8 as error:
-        yield Loaded(name, error=InputError(f"{name}: line {error.line}", _not_utf8(error.offset)))
+    except (csv.Error, _NotUtf8) as error:
+        yield _unreadable(name, reader, error)
         return
     missing = [column for column in INVITATIONS_REQUIRED if column not in header]
     if missing:
@@ -347,11 +351,8 @@ def _load_invitations_csv(name: str, lines: Iterable[str | _Undecodable]) -> Ite
             if loaded is not None:
                 given += 1
                 yield loaded
-    except csv.Error as error:
-        yield Loaded(name, error=InputError(f"{name}: line {reader.line_num}", f"malformed CSV ({error})"))
-        return
-    except _NotUtf8 as error:
-        yield Loaded(name, error=InputError(f"{name}: line {error.line}", _not_utf8(error.offset)))
+    except (csv.Error, _NotUtf8) as error:
+        yield _unreadable(name, reader, error)
         return
     if not given:  # say so, rather than screen nothing in silence
         what = f"only {rows} OUTGOING invitation{'s' if rows > 1 else ''}" if rows else "only the header"

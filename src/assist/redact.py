@@ -29,7 +29,6 @@ from .text import BARE_URL, PHONE_RUN, SCHEME_URL
 EMAIL = "[email]"
 PHONE = "[phone]"
 URL = "[url]"
-PLACEHOLDERS = (EMAIL, PHONE, URL)
 
 URL_TLDS = (
     "com", "net", "org", "io", "co", "ly", "me", "vn", "info", "biz", "xyz", "app", "dev", "ai", "gg", "link",

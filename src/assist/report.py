@@ -20,7 +20,6 @@ class RunReport:
     failures: int = 0  # requests that could not be screened
     failed: list[str] = field(default_factory=list)  # the first FAILED_KEPT of them, named
     usage: Usage | None = None  # the sum over the verdicts that came with usage (LLM backends)
-    calls: int = 0  # verdicts that cost a call to a model
     cached: int = 0  # LLM verdicts that made no call (the answer cache, or resumed from the store)
     started: float = field(default_factory=time.monotonic)
     seconds: list[float] = field(default_factory=list)  # per request, where the caller times them
@@ -30,9 +29,7 @@ class RunReport:
         self.reported += result.report
         if result.usage is not None:
             self.usage = result.usage if self.usage is None else add_usage(self.usage, result.usage)
-            free = result.cached or result.resumed  # from the answer cache, or the store: no call made
-            self.cached += free
-            self.calls += not free
+            self.cached += result.cached or result.resumed  # from the answer cache, or the store: no call made
 
     def fail(self, what: str) -> None:
         self.failures += 1

@@ -8,7 +8,7 @@ bench/bench_llm_overhead.py): the model's time is the only time that matters.
 from __future__ import annotations
 
 from abc import abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..cache import AnswerCache, cache_key
@@ -42,7 +42,6 @@ class Completion:
 class Asked:
     answer: Any
     usage: Usage
-    soft_problems: list[str] = field(default_factory=list)
     cached: bool = False
 
 
@@ -182,7 +181,7 @@ class ChatBackend(Backend):
             else:
                 problems = soft_check(answer)
                 if not problems or attempt == attempts:
-                    return Asked(answer=answer, usage=usage, soft_problems=problems)
+                    return Asked(answer=answer, usage=usage)
                 issue = "; ".join(problems)
             conversation = conversation + [{"role": "assistant", "content": completion.text},
                                            reask_message(issue, schema)]
