@@ -56,10 +56,30 @@ BARE_URL = re.compile(
 PHONE_RUN = re.compile(rf"(?<![\w+])(?P<plus>\+)?[(\d][\s{_PHONE_CHARS}]{{5,}}\d(?!\w)")
 
 
+def _any_of(codes) -> re.Pattern[str]:
+    """A character class of these code points: finds whether a text holds any of them, in C."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return re.compile("[" + "".join(f"\\U{a:08x}" + (f"-\\U{b:08x}" if b > a else "") for a, b in runs) + "]")
+
+
+# A table's translate() costs about as much as the rest of normalizing together, and most texts
+# hold nothing it would change: it runs only on text that holds one of its characters.
+HAS_INVISIBLE = _any_of(INVISIBLE)
+HAS_LOOKALIKE = _any_of(LOOKALIKES)
+
+
 def normalize(text: str) -> str:
     """What the matchers read: NFKC, invisible characters removed, look-alikes mapped, lower case."""
-    text = unicodedata.normalize("NFKC", text).translate(INVISIBLE).replace("\u2019", "'")
-    return text.lower().translate(LOOKALIKES)
+    text = unicodedata.normalize("NFKC", text)
+    if HAS_INVISIBLE.search(text):
+        text = text.translate(INVISIBLE)
+    text = text.replace("\u2019", "'").lower()
+    return text.translate(LOOKALIKES) if HAS_LOOKALIKE.search(text) else text
 
 
 def _fold_table() -> dict[int, str]:
@@ -76,19 +96,22 @@ def _fold_table() -> dict[int, str]:
 
 
 FOLD = _fold_table()
+# Every character FOLD changes. Each becomes one or more others, never itself and never nothing,
+# so a text changes under fold() exactly when it holds one of them.
+FOLDABLE = _any_of(FOLD)
 
 
 def fold(text: str) -> str:
     """Strip diacritics ("kết nối" -> "ket noi"); đ becomes d. Expects NFC text (normalize gives it)."""
-    return text.translate(FOLD)
+    return text.translate(FOLD) if FOLDABLE.search(text) else text
 
 
 def has_diacritics(text: str) -> bool:
-    return fold(text) != text
+    return FOLDABLE.search(text) is not None
 
 
 def has_invisible(text: str) -> bool:
-    return any(ord(ch) in INVISIBLE for ch in text)
+    return HAS_INVISIBLE.search(text) is not None
 
 
 def detect_language(text: str | None) -> str | None:
@@ -212,7 +235,7 @@ class Text:
         normalized = normalize(original)
         words = tokens(normalized)
         positions = _positions(words)
-        if fold(normalized) == normalized:  # no diacritics: the folded words are the words
+        if not has_diacritics(normalized):  # the folded words are the words
             return Text(original, normalized, words, words, positions, positions)
         return Text(original, normalized, words, (), positions, {})
 
