@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+
+from .alternatives import Alternatives
 
 # Invisible characters used to hide words from a matcher (zero-width, bidi controls, soft hyphen).
 INVISIBLE = dict.fromkeys(
@@ -136,6 +139,7 @@ def detect_language(text: str | None) -> str | None:
 
 
 TOKEN = re.compile(r"\w+(?:['-]\w+)*")
+WORD_RUN = re.compile(r"\w+")
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -154,6 +158,7 @@ class PhraseSet:
     plain: dict[str, tuple[tuple[str, ...], ...]]
     regex: re.Pattern[str] | None
     trigger: re.Pattern[str] | None = None  # the regex runs only on text holding one of these substrings
+    alternatives: Alternatives | None = None  # the regex's patterns, run one by one where they could match
 
     def find_all(self, text: "Text") -> list[str]:
         found: list[str] = []
@@ -161,12 +166,25 @@ class PhraseSet:
             _scan(self.marked, text.words, text.positions, found, text.original)
         if text.plain_words and self.plain:
             _scan(self.plain, text.plain_words, text.plain_positions, found, text.original)
-        if self.regex is not None and (self.trigger is None or self.trigger.search(text.normalized)):
-            for match in self.regex.finditer(text.normalized):
-                value = match.group(0).strip()
-                if value and value not in found:
-                    found.append(value)
+        if self.regex is not None:
+            self._find_patterns(text, found)
         return found
+
+    def _find_patterns(self, text: "Text", found: list[str]) -> None:
+        if self.alternatives is None:
+            matches = self.regex.finditer(text.normalized) if self._triggered(text) else ()  # type: ignore[union-attr]
+        else:
+            live = self.alternatives.live(text)
+            if live is not None and not live:
+                return  # no pattern could match: the trigger need not be looked for
+            matches = self.alternatives.finditer(text.normalized, live) if self._triggered(text) else iter(())
+        for match in matches:
+            value = match.group(0).strip()
+            if value and value not in found:
+                found.append(value)
+
+    def _triggered(self, text: "Text") -> bool:
+        return self.trigger is None or self.trigger.search(text.normalized) is not None
 
     def __bool__(self) -> bool:
         return bool(self.marked or self.regex)
@@ -209,11 +227,13 @@ def _index(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ..
 
 def compile_phrases(phrases: list[str], patterns: list[str] | None = None, triggers: list[str] | None = None) -> PhraseSet:
     normalized = [normalize(p) for p in phrases]
+    alternatives = Alternatives(patterns, re.DOTALL) if patterns else None
     return PhraseSet(
         marked=_index({tokens(p) for p in normalized}),
         plain=_index({tokens(fold(p)) for p in normalized if has_diacritics(p)}),
-        regex=re.compile("|".join(f"(?:{p})" for p in patterns), re.DOTALL) if patterns else None,
+        regex=alternatives.regex if alternatives else None,
         trigger=re.compile("|".join(re.escape(normalize(t)) for t in triggers)) if triggers else None,
+        alternatives=alternatives,
     )
 
 
@@ -227,6 +247,17 @@ class Text:
     plain_words: tuple[str, ...]  # folded words, only when the text has no diacritics at all
     positions: dict[str, list[int]]
     plain_positions: dict[str, list[int]]
+
+    @cached_property
+    def word_runs(self) -> Set[str]:
+        """Every longest run of word characters (`\\w+`) in the normalized text."""
+        if "'" in self.normalized or "-" in self.normalized:
+            return frozenset(WORD_RUN.findall(self.normalized))
+        return self.positions.keys()  # no token joins two runs with ' or -: the tokens are the runs
+
+    @cached_property
+    def characters(self) -> frozenset[str]:
+        return frozenset(self.normalized)
 
     @staticmethod
     @lru_cache(maxsize=4096)
