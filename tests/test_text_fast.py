@@ -26,3 +26,90 @@ def test_the_tables_run_only_where_they_change_something(text):
     assert fold(text) == text.translate(FOLD)
     assert has_diacritics(text) == (text.translate(FOLD) != text)
     assert has_invisible(text) == any(ord(ch) in INVISIBLE for ch in text)
+
+
+def reference_language(text):
+    from assist.text import ENGLISH_WORDS, VIETNAMESE_MARKS, VIETNAMESE_PLAIN_WORDS, WORD
+
+    if not text or not text.strip():
+        return None
+    lowered = text.lower()
+    if sum(ch in VIETNAMESE_MARKS for ch in lowered) >= 2:
+        return "vi"
+    words = WORD.findall(lowered)
+    if not words:
+        return "other"
+    vietnamese = sum(word in VIETNAMESE_PLAIN_WORDS for word in words)
+    english = sum(word in ENGLISH_WORDS for word in words)
+    if vietnamese >= 2 and vietnamese > english:
+        return "vi"
+    if english >= 1 and english >= vietnamese:
+        return "en"
+    if not any(ord(ch) > 127 for ch in lowered) and len(words) <= 3:
+        return "en"
+    return "other"
+
+
+LANGUAGE_TEXT = st.lists(st.one_of(
+    st.sampled_from("anh chi em cam on the and you hello ă â đ ê ạ Ạ Đ é ü ñ 中 . , ! ' 1".split(" ") + [" ", "\n"]),
+    st.text(max_size=4)), max_size=12).map("".join)
+
+
+@settings(max_examples=2000)
+@given(LANGUAGE_TEXT)
+def test_the_language_is_detected_as_before(text):
+    from assist.text import detect_language
+
+    assert detect_language(text) == reference_language(text)
+
+
+OBFUSCATED = st.lists(st.one_of(
+    st.sampled_from("1gn0re a.c.c.e.p.t i g n o r e a_b_c p@ss $ale v2 2019-2021 (42) I a e.g. ai_bot x ẞ İ é e\u200d\u0301 ½ ².".split(" ")
+                    + [" ", "-", "_", ".", "\n"]),
+    st.text(max_size=3)), max_size=10).map("".join)
+
+
+@settings(max_examples=3000)
+@given(OBFUSCATED)
+def test_the_deobfuscated_text_is_looked_at_exactly_when_it_reads_differently(text):
+    from assist.text import Text, deobfuscate
+
+    prepared = Text.of(text)
+    undone = Text.of(deobfuscate(prepared.normalized))
+    if undone.normalized == prepared.normalized:
+        assert prepared.deobfuscated is None
+    else:
+        assert prepared.deobfuscated is undone
+
+
+def reference_hits(industries, text):
+    found: dict[str, list[str]] = {}
+    for words in (text.words, text.plain_words if text.plain_words is not text.words else ()):
+        position = 0
+        while position < len(words):
+            phrase = industries._longest_at(words, position)
+            if phrase is None:
+                position += 1
+                continue
+            for family in industries.family_of.get(phrase, ()):
+                found.setdefault(family, []).append(" ".join(phrase))
+            position += len(phrase)
+    return found
+
+
+def _industry_words() -> list[str]:
+    from assist.guidance import load_guidance
+
+    industries = load_guidance().industries
+    return sorted({word for group in industries.words.marked.values() for phrase in group for word in phrase})
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.one_of(st.sampled_from(_industry_words()), st.sampled_from(["và", "of", "at", "-", "kết"])), max_size=15))
+def test_the_fields_of_a_text_are_found_as_before(words):
+    from assist.guidance import load_guidance
+    from assist.text import Text
+
+    industries = load_guidance().industries
+    text = Text.of(" ".join(words))
+    assert industries.hits(text) == reference_hits(industries, text)

@@ -58,6 +58,7 @@ class Industries:
 
     def __init__(self, families: dict[str, list[str]]):
         self.words = compile_phrases([word for words in families.values() for word in words])
+        self.first_words = frozenset(self.words.marked) | frozenset(self.words.plain)
         self.family_of: dict[tuple[str, ...], set[str]] = {}
         for family, words in families.items():
             probe = compile_phrases(words)
@@ -69,16 +70,23 @@ class Industries:
         """Family -> the words of it found in the text. The longest phrase wins where phrases
         overlap: "civil engineering" is construction, not also software's "engineering"."""
         found: dict[str, list[str]] = {}
-        for words in (text.words, text.plain_words if text.plain_words is not text.words else ()):
-            position = 0
-            while position < len(words):
+        passes = [(text.words, text.positions)]
+        if text.plain_words is not text.words:
+            passes.append((text.plain_words, text.plain_positions))
+        for words, positions in passes:
+            # From left to right, a phrase found skips the words it covers. Only where a phrase
+            # could start is looked at: the positions of the words that start one.
+            starts = sorted(position for word in self.first_words.intersection(positions) for position in positions[word])
+            covered = 0
+            for position in starts:
+                if position < covered:
+                    continue
                 phrase = self._longest_at(words, position)
                 if phrase is None:
-                    position += 1
                     continue
                 for family in self.family_of.get(phrase, ()):
                     found.setdefault(family, []).append(" ".join(phrase))
-                position += len(phrase)
+                covered = position + len(phrase)
         return found
 
     def _longest_at(self, words: tuple[str, ...], position: int) -> tuple[str, ...] | None:

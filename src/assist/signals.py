@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Flag, Request
-from .text import PHONE, URL, Text, deobfuscate, detect_language, has_invisible, quote, user_phrases
+from .text import PHONE, URL, Text, detect_language, has_invisible, quote, user_phrases
 
 
 def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
@@ -115,9 +115,9 @@ def _where(hits: list[tuple[str, str]]) -> str:
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
     injection = [(place, hit) for place, text in places for hit in lex["prompt_injection"].phrases.find_all(text)]
-    if not injection:  # leetspeak and spaced-out letters, undone
-        plain = [(place, Text.of(deobfuscate(text.normalized))) for place, text in places[:2]]
-        injection = [(place, hit) for place, text in plain if text.normalized != dict(places)[place].normalized
+    if not injection:  # leetspeak and spaced-out letters, undone, where that changes the text
+        plain = [(place, text.deobfuscated) for place, text in places[:2]]
+        injection = [(place, hit) for place, text in plain if text is not None
                      for hit in lex["prompt_injection"].phrases.find_all(text)]
     if injection:
         hidden = " (with hidden characters)" if has_invisible(request.note or "") else ""

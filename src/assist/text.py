@@ -109,6 +109,9 @@ def fold(text: str) -> str:
     return text.translate(FOLD) if FOLDABLE.search(text) else text
 
 
+VIETNAMESE_MARK = _any_of(map(ord, VIETNAMESE_MARKS))
+
+
 def has_diacritics(text: str) -> bool:
     return FOLDABLE.search(text) is not None
 
@@ -122,18 +125,19 @@ def detect_language(text: str | None) -> str | None:
     if not text or not text.strip():
         return None
     lowered = text.lower()
-    if sum(ch in VIETNAMESE_MARKS for ch in lowered) >= 2:
+    mark = VIETNAMESE_MARK.search(lowered)
+    if mark and VIETNAMESE_MARK.search(lowered, mark.end()):  # two of them
         return "vi"
     words = WORD.findall(lowered)
     if not words:
         return "other"
-    vietnamese = sum(word in VIETNAMESE_PLAIN_WORDS for word in words)
-    english = sum(word in ENGLISH_WORDS for word in words)
+    vietnamese = sum(map(VIETNAMESE_PLAIN_WORDS.__contains__, words))
+    english = sum(map(ENGLISH_WORDS.__contains__, words))
     if vietnamese >= 2 and vietnamese > english:
         return "vi"
     if english >= 1 and english >= vietnamese:
         return "en"
-    if not any(ord(ch) > 127 for ch in lowered) and len(words) <= 3:
+    if lowered.isascii() and len(words) <= 3:
         return "en"  # "Hi Minh!" and the like
     return "other"
 
@@ -259,6 +263,20 @@ class Text:
     def characters(self) -> frozenset[str]:
         return frozenset(self.normalized)
 
+    @cached_property
+    def deobfuscated(self) -> "Text | None":
+        """The text with leetspeak and spaced-out letters undone (`deobfuscate`), when that reads
+        differently from the text itself."""
+        string = self.normalized
+        runs = self.word_runs
+        # Each trick needs a word that shows it: one that mixes letters and digits (unless "@"
+        # or "$" stand in for letters), one of a single letter, or one joined by "_".
+        if "@" in string or "$" in string or not all(run.isalpha() or run.isdecimal() for run in runs):
+            string = _unleet(string)
+        if string != self.normalized or any(len(run) == 1 or "_" in run for run in runs):
+            string = _unspace(string)
+        return None if normalize(string) == self.normalized else Text.of(string)
+
     @staticmethod
     @lru_cache(maxsize=4096)
     def of(text: str | None) -> "Text":
@@ -274,7 +292,10 @@ class Text:
 def _positions(words: tuple[str, ...]) -> dict[str, list[int]]:
     positions: dict[str, list[int]] = {}
     for index, word in enumerate(words):
-        positions.setdefault(word, []).append(index)
+        if word in positions:
+            positions[word].append(index)
+        else:
+            positions[word] = [index]
     return positions
 
 
@@ -315,5 +336,12 @@ MIXED_TOKEN = re.compile(r"\b(?=[\w@$]*[^\W\d_])(?=[\w@$]*[0-9@$])[\w@$]+\b")
 
 def deobfuscate(text: str) -> str:
     """Undo the usual tricks to hide words from a reader: "1gn0re" -> "ignore", "a.c.c.e.p.t" -> "accept"."""
-    text = MIXED_TOKEN.sub(lambda match: match.group(0).translate(LEET), text)
+    return _unspace(_unleet(text))
+
+
+def _unleet(text: str) -> str:
+    return MIXED_TOKEN.sub(lambda match: match.group(0).translate(LEET), text)
+
+
+def _unspace(text: str) -> str:
     return SPACED_LETTERS.sub(lambda match: re.sub(r"[.\-_ ]", "", match.group(0)), text)
