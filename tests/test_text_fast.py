@@ -113,3 +113,34 @@ def test_the_fields_of_a_text_are_found_as_before(words):
     industries = load_guidance().industries
     text = Text.of(" ".join(words))
     assert industries.hits(text) == reference_hits(industries, text)
+
+
+CONTACT_TEXT = st.lists(st.one_of(
+    st.sampled_from("call +84 912 345 678 (028) 3823-4567 2019-2021 12.345.678 1-1-1-1-1-1 https://x.co/a "
+                    "WWW.example.com wWw. a.b.c/d t.me/x ſ / 0 9 . - ( ) : w".split(" ") + [" ", "\n", "\t"]),
+    st.text(max_size=3)), max_size=10).map("".join)
+
+
+@settings(max_examples=3000)
+@given(CONTACT_TEXT)
+def test_links_and_numbers_are_found_as_by_the_regexes(text):
+    from assist.text import PHONE, URL, has_link_or_phone
+
+    assert has_link_or_phone(text) == bool(URL.search(text) or PHONE.search(text))
+
+
+WRITTEN = st.lists(st.sampled_from("MoMo momo MOMO vị trí Vị Trí ngân hàng e-mail co-founder i'm I'M x_momo momo2 "
+                                   "İstanbul ſ K \n - , . Ạ".split(" ") + [" ", "\n", "  "]), max_size=12).map("".join)
+
+
+@settings(max_examples=3000)
+@given(WRITTEN, st.sampled_from([("momo",), ("vị", "trí"), ("ngân", "hàng"), ("e-mail",), ("co-founder",), ("i'm",),
+                                 ("istanbul",), ("k",), ("s",), ("ạ",)]))
+def test_a_phrase_is_quoted_as_written(text, phrase):
+    import re
+
+    from assist.text import _written_pattern
+
+    reference = re.compile(r"(?<!\w)" + r"\W+".join(re.escape(word) for word in phrase) + r"(?!\w)", re.IGNORECASE)
+    found, expected = _written_pattern(phrase).search(text), reference.search(text)
+    assert (found and (found.span(), found.group(0))) == (expected and (expected.span(), expected.group(0)))
