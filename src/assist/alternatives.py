@@ -18,7 +18,7 @@ What a pattern needs, three ways, cheapest first:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterable, Iterator, Sequence, Set
 from re import _constants as sre  # reading a pattern's parse tree, as re.compile does (Python 3.11+)
 from re import _parser
 from typing import TYPE_CHECKING, Any
@@ -55,19 +55,26 @@ class Alternatives:
                     self._by_char.setdefault(char, []).append(index)
             else:
                 self._always.append(index)
+        # The uncommon characters a text holds, found in one pass (few: they are uncommon).
+        self._chars = re.compile("[" + "".join(map(re.escape, sorted(self._by_char))) + "]") if self._by_char else None
 
     def live(self, text: "Text") -> Sequence["_Part"] | None:
         """The patterns `text` could match, in order (None: every one of them)."""
         if self.parts is None:
             return None
-        indexes = set(self._always)
-        for word in self._by_word.keys() & text.word_runs:
-            indexes.update(self._by_word[word])
-        if self._by_char:
-            for char in self._by_char.keys() & text.characters:
-                indexes.update(self._by_char[char])
+        words = self._by_word.keys() & text.word_runs
+        chars = set(self._chars.findall(text.normalized)) if self._chars is not None else ()
+        if words or chars:
+            found = set(self._always)
+            for word in words:
+                found.update(self._by_word[word])
+            for char in chars:
+                found.update(self._by_char[char])
+            indexes: Iterable[int] = sorted(found)
+        else:
+            indexes = self._always
         parts = self.parts
-        live = [parts[index] for index in sorted(indexes) if parts[index].may_match(text)]
+        live = [parts[index] for index in indexes if parts[index].may_match(text)]
         return None if len(live) == len(parts) else live
 
     def finditer(self, string: str, live: Sequence["_Part"] | None) -> Iterator[re.Match[str]]:

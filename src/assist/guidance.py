@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import jinja2
 
-from .text import PhraseSet, Text, compile_phrases
+from .text import PhraseIndex, PhraseSet, Text, compile_phrases
 
 PROMPTS_PACKAGE = "assist.prompts"
 
@@ -67,8 +67,15 @@ class Industries:
                 self.family_of.setdefault(phrase, set()).add(family)
 
     def hits(self, text: Text) -> dict[str, list[str]]:
-        """Family -> the words of it found in the text. The longest phrase wins where phrases
-        overlap: "civil engineering" is construction, not also software's "engineering"."""
+        """Family -> the words of it found in the text (read-only: kept with the text, which is
+        looked at once). The longest phrase wins where phrases overlap: "civil engineering" is
+        construction, not also software's "engineering"."""
+        known = text.found.get(self)
+        if known is None:
+            known = text.found[self] = self._hits(text)
+        return known
+
+    def _hits(self, text: Text) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         passes = [(text.words, text.positions)]
         if text.plain_words is not text.words:
@@ -148,14 +155,15 @@ class Guidance:
     @cached_property
     def lexicons(self) -> dict[str, Lexicon]:
         compiled = {}
+        index = PhraseIndex()  # every lexicon's phrases: a text is looked up once for all of them
         for name, entry in self._signals["lexicon"].items():
             compiled[name] = Lexicon(
                 criterion=entry["criterion"],
                 phrases=compile_phrases(entry.get("phrases", []) + entry.get("strong", []), entry.get("patterns"),
-                                        entry.get("triggers")),
-                weak=compile_phrases(entry.get("weak", [])),
-                headline=compile_phrases(entry.get("headline", [])),
-                favour=compile_phrases(entry.get("favour", [])),
+                                        entry.get("triggers"), index=index),
+                weak=compile_phrases(entry.get("weak", []), index=index),
+                headline=compile_phrases(entry.get("headline", []), index=index),
+                favour=compile_phrases(entry.get("favour", []), index=index),
             )
         return compiled
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Set
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from .alternatives import Alternatives
@@ -174,13 +174,29 @@ class PhraseSet:
     regex: re.Pattern[str] | None
     trigger: re.Pattern[str] | None = None  # the regex runs only on text holding one of these substrings
     alternatives: Alternatives | None = None  # the regex's patterns, run one by one where they could match
+    index: "PhraseIndex | None" = None  # shared with other sets: a text is looked up once for all
+    slot: int = -1  # this set's place in `index`
+    key: object = field(default_factory=object, compare=False, repr=False)  # what a text keeps its hits by
 
     def find_all(self, text: "Text") -> list[str]:
+        """The phrases and pattern matches in the text, in text order (looked for once a text)."""
+        known = text.found.get(self.key)
+        if known is None:
+            known = text.found[self.key] = tuple(self._find_all(text))
+        return list(known)
+
+    def _find_all(self, text: "Text") -> list[str]:
         found: list[str] = []
-        if self.marked:
-            _scan(self.marked, text.words, text.positions, found, text.original)
-        if text.plain_words and self.plain:
-            _scan(self.plain, text.plain_words, text.plain_positions, found, text.original)
+        if self.index is not None:
+            marked, plain = text.hits(self.index)
+            _add(marked.get(self.slot, ()), found, text.original)
+            if text.plain_words and self.plain:
+                _add(plain.get(self.slot, ()), found, text.original)
+        else:
+            if self.marked:
+                _scan(self.marked, text.words, text.positions, found, text.original)
+            if text.plain_words and self.plain:
+                _scan(self.plain, text.plain_words, text.plain_positions, found, text.original)
         if self.regex is not None:
             self._find_patterns(text, found)
         return found
@@ -206,7 +222,7 @@ class PhraseSet:
 
 
 def _scan(index: dict[str, tuple[tuple[str, ...], ...]], words: tuple[str, ...],
-          positions: dict[str, list[int]], found: list[str], original: str) -> None:
+          positions: dict[str, tuple[int, ...]], found: list[str], original: str) -> None:
     # Only the words the text and the phrases share are looked at: a set intersection, not a scan.
     # In text order, so evidence (and a prompt built from it) is the same from run to run.
     shared = index.keys() & positions.keys()
@@ -219,6 +235,57 @@ def _scan(index: dict[str, tuple[tuple[str, ...], ...]], words: tuple[str, ...],
                     value = _as_written(phrase, original)
                     if value not in found:
                         found.append(value)
+
+
+class PhraseIndex:
+    """The phrases of several sets (a guidance's lexicons) by first word. A text is looked up
+    once for all of them (`Text.hits`, kept with the text), and each set reads its own hits."""
+
+    def __init__(self) -> None:
+        # first word -> [(length, phrase -> the slots of the sets holding it)], longest first
+        self.marked: dict[str, list[tuple[int, dict[tuple[str, ...], list[int]]]]] = {}
+        self.plain: dict[str, list[tuple[int, dict[tuple[str, ...], list[int]]]]] = {}
+        self.size = 0
+
+    def add(self, marked: dict[str, tuple[tuple[str, ...], ...]], plain: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+        """A set's phrases; its slot, where `hits` files what it finds of them."""
+        slot = self.size
+        self.size += 1
+        for index, phrases in ((self.marked, marked), (self.plain, plain)):
+            for first, group in phrases.items():
+                by_length = dict(index.get(first, []))
+                for phrase in group:
+                    by_length.setdefault(len(phrase), {}).setdefault(phrase, []).append(slot)
+                index[first] = sorted(by_length.items(), reverse=True)
+        return slot
+
+
+def _hits(index: dict[str, list[tuple[int, dict[tuple[str, ...], list[int]]]]], words: tuple[str, ...],
+          positions: dict[str, tuple[int, ...]]) -> dict[int, tuple[tuple[str, ...], ...]]:
+    """Slot -> the phrases found: each set's in the order _scan finds them (by the first
+    occurrence of their first word, then position, then the longest first)."""
+    found: dict[int, list[tuple[str, ...]]] = {}
+    shared = index.keys() & positions.keys()
+    for first in sorted(shared, key=lambda word: positions[word][0]):
+        by_length = index[first]
+        for position in positions[first]:
+            for length, phrases in by_length:
+                phrase = words[position : position + length]
+                slots = phrases.get(phrase)
+                if slots is not None:
+                    for slot in slots:
+                        if slot in found:
+                            found[slot].append(phrase)
+                        else:
+                            found[slot] = [phrase]
+    return {slot: tuple(phrases) for slot, phrases in found.items()}
+
+
+def _add(phrases: Iterable[tuple[str, ...]], found: list[str], original: str) -> None:
+    for phrase in phrases:
+        value = _as_written(phrase, original)
+        if value not in found:
+            found.append(value)
 
 
 def _as_written(phrase: tuple[str, ...], original: str) -> str:
@@ -245,15 +312,21 @@ def _index(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ..
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in grouped.items()}
 
 
-def compile_phrases(phrases: list[str], patterns: list[str] | None = None, triggers: list[str] | None = None) -> PhraseSet:
+def compile_phrases(phrases: list[str], patterns: list[str] | None = None, triggers: list[str] | None = None,
+                    index: PhraseIndex | None = None) -> PhraseSet:
+    """`index`: an index shared with other sets, which each text is then looked up in once."""
     normalized = [normalize(p) for p in phrases]
+    marked = _index({tokens(p) for p in normalized})
+    plain = _index({tokens(fold(p)) for p in normalized if has_diacritics(p)})
     alternatives = Alternatives(patterns, re.DOTALL) if patterns else None
     return PhraseSet(
-        marked=_index({tokens(p) for p in normalized}),
-        plain=_index({tokens(fold(p)) for p in normalized if has_diacritics(p)}),
+        marked=marked,
+        plain=plain,
         regex=alternatives.regex if alternatives else None,
         trigger=re.compile("|".join(re.escape(normalize(t)) for t in triggers)) if triggers else None,
         alternatives=alternatives,
+        index=index,
+        slot=index.add(marked, plain) if index is not None else -1,
     )
 
 
@@ -265,19 +338,27 @@ class Text:
     normalized: str
     words: tuple[str, ...]
     plain_words: tuple[str, ...]  # folded words, only when the text has no diacritics at all
-    positions: dict[str, list[int]]
-    plain_positions: dict[str, list[int]]
+    positions: dict[str, tuple[int, ...]]
+    plain_positions: dict[str, tuple[int, ...]]
+    # What a matcher (a PhraseIndex, the Industries) found in this text, kept by it: it looks once.
+    found: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def hits(self, index: PhraseIndex) -> tuple[dict[int, tuple[tuple[str, ...], ...]], dict[int, tuple[tuple[str, ...], ...]]]:
+        """What the sets of `index` find in this text, by slot: looked up once."""
+        known = self.found.get(index)
+        if known is None or known[0] != index.size:  # a set was added since
+            plain = _hits(index.plain, self.plain_words, self.plain_positions) if self.plain_words else {}
+            known = (index.size, _hits(index.marked, self.words, self.positions), plain)
+            self.found[index] = known
+        return known[1], known[2]
 
     @cached_property
-    def word_runs(self) -> Set[str]:
-        """Every longest run of word characters (`\\w+`) in the normalized text."""
+    def word_runs(self) -> Collection[str]:
+        """Every longest run of word characters (`\\w+`) in the normalized text: a set, or a dict
+        by them (the positions), which reads as the set of its keys."""
         if "'" in self.normalized or "-" in self.normalized:
             return frozenset(WORD_RUN.findall(self.normalized))
-        return self.positions.keys()  # no token joins two runs with ' or -: the tokens are the runs
-
-    @cached_property
-    def characters(self) -> frozenset[str]:
-        return frozenset(self.normalized)
+        return self.positions  # no token joins two runs with ' or -: the tokens are the runs
 
     @cached_property
     def deobfuscated(self) -> "Text | None":
@@ -305,13 +386,20 @@ class Text:
         return Text(original, normalized, words, (), positions, {})
 
 
-def _positions(words: tuple[str, ...]) -> dict[str, list[int]]:
-    positions: dict[str, list[int]] = {}
+def _positions(words: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    # Tuples, not lists: a text stays in Text.of's cache a while, and the garbage collector stops
+    # looking into a tuple of numbers (it always looks into a list).
+    positions: dict[str, tuple[int, ...]] = {}
+    repeated: dict[str, list[int]] = {}
     for index, word in enumerate(words):
-        if word in positions:
-            positions[word].append(index)
+        if word not in positions:
+            positions[word] = (index,)
+        elif word in repeated:
+            repeated[word].append(index)
         else:
-            positions[word] = [index]
+            repeated[word] = [*positions[word], index]
+    for word, found in repeated.items():
+        positions[word] = tuple(found)
     return positions
 
 
