@@ -228,7 +228,7 @@ def _scan(index: dict[str, tuple[tuple[str, ...], ...]], words: tuple[str, ...],
     shared = index.keys() & positions.keys()
     if not shared:
         return
-    for first in sorted(shared, key=lambda word: positions[word][0]) if len(shared) > 1 else shared:
+    for first in sorted(shared, key=positions.__getitem__) if len(shared) > 1 else shared:
         for position in positions[first]:
             for phrase in index[first]:
                 if words[position : position + len(phrase)] == phrase:
@@ -266,7 +266,7 @@ def _hits(index: dict[str, list[tuple[int, dict[tuple[str, ...], list[int]]]]], 
     occurrence of their first word, then position, then the longest first)."""
     found: dict[int, list[tuple[str, ...]]] = {}
     shared = index.keys() & positions.keys()
-    for first in sorted(shared, key=lambda word: positions[word][0]):
+    for first in sorted(shared, key=positions.__getitem__):  # by where each is first: two never share that
         by_length = index[first]
         for position in positions[first]:
             for length, phrases in by_length:
