@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .config import UserConfig
@@ -75,20 +76,25 @@ def draft_reply(
 ) -> Reply:
     guidance = guidance or load_guidance()
     language = reply_language(config, request)
-    template = guidance.templates.get_template(f"replies/{kind}.{language}.j2")
-    context = {
-        "first_name": first_name(request.sender.name),
-        "topic": safe_topic(signals),
-        "signature": config.signature,
-    }
+    text = _drafted(guidance, f"replies/{kind}.{language}.j2", first_name(request.sender.name), safe_topic(signals),
+                    config.signature, max_chars)
+    return Reply(kind=kind, language=language, text=text)
+
+
+@lru_cache(maxsize=1024)
+def _drafted(guidance: Guidance, template_name: str, name: str, topic: str | None, signature: str | None,
+             max_chars: int) -> str:
+    """The reply's text: a function of these alone, so a batch renders each combination once."""
+    template = guidance.templates.get_template(template_name)
+    context = {"first_name": name, "topic": topic, "signature": signature}
     text = _tidy(template.render(**context, short=False))
     if len(text) > max_chars:
         text = _tidy(template.render(**context, short=True))
     if len(text) > max_chars:  # keep the signature, shorten the body
         body = _tidy(template.render(**{**context, "signature": None}, short=True))
-        room = max_chars - (len(config.signature) + 2 if config.signature else 0)
-        text = fit(body, max(room, 1)) + (f"\n\n{config.signature}" if config.signature else "")
-    return Reply(kind=kind, language=language, text=text)
+        room = max_chars - (len(signature) + 2 if signature else 0)
+        text = fit(body, max(room, 1)) + (f"\n\n{signature}" if signature else "")
+    return text
 
 
 def _tidy(text: str) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .config import UserConfig
 from .context import RunContext
+from .guidance import Guidance
 from .models import Flag, Verdict
 
 
@@ -12,13 +15,20 @@ def summary_language(config: UserConfig) -> str:
 
 
 def summarize(verdict: Verdict, flags: list[Flag], report: bool, relevance_judged: bool, ctx: RunContext) -> str:
-    guidance = ctx.guidance
-    language = summary_language(ctx.config)
+    # The sentence depends on the flags' criteria alone, not on their evidence: a batch has few
+    # combinations, each rendered once.
+    criteria = tuple((flag.id, flag.polarity) for flag in flags)
+    return _summary(ctx.guidance, summary_language(ctx.config), verdict, criteria, report, relevance_judged)
+
+
+@lru_cache(maxsize=1024)
+def _summary(guidance: Guidance, language: str, verdict: Verdict, criteria: tuple[tuple[str, str], ...],
+             report: bool, relevance_judged: bool) -> str:
     weights = guidance.weights
 
     def titles(polarity: str) -> list[str]:
-        chosen = sorted((f for f in flags if f.polarity == polarity), key=lambda f: -abs(weights.get(f.id, 0)))
-        return [_lower_first(guidance.criterion(f.id).title_in(language)) for f in chosen if f.id in guidance.criteria]
+        chosen = sorted((c for c in criteria if c[1] == polarity), key=lambda c: -abs(weights.get(c[0], 0)))
+        return [_lower_first(guidance.criterion(c).title_in(language)) for c, _ in chosen if c in guidance.criteria]
 
     return guidance.templates.get_template("summary.j2").render(
         verdict=verdict, pros=titles("green"), cons=titles("red"), report=report,

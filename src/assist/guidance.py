@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .text import PhraseSet, Text, compile_phrases
+from .text import PhraseIndex, PhraseSet, Text, compile_phrases
 
 if TYPE_CHECKING:
     import jinja2
@@ -60,6 +60,7 @@ class Industries:
 
     def __init__(self, families: dict[str, list[str]]):
         self.words = compile_phrases([word for words in families.values() for word in words])
+        self.first_words = frozenset(self.words.marked) | frozenset(self.words.plain)
         self.family_of: dict[tuple[str, ...], set[str]] = {}
         for family, words in families.items():
             probe = compile_phrases(words)
@@ -68,19 +69,33 @@ class Industries:
                 self.family_of.setdefault(phrase, set()).add(family)
 
     def hits(self, text: Text) -> dict[str, list[str]]:
-        """Family -> the words of it found in the text. The longest phrase wins where phrases
-        overlap: "civil engineering" is construction, not also software's "engineering"."""
+        """Family -> the words of it found in the text (read-only: kept with the text, which is
+        looked at once). The longest phrase wins where phrases overlap: "civil engineering" is
+        construction, not also software's "engineering"."""
+        known = text.found.get(self)
+        if known is None:
+            known = text.found[self] = self._hits(text)
+        return known
+
+    def _hits(self, text: Text) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
-        for words in (text.words, text.plain_words if text.plain_words is not text.words else ()):
-            position = 0
-            while position < len(words):
+        passes = [(text.words, text.positions)]
+        if text.plain_words is not text.words:
+            passes.append((text.plain_words, text.plain_positions))
+        for words, positions in passes:
+            # From left to right, a phrase found skips the words it covers. Only where a phrase
+            # could start is looked at: the positions of the words that start one.
+            starts = sorted(position for word in self.first_words.intersection(positions) for position in positions[word])
+            covered = 0
+            for position in starts:
+                if position < covered:
+                    continue
                 phrase = self._longest_at(words, position)
                 if phrase is None:
-                    position += 1
                     continue
                 for family in self.family_of.get(phrase, ()):
                     found.setdefault(family, []).append(" ".join(phrase))
-                position += len(phrase)
+                covered = position + len(phrase)
         return found
 
     def _longest_at(self, words: tuple[str, ...], position: int) -> tuple[str, ...] | None:
@@ -142,14 +157,15 @@ class Guidance:
     @cached_property
     def lexicons(self) -> dict[str, Lexicon]:
         compiled = {}
+        index = PhraseIndex()  # every lexicon's phrases: a text is looked up once for all of them
         for name, entry in self._signals["lexicon"].items():
             compiled[name] = Lexicon(
                 criterion=entry["criterion"],
                 phrases=compile_phrases(entry.get("phrases", []) + entry.get("strong", []), entry.get("patterns"),
-                                        entry.get("triggers")),
-                weak=compile_phrases(entry.get("weak", [])),
-                headline=compile_phrases(entry.get("headline", [])),
-                favour=compile_phrases(entry.get("favour", [])),
+                                        entry.get("triggers"), index=index),
+                weak=compile_phrases(entry.get("weak", []), index=index),
+                headline=compile_phrases(entry.get("headline", []), index=index),
+                favour=compile_phrases(entry.get("favour", []), index=index),
             )
         return compiled
 

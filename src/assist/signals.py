@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Flag, Request
-from .text import PHONE, URL, Text, deobfuscate, detect_language, has_invisible, quote, user_phrases
+from .text import Text, detect_language, has_invisible, has_link_or_phone, quote, user_phrases
 
 
 def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
     """Each company as written and by its core name: "SSI Securities" also matches "SSI"."""
+    return _company_names(guidance, tuple(companies))
+
+
+@lru_cache(maxsize=256)
+def _company_names(guidance: Guidance, companies: tuple[str, ...]) -> tuple[str, ...]:  # the config's: once
     names: list[str] = []
     for company in companies:
         names.append(company)
@@ -115,9 +121,9 @@ def _where(hits: list[tuple[str, str]]) -> str:
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
     injection = [(place, hit) for place, text in places for hit in lex["prompt_injection"].phrases.find_all(text)]
-    if not injection:  # leetspeak and spaced-out letters, undone
-        plain = [(place, Text.of(deobfuscate(text.normalized))) for place, text in places[:2]]
-        injection = [(place, hit) for place, text in plain if text.normalized != dict(places)[place].normalized
+    if not injection:  # leetspeak and spaced-out letters, undone, where that changes the text
+        plain = [(place, text.deobfuscated) for place, text in places[:2]]
+        injection = [(place, hit) for place, text in plain if text is not None
                      for hit in lex["prompt_injection"].phrases.find_all(text)]
     if injection:
         hidden = " (with hidden characters)" if has_invisible(request.note or "") else ""
@@ -129,7 +135,7 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) 
     weak = _distinct([(place, hit) for place, text in places[:2] for hit in scam.weak.find_all(text)])
     # Single words ("crypto", "wallet") are everyday words in some jobs: it takes several, or
     # a couple with a link or a phone number to move the talk elsewhere.
-    contact = bool(URL.search(request.note or "") or PHONE.search(request.note or ""))
+    contact = has_link_or_phone(request.note or "")
     if strong or len(weak) >= needs["weak_hits"] or (len(weak) >= needs["weak_hits_with_contact"] and contact):
         reader.raise_flag("scam_or_phishing", _where(strong + weak))
 

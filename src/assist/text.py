@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from .alternatives import Alternatives
 
 # Invisible characters used to hide words from a matcher (zero-width, bidi controls, soft hyphen).
 INVISIBLE = dict.fromkeys(
@@ -54,12 +57,42 @@ BARE_URL = re.compile(
 )
 # Any whitespace between the digits; how many digits it takes is redact.py's to judge.
 PHONE_RUN = re.compile(rf"(?<![\w+])(?P<plus>\+)?[(\d][\s{_PHONE_CHARS}]{{5,}}\d(?!\w)")
+# What every PHONE match holds; found far faster (no look-behind at every character).
+_PHONE_CORE = re.compile(rf"\d[ {_PHONE_CHARS}]{{7,}}\d")
+
+
+def has_link_or_phone(text: str) -> bool:
+    """Whether URL or PHONE finds anything in the text. Each regex runs only on text holding what
+    every match of it holds: a link a "/" or a "www." (in any case), a number PHONE's core."""
+    if ("/" in text or "www." in text.lower()) and URL.search(text):
+        return True
+    return _PHONE_CORE.search(text) is not None and PHONE.search(text) is not None
+
+
+def _any_of(codes) -> re.Pattern[str]:
+    """A character class of these code points: finds whether a text holds any of them, in C."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return re.compile("[" + "".join(f"\\U{a:08x}" + (f"-\\U{b:08x}" if b > a else "") for a, b in runs) + "]")
+
+
+# A table's translate() costs about as much as the rest of normalizing together, and most texts
+# hold nothing it would change: it runs only on text that holds one of its characters.
+HAS_INVISIBLE = _any_of(INVISIBLE)
+HAS_LOOKALIKE = _any_of(LOOKALIKES)
 
 
 def normalize(text: str) -> str:
     """What the matchers read: NFKC, invisible characters removed, look-alikes mapped, lower case."""
-    text = unicodedata.normalize("NFKC", text).translate(INVISIBLE).replace("\u2019", "'")
-    return text.lower().translate(LOOKALIKES)
+    text = unicodedata.normalize("NFKC", text)
+    if HAS_INVISIBLE.search(text):
+        text = text.translate(INVISIBLE)
+    text = text.replace("\u2019", "'").lower()
+    return text.translate(LOOKALIKES) if HAS_LOOKALIKE.search(text) else text
 
 
 def _fold_table() -> dict[int, str]:
@@ -76,19 +109,25 @@ def _fold_table() -> dict[int, str]:
 
 
 FOLD = _fold_table()
+# Every character FOLD changes. Each becomes one or more others, never itself and never nothing,
+# so a text changes under fold() exactly when it holds one of them.
+FOLDABLE = _any_of(FOLD)
 
 
 def fold(text: str) -> str:
     """Strip diacritics ("kết nối" -> "ket noi"); đ becomes d. Expects NFC text (normalize gives it)."""
-    return text.translate(FOLD)
+    return text.translate(FOLD) if FOLDABLE.search(text) else text
+
+
+VIETNAMESE_MARK = _any_of(map(ord, VIETNAMESE_MARKS))
 
 
 def has_diacritics(text: str) -> bool:
-    return fold(text) != text
+    return FOLDABLE.search(text) is not None
 
 
 def has_invisible(text: str) -> bool:
-    return any(ord(ch) in INVISIBLE for ch in text)
+    return HAS_INVISIBLE.search(text) is not None
 
 
 def detect_language(text: str | None) -> str | None:
@@ -96,27 +135,30 @@ def detect_language(text: str | None) -> str | None:
     if not text or not text.strip():
         return None
     lowered = text.lower()
-    if sum(ch in VIETNAMESE_MARKS for ch in lowered) >= 2:
+    mark = VIETNAMESE_MARK.search(lowered)
+    if mark and VIETNAMESE_MARK.search(lowered, mark.end()):  # two of them
         return "vi"
     words = WORD.findall(lowered)
     if not words:
         return "other"
-    vietnamese = sum(word in VIETNAMESE_PLAIN_WORDS for word in words)
-    english = sum(word in ENGLISH_WORDS for word in words)
+    vietnamese = sum(map(VIETNAMESE_PLAIN_WORDS.__contains__, words))
+    english = sum(map(ENGLISH_WORDS.__contains__, words))
     if vietnamese >= 2 and vietnamese > english:
         return "vi"
     if english >= 1 and english >= vietnamese:
         return "en"
-    if not any(ord(ch) > 127 for ch in lowered) and len(words) <= 3:
+    if lowered.isascii() and len(words) <= 3:
         return "en"  # "Hi Minh!" and the like
     return "other"
 
 
 TOKEN = re.compile(r"\w+(?:['-]\w+)*")
+WORD_RUN = re.compile(r"\w+")
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    return tuple(TOKEN.findall(text))
+    # Without ' or - a token is a run of word characters, which a simpler regex finds sooner.
+    return tuple((TOKEN if "'" in text or "-" in text else WORD_RUN).findall(text))
 
 
 @dataclass(frozen=True)
@@ -131,38 +173,119 @@ class PhraseSet:
     plain: dict[str, tuple[tuple[str, ...], ...]]
     regex: re.Pattern[str] | None
     trigger: re.Pattern[str] | None = None  # the regex runs only on text holding one of these substrings
+    alternatives: Alternatives | None = None  # the regex's patterns, run one by one where they could match
+    index: "PhraseIndex | None" = None  # shared with other sets: a text is looked up once for all
+    slot: int = -1  # this set's place in `index`
+    key: object = field(default_factory=object, compare=False, repr=False)  # what a text keeps its hits by
 
     def find_all(self, text: "Text") -> list[str]:
+        """The phrases and pattern matches in the text, in text order (looked for once a text)."""
+        known = text.found.get(self.key)
+        if known is None:
+            known = text.found[self.key] = tuple(self._find_all(text))
+        return list(known)
+
+    def _find_all(self, text: "Text") -> list[str]:
         found: list[str] = []
-        if self.marked:
-            _scan(self.marked, text.words, text.positions, found, text.original)
-        if text.plain_words and self.plain:
-            _scan(self.plain, text.plain_words, text.plain_positions, found, text.original)
-        if self.regex is not None and (self.trigger is None or self.trigger.search(text.normalized)):
-            for match in self.regex.finditer(text.normalized):
-                value = match.group(0).strip()
-                if value and value not in found:
-                    found.append(value)
+        if self.index is not None:
+            marked, plain = text.hits(self.index)
+            _add(marked.get(self.slot, ()), found, text.original)
+            if text.plain_words and self.plain:
+                _add(plain.get(self.slot, ()), found, text.original)
+        else:
+            if self.marked:
+                _scan(self.marked, text.words, text.positions, found, text.original)
+            if text.plain_words and self.plain:
+                _scan(self.plain, text.plain_words, text.plain_positions, found, text.original)
+        if self.regex is not None:
+            self._find_patterns(text, found)
         return found
+
+    def _find_patterns(self, text: "Text", found: list[str]) -> None:
+        if self.alternatives is None:
+            matches = self.regex.finditer(text.normalized) if self._triggered(text) else ()  # type: ignore[union-attr]
+        else:
+            live = self.alternatives.live(text)
+            if live is not None and not live:
+                return  # no pattern could match: the trigger need not be looked for
+            matches = self.alternatives.finditer(text.normalized, live) if self._triggered(text) else iter(())
+        for match in matches:
+            value = match.group(0).strip()
+            if value and value not in found:
+                found.append(value)
+
+    def _triggered(self, text: "Text") -> bool:
+        return self.trigger is None or self.trigger.search(text.normalized) is not None
 
     def __bool__(self) -> bool:
         return bool(self.marked or self.regex)
 
 
 def _scan(index: dict[str, tuple[tuple[str, ...], ...]], words: tuple[str, ...],
-          positions: dict[str, list[int]], found: list[str], original: str) -> None:
+          positions: dict[str, tuple[int, ...]], found: list[str], original: str) -> None:
     # Only the words the text and the phrases share are looked at: a set intersection, not a scan.
     # In text order, so evidence (and a prompt built from it) is the same from run to run.
     shared = index.keys() & positions.keys()
     if not shared:
         return
-    for first in sorted(shared, key=lambda word: positions[word][0]) if len(shared) > 1 else shared:
+    for first in sorted(shared, key=positions.__getitem__) if len(shared) > 1 else shared:
         for position in positions[first]:
             for phrase in index[first]:
                 if words[position : position + len(phrase)] == phrase:
                     value = _as_written(phrase, original)
                     if value not in found:
                         found.append(value)
+
+
+class PhraseIndex:
+    """The phrases of several sets (a guidance's lexicons) by first word. A text is looked up
+    once for all of them (`Text.hits`, kept with the text), and each set reads its own hits."""
+
+    def __init__(self) -> None:
+        # first word -> [(length, phrase -> the slots of the sets holding it)], longest first
+        self.marked: dict[str, list[tuple[int, dict[tuple[str, ...], list[int]]]]] = {}
+        self.plain: dict[str, list[tuple[int, dict[tuple[str, ...], list[int]]]]] = {}
+        self.size = 0
+
+    def add(self, marked: dict[str, tuple[tuple[str, ...], ...]], plain: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+        """A set's phrases; its slot, where `hits` files what it finds of them."""
+        slot = self.size
+        self.size += 1
+        for index, phrases in ((self.marked, marked), (self.plain, plain)):
+            for first, group in phrases.items():
+                by_length = dict(index.get(first, []))
+                for phrase in group:
+                    by_length.setdefault(len(phrase), {}).setdefault(phrase, []).append(slot)
+                index[first] = sorted(by_length.items(), reverse=True)
+        return slot
+
+
+def _hits(index: dict[str, list[tuple[int, dict[tuple[str, ...], list[int]]]]], words: tuple[str, ...],
+          positions: dict[str, tuple[int, ...]]) -> dict[int, tuple[tuple[str, ...], ...]]:
+    """Slot -> the phrases found: each set's in the order _scan finds them (by the first
+    occurrence of their first word, then position, then the longest first)."""
+    found: dict[int, list[tuple[str, ...]]] = {}
+    shared = index.keys() & positions.keys()
+    for first in sorted(shared, key=positions.__getitem__):  # by where each is first: two never share that
+        by_length = index[first]
+        for position in positions[first]:
+            for length, phrases in by_length:
+                phrase = words[position : position + length]
+                slots = phrases.get(phrase)
+                if slots is not None:
+                    for slot in slots:
+                        if slot in found:
+                            found[slot].append(phrase)
+                        else:
+                            found[slot] = [phrase]
+    return {slot: tuple(phrases) for slot, phrases in found.items()}
+
+
+def _add(phrases: Iterable[tuple[str, ...]], found: list[str], original: str) -> None:
+    for phrase in phrases:
+        value = _as_written(phrase, original)
+        if value not in found:
+            found.append(value)
 
 
 def _as_written(phrase: tuple[str, ...], original: str) -> str:
@@ -173,7 +296,12 @@ def _as_written(phrase: tuple[str, ...], original: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _written_pattern(phrase: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(word) for word in phrase) + r"(?!\w)", re.IGNORECASE)
+    # The phrase between word boundaries. No word character before its first word is checked just
+    # after that word (a look-behind of fixed width): the regex starts with the word, which lets
+    # the search skip to where it could start.
+    first, *rest = phrase
+    return re.compile(re.escape(first) + rf"(?<!\w.{{{len(first)}}})" + "".join(r"\W+" + re.escape(word) for word in rest)
+                      + r"(?!\w)", re.IGNORECASE)
 
 
 def _index(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -184,13 +312,21 @@ def _index(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ..
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in grouped.items()}
 
 
-def compile_phrases(phrases: list[str], patterns: list[str] | None = None, triggers: list[str] | None = None) -> PhraseSet:
+def compile_phrases(phrases: list[str], patterns: list[str] | None = None, triggers: list[str] | None = None,
+                    index: PhraseIndex | None = None) -> PhraseSet:
+    """`index`: an index shared with other sets, which each text is then looked up in once."""
     normalized = [normalize(p) for p in phrases]
+    marked = _index({tokens(p) for p in normalized})
+    plain = _index({tokens(fold(p)) for p in normalized if has_diacritics(p)})
+    alternatives = Alternatives(patterns, re.DOTALL) if patterns else None
     return PhraseSet(
-        marked=_index({tokens(p) for p in normalized}),
-        plain=_index({tokens(fold(p)) for p in normalized if has_diacritics(p)}),
-        regex=re.compile("|".join(f"(?:{p})" for p in patterns), re.DOTALL) if patterns else None,
+        marked=marked,
+        plain=plain,
+        regex=alternatives.regex if alternatives else None,
         trigger=re.compile("|".join(re.escape(normalize(t)) for t in triggers)) if triggers else None,
+        alternatives=alternatives,
+        index=index,
+        slot=index.add(marked, plain) if index is not None else -1,
     )
 
 
@@ -202,8 +338,41 @@ class Text:
     normalized: str
     words: tuple[str, ...]
     plain_words: tuple[str, ...]  # folded words, only when the text has no diacritics at all
-    positions: dict[str, list[int]]
-    plain_positions: dict[str, list[int]]
+    positions: dict[str, tuple[int, ...]]
+    plain_positions: dict[str, tuple[int, ...]]
+    # What a matcher (a PhraseIndex, the Industries) found in this text, kept by it: it looks once.
+    found: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def hits(self, index: PhraseIndex) -> tuple[dict[int, tuple[tuple[str, ...], ...]], dict[int, tuple[tuple[str, ...], ...]]]:
+        """What the sets of `index` find in this text, by slot: looked up once."""
+        known = self.found.get(index)
+        if known is None or known[0] != index.size:  # a set was added since
+            plain = _hits(index.plain, self.plain_words, self.plain_positions) if self.plain_words else {}
+            known = (index.size, _hits(index.marked, self.words, self.positions), plain)
+            self.found[index] = known
+        return known[1], known[2]
+
+    @cached_property
+    def word_runs(self) -> Collection[str]:
+        """Every longest run of word characters (`\\w+`) in the normalized text: a set, or a dict
+        by them (the positions), which reads as the set of its keys."""
+        if "'" in self.normalized or "-" in self.normalized:
+            return frozenset(WORD_RUN.findall(self.normalized))
+        return self.positions  # no token joins two runs with ' or -: the tokens are the runs
+
+    @cached_property
+    def deobfuscated(self) -> "Text | None":
+        """The text with leetspeak and spaced-out letters undone (`deobfuscate`), when that reads
+        differently from the text itself."""
+        string = self.normalized
+        runs = self.word_runs
+        # Each trick needs a word that shows it: one that mixes letters and digits (unless "@"
+        # or "$" stand in for letters), one of a single letter, or one joined by "_".
+        if "@" in string or "$" in string or not all(run.isalpha() or run.isdecimal() for run in runs):
+            string = _unleet(string)
+        if string != self.normalized or any(len(run) == 1 or "_" in run for run in runs):
+            string = _unspace(string)
+        return None if normalize(string) == self.normalized else Text.of(string)
 
     @staticmethod
     @lru_cache(maxsize=4096)
@@ -212,15 +381,25 @@ class Text:
         normalized = normalize(original)
         words = tokens(normalized)
         positions = _positions(words)
-        if fold(normalized) == normalized:  # no diacritics: the folded words are the words
+        if not has_diacritics(normalized):  # the folded words are the words
             return Text(original, normalized, words, words, positions, positions)
         return Text(original, normalized, words, (), positions, {})
 
 
-def _positions(words: tuple[str, ...]) -> dict[str, list[int]]:
-    positions: dict[str, list[int]] = {}
+def _positions(words: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    # Tuples, not lists: a text stays in Text.of's cache a while, and the garbage collector stops
+    # looking into a tuple of numbers (it always looks into a list).
+    positions: dict[str, tuple[int, ...]] = {}
+    repeated: dict[str, list[int]] = {}
     for index, word in enumerate(words):
-        positions.setdefault(word, []).append(index)
+        if word not in positions:
+            positions[word] = (index,)
+        elif word in repeated:
+            repeated[word].append(index)
+        else:
+            repeated[word] = [*positions[word], index]
+    for word, found in repeated.items():
+        positions[word] = tuple(found)
     return positions
 
 
@@ -261,5 +440,12 @@ MIXED_TOKEN = re.compile(r"\b(?=[\w@$]*[^\W\d_])(?=[\w@$]*[0-9@$])[\w@$]+\b")
 
 def deobfuscate(text: str) -> str:
     """Undo the usual tricks to hide words from a reader: "1gn0re" -> "ignore", "a.c.c.e.p.t" -> "accept"."""
-    text = MIXED_TOKEN.sub(lambda match: match.group(0).translate(LEET), text)
+    return _unspace(_unleet(text))
+
+
+def _unleet(text: str) -> str:
+    return MIXED_TOKEN.sub(lambda match: match.group(0).translate(LEET), text)
+
+
+def _unspace(text: str) -> str:
     return SPACED_LETTERS.sub(lambda match: re.sub(r"[.\-_ ]", "", match.group(0)), text)
