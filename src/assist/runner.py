@@ -53,13 +53,19 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
     errors are outcomes."""
     key = ctx.screening_key(backend.name, backend.model)
     window = window or max(4 * concurrency, 32)
+    # Offline verdicts into a store that knows nothing under this key: nothing to look up (a request
+    # twice in one input is screened twice, for free). Paid verdicts are always looked up first.
+    look_up = store is not None and (backend.costs_money or store.knows_anything(key))
     unsaved: list[tuple[Loaded, ScreenResult]] = []  # offline verdicts not yet committed
 
-    def work(loaded: Loaded) -> Screened:
+    def work(loaded: Loaded, decision: str | None) -> Screened:
         try:
-            return Screened(loaded, screen_request(loaded.request, backend, ctx))
+            result = screen_request(loaded.request, backend, ctx)
         except LLMError as error:
             return Screened(loaded, error=error)
+        if decision is not None:  # the user's own word is reported with the verdict, always
+            result = result.model_copy(update={"user_decision": decision})
+        return Screened(loaded, result)
 
     def save() -> None:
         if store is not None and unsaved:
@@ -75,20 +81,19 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
                 unsaved.append((screened.loaded, result))
                 if len(unsaved) >= GROUP_COMMIT:
                     save()
-                decision = store.decision(result.id)
-                if decision is not None:  # the user's own word is reported with the verdict, always
-                    screened = Screened(screened.loaded, result.model_copy(update={"user_decision": decision}))
         on_done(screened)
         return screened
 
     def submit(loaded: Loaded) -> Future[Screened]:
         nonlocal first_call
-        resumed = store.screened(loaded.request, key) if store is not None and resume else None
+        resumed, decision = store.lookup(loaded.request, key) if look_up else (None, None)
+        if not resume:
+            resumed = None
         if resumed is not None or pool is None:
             done: Future[Screened] = Future()
-            done.set_result(Screened(loaded, resumed) if resumed is not None else work(loaded))
+            done.set_result(Screened(loaded, resumed) if resumed is not None else work(loaded, decision))
             return done
-        future = pool.submit(work, loaded)
+        future = pool.submit(work, loaded, decision)
         if first_call:  # alone: a wrong key, model or URL stops the batch after one call
             first_call = False
             future.result()

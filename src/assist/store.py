@@ -7,6 +7,7 @@ are never overwritten by a new screening. Nothing here ever leaves the machine.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import threading
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .migrations import migrate
-from .models import Request, ScreenResult, Verdict, stable_hash
+from .models import Request, ScreenResult, Verdict
 from .paths import assist_home
 
 DB_NAME = "assist.db"
@@ -90,7 +91,9 @@ def default_db_path() -> Path:
 
 
 def content_hash(request: Request) -> str:
-    return stable_hash(request.model_dump(mode="json", exclude={"received_at"}), 16)
+    """What a stored verdict was made from: the request as validated (its JSON, fields in their
+    declared order), less when it arrived."""
+    return hashlib.sha256(request.model_dump_json(exclude={"received_at"}).encode()).hexdigest()[:16]
 
 
 def _now() -> str:
@@ -185,55 +188,65 @@ class Store:
 
     # -- screening ------------------------------------------------------------------------------
 
-    def screened(self, request: Request, screening_key: str) -> ScreenResult | None:
-        """The verdict recorded for this very request content under the same screening key, as it
-        stands now: marked `resumed`, with the user's own decision. None if there is none."""
+    def knows_anything(self, screening_key: str) -> bool:
+        """False when no verdict was made under this key and the user decided nothing: then no
+        request can be resumed, and none carries a decision."""
+        row = self.db.execute("SELECT EXISTS(SELECT 1 FROM verdicts WHERE screening_key = ?) "
+                              "OR EXISTS(SELECT 1 FROM decisions)", (screening_key,)).fetchone()
+        return bool(row[0])
+
+    def lookup(self, request: Request, screening_key: str) -> tuple[ScreenResult | None, Verdict | None]:
+        """What the store knows of a request, in one query: the verdict recorded for this very
+        content under the same screening key (marked `resumed`, with the user's decision), or None;
+        and the user's own decision, if any."""
         row = self.db.execute(
             "SELECT (SELECT result FROM verdicts WHERE request_id = ?1 AND screening_key = ?2 AND content_hash = ?3 "
             "ORDER BY id DESC LIMIT 1) AS result, (SELECT verdict FROM decisions WHERE request_id = ?1) AS decision",
             (request.id, screening_key, content_hash(request)),
         ).fetchone()
         if row["result"] is None:
-            return None
+            return None, row["decision"]
         result = ScreenResult.model_validate_json(row["result"])
-        return result.model_copy(update={"resumed": True, "user_decision": row["decision"]})
+        return result.model_copy(update={"resumed": True, "user_decision": row["decision"]}), row["decision"]
+
+    def screened(self, request: Request, screening_key: str) -> ScreenResult | None:
+        """The verdict recorded for this very request content under the same screening key, as it
+        stands now: marked `resumed`, with the user's own decision. None if there is none."""
+        return self.lookup(request, screening_key)[0]
 
     def record(self, request: Request, result: ScreenResult, screening_key: str | None = None) -> ScreenResult:
         """One request's screening, in its own transaction; the result as recorded, with the user's decision."""
-        return self.record_all([(request, result)], screening_key)[0]
+        self.record_all([(request, result)], screening_key)
+        decision = self.decision(request.id or "")
+        return result.model_copy(update={"user_decision": decision}) if decision else result
 
-    def record_all(self, screened: Iterable[tuple[Request, ScreenResult]], screening_key: str | None = None) -> list[ScreenResult]:
+    def record_all(self, screened: Iterable[tuple[Request, ScreenResult]], screening_key: str | None = None) -> None:
         """Several screenings in one transaction (offline verdicts, which cost nothing to redo). A
         decision or an edited, approved, rejected or sent draft is the user's: it stays as it is."""
         now = _now()
-        recorded = []
+        requests, verdicts, drafts = [], [], []
+        for request, result in screened:
+            digest = content_hash(request)
+            requests.append((request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now))
+            verdicts.append((request.id, digest, result.verdict, result.backend, result.model, result.prompt_version,
+                             result.model_dump_json(), now, screening_key))
+            if result.reply is not None:
+                reply = result.reply
+                drafts.append((request.id, reply.kind, reply.language, reply.text, reply.text, now, now))
         with self.transaction() as db:
-            for request, result in screened:
-                digest = content_hash(request)
-                db.execute(
-                    "INSERT INTO requests (id, sender, payload, content_hash, first_seen) VALUES (?, ?, ?, ?, ?) "
-                    "ON CONFLICT(id) DO UPDATE SET sender = excluded.sender, payload = excluded.payload, "
-                    "content_hash = excluded.content_hash",
-                    (request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now),
-                )
-                db.execute(
-                    "INSERT INTO verdicts (request_id, content_hash, verdict, backend, model, prompt_version, result, "
-                    "created_at, screening_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (request.id, digest, result.verdict, result.backend, result.model, result.prompt_version,
-                     result.model_dump_json(), now, screening_key),
-                )
-                if result.reply is not None:
-                    db.execute(
-                        "INSERT INTO drafts (request_id, kind, language, text, generated_text, created_at, updated_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO UPDATE SET "
-                        "kind = excluded.kind, language = excluded.language, text = excluded.text, "
-                        "generated_text = excluded.generated_text, updated_at = excluded.updated_at "
-                        "WHERE drafts.status = 'pending' AND drafts.edited = 0",
-                        (request.id, result.reply.kind, result.reply.language, result.reply.text, result.reply.text, now, now),
-                    )
-                decision = db.execute("SELECT verdict FROM decisions WHERE request_id = ?", (request.id,)).fetchone()
-                recorded.append(result.model_copy(update={"user_decision": decision[0]}) if decision else result)
-        return recorded
+            db.executemany(
+                "INSERT INTO requests (id, sender, payload, content_hash, first_seen) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET sender = excluded.sender, payload = excluded.payload, "
+                "content_hash = excluded.content_hash", requests)
+            db.executemany(
+                "INSERT INTO verdicts (request_id, content_hash, verdict, backend, model, prompt_version, result, "
+                "created_at, screening_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", verdicts)
+            db.executemany(
+                "INSERT INTO drafts (request_id, kind, language, text, generated_text, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO UPDATE SET "
+                "kind = excluded.kind, language = excluded.language, text = excluded.text, "
+                "generated_text = excluded.generated_text, updated_at = excluded.updated_at "
+                "WHERE drafts.status = 'pending' AND drafts.edited = 0", drafts)
 
     # -- the user's own word --------------------------------------------------------------------
 
