@@ -77,7 +77,9 @@ class _Reader:
             return
         criterion = self.guidance.criterion(criterion_id)
         weight = self.guidance.weights[criterion_id] * strength
-        self.result.signals.append(Signal(Flag(id=criterion_id, polarity=criterion.polarity, evidence=evidence), weight))
+        # Built from the guidance and our own evidence, so not validated again (it is on every request).
+        flag = Flag.model_construct(id=criterion_id, polarity=criterion.polarity, evidence=evidence)
+        self.result.signals.append(Signal(flag, weight))
 
 
 def extract_signals(request: Request, config: UserConfig, guidance: Guidance | None = None) -> Signals:
