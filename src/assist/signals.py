@@ -122,6 +122,10 @@ def _where(hits: list[tuple[str, str]]) -> str:
 
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
+    # Every other string the request carries reaches an LLM's prompt word for word: read it too.
+    other = " \n ".join(filter(None, [request.sender.location, request.sender.profile_url, request.id,
+                                       request.received_at]))
+    places.append(("location, profile URL, id or date", Text.of(other)))
     injection = [(place, hit) for place, text in places for hit in lex["prompt_injection"].phrases.find_all(text)]
     if not injection:  # leetspeak and spaced-out letters, undone, where that changes the text
         plain = [(place, text.deobfuscated) for place, text in places[:2]]

@@ -10,11 +10,27 @@ from functools import cached_property, lru_cache
 
 from .alternatives import Alternatives
 
-# Invisible characters used to hide words from a matcher (zero-width, bidi controls, soft hyphen).
-INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063,
-     0x2064, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF]
+# Characters that show nothing and hide words from a matcher. Every format character (Unicode
+# category Cf: zero-width spaces and joiners, bidi controls, the soft hyphen, invisible operators,
+# the byte-order mark, ...), variation selectors, the combining grapheme joiner, and the Hangul and
+# Khmer fillers that render as blanks: removed. Unicode tag characters spell ASCII out of sight
+# ("ASCII smuggling"): they are read as the letters they stand for, so a hidden sentence is read.
+FORMAT_CHARACTERS = (
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
+    (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001),
 )
+BLANK_MARKS = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180D), (0x180F, 0x180F),
+    (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF),
+)
+TAGS = range(0xE0020, 0xE007F)  # tag space .. tag tilde: ASCII 0x20 .. 0x7E
+INVISIBLE: dict[int, str | None] = {
+    **{code: None for first, last in (*FORMAT_CHARACTERS, *BLANK_MARKS) for code in range(first, last + 1)},
+    0xE007F: None,  # cancel tag
+    **{code: chr(code - 0xE0000) for code in TAGS},
+}
 # Cyrillic and Greek letters that look like Latin ones ("ignоre" with a Cyrillic o).
 LOOKALIKES = str.maketrans(
     "аеорсхуіјѕԁԛԝаАВЕКМНОРСТХУІЈЅοαρτνκιΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
