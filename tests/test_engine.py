@@ -187,3 +187,17 @@ def test_a_config_that_says_nothing_about_the_user_judges_no_relevance():
     assert {"irrelevant", "professional_relevance"}.isdisjoint({f.id for f in result.flags})
     assert any("says nothing about your field" in w for w in result.warnings)
     assert "could not be judged" in result.summary
+
+
+@pytest.mark.parametrize("headline, listed", [
+    ("Crypto trader, not affiliated with Stripe", False),
+    ("Independent consultant (no affiliation with Stripe)", False),
+    ("Never worked at Stripe, but happy to help", False),
+    ("Backend engineer at Stripe", True),
+    ("Not a recruiter. Backend engineer at Stripe", True),  # the negation is about something else
+])
+def test_always_accept_never_matches_a_negation(headline, listed):
+    config = user(openness="open")
+    config.policy.always_accept = ["Stripe"]
+    result = screen(request(SINCERE_NOTE, headline=headline), config)
+    assert ("always_accept" in {f.id for f in result.flags}) is listed

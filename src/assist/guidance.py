@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .text import PhraseIndex, PhraseSet, Text, compile_phrases
+from .text import PhraseIndex, PhraseSet, Text, compile_phrases, fold, normalize, tokens
 
 if TYPE_CHECKING:
     import jinja2
@@ -195,6 +195,12 @@ class Guidance:
     @cached_property
     def recruiter_fields(self) -> frozenset[str]:
         return frozenset(self._signals["recruiter_fields"]["families"])
+
+    @cached_property
+    def negations(self) -> frozenset[str]:
+        """Words that deny what follows them ([negation]), as the matchers read words."""
+        words = {tokens(normalize(word))[0] for word in self._signals["negation"]["words"] if tokens(normalize(word))}
+        return frozenset(words | {fold(word) for word in words})  # "khong" typed for "không"
 
     @cached_property
     def claims_to_know(self) -> re.Pattern[str]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Flag, Request
-from .text import Text, detect_language, has_invisible, has_link_or_phone, quote, user_phrases
+from .text import Text, detect_language, fold, has_invisible, has_link_or_phone, normalize, quote, tokens, user_phrases
 
 
 def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
@@ -154,10 +154,32 @@ def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts
         never = user_phrases(tuple(config.policy.never_accept)).find_all(everything)
     if never:
         reader.raise_flag("never_accept", f"matches your never_accept list: {', '.join(map(quote, never))}")
-    always = user_phrases(tuple(config.policy.always_accept)).find_all(Text.of(f"{name} \n {profile.original}")) \
-        if config.policy.always_accept else []
+    always: list[str] = []
+    if config.policy.always_accept:
+        listed = Text.of(f"{name} \n {profile.original}")
+        always = [hit for hit in user_phrases(tuple(config.policy.always_accept)).find_all(listed)
+                  if _affirmed(hit, listed, reader.guidance)]
     if always and not never:
         reader.raise_flag("always_accept", f"matches your always_accept list: {', '.join(map(quote, always))}")
+
+
+def _affirmed(hit: str, text: Text, guidance: Guidance) -> bool:
+    """Whether the text names `hit` somewhere without denying it ("not affiliated with Stripe")."""
+    reach = guidance.parameters["always_accept"]["negation_reach"]
+    negations = guidance.negations
+    seen = False
+    wanted = tokens(normalize(hit))
+    for words, positions, phrase in ((text.words, text.positions, wanted),
+                                     (text.plain_words, text.plain_positions, tuple(fold(w) for w in wanted))):
+        if not phrase:
+            continue
+        for position in positions.get(phrase[0], ()):
+            if words[position:position + len(phrase)] != phrase:
+                continue
+            seen = True
+            if not negations.intersection(words[max(0, position - reach):position]):
+                return True
+    return not seen  # found only where denied: not on the list; not found word for word: as matched
 
 
 def _selling(reader: _Reader, lex, note: Text, headline: Text) -> None:
