@@ -18,13 +18,17 @@ What a pattern needs, three ways, cheapest first:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Collection, Iterable, Iterator, Sequence, Set
 from re import _constants as sre  # reading a pattern's parse tree, as re.compile does (Python 3.11+)
 from re import _parser
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from .text import Text
+
+class Read(Protocol):
+    """What this module reads of a text (text.Text): its normalized form and the words it holds."""
+
+    normalized: str
+    word_runs: Collection[str]
 
 _WORD_CHAR = re.compile(r"\w")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -58,7 +62,7 @@ class Alternatives:
         # The uncommon characters a text holds, found in one pass (few: they are uncommon).
         self._chars = re.compile("[" + "".join(map(re.escape, sorted(self._by_char))) + "]") if self._by_char else None
 
-    def live(self, text: "Text") -> Sequence["_Part"] | None:
+    def live(self, text: "Read") -> Sequence["_Part"] | None:
         """The patterns `text` could match, in order (None: every one of them)."""
         if self.parts is None:
             return None
@@ -132,7 +136,7 @@ class _Part:
             self._regex = re.compile(self.source, self.flags)
         return self._regex
 
-    def may_match(self, text: "Text") -> bool:
+    def may_match(self, text: "Read") -> bool:
         runs = text.word_runs
         for group in self.words[1:]:  # the first one found the pattern
             if group.isdisjoint(runs):

@@ -136,7 +136,6 @@ def screen(
     finally:
         if store is not None:
             store.close()
-        backend.close()
     finish()
     if requests.bad:
         raise typer.Exit(ExitCode.BAD_INPUT)
@@ -159,7 +158,7 @@ def draft_reply_command(
     """Draft a reply to a request, for you to review and send yourself."""
     from .backends import select_backend
     from .context import RunContext, no_examples
-    from .draft import write_reply
+    from .screen import write_reply
     from .guidance import load_guidance
     from .signals import extract_signals
     from .store import Store, default_db_path

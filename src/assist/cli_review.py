@@ -128,7 +128,7 @@ def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, l
     from .backends import BackendChoice, select_backend
     from .config import Me
     from .context import RunContext
-    from .draft import write_reply
+    from .screen import write_reply
     from .guidance import load_guidance
     from .signals import extract_signals
 

@@ -8,20 +8,14 @@ reviews it before it goes anywhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from .config import UserConfig
-from .context import RunContext
-from .vocabulary import DEFAULT_MAX_CHARS
 from .guidance import Guidance, load_guidance
-from .models import Reply, ReplyKind, Request, Usage
+from .models import Reply, ReplyKind, Request
 from .signals import Signals
 from .text import URL, detect_language, fold
-
-if TYPE_CHECKING:
-    from .backends.base import Backend, Proposal
+from .vocabulary import DEFAULT_MAX_CHARS
 
 VIETNAMESE_SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh mai cao "
@@ -110,34 +104,3 @@ def fit(text: str, max_chars: int) -> str:
         return text[: ends[-1]].rstrip()
     cut = text[: max_chars - 1].rsplit(" ", 1)[0].rstrip(",;:")
     return cut + "…"
-
-
-def reply_for_verdict(request: Request, signals: Signals, proposal: "Proposal", ctx: RunContext) -> Reply:
-    """The draft for an `ask` verdict: the backend's own reply when it wrote a usable one, else the
-    template's clarifying question."""
-    if proposal.reply_text:
-        return Reply(kind="clarify", language=reply_language(ctx.config, request), text=fit(proposal.reply_text, ctx.max_chars))
-    return draft_reply(request, ctx.config, "clarify", signals, ctx.max_chars, ctx.guidance)
-
-
-@dataclass(frozen=True)
-class Drafted:
-    reply: Reply
-    usage: Usage | None = None
-    warnings: list[str] = field(default_factory=list)
-
-
-def write_reply(backend: "Backend", request: Request, signals: Signals, kind: ReplyKind, ctx: RunContext) -> Drafted:
-    """A reply of the given kind: written by the backend when it writes replies (an LLM), from the
-    templates when it does not, or when it fails (and then the warning says so)."""
-    from .backends.errors import LLMError
-
-    if backend.writes_replies:
-        try:
-            written = backend.write_reply(request, signals, kind, ctx)
-        except LLMError as error:
-            template = draft_reply(request, ctx.config, kind, signals, ctx.max_chars, ctx.guidance)
-            return Drafted(template, None, [f"the LLM reply failed ({error}); this is the template reply"])
-        reply = Reply(kind=kind, language=reply_language(ctx.config, request), text=fit(written.text, ctx.max_chars))
-        return Drafted(reply, written.usage, list(written.warnings))
-    return Drafted(draft_reply(request, ctx.config, kind, signals, ctx.max_chars, ctx.guidance))

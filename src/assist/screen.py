@@ -6,14 +6,17 @@ nothing is stored here (runner.py records what this returns).
 
 from __future__ import annotations
 
-from .backends.base import Backend
+from dataclasses import dataclass, field
+
+from .backends.base import Backend, Proposal
+from .backends.errors import LLMError
 from .backends.rules import RulesBackend
 from .context import RunContext
-from .draft import reply_for_verdict
+from .draft import draft_reply, fit, reply_language
 from .explain import summarize
 from .guard import guard
-from .models import Request, ScreenResult
-from .signals import extract_signals
+from .models import Reply, ReplyKind, Request, ScreenResult, Usage
+from .signals import Signals, extract_signals
 
 OFFLINE = RulesBackend()  # the offline reading of the guidance: every LLM verdict is held against it
 
@@ -43,3 +46,30 @@ def screen_request(request: Request, backend: Backend, ctx: RunContext) -> Scree
         usage=guarded.usage,
         cached=guarded.cached,
     )
+
+
+def reply_for_verdict(request: Request, signals: Signals, proposal: Proposal, ctx: RunContext) -> Reply:
+    """The draft for an `ask` verdict: the backend's own reply when it wrote a usable one, else the
+    template's clarifying question."""
+    if proposal.reply_text:
+        return Reply(kind="clarify", language=reply_language(ctx.config, request), text=fit(proposal.reply_text, ctx.max_chars))
+    return draft_reply(request, ctx.config, "clarify", signals, ctx.max_chars, ctx.guidance)
+
+
+@dataclass(frozen=True)
+class Drafted:
+    reply: Reply
+    usage: Usage | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def write_reply(backend: Backend, request: Request, signals: Signals, kind: ReplyKind, ctx: RunContext) -> Drafted:
+    """A reply of the given kind, as the backend writes it (an LLM its own, the offline engine the
+    template); when an LLM fails, the template, and the warning says so."""
+    try:
+        written = backend.write_reply(request, signals, kind, ctx)
+    except LLMError as error:
+        template = draft_reply(request, ctx.config, kind, signals, ctx.max_chars, ctx.guidance)
+        return Drafted(template, None, [f"the LLM reply failed ({error}); this is the template reply"])
+    reply = Reply(kind=kind, language=reply_language(ctx.config, request), text=fit(written.text, ctx.max_chars))
+    return Drafted(reply, written.usage, list(written.warnings))

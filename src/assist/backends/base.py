@@ -51,7 +51,6 @@ class Backend(ABC):
     name: ClassVar[str]
     model: str | None = None
     # Capabilities: what the pipeline may ask of this backend, and what it must take care of.
-    writes_replies: ClassVar[bool] = False  # can write a reply itself (else the templates do)
     needs_examples: ClassVar[bool] = False  # its prompt shows the user's past decisions and replies
     costs_money: ClassVar[bool] = False  # each verdict is paid for (an API bill or minutes of model
     #                                      time): recorded the moment it is back, never recomputed lightly
@@ -62,8 +61,8 @@ class Backend(ABC):
         """A verdict for one request."""
 
     def write_reply(self, request: Request, signals: "Signals", kind: ReplyKind, ctx: "RunContext") -> WrittenReply:
-        """A reply of the given kind. Only for backends with `writes_replies`."""
-        raise NotImplementedError(f"the {self.name} backend writes no replies of its own")
+        """A reply of the given kind: the guidance's template (prompts/replies/), in the user's
+        voice and within the reply limit. An LLM backend writes its own instead."""
+        from ..draft import draft_reply
 
-    def close(self) -> None:
-        """Release what the backend holds (connections, a loaded model)."""
+        return WrittenReply(draft_reply(request, ctx.config, kind, signals, ctx.max_chars, ctx.guidance).text)

@@ -48,7 +48,6 @@ class Asked:
 class ChatBackend(Backend):
     """A chat model behind `complete()`; everything else (prompts, cache, re-asks) is shared."""
 
-    writes_replies = True
     needs_examples = True
     costs_money = True
 

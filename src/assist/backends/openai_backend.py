@@ -137,9 +137,6 @@ class ChatClient:
     def chat(self, body: dict[str, Any]):
         return self.http.post("chat/completions", json=body)
 
-    def close(self) -> None:
-        self.http.close()
-
 
 def build_client(settings: ServerSettings, connections: int = 8):
     """The openai SDK's client, for the Batch API: explicit timeout, no SDK retries, one pool."""
@@ -300,9 +297,6 @@ class OpenAIBackend(ChatBackend):
         if isinstance(error, _Transient) and error.rate_limited:
             self.backoff.pause(wait)  # every worker waits, not only this one
         return wait
-
-    def close(self) -> None:
-        self.client.close()
 
     def _call(self, messages, schema, schema_name, mode) -> Completion:
         import httpx2
