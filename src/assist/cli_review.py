@@ -245,7 +245,7 @@ def review_export(
     store = _store(db)
     drafts = store.drafts(status)
     if not drafts:
-        typer.echo(f"assist: no {status} drafts to export (see `assist review list`)", err=True)
+        err(f"no {status} drafts to export (see `assist review list`)")
     if format == "json":
         typer.echo(json.dumps([d.as_json() | {"profile_url": store.request(d.request_id).sender.profile_url} for d in drafts],
                               ensure_ascii=False, indent=2))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from .cli_common import err
 from .models import VERDICTS, ScreenResult
 from .report import RunReport
 
@@ -123,7 +124,7 @@ class ProgressBar:
     def say(self, message: str) -> None:
         """A line on stderr (`assist: ...`), above the bar when it shows."""
         if self._progress is None:
-            typer.echo(f"assist: {message}", err=True)
+            err(message)
         else:
             self._progress.console.print(f"assist: {message}", markup=False, highlight=False, soft_wrap=True)
 
