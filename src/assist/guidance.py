@@ -18,6 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .scam_words import SignVocabulary, VocabularyError
 from .text import PhraseIndex, PhraseSet, Text, compile_phrases, fold, normalize, tokens
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ class Guidance:
             self.criteria[criterion.id] = criterion
         self._signals = self._toml("signals.toml")
         self._rules = self._toml("rules.toml")
+        self._scams = self._toml("scams.toml")
         self._check_ids()
 
     def _toml(self, name: str) -> dict:
@@ -139,6 +141,14 @@ class Guidance:
             served = _served(entry)
             if not served:
                 raise GuidanceError(f"signals.toml: [{name}] names no criterion (criterion = \"...\")")
+            named += served
+        # So does every table of scams.toml.
+        scam_tables = {name: entry for name, entry in self._scams.items() if name != "kinds"}
+        scam_tables |= {f"kinds.{name}": entry for name, entry in self._scams.get("kinds", {}).items()}
+        for name, entry in scam_tables.items():
+            served = _served(entry)
+            if not served:
+                raise GuidanceError(f"scams.toml: [{name}] names no criterion (criteria = [...])")
             named += served
         named += list(self._rules["caps"]) + list(self._rules["report"]["flags"])
         named += list(self._rules["weights"])
@@ -168,6 +178,14 @@ class Guidance:
                 favour=compile_phrases(entry.get("favour", []), index=index),
             )
         return compiled
+
+    @cached_property
+    def scams(self) -> SignVocabulary:
+        """scams.toml compiled: the signs of a scam, by kind (scams.py reads them)."""
+        try:
+            return SignVocabulary(self._scams)
+        except (KeyError, VocabularyError) as error:
+            raise GuidanceError(f"scams.toml: {error}") from error
 
     @cached_property
     def industries(self) -> "Industries":

@@ -15,7 +15,8 @@ from functools import lru_cache
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Flag, Request
-from .text import Text, detect_language, fold, has_invisible, has_link_or_phone, normalize, quote, tokens, user_phrases
+from .scams import judge, read_signs
+from .text import Text, detect_language, fold, has_invisible, normalize, quote, tokens, user_phrases
 
 
 def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
@@ -96,7 +97,7 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
 
     reader.result.note_language = detect_language(request.note)
 
-    _hostile(reader, lex, note, profile, request)
+    _hostile(reader, lex, note, profile, request, config)
     _policy(reader, config, request, profile_parts, profile)
     _selling(reader, lex, note, headline)
     _note(reader, lex, config, note, profile)
@@ -106,21 +107,11 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     return reader.result
 
 
-def _distinct(hits: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    seen: set[str] = set()
-    kept = []
-    for place, hit in hits:
-        if hit not in seen:
-            seen.add(hit)
-            kept.append((place, hit))
-    return kept
-
-
 def _where(hits: list[tuple[str, str]]) -> str:
     return "; ".join(f"{place}: {quote(hit, 60)}" for place, hit in hits[:3])
 
 
-def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
+def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, config: UserConfig) -> None:
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
     # Every other string the request carries reaches an LLM's prompt word for word: read it too.
     other = " \n ".join(filter(None, [request.sender.location, request.sender.profile_url, request.id,
@@ -135,15 +126,10 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) 
         hidden = " (with hidden characters)" if has_invisible(request.note or "") else ""
         reader.raise_flag("prompt_injection", f"text addressed to an AI assistant{hidden}: {_where(injection)}")
 
-    scam = lex["scam_or_phishing"]
-    needs = reader.guidance.parameters["scam_or_phishing"]
-    strong = [(place, hit) for place, text in places[:2] for hit in scam.phrases.find_all(text)]
-    weak = _distinct([(place, hit) for place, text in places[:2] for hit in scam.weak.find_all(text)])
-    # Single words ("crypto", "wallet") are everyday words in some jobs: it takes several, or
-    # a couple with a link or a phone number to move the talk elsewhere.
-    contact = has_link_or_phone(request.note or "")
-    if strong or len(weak) >= needs["weak_hits"] or (len(weak) >= needs["weak_hits_with_contact"] and contact):
-        reader.raise_flag("scam_or_phishing", _where(strong + weak))
+    # Scams by converging evidence (scams.py): what the text asks of, promises or tells the reader.
+    judged = judge(read_signs(request, config, reader.guidance, places[:2]), reader.guidance)
+    if judged is not None:
+        reader.raise_flag(judged.criterion, judged.evidence)
 
 
 def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts: list, profile: Text) -> None:
