@@ -183,7 +183,9 @@ class Guidance:
     def scams(self) -> SignVocabulary:
         """scams.toml compiled: the signs of a scam, by kind (scams.py reads them)."""
         try:
-            return SignVocabulary(self._scams)
+            reach = self.parameters["scam_or_phishing"]
+            window = max(value for key, value in reach.items() if key.endswith("_reach"))
+            return SignVocabulary(self._scams, window=int(window) + 1)
         except (KeyError, VocabularyError) as error:
             raise GuidanceError(f"scams.toml: {error}") from error
 

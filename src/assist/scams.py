@@ -33,15 +33,16 @@ from functools import cached_property
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Request
-from .scam_words import UNSPACED, WORD_RUN, Hit, Kind, SignVocabulary
-from .text import Text, clip, flat, normalize
+from .scam_words import DIGIT, UNSPACED, WORD_RUN, Hit, Kind, SignVocabulary
+from .text import Text, clip, detect_language, flat, normalize
 
 # Sentences end at a full stop followed by a space, at ! ? ; (and their full-width forms), at a
 # line break and at the separators of a headline (| • ·). Clauses also end at commas and colons
 # (not those inside a number or a link), brackets and dashes.
-SENTENCE_BREAK = re.compile(r"[!?;\n|•·。！？；]|\.(?=\s|$)")
+SENTENCE_MARKS = frozenset("!?;\n|•·。！？；")
 CLAUSE_BREAK = re.compile(r"[!?;\n|•·。！？；，、：()\[\]—–]|[.,:](?=\s|$)")
 # A host name in a link, with or without a scheme: bounded labels (the regex stays linear).
+HOST_HINT = re.compile(r"[a-z0-9]\.[a-z]")  # what every host holds: found in C before the regex below runs
 HOST = re.compile(r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24})(?![a-z0-9-])(/[^\s]{0,200})?")
 LINK_HINTS = ("/", "www.", "http", "linked", "lnkd", "nkedin", "nkedln", "nked1n")
 # Letters a look-alike host swaps in, to compare with a brand by its skeleton.
@@ -52,6 +53,10 @@ CHARS_PER_WORD = 3  # distances involving a script without spaces are measured i
 WINDOW_PER_WORD = 24
 WINDOW_SLACK = 64
 QUOTE_AROUND = 45
+PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)")
+LINKEDIN_PROFILE = ("https://www.linkedin.com/in/", "https://linkedin.com/in/", "http://www.linkedin.com/in/",
+                    "www.linkedin.com/in/", "linkedin.com/in/")
+OTHER = "location, profile URL, id or date"
 
 
 @dataclass(frozen=True)
@@ -81,16 +86,28 @@ def read_signs(request: Request, config: UserConfig | None, guidance: Guidance |
         texts = [("note", Text.of(request.note)), ("profile", Text.of(" \n ".join(filter(None, parts))))]
     places = list(texts)
     places.append(("name", Text.of(sender.name)))
-    other = " \n ".join(filter(None, [sender.location, sender.profile_url, request.id, request.received_at]))
-    places.append(("location, profile URL, id or date", Text.of(other)))
+    # A LinkedIn profile's own address is no link to look at.
+    url = None if _is_linkedin_profile(sender.profile_url) else sender.profile_url
+    other = " \n ".join(filter(None, [sender.location, url, request.id, request.received_at]))
+    places.append((OTHER, Text.of(other)))
     found: dict[str, Sign] = {}
     reach = guidance.parameters["scam_or_phishing"]
+    skipped = []
     for place, text in places:
-        if text.normalized and _worth_reading(vocabulary, text):
+        if not text.normalized:
+            continue
+        if _worth_reading(vocabulary, text):
             _Doc(text, place, vocabulary, reach).read(found)
+        else:
+            skipped.append((place, text))
     employer = _employer(request, config, guidance, places[0][1])
     if employer is not None and employer.kind not in found:
         found[employer.kind] = employer
+    if found and _points(found, guidance) < guidance.parameters["scam_or_phishing"]["report_at"]:
+        # A sign found, not yet enough: what counts only beside one (pressure, a borrowed voice) counts now.
+        for place, text in skipped:
+            if place != OTHER:  # no sentence there to press or borrow a voice
+                _Doc(text, place, vocabulary, reach).read(found)
     return found
 
 
@@ -100,8 +117,7 @@ def judge(signs: dict[str, Sign], guidance: Guidance) -> Judgement | None:
         return None
     p = guidance.parameters["scam_or_phishing"]
     kinds = guidance.scams.kinds
-    points = {name: p["strong_points"] if sign.strong or kinds[name].alone == "report" else p["plain_points"]
-              for name, sign in signs.items()}
+    points = {name: _points({name: sign}, guidance) for name, sign in signs.items()}
     ranked = sorted(signs.values(), key=lambda sign: -points[sign.kind])
     if sum(points.values()) >= p["report_at"]:
         return Judgement("scam_or_phishing", "; ".join(f"{kinds[sign.kind].says}: {sign.quote}" for sign in ranked[:4]))
@@ -113,21 +129,21 @@ def judge(signs: dict[str, Sign], guidance: Guidance) -> Judgement | None:
     return None
 
 
-def _worth_reading(vocabulary: SignVocabulary, text: Text) -> bool:
-    """A first look, by the words the text holds: could any sign be in it?"""
-    lexicon = vocabulary.lexicon
-    if not lexicon.first_words.isdisjoint(text.word_runs):
+def _points(signs: dict[str, Sign], guidance: Guidance) -> float:
+    """What the signs weigh together: each kind once, more for an unambiguous one."""
+    p = guidance.parameters["scam_or_phishing"]
+    kinds = guidance.scams.kinds
+    return sum(p["strong_points"] if sign.strong or kinds[name].alone == "report" else p["plain_points"]
+               for name, sign in signs.items())
+
+
+def _worth_reading(vocabulary: SignVocabulary, text: Text, words: bool = True) -> bool:
+    """A first look, by the words the text holds: could a sign worth reading it for be in it?"""
+    if words and vocabulary.first_look(text):
         return True
     string = text.normalized
-    if lexicon.first_substrings and UNSPACED.search(string) and any(s in string for s in lexicon.first_substrings):
-        return True
-    if any(hint in string for hint in LINK_HINTS):
-        return True
-    for kind in vocabulary.kinds.values():
-        for alternatives in kind.patterns.values():
-            if alternatives.live(text) != []:
-                return True
-    return False
+    return any(hint in string for hint in vocabulary.link_hints) and HOST_HINT.search(string) is not None and any(
+        not _is_real(match.group(1), vocabulary.real_hosts) for match in HOST.finditer(string))
 
 
 class _Doc:
@@ -139,26 +155,36 @@ class _Doc:
         self.vocabulary = vocabulary
         self.reach = reach
         string = self.string = text.normalized
-        matches = list(WORD_RUN.finditer(string))
-        self.tokens = [match.group() for match in matches]
-        self.starts = [match.start() for match in matches]
-        self.ends = [match.end() for match in matches]
-        self.sentence_breaks = [match.start() for match in SENTENCE_BREAK.finditer(string)]
-        self.clause_breaks = [match.start() for match in CLAUSE_BREAK.finditer(string)]
-        plain = text.plain_words is text.words  # no diacritics anywhere: typed-without entries apply
-        self.hits = vocabulary.lexicon.scan(self.tokens, self.starts, self.ends, string, plain)
+        spans = [match.span() for match in WORD_RUN.finditer(string)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        # The text's own words are these runs of word characters where no "-" or "'" joins two.
+        joined = "-" in string or "'" in string
+        self.tokens = [string[start:end] for start, end in spans] if joined else list(text.words)
+        breaks = [(match.start(), match.group()) for match in CLAUSE_BREAK.finditer(string)]
+        self.clause_breaks = [position for position, _ in breaks]
+        self.sentence_breaks = [position for position, mark in breaks if mark in SENTENCE_MARKS
+                                or mark == "." and (position + 1 == len(string) or string[position + 1].isspace())]
+        # Entries typed without diacritics ("so the" for "số thẻ") apply only to Vietnamese text
+        # that has none anywhere: in English they are other words.
+        plain = text.plain_words is text.words and not vocabulary.lexicon.plain_keys.isdisjoint(text.word_runs) \
+            and detect_language(text.original) == "vi"
+        self.hits = vocabulary.lexicon.scan(self.tokens, self.starts, self.ends, string, plain,
+                                            None if joined else text.positions)
         v = vocabulary
         self.negations = _Sorted(self.hits.get(v.negations, []))
-        verbs = [hit for list_id in v.verb_lists for hit in self.hits.get(list_id, [])]
-        markers = [hit for list_id in (v.you, v.please, v.particles) for hit in self.hits.get(list_id, [])]
-        self.markers = _Sorted(markers)
+        self.markers = _Sorted([hit for list_id in (v.you, v.please, v.particles) for hit in self.hits.get(list_id, [])])
         self.you = _Sorted(self.hits.get(v.you, []))
-        self.aimed = {self.clause(hit) for hit in markers}
         self.particle_clauses = {self.clause(hit) for hit in self.hits.get(v.particles, [])}
         self.pleas = _Sorted([hit for list_id in (v.please, v.particles) for hit in self.hits.get(list_id, [])])
-        self.aimed |= {self.clause(verb) for verb in verbs if self.imperative(verb)}
         self.own_work = _Sorted(self._own_work())
         self.sorted: dict[int, _Sorted] = {}
+
+    @cached_property
+    def aimed(self) -> set[int]:
+        """The clauses aimed at the reader: a second person, a "please", an imperative."""
+        verbs = [hit for list_id in self.vocabulary.verb_lists for hit in self.hits.get(list_id, [])]
+        return {self.clause(hit) for hit in self.markers.hits} | {self.clause(verb) for verb in verbs if self.imperative(verb)}
 
     def sorted_list(self, list_id: int) -> "_Sorted":
         known = self.sorted.get(list_id)
@@ -246,11 +272,22 @@ class _Doc:
 
     # --- reading ------------------------------------------------------------------------
 
+    @cached_property
+    def amounts(self) -> list[Hit]:
+        """Amounts of money, looked for only where a kind needs them."""
+        return self._pattern_hits(self.vocabulary.amounts) if DIGIT.search(self.string) else []
+
     def read(self, found: dict[str, Sign]) -> None:
-        amounts = self._pattern_hits(self.vocabulary.amounts) if any(c.isdigit() for c in self.string) else []
+        present = self.hits.keys()
         for kind in self.vocabulary.kinds.values():
-            for hit, strong in self._signs(kind, amounts):
+            if kind.triggers.isdisjoint(present) and not (kind.link and self.hosts) \
+                    and not (kind.amounts and kind.lists.get("verbs") in present) \
+                    and not any(self._live(alternatives) for alternatives in kind.patterns.values()):
+                continue  # nothing of this kind in the text
+            for hit, strong in self._signs(kind):
                 self._keep(found, kind, hit, strong)
+                if found[kind.name].strong:
+                    break  # nothing stronger to find of this kind
             if kind.link and self.hosts:
                 for hit, strong in self._links(kind):
                     self._keep(found, kind, hit, strong)
@@ -261,27 +298,34 @@ class _Doc:
         if known is None or (strong and not known.strong):
             found[kind.name] = Sign(kind.name, strong, self.place, self.quote(hit))
 
-    def _signs(self, kind: Kind, amounts: list[Hit]):
+    def _signs(self, kind: Kind):
         lists = kind.lists
         get = lambda key: self.hits.get(lists[key], []) if key in lists else []  # noqa: E731
         strong = self.sorted_list(lists["strong"]) if "strong" in lists else _Sorted([])
         reach = self.reach
 
-        def graded(hit: Hit) -> tuple[Hit, bool]:
-            return hit, any(self.near(hit, q, reach["strong_reach"]) and not self.denied(q)
-                            for q in self.around(strong, hit, reach["strong_reach"]))
+        def graded(hit: Hit, short_rate: bool = False) -> tuple[Hit, bool]:
+            qualified = bool(strong) and any(self.near(hit, q, reach["strong_reach"]) and not self.denied(q)
+                                             for q in self.around(strong, hit, reach["strong_reach"]))
+            if qualified and "magnitudes" in kind.patterns and not short_rate:
+                qualified = self._magnitude(kind, hit)  # "guaranteed" alone is a sales word
+            return hit, qualified
 
-        objects = get("objects") + (amounts if kind.amounts else [])
-        if objects:
-            verbs = _Sorted(self.hits.get(self.vocabulary.ask, []) + get("verbs"))
+        verbs = self.hits.get(self.vocabulary.ask, []) + get("verbs")
+        objects = get("objects") + (self.amounts if kind.amounts and verbs else [])
+        if objects and verbs:
+            verbs = _Sorted(verbs)
             for obj in objects:
                 for verb in self.around(verbs, obj, reach["ask_reach"]):
                     if self._asks_for(verb, obj) and self.counts(verb, obj):
                         yield graded(_span(verb, obj))
                         break
-        for hit in get("requests") + get("standalone") + self._pattern_hits(kind.patterns.get("patterns")):
+        for hit in get("requests") + get("standalone"):
             if self.counts(hit):
                 yield graded(hit)
+        for hit in self._pattern_hits(kind.patterns.get("patterns")):
+            if self.counts(hit):
+                yield graded(hit, short_rate="magnitudes" in kind.patterns)  # a rate for a short period
         for hit in get("when_aimed") + self._pattern_hits(kind.patterns.get("aimed_patterns")):
             if self.clause(hit) in self.aimed and self.counts(hit):
                 yield graded(hit)
@@ -291,8 +335,10 @@ class _Doc:
             hit, is_strong = graded(offer)
             if is_strong or self.any_near(self.you, offer, reach["reader_reach"]):
                 yield hit, is_strong
-        yield from self._notices(kind, get)
-        yield from self._tasks(kind, get, amounts)
+        if "accounts" in lists or "brand" in lists:
+            yield from self._notices(kind, get)
+        if "easy" in lists or "tasks" in lists:
+            yield from self._tasks(kind, get)
 
     def _notices(self, kind: Kind, get):
         """A notice about the reader's account (unambiguous), or a sender speaking as a brand's staff."""
@@ -318,13 +364,14 @@ class _Doc:
                     yield _span(brand, team), False
                     break
 
-    def _tasks(self, kind: Kind, get, amounts: list[Hit]):
+    def _tasks(self, kind: Kind, get):
         """Easy work paid by the day, or micro-tasks for a commission."""
+        easy = [hit for hit in get("easy") if self.counts(hit)]
+        amounts = self.amounts if easy else []
         rates = _Sorted(self._pattern_hits(kind.patterns.get("rates"))) if amounts else _Sorted([])
         paid = [_span(amount, rate) for amount in amounts for rate in rates.between(amount.cstart - 40, amount.cend + 16)
                 if min(abs(rate.cstart - amount.cend), abs(amount.cstart - rate.cend)) <= 16
                 and self.sentence(amount) == self.sentence(rate)]
-        easy = [hit for hit in get("easy") if self.counts(hit)]
         if amounts and len({self.string[hit.cstart:hit.cend] for hit in easy}) >= 2:
             paid += amounts  # easy work said twice over: any amount will do
         for first, seconds in ((easy, _Sorted(paid)), (get("tasks"), _Sorted(get("pay")))):
@@ -349,10 +396,29 @@ class _Doc:
 
     @cached_property
     def hosts(self) -> list[tuple[str, str, Hit]]:
-        if not any(hint in self.string for hint in LINK_HINTS):
+        if not any(hint in self.string for hint in LINK_HINTS) or not HOST_HINT.search(self.string):
             return []
         return [(match.group(1), match.group(2) or "", _token_hit(self, match.start(), match.end()))
                 for match in HOST.finditer(self.string)]
+
+    def _magnitude(self, kind: Kind, hit: Hit) -> bool:
+        """The hit's sentence promises a magnitude: a rate for a short period, money multiplied,
+        or a percentage from high_return_percent on."""
+        least = self.reach["high_return_percent"]
+        if self.in_sentence(_Sorted(self._pattern_hits(kind.patterns.get("patterns"))), hit):
+            return True  # a rate for a short period
+        for found in self.in_sentence(_Sorted(self._pattern_hits(kind.patterns["magnitudes"])), hit):
+            text = self.string[found.cstart:found.cend]
+            if "%" not in text:
+                return True  # multiplied
+            number = PERCENT.match(text)
+            if number and float(number.group(1).replace(",", ".")) >= least:
+                return True
+        return False
+
+    def _live(self, alternatives) -> bool:
+        live = alternatives.live(self.text)
+        return live is None or bool(live)
 
     def _pattern_hits(self, alternatives) -> list[Hit]:
         if alternatives is None:
@@ -445,6 +511,11 @@ def _token_hit(doc: _Doc, cstart: int, cend: int) -> Hit:
     first = max(0, bisect_right(doc.starts, cstart) - 1)
     last = max(first + 1, bisect_left(doc.starts, cend))
     return Hit(-1, first, last, cstart, cend, bool(UNSPACED.search(doc.string, cstart, cend)))
+
+
+def _is_linkedin_profile(url: str | None) -> bool:
+    """A plain address of a profile on LinkedIn itself (nothing after it to read)."""
+    return bool(url) and url.startswith(LINKEDIN_PROFILE) and len(url.split()) == 1 and "@" not in url  # type: ignore[union-attr]
 
 
 def _is_real(host: str, real: tuple[str, ...]) -> bool:
