@@ -123,3 +123,8 @@ def test_dev_and_test_share_no_sentence():
         return found
 
     assert sentences("dev") & sentences("test") == set()
+
+
+def test_the_counts_in_labelling_md_are_the_scripts():
+    done = subprocess.run([sys.executable, str(SCRIPT), "--stats"], capture_output=True, text=True, check=True)
+    assert done.stdout in (EVAL / "LABELLING.md").read_text(encoding="utf-8"), "paste the output of --stats into LABELLING.md"
