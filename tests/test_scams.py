@@ -138,6 +138,36 @@ def test_two_kinds_of_sign_make_a_scam(note, expected):
     assert_reported(screen(request(note, **PROFILE), user(openness="open")))
 
 
+@pytest.mark.parametrize("note, expected", [
+    # Secrecy asked (the telling denied, or no one to tell) + moving off LinkedIn.
+    ("I have a private offer worth your while. Text me on Signal tonight and don't mention it to your boss.",
+     {"urgency", "off_platform"}),
+    ("Предложение срочное. Напишите мне в Telegram сегодня и никому не говорите об этом.", {"urgency", "off_platform"}),
+    # A code named in one sentence, asked for in the next.
+    ("You will receive a 6-digit code by SMS in a minute. Please read me that code.", {"credentials"}),
+    # Large returns boasted + a group to join.
+    ("My clients made 250% this year with my signals. Join my Telegram group before the doors close.",
+     {"returns", "off_platform"}),
+    # A fake invoice: a changed bank account.
+    ("Your invoice 2231 is overdue. Our bank details have changed, please pay EUR 4,200 to the new IBAN today.",
+     {"money"}),
+    # An inheritance out of nowhere + secrecy.
+    ("A client with your surname died without heirs and left 3 million. Keep this strictly confidential.",
+     {"windfall", "urgency"}),
+])
+def test_more_kinds_of_sign(note, expected):
+    assert expected <= kinds(note)
+    assert_reported(screen(request(note, **PROFILE), user(openness="open")))
+
+
+def test_an_executive_asking_a_transfer_is_read_with_the_transfer():
+    me = analyst()
+    note = "Minh ơi, anh đang ở sân bay, cần em chuyển gấp 85 triệu cho đối tác, đừng báo kế toán nhé."
+    sender = dict(headline="Tổng Giám đốc tại Viet Pro Finance", has_photo=True, connections=12)
+    assert {"impersonation", "money", "urgency"} <= set(read_signs(request(note, **sender), me, load_guidance()))
+    assert_reported(screen(request(note, **sender), me))
+
+
 def test_an_executive_asking_a_favour_in_secret_is_an_impersonation():
     me = analyst()  # "Market analyst at Viet Pro Finance"
     note = ("Minh, are you at your desk? I'm in a meeting with investors and need a quick favour handled "
@@ -157,11 +187,9 @@ def test_software_to_install_for_remote_access_is_a_scam_alone():
 # --- one ambiguous sign alone is doubt, never a report -----------------------------------------
 
 @pytest.mark.parametrize("note, kind", [
-    ("Hi Sarah, I'm hiring senior backend engineers for a payments startup here in Singapore. If it's easier, "
-     "my WhatsApp is +65 9123 4567.", "off_platform"),
-    ("Chào chị, em đang tuyển kỹ sư backend cho một công ty fintech, chị tiện thì nhắn Zalo 0903 123 456 "
-     "cho em nhé.", "off_platform"),
     ("I made a small app for tracking on-call shifts, could you download it and tell me what breaks?", "software"),
+    ("Our members earn 6% a month on the gold fund, happy to tell you more.", "returns"),
+    ("Hello dear, your smile made my day. I work in logistics in Rotterdam.", "romance"),
 ])
 def test_one_ambiguous_sign_alone_asks_and_never_reports(note, kind):
     assert kinds(note) == {kind}
@@ -172,11 +200,23 @@ def test_one_ambiguous_sign_alone_asks_and_never_reports(note, kind):
     assert "scam" not in evidence.lower()  # doubt is said plainly, not as an accusation
 
 
+@pytest.mark.parametrize("note", [
+    "Hi Sarah, I'm hiring senior backend engineers for a payments startup here in Singapore. If it's easier, "
+    "my WhatsApp is +65 9123 4567.",
+    "Chào chị, em đang tuyển kỹ sư backend cho một công ty fintech, chị tiện thì nhắn Zalo 0903 123 456 cho em nhé.",
+])
+def test_a_messaging_app_alone_is_an_everyday_thing(note):
+    assert kinds(note) == {"off_platform"}  # read, and counted only beside another sign
+    result = screen(request(note, **PROFILE), user())
+    assert not {"scam_or_phishing", "unclear_intent"} & flags(result) and result.report is False
+
+
 def test_the_second_kind_of_sign_turns_doubt_into_a_report():
     first = ("Hi Sarah, I'm hiring senior backend engineers for a payments startup here in Singapore. If it's "
              "easier, my WhatsApp is +65 9123 4567.")
     second = first + " The role pays USD 20,000 a week and there is no interview."
-    assert "unclear_intent" in flags(screen(request(first, **PROFILE), user()))
+    assert not {"scam_or_phishing", "unclear_intent"} & flags(screen(request(first, **PROFILE), user()))
+    assert "unclear_intent" in flags(screen(request("There is no interview for this role.", **PROFILE), user()))
     assert_reported(screen(request(second, **PROFILE), user()))
 
 
@@ -227,6 +267,9 @@ HONEST_TECH = [
     "post on retries is exactly what I needed.",
     "I'm a recruiter for backend roles at Stripe in Singapore. Happy to chat here or on WhatsApp, whichever "
     "you prefer.",
+    "Our team won an award for the fastest payout system this year; your talk on idempotent transfers inspired it.",
+    "I handle confidential searches for CTO roles; happy to share details on a call if you're open to it.",
+    "We raised our seed round last month and are hiring a backend lead; no fee, no agency, just a chat?",
 ]
 
 

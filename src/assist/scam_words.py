@@ -22,6 +22,7 @@ from .text import ENGLISH_WORDS, VIETNAMESE_PLAIN_WORDS, detect_language, fold, 
 UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 WORD_RUN = re.compile(r"\w+")
 DIGIT = re.compile(r"\d")
+PERCENT_SIGN = re.compile("%")
 # A list of words may end or begin entries with "*" (any word that starts or ends so) only when
 # it is a helper list: verbs, markers, qualifiers. The lists that can raise a sign on their own
 # are looked for in a text first, by its words: exact words only.
@@ -200,7 +201,7 @@ class FirstLook:
         self.window = window  # words around an entry where its pair's other word may stand
         self.by_key: dict[str, list[tuple[str, ...]]] = {}
         self.alone_entries = _Entries({})
-        self.pairs: list[tuple[_Entries, frozenset[str], tuple[dict, dict], bool]] = []
+        self.pairs: list[tuple[_Entries, _Entries, tuple[dict, dict], re.Pattern[str] | None]] = []
         self.substrings: list[str] = []
         self.patterns: Alternatives | None = None
         # Cheapest of all: a text with none of these words, characters or substrings holds nothing.
@@ -225,11 +226,11 @@ class FirstLook:
         self.alone_entries = _Entries(self.by_key)
         self.substrings += self.lexicon.substrings_of[list_id]
 
-    def pair(self, first: Iterable[int], second: Iterable[int], digits: bool = False) -> None:
-        """Lists whose words raise a sign only together; `digits`: a number will do for the second
-        (an amount of money)."""
+    def pair(self, first: Iterable[int], second: Iterable[int], needs: re.Pattern[str] | None = None) -> None:
+        """Lists whose words raise a sign only together; `needs`: what in the text will do for the
+        second (a number, for an amount of money)."""
         first, second = list(first), list(second)
-        others = frozenset(self.key(words) for list_id in second for words in self.lexicon.words_of[list_id])
+        others = self._entries(second)
         # Affixes by their first (or last) letters, apart for those in ASCII: a text in ASCII needs
         # only those looked for.
         affixes: tuple[dict[str, list[tuple[str, bool]]], dict[str, list[tuple[str, bool]]]] = ({}, {})
@@ -237,7 +238,7 @@ class FirstLook:
             for affix, begins in self.lexicon.affixes_of[list_id]:
                 group = affixes[0] if affix.isascii() else affixes[1]
                 group.setdefault(affix[:AFFIX_MIN] if begins else affix[-AFFIX_MIN:], []).append((affix, begins))
-        self.pairs.append((self._entries(first), others, affixes, digits))
+        self.pairs.append((self._entries(first), others, affixes, needs))
         self.substrings += [text for list_id in first for text in self.lexicon.substrings_of[list_id]]
 
     def finish(self, patterns: list[str]) -> None:
@@ -299,17 +300,21 @@ class FirstLook:
                 pairs_held.setdefault(check, []).extend(spans)
         window = self.window
         for index, spans in pairs_held.items():
-            _, others, (ascii_affixes, other_affixes), digits = self.pairs[index]
-            if digits and DIGIT.search(normalized):
+            _, others, (ascii_affixes, other_affixes), needs = self.pairs[index]
+            if needs is not None and needs.search(normalized):
                 return True
             affixes = [group for group in ((ascii_affixes,) if ascii else (ascii_affixes, other_affixes)) if group]
-            if None in spans:  # any order
-                if not others.isdisjoint(runs) or any(_affixed(run, group) for group in affixes for run in runs):
+            near: list = []
+            for key in others.keys.intersection(runs):
+                found, _ = _spans(others.by_key[key], runs, words, positions, joined, ())
+                near += found
+            if None in spans or None in near:  # any order
+                if near or any(_affixed(run, group) for group in affixes for run in runs):
                     return True
                 continue
             for start, end in spans:
                 low, high = start - window, end + window
-                if any(low <= at <= high for other in others.intersection(positions) for at in positions[other]):
+                if any(low <= other[0] <= high for other in near):
                     return True
                 if any(_affixed(run, group) for group in affixes for run in words[max(0, low):high]):
                     return True
@@ -374,15 +379,22 @@ KIND_LISTS = {
     "easy": "easy work",
     "tasks": "paid micro-tasks",
     "pay": "pay for tasks",
+    "references": "what stands for an object named in the sentence before",
+    "earn": "verbs of earning, beside a large percentage or said to the reader",
+    "tell": "verbs of telling, in a request for secrecy",
+    "audience": "whom not to tell",
+    "nobody": "no one to tell",
 }
-KIND_PATTERNS = ("patterns", "aimed_patterns", "rates", "magnitudes")
+KIND_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns", "rates", "magnitudes")
 LINK_LISTS = ("brands", "real", "shorteners", "lures", "hosts")
 # The lists that raise a sign without another list's word beside them, and the pairs that raise
 # one together: a text with none of them (nor a pattern that could match, nor a link) is not
 # read further.
-ALONE_LISTS = ("requests", "standalone", "when_aimed", "easy")
-HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay"})
-TRIGGERS = ("objects", "requests", "offers", "standalone", "when_aimed", "accounts", "brand", "easy", "tasks")
+# Pressure aimed at the reader ("reply today") counts only beside another sign: it is found when
+# the text is read for that one, and not looked for first.
+ALONE_LISTS = ("requests", "standalone", "easy")
+HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay", "references", "earn", "tell", "audience", "nobody"})
+TRIGGERS = ("objects", "requests", "offers", "standalone", "when_aimed", "accounts", "brand", "easy", "tasks", "earn", "tell")
 ALONE = ("report", "unclear", "none")
 
 
@@ -443,20 +455,27 @@ class SignVocabulary:
         patterns: list[str] = []
         for name, kind in self.kinds.items():
             lists = kind.lists
-            if "accounts" in lists and "threats" in lists:  # a notice about the account: unambiguous
+            if "accounts" in lists and "threats" in lists:  # a notice about the account
                 look.pair([lists["accounts"]], [lists["threats"]])
-            if kind.alone == "none":
-                continue  # counted only in a text read for another sign
+            if "brand" in lists and "teams" in lists:  # a brand's staff speaking
+                look.pair([lists["brand"]], [lists["teams"]])
+            if "earn" in lists:  # a large percentage earned
+                look.pair([lists["earn"]], [], needs=PERCENT_SIGN)
             for key in ALONE_LISTS:
                 if key in lists:
                     look.alone(lists[key])
             if "tasks" in lists and "pay" in lists:
                 look.pair([lists["tasks"]], [lists["pay"]])
+            verbs = [self.ask, *([lists["verbs"]] if "verbs" in lists else [])]
+            amounts = self.amounts.regex if kind.amounts else None
             if "objects" in lists:  # asked for: with a verb, or an amount
-                look.pair([lists["objects"]], [self.ask, *([lists["verbs"]] if "verbs" in lists else [])], kind.amounts)
+                look.pair([lists["objects"]], verbs, needs=amounts)
+            if kind.amounts and "verbs" in lists:  # an amount asked for
+                look.pair([lists["verbs"]], [], needs=amounts)
             if "offers" in lists:  # promised: with the reader, or a qualifier, close by
                 look.pair([lists["offers"]], [self.you, *([lists["strong"]] if "strong" in lists else [])])
-            patterns += data["kinds"][name].get("patterns", []) + data["kinds"][name].get("aimed_patterns", [])
+            patterns += [pattern for key in ("patterns", "strong_patterns")
+                         for pattern in data["kinds"][name].get(key, [])]
         look.finish(patterns)
 
     def _kind(self, name: str, table: dict[str, Any]) -> Kind:

@@ -57,6 +57,7 @@ PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)")
 LINKEDIN_PROFILE = ("https://www.linkedin.com/in/", "https://linkedin.com/in/", "http://www.linkedin.com/in/",
                     "www.linkedin.com/in/", "linkedin.com/in/")
 OTHER = "location, profile URL, id or date"
+EMPLOYER = "headline and note"
 
 
 @dataclass(frozen=True)
@@ -92,22 +93,27 @@ def read_signs(request: Request, config: UserConfig | None, guidance: Guidance |
     places.append((OTHER, Text.of(other)))
     found: dict[str, Sign] = {}
     reach = guidance.parameters["scam_or_phishing"]
+    enough = lambda: _points(found, guidance) >= reach["report_at"]  # noqa: E731
+    employer = _employer(request, config, guidance, places[0][1])
+    if employer is not None:
+        found[employer.kind] = employer
     skipped = []
     for place, text in places:
         if not text.normalized:
             continue
         if _worth_reading(vocabulary, text):
             _Doc(text, place, vocabulary, reach).read(found)
+            if enough():
+                return found  # a scam already: the rest would only add evidence
         else:
             skipped.append((place, text))
-    employer = _employer(request, config, guidance, places[0][1])
-    if employer is not None and employer.kind not in found:
-        found[employer.kind] = employer
-    if found and _points(found, guidance) < guidance.parameters["scam_or_phishing"]["report_at"]:
+    if found and not enough():
         # A sign found, not yet enough: what counts only beside one (pressure, a borrowed voice) counts now.
         for place, text in skipped:
             if place != OTHER:  # no sentence there to press or borrow a voice
                 _Doc(text, place, vocabulary, reach).read(found)
+                if enough():
+                    break
     return found
 
 
@@ -232,15 +238,19 @@ class _Doc:
         return any(self.near(hit, other, reach) for other in self.around(hits, hit, reach))
 
     def imperative(self, verb: Hit) -> bool:
-        """The verb opens its clause, after nothing but fillers ("just paste it here")."""
+        """The verb opens its clause, after nothing but fillers ("just paste it here"), or goes on
+        from a request in it ("please install it and grant it access")."""
         clause = self.clause(verb)
         start_char = self.clause_breaks[clause - 1] + 1 if clause else 0
         if verb.unspaced:
             return verb.cstart - start_char <= CHARS_PER_WORD
         first = bisect_left(self.starts, start_char)
-        if verb.start - first > self.reach["imperative_reach"]:
-            return False
-        return all(word in self.vocabulary.fillers for word in self.tokens[first:verb.start])
+        if verb.start - first <= self.reach["imperative_reach"] and \
+                all(word in self.vocabulary.fillers for word in self.tokens[first:verb.start]):
+            return True
+        return verb.start > first and self.tokens[verb.start - 1] in self.vocabulary.fillers \
+            and any(self.clause(plea) == clause and plea.cstart < verb.cstart
+                    for plea in self.pleas.between(start_char, verb.cstart))
 
     def denied(self, hit: Hit) -> bool:
         """A negation stands shortly before the hit, in its clause ("never send your password")."""
@@ -278,6 +288,7 @@ class _Doc:
         return self._pattern_hits(self.vocabulary.amounts) if DIGIT.search(self.string) else []
 
     def read(self, found: dict[str, Sign]) -> None:
+        """Adds the signs of each kind the text holds to `found` (every kind: the evidence names them all)."""
         present = self.hits.keys()
         for kind in self.vocabulary.kinds.values():
             if kind.triggers.isdisjoint(present) and not (kind.link and self.hosts) \
@@ -315,6 +326,10 @@ class _Doc:
         objects = get("objects") + (self.amounts if kind.amounts and verbs else [])
         if objects and verbs:
             verbs = _Sorted(verbs)
+            # What the sentence before named, asked for now by a word that stands for it ("you
+            # will get a code by SMS. Read me that code").
+            named = {self.sentence(obj) + 1 for obj in get("objects")}
+            objects += [ref for ref in get("references") if self.sentence(ref) in named]
             for obj in objects:
                 for verb in self.around(verbs, obj, reach["ask_reach"]):
                     if self._asks_for(verb, obj) and self.counts(verb, obj):
@@ -323,22 +338,55 @@ class _Doc:
         for hit in get("requests") + get("standalone"):
             if self.counts(hit):
                 yield graded(hit)
+        for hit in self._pattern_hits(kind.patterns.get("strong_patterns")):
+            if self.counts(hit):
+                yield hit, True
         for hit in self._pattern_hits(kind.patterns.get("patterns")):
             if self.counts(hit):
                 yield graded(hit, short_rate="magnitudes" in kind.patterns)  # a rate for a short period
         for hit in get("when_aimed") + self._pattern_hits(kind.patterns.get("aimed_patterns")):
             if self.clause(hit) in self.aimed and self.counts(hit):
                 yield graded(hit)
+        earn = _Sorted(get("earn"))
         for offer in get("offers"):
             if not self.counts(offer):
                 continue
             hit, is_strong = graded(offer)
-            if is_strong or self.any_near(self.you, offer, reach["reader_reach"]):
+            if is_strong or self._offered(kind, offer, earn):
                 yield hit, is_strong
+        for verb in earn.hits:  # "members made 300% this year"
+            if self.counts(verb) and self._magnitude(kind, verb, boast=True):
+                yield verb, False
+        if "tell" in lists:
+            yield from self._secrecy(get)
         if "accounts" in lists or "brand" in lists:
             yield from self._notices(kind, get)
         if "easy" in lists or "tasks" in lists:
             yield from self._tasks(kind, get)
+
+    def _offered(self, kind: Kind, offer: Hit, earn: "_Sorted") -> bool:
+        """Returns promised to the reader: theirs ("your returns", "lợi nhuận của bạn"), earned by
+        them ("you earn", an imperative "earn"), or large ("returns of 80%")."""
+        if self.any_near(self.you, offer, 1):
+            return True
+        for verb in self.around(earn, offer, self.reach["reader_reach"]):
+            if self.near(verb, offer, self.reach["reader_reach"]) and (
+                    self.imperative(verb) or any(marker.cend <= verb.cstart and self.distance(marker, verb) <= 2
+                                                 for marker in self.around(self.you, verb, 3))):
+                return True
+        return "magnitudes" in kind.patterns and self._magnitude(kind, offer, boast=True)
+
+    def _secrecy(self, get):
+        """Secrecy asked of the reader: a verb of telling, denied, beside whom not to tell ("don't
+        loop in finance"), or beside no one at all ("tell no one", "никому не рассказывайте")."""
+        reach = self.reach["possessive_reach"] + 1
+        audience = _Sorted(get("audience"))
+        nobody = _Sorted(get("nobody"))
+        for verb in get("tell"):
+            if self.theirs(verb):
+                continue
+            if self.any_near(nobody, verb, reach) or (self.denied(verb) and self.any_near(audience, verb, reach)):
+                yield verb, False
 
     def _notices(self, kind: Kind, get):
         """A notice about the reader's account (unambiguous), or a sender speaking as a brand's staff."""
@@ -401,13 +449,16 @@ class _Doc:
         return [(match.group(1), match.group(2) or "", _token_hit(self, match.start(), match.end()))
                 for match in HOST.finditer(self.string)]
 
-    def _magnitude(self, kind: Kind, hit: Hit) -> bool:
+    def _magnitude(self, kind: Kind, hit: Hit, boast: bool = False) -> bool:
         """The hit's sentence promises a magnitude: a rate for a short period, money multiplied,
-        or a percentage from high_return_percent on."""
-        least = self.reach["high_return_percent"]
-        if self.in_sentence(_Sorted(self._pattern_hits(kind.patterns.get("patterns"))), hit):
+        or a percentage from high_return_percent on (boast: from boast_percent on, close by)."""
+        least = self.reach["boast_percent" if boast else "high_return_percent"]
+        if not boast and self.in_sentence(_Sorted(self._pattern_hits(kind.patterns.get("patterns"))), hit):
             return True  # a rate for a short period
-        for found in self.in_sentence(_Sorted(self._pattern_hits(kind.patterns["magnitudes"])), hit):
+        found_all = self.in_sentence(_Sorted(self._pattern_hits(kind.patterns["magnitudes"])), hit)
+        if boast:
+            found_all = [found for found in found_all if self.distance(found, hit) <= self.reach["reader_reach"]]
+        for found in found_all:
             text = self.string[found.cstart:found.cend]
             if "%" not in text:
                 return True  # multiplied
@@ -442,8 +493,9 @@ class _Doc:
             sentence = self.sentence(verb)
             return any(self.sentence(marker) == sentence for marker in nearby)
         clause = self.clause(verb)
-        if clause != self.clause(obj) and not (obj.cstart < verb.cstart and self._names_back(verb)):
-            return False
+        if clause != self.clause(obj) and not (obj.cstart < verb.cstart and self._names_back(verb)) \
+                and not (verb.cstart < obj.cstart and self._aimed_sentence(verb)):
+            return False  # another clause: only what a pronoun names back, or a list the request goes on with
         if obj.end == verb.start or self._to_reader(verb):
             return False  # a noun before it ("phí chuyển khoản": a transfer fee), or "we pay you"
         if self.imperative(verb) or clause in self.particle_clauses:
@@ -457,6 +509,11 @@ class _Doc:
             if marker.cend <= obj.cstart and self.distance(marker, obj) <= 2 and marker.list_id == self.vocabulary.you:
                 return True  # the reader's own: "confirm your recovery phrase"
         return False
+
+    def _aimed_sentence(self, hit: Hit) -> bool:
+        """The hit's sentence speaks to the reader somewhere: a list in it ("send your bank name,
+        account number and login") belongs to the request."""
+        return bool(self.in_sentence(self.markers, hit))
 
     def _names_back(self, verb: Hit) -> bool:
         """A pronoun after the verb, or fused to it ("forward it", "inviacelo"), names what came before."""
@@ -547,7 +604,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _employer(request: Request, config: UserConfig | None, guidance: Guidance, note: Text) -> Sign | None:
     """The sender's headline claims a leader's title at the user's own company, and the note asks
-    a favour: an executive's voice borrowed (a plain sign; the favour itself is read too)."""
+    a favour or something else: an executive's voice borrowed (a sign only beside another: what is
+    asked is read too)."""
     me = config.me if config else None
     headline = request.sender.headline or ""
     if me is None or not me.headline or " at " not in me.headline or not headline or not note.normalized:
@@ -562,8 +620,9 @@ def _employer(request: Request, config: UserConfig | None, guidance: Guidance, n
     if kind is None:
         return None
     doc = _Doc(note, "note", guidance.scams, guidance.parameters["scam_or_phishing"])
-    favours = doc.hits.get(kind.lists["favours"], [])
-    if not favours:
+    asks = doc.hits.get(kind.lists["favours"], []) or [hit for list_id in guidance.scams.verb_lists
+                                                        for hit in doc.hits.get(list_id, [])]
+    if not asks:
         return None
-    return Sign(kind.name, False, "headline and note",
-                f"{clip(flat(headline), 60)!r} asks a favour: {doc.quote(favours[0])}")
+    return Sign(kind.name, False, EMPLOYER,
+                f"{clip(flat(headline), 60)!r} asks something of you by message: {doc.quote(asks[0])}")
