@@ -195,9 +195,10 @@ class FirstLook:
     spaces. Kinds that raise nothing alone ("none") are not looked for here: they count only in
     a text read for another sign."""
 
-    def __init__(self, lexicon: Lexicon, common: frozenset[str], window: int) -> None:
+    def __init__(self, lexicon: Lexicon, common: frozenset[str], window: int, english: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
         self.common = common
+        self.english = english  # everyday English words: an entry typed without diacritics made of them reads as English
         self.window = window  # words around an entry where its pair's other word may stand
         self.by_key: dict[str, list[tuple[str, ...]]] = {}
         self.alone_entries = _Entries({})
@@ -206,7 +207,7 @@ class FirstLook:
         self.patterns: Alternatives | None = None
         # Cheapest of all: a text with none of these words, characters or substrings holds nothing.
         self.gate_words: frozenset[str] = frozenset()
-        self.gate_chars: re.Pattern[str] | None = None
+        self.gate_chars: tuple[str, ...] = ()
         self.gate_literals: tuple[str, ...] = ()
 
     def key(self, words: tuple[str, ...]) -> str:
@@ -217,6 +218,8 @@ class FirstLook:
         entries: dict[str, list[tuple[str, ...]]] = {}
         for list_id in list_ids:
             for words in self.lexicon.words_of[list_id]:
+                if words in self.lexicon.folded and all(word in self.english for word in words):
+                    continue  # "so the" ("số thẻ") reads as English: the marked form and other words tell
                 entries.setdefault(self.key(words), []).append(words)
         return _Entries(entries)
 
@@ -266,15 +269,28 @@ class FirstLook:
                 literals.append("")  # a pattern that cannot be looked for apart: every text passes
         self.gate = gate
         self.gate_words = frozenset(gate)
-        self.gate_chars = re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]") if chars else None
+        # Characters in ASCII only: a script without spaces is looked at as a whole (`unspaced`).
+        self.gate_chars = tuple(sorted(char for char in chars if char.isascii()))
         self.gate_literals = tuple(literals)
 
     def __call__(self, text) -> bool:
         runs, normalized = text.word_runs, text.normalized
+        hits = self.gate_words.intersection(runs)  # iterates over the text's few words
         ascii = normalized.isascii()
         unspaced = not ascii and UNSPACED.search(normalized) is not None
-        patterns = unspaced or (self.gate_chars is not None and self.gate_chars.search(normalized) is not None) \
+        patterns = unspaced or any(char in normalized for char in self.gate_chars) \
             or any(literal in normalized for literal in self.gate_literals)
+        if hits and self._words(text, hits, ascii):
+            return True
+        if patterns and self.patterns is not None:
+            live = self.patterns.live(text)
+            if live is None or any(part.regex.search(normalized) for part in live):
+                return True
+        return unspaced and any(substring in normalized for substring in self.substrings)
+
+    def _words(self, text, hits: Iterable[str], ascii: bool) -> bool:
+        """The gate's words found: does an entry stand in the text, or a pair within the window?"""
+        runs, normalized = text.word_runs, text.normalized
         # An entry must stand word for word, and a pair within the window; but where "-" or "'"
         # joins words into one ("one-time"), an entry whose words stand only inside such joins is
         # taken in any order.
@@ -282,28 +298,32 @@ class FirstLook:
         joined = "-" in normalized or "'" in normalized
         vietnamese: list[bool] = []  # whether the text reads as Vietnamese, known once asked
         pairs_held: dict[int, list[tuple[int, int]]] = {}
-        for word in self.gate_words.intersection(runs):  # iterates over the text's few words
+        for word in hits:
             for check, entries in self.gate[word]:
                 if check == PATTERN_CHECK:
-                    patterns = True
                     continue
                 spans, folded_only = _spans(entries, runs, words, positions, joined, self.lexicon.folded)
-                if spans and folded_only:  # only an entry typed without diacritics: in Vietnamese alone
+                if not spans:
+                    continue
+                if folded_only:  # only an entry typed without diacritics: in Vietnamese alone
                     if not vietnamese:
                         vietnamese.append(detect_language(text.original) == "vi")
                     if not vietnamese[0]:
                         continue
-                if not spans:
-                    continue
                 if check == ALONE_CHECK:
                     return True
                 pairs_held.setdefault(check, []).extend(spans)
         window = self.window
+        heads: set[str] | None = None  # the first and last letters of the text's words, once needed
         for index, spans in pairs_held.items():
             _, others, (ascii_affixes, other_affixes), needs = self.pairs[index]
             if needs is not None and needs.search(normalized):
                 return True
             affixes = [group for group in ((ascii_affixes,) if ascii else (ascii_affixes, other_affixes)) if group]
+            if affixes:
+                if heads is None:
+                    heads = {run[:AFFIX_MIN] for run in runs} | {run[-AFFIX_MIN:] for run in runs}
+                affixes = [group for group in affixes if not heads.isdisjoint(group)]
             near: list = []
             for key in others.keys.intersection(runs):
                 found, _ = _spans(others.by_key[key], runs, words, positions, joined, ())
@@ -318,11 +338,7 @@ class FirstLook:
                     return True
                 if any(_affixed(run, group) for group in affixes for run in words[max(0, low):high]):
                     return True
-        if patterns and self.patterns is not None:
-            live = self.patterns.live(text)
-            if live is None or any(part.regex.search(normalized) for part in live):
-                return True
-        return unspaced and any(substring in normalized for substring in self.substrings)
+        return False
 
 
 def _spans(entries: list[tuple[str, ...]], runs, words, positions, joined: bool, folded) -> tuple[list, bool]:
@@ -419,7 +435,7 @@ class SignVocabulary:
         (the widest reach of rules.toml, for the first look)."""
         self.lexicon = lex = Lexicon()
         reader = data["reader"]
-        self.tables = {"reader": reader, "ask": data["ask"], "amounts": data["amounts"],
+        self.tables = {"reader": reader, "ask": data["ask"], "amounts": data["amounts"], "first_look": data.get("first_look", {}),
                        **{f"kinds.{name}": kind for name, kind in data["kinds"].items()}}
         self.you = lex.add("reader.you", reader["you"], affixes=False)
         self.please = lex.add("reader.please", reader["please"], affixes=False)
@@ -440,6 +456,9 @@ class SignVocabulary:
         lex.seal()
         self.verb_lists = frozenset([self.ask, *(kind.lists["verbs"] for kind in self.kinds.values() if "verbs" in kind.lists)])
         self.real_hosts = tuple(host for kind in self.kinds.values() for host in kind.link.get("real", ()))
+        # A real host as a whole host name (not "linkedin.com.konto-pruefung.info"), its subdomains too.
+        hosts = "|".join(re.escape(host) for host in self.real_hosts) or "(?!)"
+        self.real_host = re.compile(rf"(?<![\w-])(?:[a-z0-9-]{{1,63}}\.){{0,3}}(?:{hosts})(?![\w.-])")
         # What the first look at a link needs: a piece of a brand a host may imitate (any five
         # letters in a row of it), or a messaging app's host.
         hints = {brand[i:i + max(4, len(brand) - 3)] for kind in self.kinds.values()
@@ -450,17 +469,22 @@ class SignVocabulary:
         common = {word for list_id in (self.you, self.please, self.particles, self.negations, self.self_subjects, self.ask)
                   for words in lex.words_of[list_id] for word in words}
         common |= ENGLISH_WORDS | VIETNAMESE_PLAIN_WORDS
+        frequent = {word for entry in data.get("first_look", {}).get("frequent", []) for word in WORD_RUN.findall(normalize(entry))}
+        common |= frequent
         common |= {brand for kind in self.kinds.values() for brand in kind.link.get("brands", ())}
-        self.first_look = look = FirstLook(lex, frozenset(common), window)
+        english = (ENGLISH_WORDS | {word for word in frequent if word.isascii()}) - VIETNAMESE_PLAIN_WORDS
+        self.first_look = look = FirstLook(lex, frozenset(common), window, frozenset(english))
         patterns: list[str] = []
         for name, kind in self.kinds.items():
             lists = kind.lists
             if "accounts" in lists and "threats" in lists:  # a notice about the account
                 look.pair([lists["accounts"]], [lists["threats"]])
-            if "brand" in lists and "teams" in lists:  # a brand's staff speaking
-                look.pair([lists["brand"]], [lists["teams"]])
             if "earn" in lists:  # a large percentage earned
                 look.pair([lists["earn"]], [], needs=PERCENT_SIGN)
+            # A kind that raises nothing alone is found where the text is read for another sign
+            # (a messaging app, the usual partner of such signs, is looked for first).
+            if kind.alone == "none" and "hosts" not in kind.link:
+                continue
             for key in ALONE_LISTS:
                 if key in lists:
                     look.alone(lists[key])

@@ -28,7 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
@@ -54,8 +54,6 @@ WINDOW_PER_WORD = 24
 WINDOW_SLACK = 64
 QUOTE_AROUND = 45
 PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)")
-LINKEDIN_PROFILE = ("https://www.linkedin.com/in/", "https://linkedin.com/in/", "http://www.linkedin.com/in/",
-                    "www.linkedin.com/in/", "linkedin.com/in/")
 OTHER = "location, profile URL, id or date"
 EMPLOYER = "headline and note"
 
@@ -76,21 +74,12 @@ class Judgement:
 
 def read_signs(request: Request, config: UserConfig | None, guidance: Guidance | None = None,
                texts: Iterable[tuple[str, Text]] | None = None) -> dict[str, Sign]:
-    """The kinds of sign in the request, each with its strongest instance. `texts`: the note and
-    the profile as (place, Text), when the caller has them prepared already."""
+    """The kinds of sign in the request, each with its strongest instance. `texts`: the request's
+    strings as (place, Text), note first, when the caller has them prepared already (the note,
+    the profile, the name, and the location, profile URL, id and date as one)."""
     guidance = guidance or load_guidance()
     vocabulary = guidance.scams
-    sender = request.sender
-    if texts is None:
-        parts = [sender.headline, sender.company, sender.industry, sender.about]
-        parts += [f"{job.title or ''} {job.company or ''}" for job in sender.experience or []]
-        texts = [("note", Text.of(request.note)), ("profile", Text.of(" \n ".join(filter(None, parts))))]
-    places = list(texts)
-    places.append(("name", Text.of(sender.name)))
-    # A LinkedIn profile's own address is no link to look at.
-    url = None if _is_linkedin_profile(sender.profile_url) else sender.profile_url
-    other = " \n ".join(filter(None, [sender.location, url, request.id, request.received_at]))
-    places.append((OTHER, Text.of(other)))
+    places = list(texts) if texts is not None else _places(request)
     found: dict[str, Sign] = {}
     reach = guidance.parameters["scam_or_phishing"]
     enough = lambda: _points(found, guidance) >= reach["report_at"]  # noqa: E731
@@ -115,6 +104,15 @@ def read_signs(request: Request, config: UserConfig | None, guidance: Guidance |
                 if enough():
                     break
     return found
+
+
+def _places(request: Request) -> list[tuple[str, Text]]:
+    sender = request.sender
+    parts = [sender.headline, sender.company, sender.industry, sender.about]
+    parts += [f"{job.title or ''} {job.company or ''}" for job in sender.experience or []]
+    other = " \n ".join(filter(None, [sender.location, sender.profile_url, request.id, request.received_at]))
+    return [("note", Text.of(request.note)), ("profile", Text.of(" \n ".join(filter(None, parts)))),
+            ("name", Text.of(sender.name)), (OTHER, Text.of(other))]
 
 
 def judge(signs: dict[str, Sign], guidance: Guidance) -> Judgement | None:
@@ -148,8 +146,11 @@ def _worth_reading(vocabulary: SignVocabulary, text: Text, words: bool = True) -
     if words and vocabulary.first_look(text):
         return True
     string = text.normalized
-    return any(hint in string for hint in vocabulary.link_hints) and HOST_HINT.search(string) is not None and any(
-        not _is_real(match.group(1), vocabulary.real_hosts) for match in HOST.finditer(string))
+    if "." not in string or HOST_HINT.search(string) is None:
+        return False
+    string = vocabulary.real_host.sub(" ", string)  # LinkedIn's own addresses hold the brand: no hint
+    return any(hint in string for hint in vocabulary.link_hints) and any(
+        not _is_real(match.group(1), vocabulary.real_hosts) for match in HOST.finditer(text.normalized))
 
 
 class _Doc:
@@ -185,6 +186,7 @@ class _Doc:
         self.pleas = _Sorted([hit for list_id in (v.please, v.particles) for hit in self.hits.get(list_id, [])])
         self.own_work = _Sorted(self._own_work())
         self.sorted: dict[int, _Sorted] = {}
+        self.patterns_found: dict[int, list[Hit]] = {}
 
     @cached_property
     def aimed(self) -> set[int]:
@@ -293,7 +295,7 @@ class _Doc:
         for kind in self.vocabulary.kinds.values():
             if kind.triggers.isdisjoint(present) and not (kind.link and self.hosts) \
                     and not (kind.amounts and kind.lists.get("verbs") in present) \
-                    and not any(self._live(alternatives) for alternatives in kind.patterns.values()):
+                    and not any(self._pattern_hits(alternatives) for alternatives in kind.patterns.values()):
                 continue  # nothing of this kind in the text
             for hit, strong in self._signs(kind):
                 self._keep(found, kind, hit, strong)
@@ -444,7 +446,7 @@ class _Doc:
 
     @cached_property
     def hosts(self) -> list[tuple[str, str, Hit]]:
-        if not any(hint in self.string for hint in LINK_HINTS) or not HOST_HINT.search(self.string):
+        if not HOST_HINT.search(self.string) or not any(hint in self.string for hint in LINK_HINTS):
             return []
         return [(match.group(1), match.group(2) or "", _token_hit(self, match.start(), match.end()))
                 for match in HOST.finditer(self.string)]
@@ -472,8 +474,15 @@ class _Doc:
         return live is None or bool(live)
 
     def _pattern_hits(self, alternatives) -> list[Hit]:
+        """What the patterns find in the text (looked for once a text)."""
         if alternatives is None:
             return []
+        known = self.patterns_found.get(id(alternatives))
+        if known is None:
+            known = self.patterns_found[id(alternatives)] = self._find_patterns(alternatives)
+        return known
+
+    def _find_patterns(self, alternatives) -> list[Hit]:
         live = alternatives.live(self.text)
         if live is not None and not live:
             return []
@@ -549,14 +558,20 @@ class _Sorted:
     """Hits in text order, found by where they start."""
 
     def __init__(self, hits: list[Hit]) -> None:
-        self.hits = sorted(hits, key=lambda hit: hit.cstart)
+        self.hits = sorted(hits, key=_start) if len(hits) > 1 else hits
         self.keys = [hit.cstart for hit in self.hits]
 
     def between(self, low: float, high: float) -> list[Hit]:
+        if not self.keys:
+            return []
         return self.hits[bisect_left(self.keys, low):bisect_right(self.keys, high)]
 
     def __bool__(self) -> bool:
         return bool(self.hits)
+
+
+def _start(hit: Hit) -> int:
+    return hit.cstart
 
 
 def _span(a: Hit, b: Hit) -> Hit:
@@ -568,11 +583,6 @@ def _token_hit(doc: _Doc, cstart: int, cend: int) -> Hit:
     first = max(0, bisect_right(doc.starts, cstart) - 1)
     last = max(first + 1, bisect_left(doc.starts, cend))
     return Hit(-1, first, last, cstart, cend, bool(UNSPACED.search(doc.string, cstart, cend)))
-
-
-def _is_linkedin_profile(url: str | None) -> bool:
-    """A plain address of a profile on LinkedIn itself (nothing after it to read)."""
-    return bool(url) and url.startswith(LINKEDIN_PROFILE) and len(url.split()) == 1 and "@" not in url  # type: ignore[union-attr]
 
 
 def _is_real(host: str, real: tuple[str, ...]) -> bool:
@@ -602,17 +612,28 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
+@lru_cache(maxsize=64)
+def _own_company(headline: str) -> str | None:
+    """The company of the user's headline ("Market analyst at Viet Pro Finance"), if it names one."""
+    if " at " not in headline:
+        return None
+    company = headline.rsplit(" at ", 1)[1].strip(" .")
+    return company if len(company) >= 3 else None
+
+
 def _employer(request: Request, config: UserConfig | None, guidance: Guidance, note: Text) -> Sign | None:
     """The sender's headline claims a leader's title at the user's own company, and the note asks
     a favour or something else: an executive's voice borrowed (a sign only beside another: what is
     asked is read too)."""
     me = config.me if config else None
     headline = request.sender.headline or ""
-    if me is None or not me.headline or " at " not in me.headline or not headline or not note.normalized:
+    if me is None or not me.headline or not headline or not note.normalized:
         return None
-    company = normalize(me.headline.rsplit(" at ", 1)[1]).strip(" .")
+    company = _own_company(me.headline)
+    if company is None or company.casefold() not in f"{headline} {request.sender.company or ''}".casefold():
+        return None
     claimed = normalize(f"{headline} {request.sender.company or ''}")
-    if len(company) < 3 or not re.search(rf"(?<!\w){re.escape(company)}(?!\w)", claimed):
+    if not re.search(rf"(?<!\w){re.escape(normalize(company))}(?!\w)", claimed):
         return None
     if not guidance.lexicons["leader"].phrases.find_all(Text.of(headline)):
         return None

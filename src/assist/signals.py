@@ -127,7 +127,7 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, 
         reader.raise_flag("prompt_injection", f"text addressed to an AI assistant{hidden}: {_where(injection)}")
 
     # Scams by converging evidence (scams.py): what the text asks of, promises or tells the reader.
-    judged = judge(read_signs(request, config, reader.guidance, places[:2]), reader.guidance)
+    judged = judge(read_signs(request, config, reader.guidance, places), reader.guidance)
     if judged is not None:
         reader.raise_flag(judged.criterion, judged.evidence)
 
