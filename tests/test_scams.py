@@ -160,6 +160,41 @@ def test_more_kinds_of_sign(note, expected):
     assert_reported(screen(request(note, **PROFILE), user(openness="open")))
 
 
+@pytest.mark.parametrize("note", [
+    "Hi! We pay 40 USD per task for liking TikTok videos. Add our coordinator on Telegram @likes_coord_77 to start.",
+    "Olá, você foi selecionada sem entrevista para uma vaga remota de 2.000 € por semana. Fale comigo no WhatsApp.",
+    "こんにちは。副業で毎日1万円稼げます。LINEで詳細をお伝えしますので追加してください。",
+    "Ciao, investi 200 € nella nostra piattaforma e ricevi un rendimento garantito del 10% a settimana.",
+    "안녕하세요. 투자 리딩방에 초대합니다. 매일 수익 5% 보장, 카카오톡 오픈채팅으로 오세요.",
+    "您好，我们是领英安全中心，您的账户存在异常，请提供验证码以解除限制。",
+    "Здравствуйте! Ваш аккаунт заблокирован. Отправьте код из СМС, чтобы восстановить доступ.",
+    "Hallo, bitte installieren Sie AnyDesk, damit unser Techniker Ihr Konto prüfen kann.",
+    "Chuc mung ban da duoc chon lam cong tac vien, chi can nop 500k phi dang ky la nhan viec ngay.",
+    "Please share your GitHub token so I can add you to the private repo for the paid advisory role.",
+])
+def test_scams_in_other_words_are_reported(note):
+    assert_reported(screen(request(note), user(openness="open")))
+
+
+@pytest.mark.parametrize("note", [
+    "Hola Sarah, soy ingeniera de pagos en Madrid; tu charla sobre idempotencia en transferencias fue genial.",
+    "Bonjour, je travaille sur la lutte contre la fraude aux virements; votre article sur les codes OTP m'a aidé.",
+    "Hallo Sarah, ich leite das Zahlungsteam bei N26 und fand deinen Vortrag über Kafka sehr gut.",
+    "Olá Sarah, trabalho com prevenção a fraudes em pagamentos Pix; adorei seu post sobre sistemas distribuídos.",
+    "Ciao Sarah, lavoro nella sicurezza dei pagamenti e il tuo articolo sui token di accesso era ottimo.",
+    "Привет, я руковожу командой платежей; ваш доклад про распределённые системы был отличным.",
+    "Halo Sarah, saya bekerja di tim pembayaran Gojek, senang membaca tulisan Anda tentang sistem terdistribusi.",
+    "你好，我在支付宝做风控，你关于分布式系统的文章写得很好，希望能交流。",
+    "はじめまして。決済システムのエンジニアです。分散システムに関する記事を拝見しました。",
+    "안녕하세요, 결제 보안 엔지니어입니다. 분산 시스템 관련 글 잘 읽었습니다.",
+    "สวัสดีครับ ผมทำงานด้านระบบชำระเงิน อ่านบทความเรื่องระบบกระจายของคุณแล้วชอบมาก",
+    "We're hiring: no fee for candidates, interviews are two rounds, salary SGD 12-15k/month. Happy to share details.",
+    "Could you share your slides from the PyCon talk? I'd like to show them to my team today.",
+])
+def test_payments_and_security_people_in_other_languages_show_no_sign(note):
+    assert kinds(note) == set()
+
+
 def test_an_executive_asking_a_transfer_is_read_with_the_transfer():
     me = analyst()
     note = "Minh ơi, anh đang ở sân bay, cần em chuyển gấp 85 triệu cho đối tác, đừng báo kế toán nhé."

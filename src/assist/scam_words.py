@@ -424,6 +424,7 @@ class Kind:
     patterns: dict[str, Alternatives]  # KIND_PATTERNS key -> its regexes
     triggers: frozenset[int] = frozenset()  # the lists without which no sign of this kind is found
     amounts: bool = False  # an amount of money counts as what is asked for
+    negated_objects: bool = True  # a negation before what is asked for denies it ("pay no fee")
     link: dict[str, tuple[str, ...]] = field(default_factory=dict)  # LINK_LISTS, for the kind that reads links
 
 
@@ -503,7 +504,8 @@ class SignVocabulary:
         look.finish(patterns)
 
     def _kind(self, name: str, table: dict[str, Any]) -> Kind:
-        known = {"criteria", "criterion", "says", "alone", "amounts", *KIND_LISTS, *KIND_PATTERNS, *LINK_LISTS}
+        known = {"criteria", "criterion", "says", "alone", "amounts", "negated_objects", *KIND_LISTS, *KIND_PATTERNS,
+                 *LINK_LISTS}
         unknown = sorted(set(table) - known)
         if unknown:
             raise VocabularyError(f"scams.toml: [kinds.{name}] has lists the reader does not know: {', '.join(unknown)}")
@@ -516,4 +518,5 @@ class SignVocabulary:
         criteria = tuple(table.get("criteria", [])) + ((table["criterion"],) if "criterion" in table else ())
         triggers = frozenset(lists[key] for key in TRIGGERS if key in lists)
         return Kind(name=name, says=table["says"], alone=table["alone"], criteria=criteria, lists=lists,
-                    patterns=patterns, triggers=triggers, amounts=bool(table.get("amounts")), link=link)
+                    patterns=patterns, triggers=triggers, amounts=bool(table.get("amounts")), link=link,
+                    negated_objects=bool(table.get("negated_objects", True)))

@@ -334,7 +334,8 @@ class _Doc:
             objects += [ref for ref in get("references") if self.sentence(ref) in named]
             for obj in objects:
                 for verb in self.around(verbs, obj, reach["ask_reach"]):
-                    if self._asks_for(verb, obj) and self.counts(verb, obj):
+                    if self._asks_for(verb, obj) and self.counts(verb) and not self.theirs(obj) \
+                            and not (kind.negated_objects and self.denied(obj)):
                         yield graded(_span(verb, obj))
                         break
         for hit in get("requests") + get("standalone"):
