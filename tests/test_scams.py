@@ -96,6 +96,7 @@ SCAMS = {
         "Here is the deck we discussed: https://www.linkedln.com/files/deck-2027",
         "Your invitation is waiting at http://linked1n-invites.com/open",
         "Xem chi tiết tại https://linkedin-verify.xyz/vn nhé anh.",
+        "Your connection request is waiting at https://linkedin.com.account-review.info/login",
     ],
 }
 
@@ -347,6 +348,11 @@ def test_evidence_names_each_kind_of_sign_and_quotes_it():
     for kind in ("credentials", "off_platform"):
         assert guidance.scams.kinds[kind].says in evidence
     assert "OTP" in evidence and "Telegram @recruit_desk" in evidence
+
+
+def test_linkedins_own_addresses_are_no_sign():
+    note = "See my profile at https://www.linkedin.com/in/someone and our write-up at engineering.linkedin.com/blog"
+    assert kinds(note, profile_url="https://www.linkedin.com/in/someone") == set()
 
 
 def test_a_sign_in_the_headline_or_name_is_read():

@@ -55,6 +55,7 @@ WINDOW_SLACK = 64
 QUOTE_AROUND = 45
 PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)")
 OTHER = "location, profile URL, id or date"
+SIGN_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns")  # the others only qualify a sign found
 EMPLOYER = "headline and note"
 
 
@@ -295,7 +296,7 @@ class _Doc:
         for kind in self.vocabulary.kinds.values():
             if kind.triggers.isdisjoint(present) and not (kind.link and self.hosts) \
                     and not (kind.amounts and kind.lists.get("verbs") in present) \
-                    and not any(self._pattern_hits(alternatives) for alternatives in kind.patterns.values()):
+                    and not any(self._pattern_hits(kind.patterns.get(key)) for key in SIGN_PATTERNS):
                 continue  # nothing of this kind in the text
             for hit, strong in self._signs(kind):
                 self._keep(found, kind, hit, strong)
