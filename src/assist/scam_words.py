@@ -62,6 +62,7 @@ class Lexicon:
         self.suffix: dict[str, list[tuple[str, int]]] = {}
         self.substrings: list[tuple[str, int]] = []
         self.longest = 1  # words in the longest entry
+        self.affix_memo: dict[str, tuple[int, ...]] = {}
         # Each list's entries as words (also typed without diacritics), affixes and substrings:
         # what the first look (FirstLook) is built from.
         self.words_of: dict[int, list[tuple[str, ...]]] = {}
@@ -126,6 +127,15 @@ class Lexicon:
             self.by_first_char.setdefault(substring[0], []).append((substring, list_id))
         self.first_chars = frozenset(self.by_first_char)
 
+    def _affixed_lists(self, word: str) -> tuple[int, ...]:
+        """The lists with an affix this word begins or ends with."""
+        if len(word) < AFFIX_MIN:
+            return ()
+        found = [list_id for affix, list_id in self.prefix.get(word[:AFFIX_MIN], ()) if word.startswith(affix)]
+        found += [list_id for affix, list_id in self.suffix.get(word[-AFFIX_MIN:], ())
+                  if word.endswith(affix) and word != affix]
+        return tuple(dict.fromkeys(found))
+
     def scan(self, tokens: list[str], starts: list[int], ends: list[int], normalized: str, plain: bool,
              positions: dict | None = None) -> dict[int, list[Hit]]:
         """Every entry of every list in the text, by list, in text order. Only the words the text
@@ -146,16 +156,15 @@ class Lexicon:
                             end = index + size
                             for list_id in list_ids:
                                 found.setdefault(list_id, []).append(Hit(list_id, index, end, starts[index], ends[end - 1]))
-        prefix, suffix = self.prefix, self.suffix
+        memo = self.affix_memo
+        if len(memo) > AFFIX_MEMO:
+            memo.clear()
         for word, where in positions.items():
-            if len(word) < AFFIX_MIN:
-                continue
-            for affix, list_id in prefix.get(word[:AFFIX_MIN], ()):
-                if word.startswith(affix):
-                    found.setdefault(list_id, []).extend(Hit(list_id, i, i + 1, starts[i], ends[i]) for i in where)
-            for affix, list_id in suffix.get(word[-AFFIX_MIN:], ()):
-                if word.endswith(affix) and word != affix:
-                    found.setdefault(list_id, []).extend(Hit(list_id, i, i + 1, starts[i], ends[i]) for i in where)
+            list_ids = memo.get(word)
+            if list_ids is None:
+                list_ids = memo[word] = self._affixed_lists(word)
+            for list_id in list_ids:
+                found.setdefault(list_id, []).extend(Hit(list_id, i, i + 1, starts[i], ends[i]) for i in where)
         if not normalized.isascii() and UNSPACED.search(normalized):
             for char in self.first_chars.intersection(normalized):
                 for substring, list_id in self.by_first_char[char]:
@@ -178,6 +187,9 @@ def _by_length(index: dict[str, list[tuple[tuple[str, ...], int]]]) -> dict[str,
             key = words if len(words) > 1 else words[0]
             grouped.setdefault(first, {}).setdefault(len(words), {}).setdefault(key, []).append(list_id)
     return {first: sorted(sizes.items(), reverse=True) for first, sizes in grouped.items()}
+
+
+AFFIX_MEMO = 100_000  # words remembered with the lists whose affixes they match (then forgotten at once)
 
 
 def _order(hit: Hit) -> tuple[int, int]:
@@ -402,6 +414,7 @@ KIND_LISTS = {
     "nobody": "no one to tell",
 }
 KIND_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns", "rates", "magnitudes")
+SIGN_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns")  # the others only qualify a sign found
 LINK_LISTS = ("brands", "real", "shorteners", "lures", "hosts")
 # The lists that raise a sign without another list's word beside them, and the pairs that raise
 # one together: a text with none of them (nor a pattern that could match, nor a link) is not
@@ -423,6 +436,7 @@ class Kind:
     lists: dict[str, int]  # KIND_LISTS key -> list id in the lexicon
     patterns: dict[str, Alternatives]  # KIND_PATTERNS key -> its regexes
     triggers: frozenset[int] = frozenset()  # the lists without which no sign of this kind is found
+    sign_patterns: tuple[str, ...] = ()  # the keys of the patterns that find signs (not those that only qualify one)
     amounts: bool = False  # an amount of money counts as what is asked for
     negated_objects: bool = True  # a negation before what is asked for denies it ("pay no fee")
     link: dict[str, tuple[str, ...]] = field(default_factory=dict)  # LINK_LISTS, for the kind that reads links
@@ -455,6 +469,13 @@ class SignVocabulary:
         for name, table in data["kinds"].items():
             self.kinds[name] = self._kind(name, table)
         lex.seal()
+        # Every pattern that finds a sign, joined: one look at a text tells which kinds' patterns
+        # could match there (each kind's own are then run only where they could).
+        sources = [(name, key, as_read(pattern)) for name, table in data["kinds"].items()
+                   for key in SIGN_PATTERNS for pattern in table.get(key, [])]
+        self.sign_patterns = Alternatives([pattern for _, _, pattern in sources])
+        self.sign_pattern_owner = {id(part): (name, key) for part, (name, key, _) in
+                                   zip(self.sign_patterns.parts or (), sources)}
         self.verb_lists = frozenset([self.ask, *(kind.lists["verbs"] for kind in self.kinds.values() if "verbs" in kind.lists)])
         self.real_hosts = tuple(host for kind in self.kinds.values() for host in kind.link.get("real", ()))
         # A real host as a whole host name (not "linkedin.com.konto-pruefung.info"), its subdomains too.
@@ -473,7 +494,7 @@ class SignVocabulary:
         frequent = {word for entry in data.get("first_look", {}).get("frequent", []) for word in WORD_RUN.findall(normalize(entry))}
         common |= frequent
         common |= {brand for kind in self.kinds.values() for brand in kind.link.get("brands", ())}
-        english = (ENGLISH_WORDS | {word for word in frequent if word.isascii()}) - VIETNAMESE_PLAIN_WORDS
+        english = ENGLISH_WORDS | {word for word in frequent if word.isascii()}
         self.first_look = look = FirstLook(lex, frozenset(common), window, frozenset(english))
         patterns: list[str] = []
         for name, kind in self.kinds.items():
@@ -517,6 +538,8 @@ class SignVocabulary:
         link = {key: tuple(normalize(entry) for entry in table[key]) for key in LINK_LISTS if key in table}
         criteria = tuple(table.get("criteria", [])) + ((table["criterion"],) if "criterion" in table else ())
         triggers = frozenset(lists[key] for key in TRIGGERS if key in lists)
+        sign_patterns = tuple(key for key in SIGN_PATTERNS if key in patterns)
         return Kind(name=name, says=table["says"], alone=table["alone"], criteria=criteria, lists=lists,
-                    patterns=patterns, triggers=triggers, amounts=bool(table.get("amounts")), link=link,
+                    patterns=patterns, triggers=triggers, sign_patterns=sign_patterns,
+                    amounts=bool(table.get("amounts")), link=link,
                     negated_objects=bool(table.get("negated_objects", True)))

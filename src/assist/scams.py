@@ -55,7 +55,6 @@ WINDOW_SLACK = 64
 QUOTE_AROUND = 45
 PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)")
 OTHER = "location, profile URL, id or date"
-SIGN_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns")  # the others only qualify a sign found
 EMPLOYER = "headline and note"
 
 
@@ -296,7 +295,7 @@ class _Doc:
         for kind in self.vocabulary.kinds.values():
             if kind.triggers.isdisjoint(present) and not (kind.link and self.hosts) \
                     and not (kind.amounts and kind.lists.get("verbs") in present) \
-                    and not any(self._pattern_hits(kind.patterns.get(key)) for key in SIGN_PATTERNS):
+                    and not any(self._kind_patterns(kind, key) for key in kind.sign_patterns):
                 continue  # nothing of this kind in the text
             for hit, strong in self._signs(kind):
                 self._keep(found, kind, hit, strong)
@@ -342,13 +341,13 @@ class _Doc:
         for hit in get("requests") + get("standalone"):
             if self.counts(hit):
                 yield graded(hit)
-        for hit in self._pattern_hits(kind.patterns.get("strong_patterns")):
+        for hit in self._kind_patterns(kind, "strong_patterns"):
             if self.counts(hit):
                 yield hit, True
-        for hit in self._pattern_hits(kind.patterns.get("patterns")):
+        for hit in self._kind_patterns(kind, "patterns"):
             if self.counts(hit):
                 yield graded(hit, short_rate="magnitudes" in kind.patterns)  # a rate for a short period
-        for hit in get("when_aimed") + self._pattern_hits(kind.patterns.get("aimed_patterns")):
+        for hit in get("when_aimed") + self._kind_patterns(kind, "aimed_patterns"):
             if self.clause(hit) in self.aimed and self.counts(hit):
                 yield graded(hit)
         earn = _Sorted(get("earn"))
@@ -457,7 +456,7 @@ class _Doc:
         """The hit's sentence promises a magnitude: a rate for a short period, money multiplied,
         or a percentage from high_return_percent on (boast: from boast_percent on, close by)."""
         least = self.reach["boast_percent" if boast else "high_return_percent"]
-        if not boast and self.in_sentence(_Sorted(self._pattern_hits(kind.patterns.get("patterns"))), hit):
+        if not boast and self.in_sentence(_Sorted(self._kind_patterns(kind, "patterns")), hit):
             return True  # a rate for a short period
         found_all = self.in_sentence(_Sorted(self._pattern_hits(kind.patterns["magnitudes"])), hit)
         if boast:
@@ -474,6 +473,25 @@ class _Doc:
     def _live(self, alternatives) -> bool:
         live = alternatives.live(self.text)
         return live is None or bool(live)
+
+    @cached_property
+    def live_patterns(self) -> set[tuple[str, str]] | None:
+        """The (kind, key) whose sign patterns could match in this text (None: any of them)."""
+        v = self.vocabulary
+        live = v.sign_patterns.live(self.text)
+        if live is None:
+            return None
+        return {v.sign_pattern_owner[id(part)] for part in live}
+
+    def _kind_patterns(self, kind: Kind, key: str) -> list[Hit]:
+        """What a kind's sign patterns find, run only where the joined look says they could match."""
+        alternatives = kind.patterns.get(key)
+        if alternatives is None:
+            return []
+        live = self.live_patterns
+        if live is not None and (kind.name, key) not in live:
+            return []
+        return self._pattern_hits(alternatives)
 
     def _pattern_hits(self, alternatives) -> list[Hit]:
         """What the patterns find in the text (looked for once a text)."""
