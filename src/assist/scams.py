@@ -197,7 +197,8 @@ class _Doc:
     def sorted_list(self, list_id: int) -> "_Sorted":
         known = self.sorted.get(list_id)
         if known is None:
-            known = self.sorted[list_id] = _Sorted(self.hits.get(list_id, []))
+            hits = self.hits.get(list_id)
+            known = self.sorted[list_id] = _Sorted(hits) if hits else EMPTY
         return known
 
     def around(self, hits: "_Sorted", hit: Hit, reach: float) -> list[Hit]:
@@ -314,7 +315,7 @@ class _Doc:
     def _signs(self, kind: Kind):
         lists = kind.lists
         get = lambda key: self.hits.get(lists[key], []) if key in lists else []  # noqa: E731
-        strong = self.sorted_list(lists["strong"]) if "strong" in lists else _Sorted([])
+        strong = self.sorted_list(lists["strong"]) if "strong" in lists else EMPTY
         reach = self.reach
 
         def graded(hit: Hit, short_rate: bool = False) -> tuple[Hit, bool]:
@@ -350,7 +351,7 @@ class _Doc:
         for hit in get("when_aimed") + self._kind_patterns(kind, "aimed_patterns"):
             if self.clause(hit) in self.aimed and self.counts(hit):
                 yield graded(hit)
-        earn = _Sorted(get("earn"))
+        earn = self.sorted_list(lists["earn"]) if "earn" in lists else EMPTY
         for offer in get("offers"):
             if not self.counts(offer):
                 continue
@@ -407,7 +408,7 @@ class _Doc:
                     if self.near(account, threat, self.reach["ask_reach"]) and self.counts(account):
                         yield _span(account, threat), True
                         break
-        teams = self.sorted_list(kind.lists["teams"]) if "teams" in kind.lists else _Sorted([])
+        teams = self.sorted_list(kind.lists["teams"]) if "teams" in kind.lists else EMPTY
         for brand in get("brand"):
             for team in self.around(teams, brand, self.reach["ask_reach"]):
                 if self.clause(brand) == self.clause(team) and self.distance(brand, team) <= self.reach["ask_reach"] \
@@ -419,7 +420,7 @@ class _Doc:
         """Easy work paid by the day, or micro-tasks for a commission."""
         easy = [hit for hit in get("easy") if self.counts(hit)]
         amounts = self.amounts if easy else []
-        rates = _Sorted(self._pattern_hits(kind.patterns.get("rates"))) if amounts else _Sorted([])
+        rates = _Sorted(self._pattern_hits(kind.patterns.get("rates"))) if amounts else EMPTY
         paid = [_span(amount, rate) for amount in amounts for rate in rates.between(amount.cstart - 40, amount.cend + 16)
                 if min(abs(rate.cstart - amount.cend), abs(amount.cstart - rate.cend)) <= 16
                 and self.sentence(amount) == self.sentence(rate)]
@@ -588,6 +589,9 @@ class _Sorted:
 
     def __bool__(self) -> bool:
         return bool(self.hits)
+
+
+EMPTY = _Sorted([])
 
 
 def _start(hit: Hit) -> int:
