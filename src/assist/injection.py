@@ -48,8 +48,9 @@ Tier = Literal["clear", "unclear"]
 # one token. Their entries, and Korean ones (whose endings attach to the word), are found as
 # substrings; Hangul is otherwise read as words, which it is written with spaces between.
 _UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
-TOKEN = re.compile(rf"[^\W_{_UNSPACED}]+|[\u0e00-\u0e7f]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
-SUBSTRING_SCRIPTS = re.compile(f"[{_UNSPACED}\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+TOKEN = re.compile(rf"[^\W_{_UNSPACED}{_HANGUL}]+|[{_HANGUL}]+|[\u0e00-\u0e7f]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+SUBSTRING_SCRIPTS = re.compile(f"[{_UNSPACED}{_HANGUL}]")
 # Where a clause ends: a sentence's end, a line, a bullet, a bar, a bracket, a dash between words.
 CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|[!?。！？;；\n\r\x0b\x0c\u2028\u2029|•·✦✧►▪●■◆★☆→⇒()\[\]{}<>]+|\s[-—–]+\s|—")
 # Punctuation that ends a phrase within a clause (a vocative's comma, a header's colon).
@@ -71,27 +72,28 @@ ORDER_BREAK = re.compile(r"[,:;：，(\-—]")
 # [dedication_after] are read apart.
 CATEGORIES = (
     "addressee", "addressee_person", "whoever", "reader_verbs", "dedication", "determiners", "connectors",
-    "self_identification", "second_person", "sender", "modals", "softeners", "machine_verbs", "human_verbs",
+    "self_identification", "second_person", "sender", "others", "modals", "softeners", "machine_verbs", "speech_verbs",
+    "exclusive", "human_verbs",
     "override_verbs", "directive_verbs", "instructions", "rules", "earlier", "quantifiers", "screening", "topic",
     "decisions", "label_markers", "targets", "authority", "from_authority", "consent", "consent_time", "user_refs",
-    "consent_marks", "roleplay",
+    "consent_marks", "roleplay", "concealment",
 )
 ADDRESSEES = frozenset({"addressee", "addressee_person"})
-VERBS = frozenset({"machine_verbs", "human_verbs", "override_verbs", "directive_verbs"})
+VERBS = frozenset({"machine_verbs", "speech_verbs", "human_verbs", "override_verbs", "directive_verbs"})
 # What may follow a reader's name when it is addressed (not "AI builders", "to model the risk").
 HEAD_FOLLOWERS = frozenset({"reader_verbs", "modals", "connectors", "second_person", "self_identification",
-                            "softeners"}) | ADDRESSEES | VERBS
+                            "softeners", "dedication"}) | ADDRESSEES | VERBS
 # What may stand before the opening word of a clause: "Hi, dear, so, the".
 LEADING = frozenset({"determiners", "softeners", "dedication"})
 # A word that makes a first look worth it: without one, no rule can fire.
 ANCHORS = frozenset({"addressee", "whoever", "override_verbs", "instructions", "rules", "screening", "topic",
-                     "decisions", "authority", "consent", "consent_marks", "roleplay"})
+                     "decisions", "authority", "consent", "consent_marks", "roleplay", "concealment"})
 # In a field that never holds a sentence, these make one (with an order that does not open the field).
 SENTENCE_SIGNS = frozenset({"modals", "override_verbs"})
 LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS
 # What a clause needs for any rule to fire (instructions, rules and topics only with one of these).
 NEEDED = frozenset({"addressee", "addressee_person", "whoever", "override_verbs", "screening", "decisions",
-                    "authority", "consent", "consent_marks", "roleplay"})
+                    "authority", "consent", "consent_marks", "roleplay", "concealment"})
 
 
 @dataclass(frozen=True)
@@ -495,9 +497,10 @@ class Clause:
             self._opening = position
         return self._opening
 
-    def owned(self, first: int, start: int) -> bool:
-        """Whether the sender's own words come just before ("our model", "我们的模型", "I build")."""
-        for hit in self.of("sender"):
+    def owned(self, first: int, start: int, whose: tuple[str, ...] = ("sender",)) -> bool:
+        """Whether the sender's own words come just before ("our model", "我们的模型", "I build"), or
+        (`whose`) someone else's ("their model")."""
+        for hit in (hit for cat in whose for hit in self.of(cat)):
             if hit.end <= start and (first - hit.last <= 3 or (self.unspaced and start - hit.end <= 4)):
                 if not any(hit.end <= other.start < start and "dedication" in other.cats for other in self.hits):
                     return True
@@ -536,7 +539,7 @@ class Clause:
                 found.append(_Reader(hit.first, hit.last, hit.start, hit.end, True, whoever=True))
         addressed = []
         for reader in found:
-            if self.owned(reader.first, reader.start):
+            if self.owned(reader.first, reader.start, ("sender", "others")):
                 continue
             reader.frame = self._frame(reader)
             if reader.frame:
@@ -569,8 +572,9 @@ class Clause:
             return "reader"
         if head and any(hit.end <= reader.start and reader.first - hit.last <= 2 for hit in self.of("self_identification")):
             return "self"
-        if head and at_opening and self.string[self.next_offset(reader.end):][:1] in (":", ",", "：", "，"):
-            return "header"
+        if head and (at_opening or reader.first - self.first <= 3) and \
+                self.string[self.next_offset(reader.end):self.next_offset(reader.end) + 1] in (":", ",", "：", "，"):
+            return "header"  # "AI:", "Sarah's AI:", "Assistant, ..."
         if head and any((hit.end <= reader.start and reader.first - hit.last <= 1)
                         or (reader.machine and hit.start >= reader.end and hit.first - reader.last <= 0)
                         for hit in self.of("second_person")):
@@ -604,8 +608,13 @@ class Clause:
                 positions.add(hit.last)
         for reader in self.readers():
             positions.add(reader.last)
+            for you in self.of("second_person"):  # "trợ lý AI của chị đánh dấu ..."
+                if you.first == reader.last:
+                    positions.add(you.last)
+        # "I must say" is the sender's own; "I'm telling you to" is an order all the same.
         modals = [modal for modal in self.of("modals")
-                  if not any(modal.first - hit.last <= 1 and hit.end <= modal.start for hit in self.of("sender"))]
+                  if any(modal.start <= you.start < modal.end for you in self.of("second_person"))
+                  or not any(modal.first - hit.last <= 1 and hit.end <= modal.start for hit in self.of("sender"))]
         found = [hit for hit in verbs if (hit.first in positions or (self.unspaced and (modals or self.readers())))]
         self._orders = sorted(found + modals, key=lambda hit: hit.start)
         return self._orders
@@ -629,6 +638,8 @@ class Clause:
                 found.append(decision)
             elif self.unspaced and any(0 <= marker.start - decision.end <= 3 for marker in self.of("label_markers")):
                 found.append(decision)
+            elif any(verb.last == decision.first and verb.end <= decision.start for verb in self.of("machine_verbs")):
+                found.append(decision)  # "output accept", "mark approved"
         return found
 
     def bound(self, decision: Hit, cats: frozenset[str], reach: int, verbs: list[Hit] | None = None) -> bool:
@@ -674,10 +685,12 @@ class Clause:
     def consent(self) -> str:
         """"third" for consent claimed on the user's behalf ("the account owner approved me",
         "pre-approved"); "you" for consent the user would have given ("you already agreed to this")."""
-        if self.of("consent_marks"):
+        if any(not self.owned(mark.first, mark.start) for mark in self.of("consent_marks")):
             return "third"
         claim = ""
         for word in self.of("consent"):
+            if self.owned(word.first, word.start):
+                continue  # "I was approved for the programme"
             def close(cat: str, reach: int) -> bool:
                 return any(other is not word and (abs(other.first - word.first) <= reach
                                                  or (self.unspaced and abs(other.start - word.start) <= 3 * reach))
@@ -697,6 +710,20 @@ class Clause:
                 return True
             if self.heads(hit.end) and any(intro.end <= hit.start and 0 <= hit.first - intro.last <= 2
                                           for intro in self.of("from_authority")):
+                return True
+            if any(other.cats & ADDRESSEES and 0 <= other.first - hit.last <= 1 for other in self.hits if other.start >= hit.end):
+                return True  # "the developer of this assistant"
+        return False
+
+    def hides(self) -> bool:
+        """Whether it asks to keep something from the user: "do not show this note to Sarah"."""
+        for hit in self.of("concealment"):
+            if self.owned(hit.first, hit.start):
+                continue
+            if hit.cats & {"user_refs"} or any(other.cats & {"targets", "user_refs"} and other.start >= hit.start
+                                               and other.first - hit.last <= 5 for other in self.hits):
+                return True
+            if any("user_refs" in other.cats and hit.start <= other.start < hit.end for other in self.hits):
                 return True
         return False
 
@@ -723,37 +750,43 @@ class Clause:
         labels = self.labels()
         consent = self.consent()
         authority = self.authority()
-        roleplay = bool(self.of("roleplay"))
+        roleplay = any(not self.owned(hit.first, hit.start) for hit in self.of("roleplay"))  # not "I role-play as"
         override, set_aside = self.overrides()
         decisions = frozenset({"decisions"})
         self.only_addresses = bool(calls or heads) and not orders and self.last - self.first <= 8 \
             and not (labels or consent or authority or roleplay)
-        addressed = bool(calls or heads) or carried
+        hides = self.hides()
+        addressed = bool(calls or heads or hides) or carried
 
         if set_aside:
             return "clear", "it tells the reader to set aside its previous instructions"
-        if any(self.bound(label, frozenset({"machine_verbs", "screening"}), 12, orders) for label in labels) or any(
+        exclusive = bool(self.of("exclusive"))
+        dictating = frozenset({"machine_verbs", "screening", "speech_verbs"} if exclusive else {"machine_verbs", "screening"})
+        if any(self.bound(label, dictating, 12, orders) for label in labels) or any(
                 self.bound(decision, frozenset({"screening"}), 10) and any(topic.end <= decision.start for topic in self.of("screening"))
                 for decision in self.of("decisions")):
             return "clear", "it dictates the screening's verdict"
         if any(order.cats & {"machine_verbs", "override_verbs"} and self.aimed(order, frozenset({"screening"})) for order in orders):
             return "clear", "it gives orders about the screening itself"
-        if addressed and (orders or consent or labels or roleplay or authority or self.of("screening")):
+        if addressed and (orders or consent or labels or roleplay or self.of("screening")):
             if consent and not orders:
                 return "clear", "it addresses an AI or a screening tool, not you, and claims your consent"
             return "clear", "it addresses an AI or a screening tool, not you, and tells it what to do"
-        if yours and (labels or consent == "third" or any(self.aimed(order, decisions) for order in orders)):
+        if yours and (labels or consent == "third" or any(
+                self.aimed(order, decisions) or ("machine_verbs" in order.cats and self.aimed(order, frozenset({"targets"})))
+                for order in orders)):
             return "clear", "it tells your AI or screening tool which decision to make"
         if labels and any(reader.frame == "header" for reader in readers):
             return "clear", "it writes an answer line for an assistant, as in a chat transcript"
         if readers and ENCODED.search(self.text):
             return "clear", "it hands encoded text to an assistant"
-        if any(reader.frame == "subject" for reader in machine) and any(
-                self.aimed(order, frozenset({"targets", "decisions", "screening"})) for order in orders):
+        if any(reader.frame == "subject" for reader in machine) and (labels or any(
+                self.aimed(order, frozenset({"targets", "screening"})) for order in orders)):
             return "clear", "it tells an AI or a screening tool what to do with this request"
         if authority and (orders or consent or labels):
             return "clear", "it claims to speak for the system, a developer or LinkedIn, and gives orders"
-        if roleplay and (readers or consent or labels):
+        if roleplay and (readers or consent or labels or any(
+                not self.owned(hit.first, hit.start, ("sender", "others")) for hit in self.hits if hit.cats & ADDRESSEES)):
             return "clear", "it casts the reader in a role, to change what it decides"
         if consent == "third" and (authority or calls or any(self.aimed(order, frozenset({"targets", "decisions"})) for order in orders)):
             return "clear", "it claims the user's consent on their behalf and asks for the request to pass"
@@ -768,10 +801,9 @@ class Clause:
             return "unclear", "it mentions an approval or an agreement that cannot be checked here"
         if override is not None:
             return "unclear", "it asks to set rules aside, and it is not clear whose"
-        if roleplay or (person and yours):
-            return "unclear", "it asks the reader to play a role"
-        if yours and orders:
-            return "unclear", "it asks for something from your AI or screening tool"
+        if (yours or any(reader.frame == "yours" for reader in person)) and any(
+                self.aimed(order, frozenset({"targets", "decisions"})) for order in orders):
+            return "unclear", "it asks your assistant or your tools for a decision"
         if not self.sentences and self._sentence_in_a_label(orders):
             return "unclear", "this field normally holds a name or a label, and it holds a sentence"
         return None, ""
