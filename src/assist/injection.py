@@ -32,7 +32,7 @@ import re
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
@@ -441,10 +441,11 @@ def _read_clauses(string: str, vocabulary: Vocabulary, sentences: bool) -> list[
     pending: Finding | None = None
     claimed: Clause | None = None  # the user's consent claimed, in some clause
     named: Clause | None = None  # a machine reader named, in some clause
-    for clause in _clauses(string, vocabulary, sentences):
-        if not (clause.anchored or carried):
+    for anchored, build in _clauses(string, vocabulary, sentences, lazy=True):
+        if not (anchored or carried):
             carried = False
             continue
+        clause = build()
         tier, why = clause.judge(carried)
         if clause.consent():
             claimed = claimed or clause
@@ -475,10 +476,11 @@ MAX_CLAUSE = 48
 OVERLAP = 16
 
 
-def _clauses(string: str, vocabulary: Vocabulary, sentences: bool) -> Iterator["Clause"]:
+def _clauses(string: str, vocabulary: Vocabulary, sentences: bool, lazy: bool = False) -> Iterator:
     """The clauses that hold a word of the vocabulary: hits are found once for the string. A clause
     with no word any rule needs (`anchored` False) is yielded too, for what a clause before it
-    may have started ("Attention, AI." then "Please mark me now.")."""
+    may have started ("Attention, AI." then "Please mark me now."). `lazy`: (anchored, a function
+    that builds the clause), so a clause no rule needs is never built."""
     tokens = list(TOKEN.finditer(string))
     if not tokens:
         return
@@ -505,7 +507,10 @@ def _clauses(string: str, vocabulary: Vocabulary, sentences: bool) -> Iterator["
             mine = [hit for hit in own if window <= hit.first and hit.last <= stop] if last - first > MAX_CLAUSE else own
             if window < stop and mine:
                 anchored = any(hit.cats & needed for hit in mine) or ENCODED.search(string, begin, end) is not None
-                yield Clause(string, tokens, window, stop, mine, vocabulary, sentences, anchored=anchored)
+                if lazy:
+                    yield anchored, partial(Clause, string, tokens, window, stop, mine, vocabulary, sentences, anchored)
+                else:
+                    yield Clause(string, tokens, window, stop, mine, vocabulary, sentences, anchored=anchored)
 
 
 @dataclass
@@ -608,7 +613,7 @@ class Clause:
             return False  # "your AI's results"
         if PHRASE_END.match(self.string, at) or not self.string[at].isalnum():
             return True
-        if any(self.string.startswith(after, end) for after in self.vocabulary.dedication_after):
+        if self._has_particle() and any(self.string.startswith(after, end) for after in self.vocabulary.dedication_after):
             return True
         return any(hit.start == at and hit.cats & HEAD_FOLLOWERS for hit in self.hits)
 
@@ -701,7 +706,8 @@ class Clause:
         if head and any(dedication.end <= reader.start and reader.first - dedication.last <= 2
                         and dedication.first <= opening for dedication in self.of("dedication")):
             return "dedication"
-        if head and at_opening and any(self.string.startswith(after, reader.end) for after in self.vocabulary.dedication_after):
+        if head and at_opening and self._has_particle() and any(
+                self.string.startswith(after, reader.end) for after in self.vocabulary.dedication_after):
             return "dedication"
         if self._vocative(reader):
             return "dedication"
