@@ -14,8 +14,10 @@ from functools import lru_cache
 
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
+from .injection import evidence as injection_evidence
+from .injection import read_request, strings
 from .models import Flag, Request
-from .text import Reading, Text, detect_language, fold, has_link_or_phone, normalize, quote, tokens, user_phrases
+from .text import Reading, Text, detect_language, fold, has_invisible, has_link_or_phone, normalize, quote, tokens, user_phrases
 
 
 def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
@@ -138,14 +140,8 @@ def _how(place: str, reading: Reading) -> str:
 
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
-    # Every other string the request carries reaches an LLM's prompt word for word: read it too.
-    other = " \n ".join(filter(None, [request.sender.location, request.sender.profile_url, request.id,
-                                       request.received_at]))
-    places.append(("location, profile URL, id or date", Text.of(other)))
     readings = [(place, text.readings) for place, text in places]
-    injection = _read(lex["prompt_injection"].phrases, readings)
-    if injection:
-        reader.raise_flag("prompt_injection", f"text addressed to an AI assistant: {_where(injection)}")
+    _injection(reader, request)
 
     scam = lex["scam_or_phishing"]
     needs = reader.guidance.parameters["scam_or_phishing"]
@@ -156,6 +152,20 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) 
     contact = has_link_or_phone(request.note or "")
     if strong or len(weak) >= needs["weak_hits"] or (len(weak) >= needs["weak_hits_with_contact"] and contact):
         reader.raise_flag("scam_or_phishing", _where(strong + weak))
+
+
+def _injection(reader: _Reader, request: Request) -> None:
+    """Text written for the screening rather than for the user, read by what it does
+    (injection.py): a clear attempt raises prompt_injection; a sentence that only might be one
+    raises unclear_intent, whose evidence says why without accusing anyone."""
+    findings = read_request(request, reader.guidance)
+    clear = [finding for finding in findings if finding.tier == "clear"]
+    if clear:
+        hidden = " (with hidden characters)" if any(has_invisible(value) for _, value in strings(request)) else ""
+        reader.raise_flag("prompt_injection", f"text written for an AI screening tool, not for you{hidden}: "
+                          f"{injection_evidence(clear)}")
+    elif findings:
+        reader.raise_flag("unclear_intent", f"worth asking what they meant: {injection_evidence(findings)}")
 
 
 def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts: list, profile: Text) -> None:
