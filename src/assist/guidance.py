@@ -18,6 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .injection import Vocabulary
 from .scam_words import SignVocabulary, VocabularyError
 from .text import PhraseIndex, PhraseSet, Text, compile_phrases, fold, normalize, tokens
 
@@ -126,6 +127,7 @@ class Guidance:
             self.criteria[criterion.id] = criterion
         self._signals = self._toml("signals.toml")
         self._rules = self._toml("rules.toml")
+        self._injection = self._toml("injection.toml")
         self._scams = self._toml("scams.toml")
         self._check_ids()
 
@@ -141,6 +143,11 @@ class Guidance:
             served = _served(entry)
             if not served:
                 raise GuidanceError(f"signals.toml: [{name}] names no criterion (criterion = \"...\")")
+            named += served
+        for name, entry in self._injection.items():  # every table of injection.toml names its criteria too
+            served = _served(entry) if isinstance(entry, dict) else []
+            if not served:
+                raise GuidanceError(f"injection.toml: [{name}] names no criterion (criterion = \"...\")")
             named += served
         # So does every table of scams.toml.
         scam_tables = {name: entry for name, entry in self._scams.items() if name != "kinds"}
@@ -178,6 +185,12 @@ class Guidance:
                 favour=compile_phrases(entry.get("favour", []), index=index),
             )
         return compiled
+
+    @cached_property
+    def injection(self) -> Vocabulary:
+        """injection.toml: how a sentence addresses a reader, orders it or claims authority; with
+        the patterns of fake structure from signals.toml [lexicon.prompt_injection]."""
+        return Vocabulary(self._injection, self.lexicons["prompt_injection"].phrases)
 
     @cached_property
     def scams(self) -> SignVocabulary:

@@ -80,6 +80,8 @@ def read_signs(request: Request, config: UserConfig | None, guidance: Guidance |
     guidance = guidance or load_guidance()
     vocabulary = guidance.scams
     places = list(texts) if texts is not None else _places(request)
+    if all(place != OTHER for place, _ in places):
+        places.append(_places(request)[-1])  # the location, profile URL, id and date, read for links
     found: dict[str, Sign] = {}
     reach = guidance.parameters["scam_or_phishing"]
     enough = lambda: _points(found, guidance) >= reach["report_at"]  # noqa: E731

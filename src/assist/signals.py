@@ -14,9 +14,11 @@ from functools import lru_cache
 
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
+from .injection import evidence as injection_evidence
+from .injection import read_request, strings
 from .models import Flag, Request
 from .scams import judge, read_signs
-from .text import Text, detect_language, fold, has_invisible, normalize, quote, tokens, user_phrases
+from .text import Reading, Text, detect_language, fold, has_invisible, normalize, quote, tokens, user_phrases
 
 
 def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
@@ -107,29 +109,40 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     return reader.result
 
 
-def _where(hits: list[tuple[str, str]]) -> str:
-    return "; ".join(f"{place}: {quote(hit, 60)}" for place, hit in hits[:3])
+def _how(place: str, reading: Reading) -> str:
+    how = reading.how
+    if not how:
+        return place
+    if reading.as_written:
+        return f"{place} (with {how})"
+    return f"{place}, {how} {quote(reading.shown, 40)}, reads"
 
 
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, config: UserConfig) -> None:
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
-    # Every other string the request carries reaches an LLM's prompt word for word: read it too.
-    other = " \n ".join(filter(None, [request.sender.location, request.sender.profile_url, request.id,
-                                       request.received_at]))
-    places.append(("location, profile URL, id or date", Text.of(other)))
-    injection = [(place, hit) for place, text in places for hit in lex["prompt_injection"].phrases.find_all(text)]
-    if not injection:  # leetspeak and spaced-out letters, undone, where that changes the text
-        plain = [(place, text.deobfuscated) for place, text in places[:2]]
-        injection = [(place, hit) for place, text in plain if text is not None
-                     for hit in lex["prompt_injection"].phrases.find_all(text)]
-    if injection:
-        hidden = " (with hidden characters)" if has_invisible(request.note or "") else ""
-        reader.raise_flag("prompt_injection", f"text addressed to an AI assistant{hidden}: {_where(injection)}")
+    readings = [(place, text.readings) for place, text in places]
+    _injection(reader, request)
 
-    # Scams by converging evidence (scams.py): what the text asks of, promises or tells the reader.
-    judged = judge(read_signs(request, config, reader.guidance, places), reader.guidance)
+    # Scams by converging evidence (scams.py): what the text asks of, promises or tells the reader,
+    # in every reading of every place (a sign spelt out of sight is read too).
+    texts = [(_how(place, reading), reading.text) for place, readings_of in readings for reading in readings_of]
+    judged = judge(read_signs(request, config, reader.guidance, texts), reader.guidance)
     if judged is not None:
         reader.raise_flag(judged.criterion, judged.evidence)
+
+
+def _injection(reader: _Reader, request: Request) -> None:
+    """Text written for the screening rather than for the user, read by what it does
+    (injection.py): a clear attempt raises prompt_injection; a sentence that only might be one
+    raises unclear_intent, whose evidence says why without accusing anyone."""
+    findings = read_request(request, reader.guidance)
+    clear = [finding for finding in findings if finding.tier == "clear"]
+    if clear:
+        hidden = " (with hidden characters)" if any(has_invisible(value) for _, value in strings(request)) else ""
+        reader.raise_flag("prompt_injection", f"text written for an AI screening tool, not for you{hidden}: "
+                          f"{injection_evidence(clear)}")
+    elif findings:
+        reader.raise_flag("unclear_intent", f"worth asking what they meant: {injection_evidence(findings)}")
 
 
 def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts: list, profile: Text) -> None:
