@@ -55,6 +55,7 @@ WINDOW_SLACK = 64
 QUOTE_AROUND = 45
 PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)")
 OTHER = "location, profile URL, id or date"
+LINKEDIN_PROFILE = ("https://www.linkedin.com/in/", "https://linkedin.com/in/", "http://www.linkedin.com/in/")
 EMPLOYER = "headline and note"
 
 
@@ -81,7 +82,9 @@ def read_signs(request: Request, config: UserConfig | None, guidance: Guidance |
     vocabulary = guidance.scams
     places = list(texts) if texts is not None else _places(request)
     if all(place != OTHER for place, _ in places):
-        places.append(_places(request)[-1])  # the location, profile URL, id and date, read for links
+        other = _other(request)  # the location, profile URL, id and date, read for links
+        if other is not None:
+            places.append((OTHER, other))
     found: dict[str, Sign] = {}
     reach = guidance.parameters["scam_or_phishing"]
     enough = lambda: _points(found, guidance) >= reach["report_at"]  # noqa: E731
@@ -112,9 +115,21 @@ def _places(request: Request) -> list[tuple[str, Text]]:
     sender = request.sender
     parts = [sender.headline, sender.company, sender.industry, sender.about]
     parts += [f"{job.title or ''} {job.company or ''}" for job in sender.experience or []]
-    other = " \n ".join(filter(None, [sender.location, sender.profile_url, request.id, request.received_at]))
-    return [("note", Text.of(request.note)), ("profile", Text.of(" \n ".join(filter(None, parts)))),
-            ("name", Text.of(sender.name)), (OTHER, Text.of(other))]
+    places = [("note", Text.of(request.note)), ("profile", Text.of(" \n ".join(filter(None, parts)))),
+              ("name", Text.of(sender.name))]
+    other = _other(request)
+    return places + ([(OTHER, other)] if other is not None else [])
+
+
+def _other(request: Request) -> Text | None:
+    """The location, profile URL, id and date: fields that hold no sentence (another flag says when
+    they do), read for a link to look at. A plain address of a profile on LinkedIn is none."""
+    sender = request.sender
+    url = sender.profile_url
+    if url and url.startswith(LINKEDIN_PROFILE) and len(url.split()) == 1:
+        url = None
+    other = " \n ".join(filter(None, [sender.location, url, request.id, request.received_at]))
+    return Text.of(other) if other and HOST_HINT.search(other.lower()) else None
 
 
 def judge(signs: dict[str, Sign], guidance: Guidance) -> Judgement | None:
