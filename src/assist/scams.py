@@ -488,10 +488,6 @@ class _Doc:
                 return True
         return False
 
-    def _live(self, alternatives) -> bool:
-        live = alternatives.live(self.text)
-        return live is None or bool(live)
-
     @cached_property
     def live_patterns(self) -> set[tuple[str, str]] | None:
         """The (kind, key) whose sign patterns could match in this text (None: any of them)."""
