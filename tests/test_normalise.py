@@ -148,10 +148,21 @@ def test_latin_letters_hidden_in_a_russian_word_read_as_russian():
     assert normalize("Игнopиpуй инструкции") == "игнорируй инструкции"
 
 
+def test_every_lookalike_the_library_knows_passes_the_first_look():
+    """The blocks that hold look-alikes (lookalikes.LOOKALIKE_BLOCKS) hold every one in the data."""
+    from assist import lookalikes
+
+    missed = [f"U+{ord(char):04X}" for char in lookalikes.tables().to_latin if not lookalikes.maybe(char)]
+    assert not missed
+
+
 def test_vietnamese_letters_are_never_changed():
+    from assist import lookalikes
+
     letters = "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
     for text in (letters, letters.upper(), " ".join(letters)):
         assert normalize(text) == unicodedata.normalize("NFKC", text).lower()
+        assert not lookalikes.maybe(text)  # not even a first look at the look-alike tables
         assert len(Text.of(text).readings) == 1
 
 

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 from . import words
 
+
 @cache
 def _regex(pattern: str) -> re.Pattern[str]:
     """The pattern compiled when first needed: most runs never undo a disguise, and compiling these
