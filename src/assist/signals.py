@@ -18,7 +18,7 @@ from .injection import evidence as injection_evidence
 from .injection import read_request, strings
 from .models import Flag, Request
 from .scams import judge, read_signs
-from .text import Reading, Text, detect_language, fold, has_invisible, normalize, quote, tokens, user_phrases
+from .text import Text, detect_language, fold, has_invisible, normalize, quote, tokens, user_phrases
 
 
 def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
@@ -109,24 +109,16 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     return reader.result
 
 
-def _how(place: str, reading: Reading) -> str:
-    how = reading.how
-    if not how:
-        return place
-    if reading.as_written:
-        return f"{place} (with {how})"
-    return f"{place}, {how} {quote(reading.shown, 40)}, reads"
-
-
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, config: UserConfig) -> None:
-    places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
-    readings = [(place, text.readings) for place, text in places]
     _injection(reader, request)
+    places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
+    # And each of them as it reads undone or decoded (text.py): a scam in base64 is a scam.
+    places += [(f"{place}, {reading.how} {quote(reading.shown, 40)}", reading.text)
+               for place, text in places for reading in text.readings[1:]]
 
-    # Scams by converging evidence (scams.py): what the text asks of, promises or tells the reader,
-    # in every reading of every place (a sign spelt out of sight is read too).
-    texts = [(_how(place, reading), reading.text) for place, readings_of in readings for reading in readings_of]
-    judged = judge(read_signs(request, config, reader.guidance, texts), reader.guidance)
+    # Scams by converging evidence (scams.py): what the text asks of, promises or tells the reader.
+    # The location, profile URL, id and date are read there too, for a link.
+    judged = judge(read_signs(request, config, reader.guidance, places), reader.guidance)
     if judged is not None:
         reader.raise_flag(judged.criterion, judged.evidence)
 
