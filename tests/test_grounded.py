@@ -35,7 +35,7 @@ def with_policy(config: UserConfig, **policy) -> UserConfig:
 
 # --- 1. grounded accepts ---------------------------------------------------------------------------
 
-BARE_CLAIM = "Hi! So good to finally meet you at the fintech summit last week. Let's keep in touch!"
+BARE_CLAIM = "Hi! So good to finally meet you at the summit in Singapore last week. Let's keep in touch!"
 
 
 @pytest.mark.parametrize("openness", ["selective", "balanced"])
@@ -86,8 +86,7 @@ def test_a_claim_of_having_met_from_a_relevant_profile_is_accepted():
 
 
 def test_the_rule_is_data_in_rules_toml():
-    parameters = load_guidance().parameters["grounded_accept"]
-    assert set(parameters["openness"]) == {"selective", "balanced"}
+    assert set(load_guidance().parameters["grounded_accept"]) == {"selective", "balanced"}
 
 
 # --- 2. the user's own company ---------------------------------------------------------------------
@@ -211,8 +210,8 @@ def test_a_short_interest_is_not_found_in_a_vietnamese_word():
                                               "professional_relevance")
 
 
-def test_the_common_word_list_is_data_in_two_languages_at_least():
-    words = load_guidance().common_words
+def test_the_everyday_word_list_is_data_in_two_languages_at_least():
+    words = load_guidance().everyday_words
     assert {"go", "grab", "swift", "spark", "rust", "square", "notion", "apple"} <= words
     assert {"không", "người"} <= words
 
