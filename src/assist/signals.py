@@ -101,7 +101,7 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     _hostile(reader, lex, note, profile, request)
     _policy(reader, config, request, profile_parts, profile, companies)
     _selling(reader, lex, note, headline)
-    colleague = _ties(reader, config, request)
+    colleague = _ties(reader, config, request, companies)
     _note(reader, lex, config, note, profile, companies, request, colleague)
     _relevance(reader, lex, guidance, config, note, profile, companies, request)
     _mutuals(reader, guidance, sender.mutual_connections)
@@ -157,7 +157,9 @@ def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts
     if config.policy.never_accept:
         forms = word_forms(tuple(config.policy.never_accept), guidance)
         everything = Text.of(" \n ".join(filter(None, [name, request.note, *profile_parts])))
-        never = list(dict.fromkeys(forms.find(companies, names_company=True) + forms.find(everything)))
+        never = forms.find(everything)
+        if forms.everyday:  # a company field names a company: "Grab" there needs no context
+            never = list(dict.fromkeys(forms.find(companies, names_company=True) + never))
     if never:
         reader.raise_flag("never_accept", f"matches your never_accept list: {', '.join(map(quote, never))}")
     always: list[str] = []
@@ -217,21 +219,26 @@ def _user_words(guidance: Guidance, config: UserConfig, sender_profile: Text, se
     me = config.me
     if me is None:
         return ()
-    companies = [*me.target_companies, *me.past_companies]
-    own = own_company(me, guidance)
-    if own:
-        companies.append(own)
-    names = company_names(guidance, companies)
-    listed = terms(names, guidance)
+    names, listed = _user_companies(guidance, tuple(me.target_companies), tuple(me.past_companies),
+                                    own_company(me, guidance))
     theirs = {hit.casefold() for hit in listed.find(sender_companies, names_company=True) + listed.find(sender_profile)}
+    if not theirs:
+        return tuple(me.interests) + names
     return tuple(me.interests) + tuple(name for name in names if name.casefold() not in theirs)
 
 
-def _ties(reader: _Reader, config: UserConfig, request: Request) -> bool:
+@lru_cache(maxsize=64)
+def _user_companies(guidance: Guidance, targets: tuple[str, ...], past: tuple[str, ...], own: str | None):
+    """The names of the companies of the user's config, and those names compiled (once a config)."""
+    names = company_names(guidance, [*targets, *past, *([own] if own else [])])
+    return names, terms(names, guidance)
+
+
+def _ties(reader: _Reader, config: UserConfig, request: Request, companies: Text) -> bool:
     """The sender at the user's company or at a past employer of theirs, as the profile shows it:
     a known relationship, and a ground for accepting. True when they work where the user works."""
     colleague = False
-    for tie in profile_ties(config.me, request.sender, reader.guidance):
+    for tie in profile_ties(config.me, request.sender, companies, reader.guidance):
         reader.tied = True
         reader.reinforce("known_relationship", tie.evidence, strength=tie.strength)
         reader.result.grounds.append(f"profile: {tie.evidence}")
@@ -413,8 +420,7 @@ def _profile_grounds(reader: _Reader, guidance: Guidance, user_families: dict[st
     grounds = reader.result.grounds
     if targets:
         grounds.append(f"profile: works at {quote(targets[0])}, one of your target companies")
-    shared = sorted(set(user_families) & set(_families(guidance, profile)))
-    if shared:
+    if not user_families.keys().isdisjoint(guidance.industries.hits(profile)):
         grounds.append("profile: in your field")
     if interests:
         grounds.append(f"profile: {quote(interests[0])}, one of your interests")

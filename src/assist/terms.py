@@ -184,7 +184,8 @@ class _Entry:
     prefix: bool  # the last word also finds longer words that start with it
     plural: bool  # the last word also finds its plural
     everyday: bool
-    candidates: re.Pattern[str]  # where in a normalized text it could be (a first look, in C)
+    needle: str  # what a normalized text holds wherever the entry is in it (a first look, in C)
+    candidates: re.Pattern[str]  # where in a normalized text it could be
 
 
 class WordForms:
@@ -206,8 +207,10 @@ class WordForms:
             skeletons = tuple(self.skeleton(word) for word in words)
             prefix = not quoted and len(words) == 1 and sum(c.isalpha() for c in words[0]) >= least
             entries.append(_Entry(text.strip(), skeletons, prefix, not quoted,
-                                  is_everyday(text, guidance), self._candidates(words)))
+                                  is_everyday(text, guidance), *self._candidates(words)))
         self.entries = tuple(entries)
+        self.phrases = any(len(entry.skeletons) > 1 for entry in self.entries)
+        self.everyday = any(entry.everyday for entry in self.entries)  # then a company field is read apart
 
     def skeleton(self, word: str) -> str:
         """The word as the rules read it: look-alikes as Latin, marks gone, doubled letters as one,
@@ -218,16 +221,19 @@ class WordForms:
             word = word.replace(spelled, read)
         return re.sub(r"(\w)\1+", r"\1", word)
 
-    def _candidates(self, words: list[str]) -> re.Pattern[str]:
-        """Where an entry could be in a normalized text: a word that starts with the first letters
-        of its first word, each in any spelling the rules read as it ("k" as c, k, q or ck)."""
-        spelled: dict[str, list[str]] = {}
-        for source, read in (*self.spellings, *((letter, letter) for letter in "abcdefghijklmnopqrstuvwxyz")):
-            spelled.setdefault(read, []).append(source)
-        start = self.skeleton(words[0])[:4]
-        parts = [f"(?:{'|'.join(map(re.escape, sorted(spelled.get(letter, [letter]), key=len, reverse=True)))})+"
-                 for letter in start]
-        return re.compile(rf"(?<!\w){''.join(parts)}\w*")
+    def _candidates(self, words: list[str]) -> tuple[str, re.Pattern[str]]:
+        """Where an entry could be in a normalized text: a letter pair every spelling of it holds
+        (a look in C), then the words that start with its first letters, each in any spelling the
+        rules read as it ("k" as c, k or q)."""
+        spelled: dict[str, set[str]] = {}
+        for source, read in self.spellings:
+            spelled.setdefault(read, set()).update(source)
+        start = self.skeleton(words[0])
+        # A letter no spelling becomes is written as it is: two of them side by side are in the text.
+        fixed = [a + b for a, b in zip(start, start[1:]) if a != b and a not in spelled and b not in spelled]
+        needle = fixed[0] if fixed else next((letter for letter in start if letter not in spelled), "")
+        parts = [f"[{''.join(sorted(spelled.get(letter, set()) | {letter}))}]+" for letter in start[:4]]
+        return needle, re.compile(rf"{''.join(parts)}\w*")
 
     def find(self, text: Text, *, names_company: bool = False) -> list[str]:
         if not self.entries or not text.original:
@@ -249,10 +255,10 @@ class WordForms:
             normalized = text.normalized
             runs = set()
             for entry in self.entries:
-                runs.update(match.group(0) for match in entry.candidates.finditer(normalized))
-            if HAS_EXTRA.search(normalized):
+                runs.update(_starting(entry, normalized))
+            if not normalized.isascii() and HAS_EXTRA.search(normalized):
                 runs.update(word for word in WORD_RUN.findall(normalized) if HAS_EXTRA.search(word))
-            sequence = WORD_RUN.findall(normalized) if any(len(e.skeletons) > 1 for e in self.entries) else None
+            sequence = WORD_RUN.findall(normalized) if self.phrases else None
             known = text.found[key] = ([(word, self.skeleton(word)) for word in runs], sequence)
         return known  # type: ignore[return-value]
 
@@ -299,6 +305,22 @@ class WordForms:
             return match.group(0)
         # Written with letters normalize() changes (look-alikes, invisible ones): the sender's word.
         return next((run for run in WORD_RUN.findall(text.original) if normalize(run) == word), word)
+
+
+def _starting(entry: _Entry, normalized: str) -> list[str]:
+    """The words of the text that start like the entry: found from where its needle is (str.find,
+    in C), each word read from its start."""
+    found = []
+    position = normalized.find(entry.needle)
+    while position != -1:
+        start = position
+        while start > 0 and normalized[start - 1].isalnum():
+            start -= 1
+        match = entry.candidates.match(normalized, start)
+        if match:
+            found.append(match.group(0))
+        position = normalized.find(entry.needle, position + 1)
+    return found
 
 
 @lru_cache(maxsize=64)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .config import Me
 from .guidance import Guidance
 from .models import Sender
-from .terms import company_names, terms
+from .terms import Terms, company_names, terms
 from .text import Text, compile_phrases
 
 
@@ -96,30 +96,37 @@ class Tie:
     strength: float  # of known_relationship (rules.toml [parameters.known_relationship])
 
 
-def profile_ties(me: Me | None, sender: Sender, guidance: Guidance) -> list[Tie]:
-    """The sender at the user's company (now or once), or at one of the user's past employers."""
+def profile_ties(me: Me | None, sender: Sender, companies: Text, guidance: Guidance) -> list[Tie]:
+    """The sender at the user's company (now or once), or at one of the user's past employers.
+    `companies`: the sender's company fields (their company, each experience's company)."""
     if me is None:
         return []
-    p = guidance.parameters["known_relationship"]
+    groups = _groups(own_company(me, guidance), tuple(me.past_companies), guidance)
+    if not groups or not (companies.original or sender.headline):
+        return []
     current = Text.of(sender.company)
-    headline = Text.of(sender.headline)
-    history = Text.of(" \n ".join(job.company for job in sender.experience or [] if job.company))
     ties: list[Tie] = []
-    own = own_company(me, guidance)
-    groups = []
-    if own:
-        groups.append(((own,), "where you work", p["own_company_strength"], p["own_company_history_strength"]))
-    if me.past_companies:
-        groups.append((tuple(me.past_companies), "where you worked", p["shared_employer_strength"],
-                       p["shared_employer_strength"]))
-    for companies, where, now_strength, then_strength in groups:
-        names = terms(company_names(guidance, list(companies)), guidance)
-        now = names.find(current, names_company=True) or names.find(headline)
+    for names, where, now_strength, then_strength in groups:
+        now = names.find(current, names_company=True) or (names.find(Text.of(sender.headline)) if sender.headline else [])
         if now:
             ties.append(Tie(f"works at {now[0]}, {where}", now_strength))
             continue
-        then = names.find(history, names_company=True)
+        then = names.find(companies, names_company=True)  # the experience, since not now
         if then:
             ties.append(Tie(f"worked at {then[0]}, {where}", then_strength))
     return ties
 
+
+@lru_cache(maxsize=64)
+def _groups(own: str | None, past: tuple[str, ...], guidance: Guidance) -> tuple[tuple[Terms, str, float, float], ...]:
+    """The user's company and past employers, each compiled once: the names, how evidence says
+    where the user was, and the strength of a tie now and once (rules.toml)."""
+    p = guidance.parameters["known_relationship"]
+    groups = []
+    if own:
+        groups.append((terms(company_names(guidance, [own]), guidance), "where you work",
+                       p["own_company_strength"], p["own_company_history_strength"]))
+    if past:
+        groups.append((terms(company_names(guidance, list(past)), guidance), "where you worked",
+                       p["shared_employer_strength"], p["shared_employer_strength"]))
+    return tuple(groups)
