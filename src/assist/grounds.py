@@ -17,6 +17,8 @@ from .guidance import Guidance
 NAME_WORD = re.compile(r"[\w&'’.+-]+")
 SENTENCE_END = ".!?…:;\n"
 MAX_NAME_WORDS = 5
+MAX_NOUNS = 10  # the first event nouns of a note looked at for a name (a long note is not read whole)
+REACH = 120  # characters before a noun looked at for its name
 
 
 @lru_cache(maxsize=4)
@@ -32,7 +34,9 @@ def _named(word: str) -> bool:
 def named_event(note: str, guidance: Guidance) -> str | None:
     """The named event the note mentions, as written, or None."""
     joiners = guidance.event_joiners
-    for match in _nouns(guidance).finditer(note):
+    for count, match in enumerate(_nouns(guidance).finditer(note)):
+        if count >= MAX_NOUNS:
+            break
         before = _words_before(note, match.start())
         name = []
         for word, starts_sentence in reversed(before):
@@ -60,9 +64,10 @@ def named_event(note: str, guidance: Guidance) -> str | None:
 
 def _words_before(note: str, end: int) -> list[tuple[str, bool]]:
     """The last few words before `end`, each with whether it starts a sentence (or the note)."""
-    start = max(0, end - 120)
+    start = max(0, end - REACH)
     words = []
     for match in NAME_WORD.finditer(note, start, end):
-        head = note[:match.start()].rstrip(" \t\"'“‘«([")
-        words.append((match.group(0), not head or head[-1] in SENTENCE_END))
+        head = note[start:match.start()].rstrip(" \t\"'“‘«([")
+        # At the window's edge, what came before is unknown: not the start of a sentence.
+        words.append((match.group(0), head[-1] in SENTENCE_END if head else start == 0))
     return words[-MAX_NAME_WORDS:]

@@ -27,6 +27,8 @@ from .text import WORD_RUN, Text, fold, normalize, tokens, user_phrases
 SENTENCE_END = ".!?…:;\n|•·"
 OPENERS = " \t\"'“‘«([{*-–—"
 NEIGHBOUR_REACH = 40  # characters looked at on either side of a term for the words beside it
+MAX_WORD = 64  # no word of a natural language is longer: a longer run is not read as one
+MAX_OCCURRENCES = 20  # an everyday term's first occurrences looked at for a context that makes it the term
 POSSESSIVE = ("'s", "’s")
 
 
@@ -59,7 +61,7 @@ def is_everyday(term: str, guidance: Guidance) -> bool:
 
 def _sentence_start(original: str, start: int) -> bool:
     index = start
-    while index > 0 and original[index - 1] in OPENERS:
+    while index > 0 and start - index < NEIGHBOUR_REACH and original[index - 1] in OPENERS:
         index -= 1
     return index == 0 or original[index - 1] in SENTENCE_END
 
@@ -133,9 +135,11 @@ class Terms:
 
     def _find_everyday(self, text: Text, written: str, word: str, names_company: bool) -> str | None:
         original = text.original
-        for match in _occurrences(word).finditer(original):
+        for count, match in enumerate(_occurrences(word).finditer(original)):
             if names_company or means_term(original, match.start(), match.end(), written, self.guidance):
                 return match.group(0)
+            if count >= MAX_OCCURRENCES:
+                break
         return written if names_company else None
 
 
@@ -281,9 +285,11 @@ class WordForms:
                 continue
             if not entry.everyday or names_company:
                 return self._as_written(word, text)
-            for match in _occurrences(word).finditer(text.original):
+            for count, match in enumerate(_occurrences(word).finditer(text.original)):
                 if means_term(text.original, match.start(), match.end(), entry.written, self.guidance):
                     return match.group(0)
+                if count >= MAX_OCCURRENCES:
+                    break
             if not _occurrences(word).search(text.original):
                 return self._as_written(word, text)  # written in disguise (look-alike letters): it counts
         return None
@@ -309,17 +315,20 @@ class WordForms:
 
 def _starting(entry: _Entry, normalized: str) -> list[str]:
     """The words of the text that start like the entry: found from where its needle is (str.find,
-    in C), each word read from its start."""
+    in C), each word read once from its start. Linear: after a word, the search goes on past it,
+    and a word's start is looked for at most MAX_WORD characters back."""
     found = []
     position = normalized.find(entry.needle)
     while position != -1:
         start = position
-        while start > 0 and normalized[start - 1].isalnum():
+        while start > 0 and position - start < MAX_WORD and normalized[start - 1].isalnum():
             start -= 1
-        match = entry.candidates.match(normalized, start)
-        if match:
-            found.append(match.group(0))
-        position = normalized.find(entry.needle, position + 1)
+        if start == 0 or not normalized[start - 1].isalnum():  # no word is this long
+            match = entry.candidates.match(normalized, start)
+            if match:
+                found.append(match.group(0))
+        position = normalized.find(entry.needle, WORD_RUN.match(normalized, position).end()
+                                   if WORD_RUN.match(normalized, position) else position + 1)
     return found
 
 
