@@ -85,6 +85,15 @@ def test_a_claim_of_having_met_from_a_relevant_profile_is_accepted():
     assert result.verdict == "accept"
 
 
+def test_a_word_shared_with_another_field_does_not_ground_a_bare_claim():
+    # a logistics analyst shares the word "analyst" with a market analyst, not the field
+    logistics = dict(headline="Business Analyst at Harbor Freight Logistics", company="Harbor Freight Logistics",
+                     industry="Logistics", has_photo=True, connections=240,
+                     experience=[{"title": "Business Analyst", "company": "Harbor Freight Logistics", "years": 2}])
+    result = screen(request("Hi Minh, we met at the seminar the other day, let's keep in touch!", **logistics), analyst())
+    assert result.verdict == "ask", (result.summary, [(f.id, f.evidence) for f in result.flags])
+
+
 def test_the_rule_is_data_in_rules_toml():
     assert set(load_guidance().parameters["grounded_accept"]) == {"selective", "balanced"}
 

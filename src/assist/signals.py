@@ -395,7 +395,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         reasons.append(f"shares your interest in {quote(interests[0])}")
     if reasons:
         reader.raise_flag("professional_relevance", "; ".join(dict.fromkeys(reasons)), strength=strength)
-        _profile_grounds(reader, guidance, user_families, profile, targets_in_profile, interests_in_profile,
+        _profile_grounds(reader, guidance, user_families, profile, sender.industry, targets_in_profile, interests_in_profile,
                          bool(recruits_for_you and recruiter_in_profile))
         return
 
@@ -415,13 +415,19 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
 
 
 def _profile_grounds(reader: _Reader, guidance: Guidance, user_families: dict[str, str], profile: Text,
-                     targets: list[str], interests: list[str], recruiter: bool) -> None:
+                     industry: str | None, targets: list[str], interests: list[str], recruiter: bool) -> None:
     """The relevance the sender's own profile shows (not only what their note says)."""
     grounds = reader.result.grounds
     if targets:
         grounds.append(f"profile: works at {quote(targets[0])}, one of your target companies")
-    if not user_families.keys().isdisjoint(guidance.industries.hits(profile)):
-        grounds.append("profile: in your field")
+    # The field the profile is mostly about, or the industry it states: a logistics analyst shares
+    # a word with a market analyst, not a field.
+    hits = guidance.industries.hits(profile)
+    if hits:
+        most = max(map(len, hits.values()))
+        stated = guidance.industries.hits(Text.of(industry)) if industry else {}
+        if any(len(hits[family]) == most or family in stated for family in user_families.keys() & hits.keys()):
+            grounds.append("profile: in your field")
     if interests:
         grounds.append(f"profile: {quote(interests[0])}, one of your interests")
     if recruiter:
