@@ -79,6 +79,33 @@ def test_a_specific_checkable_note_still_grounds_an_accept_from_an_export(note):
     assert result.verdict == "accept", (result.summary, [(f.id, f.evidence) for f in result.flags])
 
 
+@pytest.mark.parametrize("note", [
+    "Hallo Sarah, Ihr Vortrag war super, aber vor allem Ihren Blogartikel über verteilte Systeme in Python "
+    "habe ich meinem Team geschickt. Ich suche eine Backend-Stelle.",
+    "Bonjour Sarah, votre présentation sur les files de messages en Python m'a beaucoup aidé ; je suis "
+    "ingénieur backend et j'aimerais rejoindre une équipe comme la vôtre.",
+    "Hola Sarah, tu charla sobre sistemas distribuidos en Python me ayudó mucho; soy ingeniero backend "
+    "y me encantaría conectar.",
+])
+def test_the_users_work_named_in_another_language_grounds_an_accept(note):
+    result = screen(request(note, **EXPORT), user("balanced"))
+    assert result.verdict == "accept", (result.summary, [(f.id, f.evidence) for f in result.flags])
+
+
+def test_a_full_profile_that_the_note_shows_relevant_grounds_an_accept():
+    # the profile's words are not in the engine's fields, but it is a real profile: a role, a
+    # company, a history; the note says why it matters to the user
+    moderation = dict(headline="Marketplace Integrity Lead at Tradewind", company="Tradewind", industry="Internet",
+                      has_photo=True, connections=900,
+                      experience=[{"title": "Marketplace Integrity Lead", "company": "Tradewind", "years": 3}])
+    note = ("Hi Sarah, my team keeps Tradewind's listings clean and we are rebuilding our Python "
+            "distributed systems for it. I'd love to hear how your team handles exactly-once delivery.")
+    result = screen(request(note, **moderation), user("balanced"))
+    assert result.verdict == "accept", (result.summary, [(f.id, f.evidence) for f in result.flags])
+    # the same note from an export is a claim about a profile nobody has seen
+    assert screen(request(note, **EXPORT), user("balanced")).verdict == "ask"
+
+
 def test_a_claim_of_having_met_from_a_relevant_profile_is_accepted():
     result = screen(request("Great to meet you at the meetup last night, let's keep in touch!", **FULL_BACKEND),
                     user("balanced"))

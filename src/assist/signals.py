@@ -60,6 +60,7 @@ class _Reader:
         self.guidance = guidance
         self.result = Signals()
         self.tied = False  # the profile shows a tie to the user's company or a past employer
+        self.claim_only = False  # the note claims a relationship and names nothing that checks it
 
     def raise_flag(self, criterion_id: str, evidence: str, strength: float = 1.0) -> None:
         if self.result.has(criterion_id):
@@ -277,7 +278,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     length = len(note.original)
     specific = about_user + content + refers + event + known + past
     reader.result.topic = _topic(guidance, note.original, about_user, event)
-    _note_grounds(reader, note, content, past, mine, event or known)
+    _note_grounds(reader, note, content, past, mine, event or known, known)
 
     if (specific and length >= personalized["specific_min_chars"]) or (reason and length >= personalized["reason_min_chars"]):
         cues = (specific + reason)[:3]
@@ -296,10 +297,11 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
 
 
 def _note_grounds(reader: _Reader, note: Text, content: list[str], past: list[str], mine: list[str],
-                  met: list[str]) -> None:
+                  met: list[str], known: list[str]) -> None:
     """What in the note can be checked: the user's work or posts, a named event, a past employer
     or the company of the user's. A claim of having met, or a topic the user cares about, cannot."""
     grounds = reader.result.grounds
+    before = len(grounds)
     if content:
         grounds.append(f"note names your work: {quote(content[0])}")
     if past:
@@ -310,6 +312,7 @@ def _note_grounds(reader: _Reader, note: Text, content: list[str], past: list[st
         event = named_event(note.original, reader.guidance)
         if event:
             grounds.append(f"note names the event: {quote(event)}")
+    reader.claim_only = bool(known) and len(grounds) == before and not reader.tied
 
 
 def _topic(guidance: Guidance, original: str, about_user: list[str], event: list[str]) -> str | None:
@@ -395,6 +398,10 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         reasons.append(f"shares your interest in {quote(interests[0])}")
     if reasons:
         reader.raise_flag("professional_relevance", "; ".join(dict.fromkeys(reasons)), strength=strength)
+        if _substantial(sender) and not reader.claim_only:
+            # A real profile (a role, where they work, a history) that the note shows is relevant:
+            # the user can check it. Not when the accept would rest on a claim of having met.
+            reader.result.grounds.append("profile: a full profile, and relevant")
         _profile_grounds(reader, guidance, user_families, profile, sender.industry, targets_in_profile, interests_in_profile,
                          bool(recruits_for_you and recruiter_in_profile))
         return
@@ -432,6 +439,12 @@ def _profile_grounds(reader: _Reader, guidance: Guidance, user_families: dict[st
         grounds.append(f"profile: {quote(interests[0])}, one of your interests")
     if recruiter:
         grounds.append("profile: a recruiter in your field")
+
+
+def _substantial(sender) -> bool:
+    """A profile with a role, a company and a work history, and a photo if that was observed."""
+    return bool(sender.headline and (sender.company or sender.experience) and sender.experience
+                and sender.has_photo is not False)
 
 
 def _same_place(a: str, b: str) -> bool:
