@@ -220,8 +220,9 @@ class Guidance:
         """Words of ordinary speech that also name things ("go", "grab", "swift"), as the matchers
         read words, with and without Vietnamese marks (everyday_words.toml [everyday])."""
         entry = self._everyday["everyday"]
-        words = {normalize(word) for language in ("english", "vietnamese") for word in entry[language]}
-        return frozenset(words | {fold(word) for word in words})
+        # Written lower case and composed (NFC), as normalize() leaves such words.
+        words = {word for language in ("english", "vietnamese") for word in entry[language].split()}
+        return frozenset(words | {fold(word) for word in words if not word.isascii()})
 
     @cached_property
     def term_context(self) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:

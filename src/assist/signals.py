@@ -102,7 +102,7 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     _hostile(reader, lex, note, profile, request)
     _policy(reader, config, request, profile_parts, profile, companies)
     _selling(reader, lex, note, headline)
-    colleague = _ties(reader, config, request, companies)
+    colleague = _ties(reader, config, request, companies, profile)
     _note(reader, lex, config, note, profile, companies, request, colleague)
     _relevance(reader, lex, guidance, config, note, profile, companies, request)
     _mutuals(reader, guidance, sender.mutual_connections)
@@ -235,11 +235,11 @@ def _user_companies(guidance: Guidance, targets: tuple[str, ...], past: tuple[st
     return names, terms(names, guidance)
 
 
-def _ties(reader: _Reader, config: UserConfig, request: Request, companies: Text) -> bool:
+def _ties(reader: _Reader, config: UserConfig, request: Request, companies: Text, profile: Text) -> bool:
     """The sender at the user's company or at a past employer of theirs, as the profile shows it:
     a known relationship, and a ground for accepting. True when they work where the user works."""
     colleague = False
-    for tie in profile_ties(config.me, request.sender, companies, reader.guidance):
+    for tie in profile_ties(config.me, request.sender, companies, profile, reader.guidance):
         reader.tied = True
         reader.reinforce("known_relationship", tie.evidence, strength=tie.strength)
         reader.result.grounds.append(f"profile: {tie.evidence}")

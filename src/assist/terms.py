@@ -117,12 +117,27 @@ class Terms:
     phrases: object  # PhraseSet of the terms that match as phrases
     everyday: tuple[tuple[str, str, str], ...]  # (as written, normalized word, folded word)
     guidance: Guidance
+    first_words: frozenset[str] = frozenset()  # the first word of each phrase, as written and folded
+
+    def could_be_in(self, text: Text) -> bool:
+        """A first look: the text holds the first word of a phrase, or an everyday term's word."""
+        if not text.original:
+            return False
+        if self.phrases and not (self.first_words.isdisjoint(text.positions)
+                                 and self.first_words.isdisjoint(text.plain_positions)):
+            return True
+        if not self.everyday:
+            return False
+        runs = text.word_runs
+        return any(word in runs or (text.plain_words and plain in runs) for _, word, plain in self.everyday)
 
     def find(self, text: Text, *, names_company: bool = False) -> list[str]:
         """The terms in the text, as the text writes them. `names_company`: the text is a field
         that names a company (company, an experience's company), where a name is a name."""
+        if not self.could_be_in(text):
+            return []
         found = self.phrases.find_all(text) if self.phrases else []  # type: ignore[attr-defined]
-        if not self.everyday or not text.original:
+        if not self.everyday:
             return found
         runs = text.word_runs
         for written, word, plain in self.everyday:
@@ -156,7 +171,9 @@ def terms(items: tuple[str, ...], guidance: Guidance) -> Terms:
             everyday.append((item.strip(), word, fold(word)))
         else:
             plain.append(item)
-    return Terms(user_phrases(tuple(plain)) if plain else None, tuple(everyday), guidance)
+    phrases = user_phrases(tuple(plain)) if plain else None
+    first_words = frozenset((*phrases.marked, *phrases.plain)) if phrases else frozenset()
+    return Terms(phrases, tuple(everyday), guidance, first_words)
 
 
 def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:

@@ -96,18 +96,20 @@ class Tie:
     strength: float  # of known_relationship (rules.toml [parameters.known_relationship])
 
 
-def profile_ties(me: Me | None, sender: Sender, companies: Text, guidance: Guidance) -> list[Tie]:
+def profile_ties(me: Me | None, sender: Sender, companies: Text, profile: Text, guidance: Guidance) -> list[Tie]:
     """The sender at the user's company (now or once), or at one of the user's past employers.
-    `companies`: the sender's company fields (their company, each experience's company)."""
+    `companies`: the sender's company fields (their company, each experience's company);
+    `profile`: every field of the profile, the headline among them (a first look)."""
     if me is None:
         return []
     groups = _groups(own_company(me, guidance), tuple(me.past_companies), guidance)
     if not groups or not (companies.original or sender.headline):
         return []
-    current = Text.of(sender.company)
     ties: list[Tie] = []
     for names, where, now_strength, then_strength in groups:
-        now = names.find(current, names_company=True) or (names.find(Text.of(sender.headline)) if sender.headline else [])
+        if not names.could_be_in(profile):
+            continue
+        now = names.find(Text.of(sender.company), names_company=True) or (names.find(Text.of(sender.headline)) if sender.headline else [])
         if now:
             ties.append(Tie(f"works at {now[0]}, {where}", now_strength))
             continue
