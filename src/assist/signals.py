@@ -17,7 +17,7 @@ from .guidance import Guidance, load_guidance
 from .models import Flag, Request
 from .grounds import named_event
 from .terms import company_names, terms, word_forms
-from .text import Text, detect_language, fold, has_invisible, has_link_or_phone, normalize, quote, tokens
+from .text import Reading, Text, detect_language, fold, has_link_or_phone, normalize, quote, tokens
 from .workplace import own_company, profile_ties
 
 
@@ -124,25 +124,37 @@ def _where(hits: list[tuple[str, str]]) -> str:
     return "; ".join(f"{place}: {quote(hit, 60)}" for place, hit in hits[:3])
 
 
+def _read(phrases, places: list[tuple[str, tuple[Reading, ...]]]) -> list[tuple[str, str]]:
+    """(where, hit) for what `phrases` finds in every reading of every place (`Text.readings`): a
+    hit in a disguised reading says how it was hidden and quotes the fragment as written."""
+    return [(_how(place, reading), hit) for place, readings in places for reading in readings
+            for hit in phrases.find_all(reading.text)]
+
+
+def _how(place: str, reading: Reading) -> str:
+    how = reading.how
+    if not how:
+        return place
+    if reading.as_written:
+        return f"{place} (with {how})"
+    return f"{place}, {how} {quote(reading.shown, 40)}, reads"
+
+
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
     # Every other string the request carries reaches an LLM's prompt word for word: read it too.
     other = " \n ".join(filter(None, [request.sender.location, request.sender.profile_url, request.id,
                                        request.received_at]))
     places.append(("location, profile URL, id or date", Text.of(other)))
-    injection = [(place, hit) for place, text in places for hit in lex["prompt_injection"].phrases.find_all(text)]
-    if not injection:  # leetspeak and spaced-out letters, undone, where that changes the text
-        plain = [(place, text.deobfuscated) for place, text in places[:2]]
-        injection = [(place, hit) for place, text in plain if text is not None
-                     for hit in lex["prompt_injection"].phrases.find_all(text)]
+    readings = [(place, text.readings) for place, text in places]
+    injection = _read(lex["prompt_injection"].phrases, readings)
     if injection:
-        hidden = " (with hidden characters)" if has_invisible(request.note or "") else ""
-        reader.raise_flag("prompt_injection", f"text addressed to an AI assistant{hidden}: {_where(injection)}")
+        reader.raise_flag("prompt_injection", f"text addressed to an AI assistant: {_where(injection)}")
 
     scam = lex["scam_or_phishing"]
     needs = reader.guidance.parameters["scam_or_phishing"]
-    strong = [(place, hit) for place, text in places[:2] for hit in scam.phrases.find_all(text)]
-    weak = _distinct([(place, hit) for place, text in places[:2] for hit in scam.weak.find_all(text)])
+    strong = _read(scam.phrases, readings[:2])
+    weak = _distinct(_read(scam.weak, readings[:2]))
     # Single words ("crypto", "wallet") are everyday words in some jobs: it takes several, or
     # a couple with a link or a phone number to move the talk elsewhere.
     contact = has_link_or_phone(request.note or "")
