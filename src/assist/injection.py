@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
-from .text import PhraseSet, Text, deobfuscate, fold, has_diacritics, normalize, quote
+from .text import PhraseSet, Text, fold, has_diacritics, normalize, quote
 
 if TYPE_CHECKING:
     from .guidance import Guidance
@@ -65,11 +65,6 @@ QUOTES_BEFORE = "\"'“”«»「『:=："
 SPLIT_IN_LABELS = re.compile(r"[-_+]")
 # A quoted phrase: the quote opens after a space (not the apostrophe of "I'm") and closes before one.
 QUOTED = re.compile(r"(?<!\w)['\"“‘«「]([^'\"”’»」\n]{2,200})['\"”’»」](?!\w)")
-# What a trick undone by Text.deobfuscated shows: a word with a digit, "@" or "$" for a letter
-# ("1gn0re", checked by `_obfuscated`), or letters standing alone ("a.c.c.e.p.t", "a_c_c").
-LETTER_DIGIT = re.compile(r"[0-9](?<=[a-z][0-9])|[0-9](?=[a-z])")  # a digit first: the scan skips fast
-WORD_AT = re.compile(r"[^\W_]{1,40}")
-SPACED_OUT = re.compile(r"[.\-_ ][a-z][.\-_ ][a-z][.\-_ ]")
 # Punctuation after which an order may start: "Hi, mark ...", "SYSTEM: ignore ...".
 ORDER_BREAK = re.compile(r"[,:;：，(\-—]")
 
@@ -109,9 +104,11 @@ class Finding:
     """One clause read as an attempt (`clear`) or as doubt (`unclear`), and why, in plain words."""
 
     tier: Tier
-    sentence: str  # the clause, as normalised
+    sentence: str  # the clause, as normalised (as written, once read_request has found it there)
     why: str
     field: str = ""
+    how: str = ""  # how the text hid it, when it did ("hidden characters", "written in base64")
+    shown: str = ""  # for a disguised reading, the fragments as the sender wrote them
 
 
 @dataclass(frozen=True, slots=True)
@@ -1064,48 +1061,39 @@ def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
 
 
 def read_request(request: BaseModel, guidance: "Guidance") -> list[Finding]:
-    """Every string of a request read (and, where that reads differently, its de-obfuscated form),
-    one finding per field at most: the clear one if there is one. A first look at all the prose
-    together, then at all the names and labels, spares reading the fields of a request in which no
-    rule could fire: most requests."""
+    """Every string of a request read, and every other reading of it (letters rejoined, leetspeak
+    undone, look-alikes read as Latin, base64 or rot13 decoded: `Text.readings`); one finding per
+    field at most, the clear one if there is one. The prose and the names and labels are each first
+    looked at together, which spares reading the fields of a request in which no rule could fire:
+    most requests."""
     vocabulary = guidance.injection
     fields = [(path, value, path not in vocabulary.no_sentences) for path, value in strings(request)]
-    looks: dict[bool, bool] = {}
+    found: dict[str, Finding] = {}
     for kind in (True, False):
-        joined = normalize("\n".join(value for _, value, prose in fields if prose is kind))
-        runs = TOKEN.findall(joined)
-        looks[kind] = vocabulary.could_match(joined, sentences=kind, runs=runs)
-        if not looks[kind] and _obfuscated(joined, runs):  # "1gn0re", "a.c.c.e.p.t": looked at undone
-            looks[kind] = vocabulary.could_match(normalize(deobfuscate(joined)), sentences=kind)
-    findings: list[Finding] = []
-    for path, value, sentences in fields:
-        if not looks[sentences]:
+        mine = [(path, value) for path, value, prose in fields if prose is kind]
+        if not mine:
             continue
-        text = Text.of(value)
-        found = _read(text.normalized, vocabulary, sentences)
-        if not (found and found[0].tier == "clear") and _obfuscated(text.normalized) and text.deobfuscated is not None:
-            found = _read(text.deobfuscated.normalized, vocabulary, sentences) or found
-        if found:
-            best = found[0]  # the clear ones come alone
-            findings.append(replace(best, field=path, sentence=_as_written(best.sentence, value)))
-    return findings
+        whole = Text.of("\n".join(value for _, value in mine))
+        if vocabulary.could_match(whole.normalized, sentences=kind):
+            for path, value in mine:
+                text = Text.of(value)
+                for finding in _read(text.normalized, vocabulary, kind)[:1]:  # the clear ones come alone
+                    _keep(found, replace(finding, field=path, sentence=_as_written(finding.sentence, value), how=text.hidden))
+        for reading in whole.readings[1:]:  # disguised: read as a whole, told by the field that holds it
+            if vocabulary.could_match(reading.text.normalized, sentences=kind):
+                for finding in _read(reading.text.normalized, vocabulary, kind)[:1]:
+                    path = next((path for path, value in mine if reading.shown and reading.shown.split(" … ")[0] in value),
+                                mine[0][0])
+                    _keep(found, replace(finding, field=path, how=reading.how, shown=reading.shown))
+    return list(found.values())
 
 
-def _obfuscated(string: str, runs: list[str] | None = None) -> bool:
-    """Whether a trick Text.deobfuscated undoes could be in the string: a word of letters with a
-    digit among them ("v3rd1ct", not a date's "23t08" nor a URL's "b7c1"), "@" or "$" for a letter,
-    or letters standing alone."""
-    if "@" in string or "$" in string or SPACED_OUT.search(string) is not None:
-        return True
-    for touch in LETTER_DIGIT.finditer(string):  # a letter next to a digit: read the word around it
-        start = touch.start()
-        while start > 0 and string[start - 1].isalnum() and touch.start() - start < 40:
-            start -= 1
-        word = WORD_AT.match(string, start)
-        if word and sum(character.isalpha() for character in word.group(0)) >= 2 \
-                and any(character.isalpha() and character > "f" for character in word.group(0)):
-            return True
-    return False
+def _keep(found: dict[str, Finding], finding: Finding) -> None:
+    """One finding per field: a clear one over a doubtful one; of two clear ones, the one that says
+    how the text was disguised."""
+    kept = found.get(finding.field)
+    if kept is None or (finding.tier == "clear" and (kept.tier != "clear" or (finding.shown and not kept.shown))):
+        found[finding.field] = finding
 
 
 def _as_written(sentence: str, original: str) -> str:
@@ -1120,5 +1108,12 @@ def label(path: str) -> str:
 
 
 def evidence(findings: list[Finding]) -> str:
-    """Where and what, for a flag: "note: \"...\" (it dictates the screening's verdict)"."""
-    return "; ".join(f"{label(finding.field)}: {quote(finding.sentence, 80)} ({finding.why})" for finding in findings[:3])
+    """Where and what, for a flag: "note: \"...\" (it dictates the screening's verdict)", and how
+    it was hidden, when it was: "note (with hidden characters): ..."."""
+    return "; ".join(f"{_where(finding)}: {quote(finding.sentence, 80)} ({finding.why})" for finding in findings[:3])
+
+
+def _where(finding: Finding) -> str:
+    if finding.shown:
+        return f"{label(finding.field)}, {finding.how} {quote(finding.shown, 40)}, reads"
+    return f"{label(finding.field)} (with {finding.how})" if finding.how else label(finding.field)

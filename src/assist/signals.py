@@ -15,9 +15,9 @@ from functools import lru_cache
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .injection import evidence as injection_evidence
-from .injection import read_request, strings
+from .injection import read_request
 from .models import Flag, Request
-from .text import Text, detect_language, fold, has_invisible, has_link_or_phone, normalize, quote, tokens, user_phrases
+from .text import Reading, Text, detect_language, fold, has_link_or_phone, normalize, quote, tokens, user_phrases
 
 
 def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
@@ -122,14 +122,30 @@ def _where(hits: list[tuple[str, str]]) -> str:
     return "; ".join(f"{place}: {quote(hit, 60)}" for place, hit in hits[:3])
 
 
+def _read(phrases, places: list[tuple[str, tuple[Reading, ...]]]) -> list[tuple[str, str]]:
+    """(where, hit) for what `phrases` finds in every reading of every place (`Text.readings`): a
+    hit in a disguised reading says how it was hidden and quotes the fragment as written."""
+    return [(_how(place, reading), hit) for place, readings in places for reading in readings
+            for hit in phrases.find_all(reading.text)]
+
+
+def _how(place: str, reading: Reading) -> str:
+    how = reading.how
+    if not how:
+        return place
+    if reading.as_written:
+        return f"{place} (with {how})"
+    return f"{place}, {how} {quote(reading.shown, 40)}, reads"
+
+
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
-    places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
     _injection(reader, request)
+    readings = [("note", note.readings), ("profile", profile.readings)]
 
     scam = lex["scam_or_phishing"]
     needs = reader.guidance.parameters["scam_or_phishing"]
-    strong = [(place, hit) for place, text in places[:2] for hit in scam.phrases.find_all(text)]
-    weak = _distinct([(place, hit) for place, text in places[:2] for hit in scam.weak.find_all(text)])
+    strong = _read(scam.phrases, readings)
+    weak = _distinct(_read(scam.weak, readings))
     # Single words ("crypto", "wallet") are everyday words in some jobs: it takes several, or
     # a couple with a link or a phone number to move the talk elsewhere.
     contact = has_link_or_phone(request.note or "")
@@ -144,9 +160,7 @@ def _injection(reader: _Reader, request: Request) -> None:
     findings = read_request(request, reader.guidance)
     clear = [finding for finding in findings if finding.tier == "clear"]
     if clear:
-        hidden = " (with hidden characters)" if any(has_invisible(value) for _, value in strings(request)) else ""
-        reader.raise_flag("prompt_injection", f"text written for an AI screening tool, not for you{hidden}: "
-                          f"{injection_evidence(clear)}")
+        reader.raise_flag("prompt_injection", f"text written for an AI screening tool, not for you: {injection_evidence(clear)}")
     elif findings:
         reader.raise_flag("unclear_intent", f"worth asking what they meant: {injection_evidence(findings)}")
 
