@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Literal
@@ -1060,30 +1060,31 @@ def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(model.model_fields)
 
 
-def read_request(request: BaseModel, guidance: "Guidance") -> list[Finding]:
+def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Text] = ()) -> list[Finding]:
     """Every string of a request read, and every other reading of it (letters rejoined, leetspeak
     undone, look-alikes read as Latin, base64 or rot13 decoded: `Text.readings`); one finding per
     field at most, the clear one if there is one. The prose and the names and labels are each first
     looked at together, which spares reading the fields of a request in which no rule could fire:
-    most requests."""
+    most requests. `prepared`: texts the caller has made of some of the strings (the note, the
+    profile), whose readings are shared; the other strings are read together."""
     vocabulary = guidance.injection
     fields = [(path, value, path not in vocabulary.no_sentences) for path, value in strings(request)]
     found: dict[str, Finding] = {}
     for kind in (True, False):
         mine = [(path, value) for path, value, prose in fields if prose is kind]
-        if not mine:
-            continue
-        whole = Text.of("\n".join(value for _, value in mine))
-        if vocabulary.could_match(whole.normalized, sentences=kind):
+        if mine and vocabulary.could_match(normalize("\n".join(value for _, value in mine)), sentences=kind):
             for path, value in mine:
                 text = Text.of(value)
                 for finding in _read(text.normalized, vocabulary, kind)[:1]:  # the clear ones come alone
                     _keep(found, replace(finding, field=path, sentence=_as_written(finding.sentence, value), how=text.hidden))
-        for reading in whole.readings[1:]:  # disguised: read as a whole, told by the field that holds it
-            if vocabulary.could_match(reading.text.normalized, sentences=kind):
-                for finding in _read(reading.text.normalized, vocabulary, kind)[:1]:
-                    path = next((path for path, value in mine if reading.shown and reading.shown.split(" … ")[0] in value),
-                                mine[0][0])
+    rest = [value for _, value, _ in fields if not any(value in text.original for text in prepared)]
+    for text in [*prepared, *([Text.of("\n".join(rest))] if rest else [])]:
+        for reading in text.readings[1:]:  # disguised: read whole, told by the field that holds it
+            fragment = reading.shown.split(" … ")[0]
+            path, sentences = next(((path, prose) for path, value, prose in fields if fragment and fragment in value),
+                                   next(((path, prose) for path, value, prose in fields if value in text.original), ("note", True)))
+            if vocabulary.could_match(reading.text.normalized, sentences=sentences):
+                for finding in _read(reading.text.normalized, vocabulary, sentences)[:1]:
                     _keep(found, replace(finding, field=path, how=reading.how, shown=reading.shown))
     return list(found.values())
 

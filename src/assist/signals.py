@@ -139,7 +139,7 @@ def _how(place: str, reading: Reading) -> str:
 
 
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
-    _injection(reader, request)
+    _injection(reader, request, (note, profile))
     readings = [("note", note.readings), ("profile", profile.readings)]
 
     scam = lex["scam_or_phishing"]
@@ -153,11 +153,12 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) 
         reader.raise_flag("scam_or_phishing", _where(strong + weak))
 
 
-def _injection(reader: _Reader, request: Request) -> None:
+def _injection(reader: _Reader, request: Request, prepared: tuple[Text, ...]) -> None:
     """Text written for the screening rather than for the user, read by what it does
     (injection.py): a clear attempt raises prompt_injection; a sentence that only might be one
-    raises unclear_intent, whose evidence says why without accusing anyone."""
-    findings = read_request(request, reader.guidance)
+    raises unclear_intent, whose evidence says why without accusing anyone. `prepared`: the note
+    and the profile as the other signals read them, whose readings are shared."""
+    findings = read_request(request, reader.guidance, tuple(text for text in prepared if text.original))
     clear = [finding for finding in findings if finding.tier == "clear"]
     if clear:
         reader.raise_flag("prompt_injection", f"text written for an AI screening tool, not for you: {injection_evidence(clear)}")
