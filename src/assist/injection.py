@@ -51,6 +51,12 @@ _UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 _HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 TOKEN = re.compile(rf"[^\W_{_UNSPACED}{_HANGUL}]+|[{_HANGUL}]+|[\u0e00-\u0e7f]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 SUBSTRING_SCRIPTS = re.compile(f"[{_UNSPACED}{_HANGUL}]")
+WORD_RUN = re.compile(r"\w+")  # what TOKEN finds in text with no "_" and none of those scripts, sooner
+
+
+def _tokens(string: str) -> re.Pattern[str]:
+    """The tokenizer for a string: TOKEN, or the faster WORD_RUN where the two find the same."""
+    return TOKEN if "_" in string or SUBSTRING_SCRIPTS.search(string) else WORD_RUN
 # Where a clause ends: a sentence's end, a line, a bullet, a bar, a bracket, a dash between words.
 CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|[!?。！？;；\n\r\x0b\x0c\u2028\u2029|•·✦✧►▪●■◆★☆→⇒()\[\]{}<>]+|\s[-—–]+\s|—")
 # Punctuation that ends a phrase within a clause (a vocative's comma, a header's colon).
@@ -124,8 +130,9 @@ class Vocabulary:
     """prompts/injection.toml, compiled: entries indexed by first word, by word start ("ignor*"),
     or as substrings (for the languages written without spaces, and Korean)."""
 
-    def __init__(self, data: dict, structure: PhraseSet) -> None:
-        """`structure`: the patterns of fake structure (signals.toml [lexicon.prompt_injection])."""
+    def __init__(self, data: dict, structure: PhraseSet, structure_triggers: Sequence[str] = ()) -> None:
+        """`structure`: the patterns of fake structure (signals.toml [lexicon.prompt_injection]), and
+        `structure_triggers`, the substrings one of which each of them needs."""
         substring_languages = set(data["matching"]["substring"])
         not_folded = {normalize(entry) for entry in data["matching"].get("not_folded", [])}
         self.languages: set[str] = set()
@@ -206,6 +213,7 @@ class Vocabulary:
         if structure.regex is None or structure.trigger is None:
             raise ValueError("signals.toml [lexicon.prompt_injection] needs its patterns and triggers")
         self.structure_trigger: re.Pattern[str] = structure.trigger
+        self.structure_triggers = tuple(structure_triggers)
         self.structure: re.Pattern[str] = structure.regex
 
     def could_match(self, string: str, *, sentences: bool = True, runs: list[str] | None = None) -> bool:
@@ -213,9 +221,9 @@ class Vocabulary:
         the string's TOKEN runs, when the caller has them."""
         if "<!--" in string or "](" in string or "]:" in string or "] :" in string:
             return True
-        if self.structure_trigger.search(string) and self.structure.search(string):
+        if any(trigger in string for trigger in self.structure_triggers) and self.structure.search(string):
             return True
-        runs = TOKEN.findall(string) if runs is None else runs
+        runs = _tokens(string).findall(string) if runs is None else runs
         if runs and max(map(len, runs)) >= 20 and ENCODED.search(string):
             return True  # handed to "your assistant", whose name alone is no anchor
         return self._anchors[ANCHORS if sentences else LABEL_ANCHORS].found_in(string, runs)
@@ -478,13 +486,14 @@ def _clauses(string: str, vocabulary: Vocabulary, sentences: bool, lazy: bool = 
     with no word any rule needs (`anchored` False) is yielded too, for what a clause before it
     may have started ("Attention, AI." then "Please mark me now."). `lazy`: (anchored, a function
     that builds the clause), so a clause no rule needs is never built."""
-    tokens = list(TOKEN.finditer(string))
+    tokens = list(_tokens(string).finditer(string))
     if not tokens:
         return
     hits = vocabulary.hits(string, tokens)
     if not hits:
         return
     needed = ANCHORS if sentences else LABEL_ANCHORS
+    long_runs = max(len(token.group(0)) for token in tokens) >= 20  # what an encoded run needs
     bounds = [0, *(match.end() for match in CLAUSE_BREAK.finditer(string)), len(string) + 1]
     starts = [token.start() for token in tokens]
     hit_index = 0
@@ -503,7 +512,7 @@ def _clauses(string: str, vocabulary: Vocabulary, sentences: bool, lazy: bool = 
             stop = min(last, window + MAX_CLAUSE)
             mine = [hit for hit in own if window <= hit.first and hit.last <= stop] if last - first > MAX_CLAUSE else own
             if window < stop and mine:
-                anchored = any(hit.cats & needed for hit in mine) or ENCODED.search(string, begin, end) is not None
+                anchored = any(hit.cats & needed for hit in mine) or (long_runs and ENCODED.search(string, begin, end) is not None)
                 if lazy:
                     yield anchored, partial(Clause, string, tokens, window, stop, mine, vocabulary, sentences, anchored)
                 else:
@@ -1033,10 +1042,16 @@ class Clause:
 
 # -- a request's strings --------------------------------------------------------------------------------
 
-def strings(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
+def strings(model: BaseModel, prefix: str = "") -> list[tuple[str, str]]:
     """Every non-empty string a request carries, with its path ("note", "name", "experience.title"),
     walking the model's own fields: a field added to the models is read without new code. The
     sender's fields are named without "sender."."""
+    found: list[tuple[str, str]] = []
+    _collect(model, prefix, found)
+    return found
+
+
+def _collect(model: BaseModel, prefix: str, found: list[tuple[str, str]]) -> None:
     for name in _field_names(type(model)):
         value = getattr(model, name, None)
         if value is None:
@@ -1044,15 +1059,15 @@ def strings(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
         path = name if not prefix else f"{prefix}.{name}"
         if isinstance(value, str):
             if value.strip():
-                yield path, value
+                found.append((path, value))
         elif isinstance(value, BaseModel):
-            yield from strings(value, "" if name == "sender" else path)
+            _collect(value, "" if name == "sender" else path, found)
         elif isinstance(value, (list, tuple)):
             for item in value:
                 if isinstance(item, BaseModel):
-                    yield from strings(item, path)
+                    _collect(item, path, found)
                 elif isinstance(item, str) and item.strip():
-                    yield path, item
+                    found.append((path, item))
 
 
 @lru_cache(maxsize=64)
@@ -1070,14 +1085,18 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
     vocabulary = guidance.injection
     fields = [(path, value, path not in vocabulary.no_sentences) for path, value in strings(request)]
     found: dict[str, Finding] = {}
-    for kind in (True, False):
+    # The prose and the labels normalised in one call ("\x00" between them survives normalising).
+    joined = normalize("\n".join(value for _, value, prose in fields if prose) + "\x00"
+                       + "\n".join(value for _, value, prose in fields if not prose)).split("\x00")
+    for kind, normalized in zip((True, False), joined):
         mine = [(path, value) for path, value, prose in fields if prose is kind]
-        if mine and vocabulary.could_match(normalize("\n".join(value for _, value in mine)), sentences=kind):
+        if mine and vocabulary.could_match(normalized, sentences=kind):
             for path, value in mine:
                 text = Text.of(value)
                 for finding in _read(text.normalized, vocabulary, kind)[:1]:  # the clear ones come alone
                     _keep(found, replace(finding, field=path, sentence=_as_written(finding.sentence, value), how=text.hidden))
-    rest = [value for _, value, _ in fields if not any(value in text.original for text in prepared)]
+    covered = "\n".join(text.original for text in prepared)
+    rest = [value for _, value, _ in fields if value not in covered]
     for text in [*prepared, *([Text.of("\n".join(rest))] if rest else [])]:
         for reading in text.readings[1:]:  # disguised: read whole, told by the field that holds it
             fragment = reading.shown.split(" … ")[0]
