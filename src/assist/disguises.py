@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 from . import words
 
+
 @cache
 def _regex(pattern: str) -> re.Pattern[str]:
     """The pattern compiled when first needed: most runs never undo a disguise, and compiling these
@@ -43,6 +44,10 @@ _SPLIT_CHARACTER = r"[^\W_]|[@$]"
 # A token with a letter and a digit, "@" or "$" in it: "1gn0r3", "@ccept", "k8s".
 LEET_TOKEN = r"(?<![\w@$])(?=[\w@$]*?[^\W\d_])(?=[\w@$]*?[\d@$])[\w@$]+"
 MIN_JOINED = 3  # letters: "e.g." and "a.m." stay as written
+DELIBERATE = 5  # letters split by one and the same punctuation mark: no abbreviation is that long
+LEET_CONTEXT = 2  # words found in leet: the text is written in it
+# Any token with a digit, "@" or "$" in it (read as leet only in a text written in it).
+LEET_ANY = r"(?<![\w@$])(?=[\w@$]*?[\d@$])[\w@$]+"
 ORDINAL = r"\d+(?:st|nd|rd|th)"  # "1st" is not leet for the German "ist"
 
 
@@ -60,28 +65,49 @@ def leet_word(token: str) -> str | None:
 
 def unsplit(text: str) -> tuple[str, list[str]] | None:
     """Letters split by spaces or punctuation, rejoined where they spell words: "i.g.n.o.r.e" ->
-    "ignore", "p l e a s e a c c e p t" -> "please accept"."""
+    "ignore", "p l e a s e a c c e p t" -> "please accept", "d o n g y" -> "dong y"; or where one
+    punctuation mark between five letters or more shows it was meant ("v.a.l.i.d.é.e")."""
     changed: list[str] = []
 
     def join(match: re.Match[str]) -> str:
-        letters = "".join(_regex(_SPLIT_CHARACTER).findall(match.group(0)))
-        if len(letters) < MIN_JOINED:
-            return match.group(0)
-        word = leet_word(letters) or (letters if letters in words.latin() else None)
+        run = match.group(0)
+        word = _joined(run, segment=False)
+        if word is None and " " in run:  # words split apart one by one: "d.é.j.à v.a.l.i.d.é.e"
+            pieces = run.split()
+            joined = [_joined(piece) for piece in pieces]
+            word = " ".join(j or p for j, p in zip(joined, pieces)) if any(joined) else None
         if word is None:
-            found = words.segment(letters.translate(LEET_AS_I))
-            word = " ".join(found) if found and len(letters) >= 2 * MIN_JOINED else None
+            word = _joined(run)
         if word is None:
-            return match.group(0)
-        changed.append(match.group(0))
+            return run
+        changed.append(run)
         return word
 
     result = _regex(SPLIT_RUN).sub(join, text)
     return (result, changed) if changed else None
 
 
+def _joined(run: str, segment: bool = True) -> str | None:
+    """What a run of split letters spells, or None. `segment`: try it as several words too."""
+    letters = "".join(_regex(_SPLIT_CHARACTER).findall(run))
+    if len(letters) < MIN_JOINED:
+        return None
+    plain = letters.translate(LEET_AS_I)
+    word = leet_word(letters) or (letters if words.is_word(letters) else None)
+    if word is None and len(letters) >= DELIBERATE and plain.isalpha():
+        separators = set(_regex(_SPLIT_CHARACTER).split(run)) - {""}
+        if len(separators) == 1 and not separators.pop().isspace():
+            word = plain
+    if word is None and segment and len(letters) > MIN_JOINED:
+        found = words.segment(plain)
+        word = " ".join(found) if found else None
+    return word
+
+
 def unleet(text: str) -> tuple[str, list[str]] | None:
-    """Leetspeak undone where it spells a common word: "1gn0r3" -> "ignore", "@ccept" -> "accept"."""
+    """Leetspeak undone where it spells a common word: "1gn0r3" -> "ignore", "@ccept" -> "accept".
+    Once two words are found in leet, short ones and numbers are read as leet too ("0f" -> "of",
+    "7357" -> "test"): the text is written that way."""
     changed: list[str] = []
 
     def undo(match: re.Match[str]) -> str:
@@ -92,6 +118,19 @@ def unleet(text: str) -> tuple[str, list[str]] | None:
         return word
 
     result = _regex(LEET_TOKEN).sub(undo, text)
+    if len(changed) >= LEET_CONTEXT:
+        latin = words.latin()
+
+        def undo_short(match: re.Match[str]) -> str:
+            token = match.group(0)
+            for table in (LEET_AS_I, LEET_AS_L):
+                plain = token.translate(table)
+                if plain != token and plain.isalpha() and plain in latin:
+                    changed.append(token)
+                    return plain
+            return token
+
+        result = _regex(LEET_ANY).sub(undo_short, result)
     return (result, changed) if changed else None
 
 
@@ -114,10 +153,12 @@ JOINED_WORDS = r"\w+(?:['-]\w+)*"
 WORD_CHARACTERS = r"\w+"
 ROT13_MIN_WORDS = 3  # different words that rot13 turns into common words: fewer happen by chance
 MIN_ENCODED_LETTERS = 3  # escapes of plain letters: a URL or JSON escapes other characters, never these
+URL_MIN_WORDS = 3  # a link's encoded path or query is decoded only when it reads as a sentence
+URL_REACH = 2048  # characters looked back for the start of a link
 STANDARD = str.maketrans("-_", "+/")
 
 
-def _base64(fragment: str) -> str | None:
+def _base64(fragment: str, in_url: bool = False) -> str | None:
     body = fragment.rstrip("=")
     if body == body.lower() or body == body.upper():
         return None  # base64 of text mixes cases; a word, a hex hash or a constant does not
@@ -139,7 +180,7 @@ def _readable(decoded: str, min_words: int = 2) -> bool:
     return words.reads_as_text(decoded, min_words) or words.reads_as_text(decoded.translate(words.ROT13), min_words)
 
 
-def _hex(fragment: str) -> str | None:
+def _hex(fragment: str, in_url: bool = False) -> str | None:
     try:
         decoded = bytes.fromhex(fragment).decode("utf-8")
     except ValueError:
@@ -147,18 +188,28 @@ def _hex(fragment: str) -> str | None:
     return decoded if _readable(decoded) else None
 
 
-def _percent(fragment: str) -> str | None:
+def _percent(fragment: str, in_url: bool) -> str | None:
+    """Percent-encoding decoded where it hides text. Escapes of plain letters never occur in a
+    URL, nor anywhere but in a disguise; escapes of spaces and punctuation do, in a URL's path and
+    query: there the decoded fragment must read as a sentence (three common words at least)."""
     escapes = re.findall(_PERCENT_ESCAPE, fragment)
-    if sum(chr(int(escape[1:], 16)).isalnum() for escape in escapes) < MIN_ENCODED_LETTERS:
-        return None  # a URL escapes spaces and non-ASCII letters, never plain letters
+    letters = sum(int(escape[1:], 16) < 128 and chr(int(escape[1:], 16)).isalnum() for escape in escapes)
     try:
         decoded = unquote(fragment, errors="strict")
     except UnicodeDecodeError:
         return None
-    return decoded if _readable(decoded, min_words=1) else None
+    min_words = 1 if letters >= MIN_ENCODED_LETTERS or not in_url else URL_MIN_WORDS
+    return decoded if _readable(decoded, min_words) else None
 
 
-def _escapes(fragment: str) -> str | None:
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a link (the run of non-blank characters around it)."""
+    before = "" if not start or text[start - 1].isspace() else text[max(0, start - URL_REACH):start].rsplit(None, 1)[-1]
+    token = before + text[start:end]
+    return "://" in token or token.lower().startswith("www.") or "/" in token or "?" in token
+
+
+def _escapes(fragment: str, in_url: bool = False) -> str | None:
     parts = _regex(_ONE_ESCAPE).split(fragment)
     pieces: list[str] = []
     pending = bytearray()  # \x escapes are bytes: several make one UTF-8 letter
@@ -242,7 +293,7 @@ def rot13(text: str) -> tuple[str, list[str]] | None:
     return "".join(pieces), [text[first:final] for first, final in spans]
 
 
-_DECODERS: list[tuple[str, str, Callable[[str], str | None], Callable[[str], bool]]] = [
+_DECODERS: list[tuple[str, str, Callable[[str, bool], str | None], Callable[[str], bool]]] = [
     ("written in base64", BASE64, _base64, lambda text: ENCODED_RUN.search(text.lower()) is not None),
     ("written in hex", HEX, _hex, lambda text: ENCODED_RUN.search(text.lower()) is not None),
     ("percent-encoded", PERCENT, _percent, lambda text: "%" in text),
@@ -266,7 +317,8 @@ def decode(text: str, rot13_likely: bool) -> tuple[str, list[str], list[str]] | 
 
             def swap(match: re.Match[str]) -> str:
                 nonlocal changed
-                decoded = decoder(match.group(0))
+                in_url = decoder is _percent and _in_url(match.string, match.start(), match.end())
+                decoded = decoder(match.group(0), in_url)
                 if decoded is None:
                     return match.group(0)
                 changed = True

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .injection import Vocabulary
+from .scam_words import SignVocabulary, VocabularyError
 from .text import PhraseIndex, PhraseSet, Text, compile_phrases, fold, normalize, tokens
 
 if TYPE_CHECKING:
@@ -127,6 +128,7 @@ class Guidance:
         self._signals = self._toml("signals.toml")
         self._rules = self._toml("rules.toml")
         self._injection = self._toml("injection.toml")
+        self._scams = self._toml("scams.toml")
         self._check_ids()
 
     def _toml(self, name: str) -> dict:
@@ -146,6 +148,14 @@ class Guidance:
             served = _served(entry) if isinstance(entry, dict) else []
             if not served:
                 raise GuidanceError(f"injection.toml: [{name}] names no criterion (criterion = \"...\")")
+            named += served
+        # So does every table of scams.toml.
+        scam_tables = {name: entry for name, entry in self._scams.items() if name != "kinds"}
+        scam_tables |= {f"kinds.{name}": entry for name, entry in self._scams.get("kinds", {}).items()}
+        for name, entry in scam_tables.items():
+            served = _served(entry)
+            if not served:
+                raise GuidanceError(f"scams.toml: [{name}] names no criterion (criteria = [...])")
             named += served
         named += list(self._rules["caps"]) + list(self._rules["report"]["flags"])
         named += list(self._rules["weights"])
@@ -183,6 +193,16 @@ class Guidance:
         structure = self._signals["lexicon"]["prompt_injection"]
         return Vocabulary(self._injection, self.lexicons["prompt_injection"].phrases,
                           [normalize(trigger) for trigger in structure["triggers"]])
+
+    @cached_property
+    def scams(self) -> SignVocabulary:
+        """scams.toml compiled: the signs of a scam, by kind (scams.py reads them)."""
+        try:
+            reach = self.parameters["scam_or_phishing"]
+            window = max(value for key, value in reach.items() if key.endswith("_reach"))
+            return SignVocabulary(self._scams, window=int(window) + 1)
+        except (KeyError, VocabularyError) as error:
+            raise GuidanceError(f"scams.toml: {error}") from error
 
     @cached_property
     def industries(self) -> "Industries":

@@ -156,6 +156,11 @@ def tables() -> Tables:
             latin = {letter}
         if len(latin) == 1:
             to_latin[char] = latin.pop()
+    # Small capitals TR39 does not list as look-alikes of a Latin letter (ɴ, ꜱ): read by their name.
+    for first, last in _LATIN_BLOCKS:
+        for code in range(first, last + 1):
+            if chr(code) not in to_latin and (letter := _small_capital(chr(code))):
+                to_latin[chr(code)] = letter
     latin_own = frozenset(char for char in to_latin if script(char) == "LATIN")
     toward: dict[str, dict[str, str]] = {name: {} for name in TOWARD}
     for char in sorted(to_latin):  # the lowest code point first: the alphabet's own letter
@@ -231,34 +236,48 @@ def unmix(text: str) -> str:
 
 def skeleton(text: str) -> tuple[str, list[str]] | None:
     """The text with each word spelt wholly in another script's look-alikes of Latin letters read
-    as the Latin word it spells ("ассерт" -> "accept"), and those words as written; None when
-    there is none. Only a common word counts, and never a common word of the script itself."""
+    as the Latin word it spells, and those words as written; None when there is none. Such a word
+    is read as Latin when that spells a common word that is not one of its own script ("ассерт"
+    -> "accept"), or when it stands among words in Latin letters ("xu ly ѕо nay"): never inside
+    text of its own script, so Russian and Greek stay as written."""
     if not maybe(text):
         return None
     table = tables()
     if not table.other.search(text):
         return None
     latin, own = words.latin(), words.common()
+    found = list(_WORD.finditer(text))
+    pieces: list[str] = []
     changed: list[str] = []
-    seen: dict[str, str] = {}
-
-    def read(match: re.Match[str]) -> str:
+    last = 0
+    for index, match in enumerate(found):
         word = match.group(0)
-        found = seen.get(word)
-        if found is None:
-            found = seen[word] = _spelt(word, table, latin, own)
-        if found != word:
+        spelt = _spelt(word, table)
+        if spelt is None or word in own:
+            continue
+        neighbours = [found[i].group(0) for i in (index - 1, index + 1) if 0 <= i < len(found)]
+        among_latin = bool(neighbours) and all(_in_latin(neighbour) for neighbour in neighbours)
+        if (len(word) >= words.MIN_LETTERS and spelt in latin) or among_latin:
+            pieces += [text[last:match.start()], spelt]
+            last = match.end()
             changed.append(word)
-        return found
+    if not changed:
+        return None
+    pieces.append(text[last:])
+    return "".join(pieces), changed
 
-    result = _WORD.sub(read, text)
-    return (result, changed) if changed else None
 
-
-def _spelt(word: str, table: Tables, latin: frozenset[str], own: frozenset[str]) -> str:
-    if len(word) < words.MIN_LETTERS or word in own or not all(char in table.to_latin for char in word):
-        return word
+def _spelt(word: str, table: Tables) -> str | None:
+    """The Latin letters a word spells when every one of its letters is another script's
+    look-alike of one (all of one script), else None."""
+    if not all(char in table.to_latin for char in word):
+        return None
     if len({_script(char, table) for char in word}) != 1 or _script(word[0], table) == "LATIN":
-        return word
-    spelt = "".join(table.to_latin[char] for char in word)
-    return spelt if spelt in latin else word
+        return None
+    return "".join(table.to_latin[char] for char in word)
+
+
+def _in_latin(word: str) -> bool:
+    """Whether a word is written in Latin letters (digits aside)."""
+    return any("a" <= char <= "z" for char in word) and all(char.isascii() or "\u00c0" <= char <= "\u024f"
+                                                             or "\u1e00" <= char <= "\u1eff" for char in word)

@@ -17,7 +17,8 @@ from .guidance import Guidance, load_guidance
 from .injection import evidence as injection_evidence
 from .injection import read_request
 from .models import Flag, Request
-from .text import Reading, Text, detect_language, fold, has_link_or_phone, normalize, quote, tokens, user_phrases
+from .scams import judge, read_signs
+from .text import Text, detect_language, fold, normalize, quote, tokens, user_phrases
 
 
 def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
@@ -98,7 +99,7 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
 
     reader.result.note_language = detect_language(request.note)
 
-    _hostile(reader, lex, note, profile, request)
+    _hostile(reader, lex, note, profile, request, config)
     _policy(reader, config, request, profile_parts, profile)
     _selling(reader, lex, note, headline)
     _note(reader, lex, config, note, profile)
@@ -108,56 +109,34 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     return reader.result
 
 
-def _distinct(hits: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    seen: set[str] = set()
-    kept = []
-    for place, hit in hits:
-        if hit not in seen:
-            seen.add(hit)
-            kept.append((place, hit))
-    return kept
-
-
 def _where(hits: list[tuple[str, str]]) -> str:
     return "; ".join(f"{place}: {quote(hit, 60)}" for place, hit in hits[:3])
 
 
-def _read(phrases, places: list[tuple[str, tuple[Reading, ...]]]) -> list[tuple[str, str]]:
-    """(where, hit) for what `phrases` finds in every reading of every place (`Text.readings`): a
-    hit in a disguised reading says how it was hidden and quotes the fragment as written."""
-    return [(_how(place, reading), hit) for place, readings in places for reading in readings
-            for hit in phrases.find_all(reading.text)]
+def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, config: UserConfig) -> None:
+    places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
+    # Every other string the request carries reaches an LLM's prompt word for word: read it too.
+    other = " \n ".join(filter(None, [request.sender.location, request.sender.profile_url, request.id,
+                                       request.received_at]))
+    places.append(("location, profile URL, id or date", Text.of(other)))
+    # The injection reader reads every string of the request; these texts (and their readings) it
+    # shares with the scams' reading below.
+    _injection(reader, request, tuple(text for _, text in places))
+    # And each of them as it reads undone or decoded (text.py): a scam in base64 is a scam.
+    places += [(f"{place}, {reading.how} {quote(reading.shown, 40)}", reading.text)
+               for place, text in places for reading in text.readings[1:]]
 
-
-def _how(place: str, reading: Reading) -> str:
-    how = reading.how
-    if not how:
-        return place
-    if reading.as_written:
-        return f"{place} (with {how})"
-    return f"{place}, {how} {quote(reading.shown, 40)}, reads"
-
-
-def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
-    _injection(reader, request, (note, profile))
-    readings = [("note", note.readings), ("profile", profile.readings)]
-
-    scam = lex["scam_or_phishing"]
-    needs = reader.guidance.parameters["scam_or_phishing"]
-    strong = _read(scam.phrases, readings)
-    weak = _distinct(_read(scam.weak, readings))
-    # Single words ("crypto", "wallet") are everyday words in some jobs: it takes several, or
-    # a couple with a link or a phone number to move the talk elsewhere.
-    contact = has_link_or_phone(request.note or "")
-    if strong or len(weak) >= needs["weak_hits"] or (len(weak) >= needs["weak_hits_with_contact"] and contact):
-        reader.raise_flag("scam_or_phishing", _where(strong + weak))
+    # Scams by converging evidence (scams.py): what the text asks of, promises or tells the reader.
+    judged = judge(read_signs(request, config, reader.guidance, places), reader.guidance)
+    if judged is not None:
+        reader.raise_flag(judged.criterion, judged.evidence)
 
 
 def _injection(reader: _Reader, request: Request, prepared: tuple[Text, ...]) -> None:
     """Text written for the screening rather than for the user, read by what it does
     (injection.py): a clear attempt raises prompt_injection; a sentence that only might be one
-    raises unclear_intent, whose evidence says why without accusing anyone. `prepared`: the note
-    and the profile as the other signals read them, whose readings are shared."""
+    raises unclear_intent, whose evidence says why without accusing anyone (and how a text was
+    hidden, when it was). `prepared`: texts of the request's strings the other signals read too."""
     findings = read_request(request, reader.guidance, tuple(text for text in prepared if text.original))
     clear = [finding for finding in findings if finding.tier == "clear"]
     if clear:

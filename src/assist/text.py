@@ -1,4 +1,5 @@
-"""Text helpers shared by the signals and the drafts: normalising, folding, language, phrases."""
+"""Text helpers shared by the signals and the drafts: normalising, folding, language, phrases, and
+the readings of a text every detector scans (`Text.readings`)."""
 
 from __future__ import annotations
 

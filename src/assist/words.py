@@ -64,21 +64,26 @@ def is_word(token: str) -> bool:
 
 
 def segment(letters: str) -> list[str] | None:
-    """The run of letters as the fewest common words of two letters or more ("pleaseacceptme" ->
-    please, accept, me), or None when it is not such words (or too long to try)."""
+    """The run of letters as the fewest common words ("pleaseacceptme" -> please, accept, me;
+    "dongy" -> dong, y), or None when it is not such words (or too long to try)."""
     size = len(letters)
     if size < 2 or size > SEGMENT_LIMIT:
         return None
-    known = latin()
+    known = common()
     best: list[list[str] | None] = [None] * (size + 1)
     best[0] = []
-    for end in range(2, size + 1):
-        for start in range(max(0, end - LONGEST_WORD), end - 1):
+    for end in range(1, size + 1):
+        for start in range(max(0, end - LONGEST_WORD), end):
             before = best[start]
             if before is not None and letters[start:end] in known and (
                     best[end] is None or len(before) + 1 < len(best[end])):  # type: ignore[arg-type]
                 best[end] = [*before, letters[start:end]]
-    return best[size]
+    found = best[size]
+    # Words, not a string of one-letter ones: a word of three letters at least, and no more
+    # one-letter words than others ("a e i o u" is not split into words).
+    if found is None or max(map(len, found)) < 3 or 2 * sum(len(word) == 1 for word in found) > len(found):
+        return None
+    return found
 
 
 def _known_weight(token: str, known: frozenset[str]) -> int:
