@@ -192,7 +192,9 @@ class Guidance:
     def injection(self) -> Vocabulary:
         """injection.toml: how a sentence addresses a reader, orders it or claims authority; with
         the patterns of fake structure from signals.toml [lexicon.prompt_injection]."""
-        return Vocabulary(self._injection, self.lexicons["prompt_injection"].phrases)
+        structure = self._signals["lexicon"]["prompt_injection"]
+        return Vocabulary(self._injection, self.lexicons["prompt_injection"].phrases,
+                          [normalize(trigger) for trigger in structure["triggers"]])
 
     @cached_property
     def scams(self) -> SignVocabulary:

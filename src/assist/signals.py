@@ -15,12 +15,12 @@ from functools import lru_cache
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .injection import evidence as injection_evidence
-from .injection import read_request, strings
+from .injection import read_request
 from .models import Flag, Request
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import company_names, terms, word_forms
-from .text import Text, detect_language, fold, has_invisible, normalize, quote, tokens
+from .text import Text, detect_language, fold, normalize, quote, tokens
 from .workplace import own_company, profile_ties
 
 
@@ -118,12 +118,14 @@ def _where(hits: list[tuple[str, str]]) -> str:
 
 
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, config: UserConfig) -> None:
-    _injection(reader, request)
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
     # Every other string the request carries reaches an LLM's prompt word for word: read it too.
     other = " \n ".join(filter(None, [request.sender.location, request.sender.profile_url, request.id,
                                        request.received_at]))
     places.append(("location, profile URL, id or date", Text.of(other)))
+    # The injection reader reads every string of the request; these texts (and their readings) it
+    # shares with the scams' reading below.
+    _injection(reader, request, tuple(text for _, text in places))
     # And each of them as it reads undone or decoded (text.py): a scam in base64 is a scam.
     places += [(f"{place}, {reading.how} {quote(reading.shown, 40)}", reading.text)
                for place, text in places for reading in text.readings[1:]]
@@ -134,16 +136,15 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, 
         reader.raise_flag(judged.criterion, judged.evidence)
 
 
-def _injection(reader: _Reader, request: Request) -> None:
+def _injection(reader: _Reader, request: Request, prepared: tuple[Text, ...]) -> None:
     """Text written for the screening rather than for the user, read by what it does
     (injection.py): a clear attempt raises prompt_injection; a sentence that only might be one
-    raises unclear_intent, whose evidence says why without accusing anyone."""
-    findings = read_request(request, reader.guidance)
+    raises unclear_intent, whose evidence says why without accusing anyone (and how a text was
+    hidden, when it was). `prepared`: texts of the request's strings the other signals read too."""
+    findings = read_request(request, reader.guidance, tuple(text for text in prepared if text.original))
     clear = [finding for finding in findings if finding.tier == "clear"]
     if clear:
-        hidden = " (with hidden characters)" if any(has_invisible(value) for _, value in strings(request)) else ""
-        reader.raise_flag("prompt_injection", f"text written for an AI screening tool, not for you{hidden}: "
-                          f"{injection_evidence(clear)}")
+        reader.raise_flag("prompt_injection", f"text written for an AI screening tool, not for you: {injection_evidence(clear)}")
     elif findings:
         reader.raise_flag("unclear_intent", f"worth asking what they meant: {injection_evidence(findings)}")
 
