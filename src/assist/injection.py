@@ -30,14 +30,14 @@ from __future__ import annotations
 import bisect
 import re
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
-from .text import PhraseSet, Text, deobfuscate, fold, has_diacritics, normalize, quote
+from .text import PhraseSet, Text, fold, has_diacritics, normalize, quote
 
 if TYPE_CHECKING:
     from .guidance import Guidance
@@ -51,6 +51,12 @@ _UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 _HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 TOKEN = re.compile(rf"[^\W_{_UNSPACED}{_HANGUL}]+|[{_HANGUL}]+|[\u0e00-\u0e7f]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 SUBSTRING_SCRIPTS = re.compile(f"[{_UNSPACED}{_HANGUL}]")
+WORD_RUN = re.compile(r"\w+")  # what TOKEN finds in text with no "_" and none of those scripts, sooner
+
+
+def _tokens(string: str) -> re.Pattern[str]:
+    """The tokenizer for a string: TOKEN, or the faster WORD_RUN where the two find the same."""
+    return TOKEN if "_" in string or SUBSTRING_SCRIPTS.search(string) else WORD_RUN
 # Where a clause ends: a sentence's end, a line, a bullet, a bar, a bracket, a dash between words.
 CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|[!?。！？;；\n\r\x0b\x0c\u2028\u2029|•·✦✧►▪●■◆★☆→⇒()\[\]{}<>]+|\s[-—–]+\s|—")
 # Punctuation that ends a phrase within a clause (a vocative's comma, a header's colon).
@@ -65,11 +71,6 @@ QUOTES_BEFORE = "\"'“”«»「『:=："
 SPLIT_IN_LABELS = re.compile(r"[-_+]")
 # A quoted phrase: the quote opens after a space (not the apostrophe of "I'm") and closes before one.
 QUOTED = re.compile(r"(?<!\w)['\"“‘«「]([^'\"”’»」\n]{2,200})['\"”’»」](?!\w)")
-# What a trick undone by Text.deobfuscated shows: a word with a digit, "@" or "$" for a letter
-# ("1gn0re", checked by `_obfuscated`), or letters standing alone ("a.c.c.e.p.t", "a_c_c").
-LETTER_DIGIT = re.compile(r"[0-9](?<=[a-z][0-9])|[0-9](?=[a-z])")  # a digit first: the scan skips fast
-WORD_AT = re.compile(r"[^\W_]{1,40}")
-SPACED_OUT = re.compile(r"[.\-_ ][a-z][.\-_ ][a-z][.\-_ ]")
 # Punctuation after which an order may start: "Hi, mark ...", "SYSTEM: ignore ...".
 ORDER_BREAK = re.compile(r"[,:;：，(\-—]")
 
@@ -109,9 +110,11 @@ class Finding:
     """One clause read as an attempt (`clear`) or as doubt (`unclear`), and why, in plain words."""
 
     tier: Tier
-    sentence: str  # the clause, as normalised
+    sentence: str  # the clause, as normalised (as written, once read_request has found it there)
     why: str
     field: str = ""
+    how: str = ""  # how the text hid it, when it did ("hidden characters", "written in base64")
+    shown: str = ""  # for a disguised reading, the fragments as the sender wrote them
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +130,9 @@ class Vocabulary:
     """prompts/injection.toml, compiled: entries indexed by first word, by word start ("ignor*"),
     or as substrings (for the languages written without spaces, and Korean)."""
 
-    def __init__(self, data: dict, structure: PhraseSet) -> None:
-        """`structure`: the patterns of fake structure (signals.toml [lexicon.prompt_injection])."""
+    def __init__(self, data: dict, structure: PhraseSet, structure_triggers: Sequence[str] = ()) -> None:
+        """`structure`: the patterns of fake structure (signals.toml [lexicon.prompt_injection]), and
+        `structure_triggers`, the substrings one of which each of them needs."""
         substring_languages = set(data["matching"]["substring"])
         not_folded = {normalize(entry) for entry in data["matching"].get("not_folded", [])}
         self.languages: set[str] = set()
@@ -209,6 +213,7 @@ class Vocabulary:
         if structure.regex is None or structure.trigger is None:
             raise ValueError("signals.toml [lexicon.prompt_injection] needs its patterns and triggers")
         self.structure_trigger: re.Pattern[str] = structure.trigger
+        self.structure_triggers = tuple(structure_triggers)
         self.structure: re.Pattern[str] = structure.regex
 
     def could_match(self, string: str, *, sentences: bool = True, runs: list[str] | None = None) -> bool:
@@ -216,9 +221,9 @@ class Vocabulary:
         the string's TOKEN runs, when the caller has them."""
         if "<!--" in string or "](" in string or "]:" in string or "] :" in string:
             return True
-        if self.structure_trigger.search(string) and self.structure.search(string):
+        if any(trigger in string for trigger in self.structure_triggers) and self.structure.search(string):
             return True
-        runs = TOKEN.findall(string) if runs is None else runs
+        runs = _tokens(string).findall(string) if runs is None else runs
         if runs and max(map(len, runs)) >= 20 and ENCODED.search(string):
             return True  # handed to "your assistant", whose name alone is no anchor
         return self._anchors[ANCHORS if sentences else LABEL_ANCHORS].found_in(string, runs)
@@ -481,13 +486,14 @@ def _clauses(string: str, vocabulary: Vocabulary, sentences: bool, lazy: bool = 
     with no word any rule needs (`anchored` False) is yielded too, for what a clause before it
     may have started ("Attention, AI." then "Please mark me now."). `lazy`: (anchored, a function
     that builds the clause), so a clause no rule needs is never built."""
-    tokens = list(TOKEN.finditer(string))
+    tokens = list(_tokens(string).finditer(string))
     if not tokens:
         return
     hits = vocabulary.hits(string, tokens)
     if not hits:
         return
     needed = ANCHORS if sentences else LABEL_ANCHORS
+    long_runs = max(len(token.group(0)) for token in tokens) >= 20  # what an encoded run needs
     bounds = [0, *(match.end() for match in CLAUSE_BREAK.finditer(string)), len(string) + 1]
     starts = [token.start() for token in tokens]
     hit_index = 0
@@ -506,7 +512,7 @@ def _clauses(string: str, vocabulary: Vocabulary, sentences: bool, lazy: bool = 
             stop = min(last, window + MAX_CLAUSE)
             mine = [hit for hit in own if window <= hit.first and hit.last <= stop] if last - first > MAX_CLAUSE else own
             if window < stop and mine:
-                anchored = any(hit.cats & needed for hit in mine) or ENCODED.search(string, begin, end) is not None
+                anchored = any(hit.cats & needed for hit in mine) or (long_runs and ENCODED.search(string, begin, end) is not None)
                 if lazy:
                     yield anchored, partial(Clause, string, tokens, window, stop, mine, vocabulary, sentences, anchored)
                 else:
@@ -1036,10 +1042,16 @@ class Clause:
 
 # -- a request's strings --------------------------------------------------------------------------------
 
-def strings(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
+def strings(model: BaseModel, prefix: str = "") -> list[tuple[str, str]]:
     """Every non-empty string a request carries, with its path ("note", "name", "experience.title"),
     walking the model's own fields: a field added to the models is read without new code. The
     sender's fields are named without "sender."."""
+    found: list[tuple[str, str]] = []
+    _collect(model, prefix, found)
+    return found
+
+
+def _collect(model: BaseModel, prefix: str, found: list[tuple[str, str]]) -> None:
     for name in _field_names(type(model)):
         value = getattr(model, name, None)
         if value is None:
@@ -1047,15 +1059,15 @@ def strings(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
         path = name if not prefix else f"{prefix}.{name}"
         if isinstance(value, str):
             if value.strip():
-                yield path, value
+                found.append((path, value))
         elif isinstance(value, BaseModel):
-            yield from strings(value, "" if name == "sender" else path)
+            _collect(value, "" if name == "sender" else path, found)
         elif isinstance(value, (list, tuple)):
             for item in value:
                 if isinstance(item, BaseModel):
-                    yield from strings(item, path)
+                    _collect(item, path, found)
                 elif isinstance(item, str) and item.strip():
-                    yield path, item
+                    found.append((path, item))
 
 
 @lru_cache(maxsize=64)
@@ -1063,66 +1075,45 @@ def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(model.model_fields)
 
 
-def read_request(request: BaseModel, guidance: "Guidance") -> list[Finding]:
-    """Every string of a request read, and each other reading of it (`Text.readings`: letters
-    rejoined, leetspeak undone, base64 or rot13 decoded, look-alike letters read as Latin), one
-    finding per field at most: the clear one if there is one, saying how it was hidden. A first look at all the prose
-    together, then at all the names and labels, spares reading the fields of a request in which no
-    rule could fire: most requests."""
+def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Text] = ()) -> list[Finding]:
+    """Every string of a request read, and every other reading of it (letters rejoined, leetspeak
+    undone, look-alikes read as Latin, base64 or rot13 decoded: `Text.readings`); one finding per
+    field at most, the clear one if there is one. The prose and the names and labels are each first
+    looked at together, which spares reading the fields of a request in which no rule could fire:
+    most requests. `prepared`: texts the caller has made of some of the strings (the note, the
+    profile), whose readings are shared; the other strings are read together."""
     vocabulary = guidance.injection
     fields = [(path, value, path not in vocabulary.no_sentences) for path, value in strings(request)]
-    looks: dict[bool, bool] = {}
-    for kind in (True, False):
-        joined = normalize("\n".join(value for _, value, prose in fields if prose is kind))
-        runs = TOKEN.findall(joined)
-        looks[kind] = vocabulary.could_match(joined, sentences=kind, runs=runs)
-        if not looks[kind] and _obfuscated(joined, runs):  # "1gn0re", "a.c.c.e.p.t": looked at undone
-            looks[kind] = vocabulary.could_match(normalize(deobfuscate(joined)), sentences=kind)
-    findings: list[Finding] = []
-    for path, value, sentences in fields:
-        text = Text.of(value)
-        readings = text.readings  # the text, then what it reads as undone or decoded (text.py)
-        if not looks[sentences] and len(readings) == 1:
-            continue
-        found: tuple[Finding, ...] | list[Finding] = ()
-        hows: list[str] = []  # how each reading that found it was hidden
-        for reading in readings:
-            if reading.as_written and not looks[sentences]:
-                continue
-            got = _read(reading.text.normalized, vocabulary, sentences)
-            if not got or (found and found[0].tier == "clear" and got[0].tier != "clear"):
-                continue
-            if not found or (got[0].tier == "clear" and found[0].tier != "clear"):
-                found, hows = got, []
-            how = reading.how
-            if not reading.as_written and reading.shown:
-                how = f"{how} {quote(reading.shown, 40)}"
-            if how:
-                hows.append(how)
-        how = "; ".join(dict.fromkeys(hows))
-        if found:
-            best = found[0]  # the clear ones come alone
-            sentence = _as_written(best.sentence, value)
-            why = f"{best.why}; {how}" if how else best.why
-            findings.append(replace(best, field=path, sentence=sentence, why=why))
-    return findings
+    found: dict[str, Finding] = {}
+    # The prose and the labels normalised in one call ("\x00" between them survives normalising).
+    joined = normalize("\n".join(value for _, value, prose in fields if prose) + "\x00"
+                       + "\n".join(value for _, value, prose in fields if not prose)).split("\x00")
+    for kind, normalized in zip((True, False), joined):
+        mine = [(path, value) for path, value, prose in fields if prose is kind]
+        if mine and vocabulary.could_match(normalized, sentences=kind):
+            for path, value in mine:
+                text = Text.of(value)
+                for finding in _read(text.normalized, vocabulary, kind)[:1]:  # the clear ones come alone
+                    _keep(found, replace(finding, field=path, sentence=_as_written(finding.sentence, value), how=text.hidden))
+    covered = "\n".join(text.original for text in prepared)
+    rest = [value for _, value, _ in fields if value not in covered]
+    for text in [*prepared, *([Text.of("\n".join(rest))] if rest else [])]:
+        for reading in text.readings[1:]:  # disguised: read whole, told by the field that holds it
+            fragment = reading.shown.split(" … ")[0]
+            path, sentences = next(((path, prose) for path, value, prose in fields if fragment and fragment in value),
+                                   next(((path, prose) for path, value, prose in fields if value in text.original), ("note", True)))
+            if vocabulary.could_match(reading.text.normalized, sentences=sentences):
+                for finding in _read(reading.text.normalized, vocabulary, sentences)[:1]:
+                    _keep(found, replace(finding, field=path, how=reading.how, shown=reading.shown))
+    return list(found.values())
 
 
-def _obfuscated(string: str, runs: list[str] | None = None) -> bool:
-    """Whether a trick Text.deobfuscated undoes could be in the string: a word of letters with a
-    digit among them ("v3rd1ct", not a date's "23t08" nor a URL's "b7c1"), "@" or "$" for a letter,
-    or letters standing alone."""
-    if "@" in string or "$" in string or SPACED_OUT.search(string) is not None:
-        return True
-    for touch in LETTER_DIGIT.finditer(string):  # a letter next to a digit: read the word around it
-        start = touch.start()
-        while start > 0 and string[start - 1].isalnum() and touch.start() - start < 40:
-            start -= 1
-        word = WORD_AT.match(string, start)
-        if word and sum(character.isalpha() for character in word.group(0)) >= 2 \
-                and any(character.isalpha() and character > "f" for character in word.group(0)):
-            return True
-    return False
+def _keep(found: dict[str, Finding], finding: Finding) -> None:
+    """One finding per field: a clear one over a doubtful one; of two clear ones, the one that says
+    how the text was disguised."""
+    kept = found.get(finding.field)
+    if kept is None or (finding.tier == "clear" and (kept.tier != "clear" or (finding.shown and not kept.shown))):
+        found[finding.field] = finding
 
 
 def _as_written(sentence: str, original: str) -> str:
@@ -1137,5 +1128,12 @@ def label(path: str) -> str:
 
 
 def evidence(findings: list[Finding]) -> str:
-    """Where and what, for a flag: "note: \"...\" (it dictates the screening's verdict)"."""
-    return "; ".join(f"{label(finding.field)}: {quote(finding.sentence, 80)} ({finding.why})" for finding in findings[:3])
+    """Where and what, for a flag: "note: \"...\" (it dictates the screening's verdict)", and how
+    it was hidden, when it was: "note (with hidden characters): ..."."""
+    return "; ".join(f"{_where(finding)}: {quote(finding.sentence, 80)} ({finding.why})" for finding in findings[:3])
+
+
+def _where(finding: Finding) -> str:
+    if finding.shown:
+        return f"{label(finding.field)}, {finding.how} {quote(finding.shown, 40)}, reads"
+    return f"{label(finding.field)} (with {finding.how})" if finding.how else label(finding.field)

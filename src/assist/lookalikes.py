@@ -29,11 +29,12 @@ from . import words
 
 # The blocks of the Unicode Standard that hold look-alikes of Latin letters, per the library's
 # confusables data (a test checks that every one it knows falls in them): extended Latin, IPA,
-# Greek, Cyrillic, Armenian and Hebrew; Arabic and Indic digits; Thai, Lao, Myanmar, Georgian,
+# Greek, Cyrillic, Armenian and Hebrew; Arabic and Indic digits; Thai digits, Lao, Myanmar, Georgian,
 # Ethiopic, Cherokee, Canadian syllabics, runes; phonetic extensions (small capitals); Coptic and
 # Tifinagh; the ideographic zero; Lisu, Vai, Cyrillic and Latin extensions; and every character
 # past the Basic Multilingual Plane. A text with none of them needs no table (most text: one regex).
-LOOKALIKE_BLOCKS = [(0x100, 0x5FF), (0x680, 0x6FF), (0x900, 0xEFF), (0x1000, 0x10FF), (0x1200, 0x12FF),
+LOOKALIKE_BLOCKS = [(0x100, 0x5FF), (0x680, 0x6FF), (0x900, 0xDFF), (0xE50, 0xE59), (0xE80, 0xEFF), (0x1000, 0x10FF),
+                    (0x1200, 0x12FF),
                     (0x1380, 0x16FF), (0x1D00, 0x1DFF), (0x1E80, 0x1EFF), (0x2C60, 0x2D7F), (0x3007, 0x3007),
                     (0xA480, 0xA4FF), (0xA600, 0xA7FF), (0xAB00, 0xABFF), (0x10000, 0x10FFFF)]
 # Within them, the letters with a canonical decomposition (a base letter and its marks: Vietnamese
@@ -99,11 +100,23 @@ _LATIN_BLOCKS = [(0x100, 0x2AF), (0x1D00, 0x1DBF), (0x1E80, 0x1EFF), (0x2C60, 0x
                  (0xAB30, 0xAB6F)]
 
 
+def _latin_lookalike_runs() -> list[tuple[int, int]]:
+    return [(max(a, c), min(b, d)) for a, b in _maybe_runs() for c, d in _LATIN_BLOCKS if max(a, c) <= min(b, d)]
+
+
+@cache
+def _has_latin() -> re.Pattern[str]:
+    return re.compile(f"[{_LATIN}]")
+
+
+@cache
+def _latin_lookalike() -> re.Pattern[str]:
+    return re.compile(f"[{_ranges(_latin_lookalike_runs())}]")
+
+
 @cache
 def _could_disguise() -> re.Pattern[str]:
-    runs = _maybe_runs()
-    latin_lookalikes = [(max(a, c), min(b, d)) for a, b in runs for c, d in _LATIN_BLOCKS if max(a, c) <= min(b, d)]
-    maybe, own = _ranges(runs), _ranges(latin_lookalikes)
+    maybe, own = _ranges(_maybe_runs()), _ranges(_latin_lookalike_runs())
     return re.compile(f"[{_LATIN}]\\w{{0,{WORD_REACH}}}?[{maybe}]|[{maybe}]\\w{{0,{WORD_REACH}}}?[{_LATIN}]|[{own}]")
 
 
@@ -219,7 +232,12 @@ def _whole(word: str, script: str, table: Tables) -> bool:
 def unmix(text: str) -> str:
     """The text with every disguised word read as the word it imitates (see the module's doc).
     Expects lower-case NFKC text; changes nothing that is not a disguise."""
-    if not maybe(text) or not _could_disguise().search(text):
+    if not maybe(text):
+        return text
+    if _has_latin().search(text) is None:  # Russian, Greek, Thai...: only Latin look-alikes of their own
+        if _latin_lookalike().search(text) is None:
+            return text
+    elif _could_disguise().search(text) is None:
         return text
     table = tables()
     seen: dict[str, str] = {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
+from typing import NamedTuple
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import filterfalse
@@ -442,27 +443,24 @@ class Text:
         string = self.normalized
         keys = self.positions  # the text's tokens: looked at as a set, in C, where possible
         found: list[tuple[Text, str, list[str]]] = []
-        shown: list[str] = []
-        hows: list[str] = []
         # Each trick needs something that shows it. Split letters: a letter standing alone that is
         # not the word "a" or "i" (a contraction is one token), a "_", or a token joined by "-"
         # from single letters. Leetspeak: "@" or "$", or a token of letters and digits that spells
         # a word once read as leet.
         split, leet = _split_or_leet(keys)
-        if split or "_" in string or not SPLIT_LETTERS.isdisjoint(keys) or len(VOWELS.intersection(keys)) >= 3:
-            undone = disguises.unsplit(string)
-            if undone is not None:
-                string, fragments = undone
-                shown += fragments
-                hows.append("letters split apart")
-        if leet or (("@" in string or "$" in string) and LEET_SIGN.search(string)):
-            undone = disguises.unleet(string)
-            if undone is not None:
-                string, fragments = undone
-                shown += fragments
-                hows.append("leetspeak")
-        if hows:
-            found.append((Text.of(string), " and ".join(hows), shown))
+        split = split or "_" in string or not SPLIT_LETTERS.isdisjoint(keys) or len(VOWELS.intersection(keys)) >= 3
+        leet = leet or (("@" in string or "$" in string) and LEET_SIGN.search(string) is not None)
+        if split or leet:
+            shown: list[str] = []
+            hows: list[str] = []
+            for trick, how, undo in ((split, "letters split apart", disguises.unsplit), (leet, "leetspeak", disguises.unleet)):
+                undone = undo(string) if trick else None
+                if undone is not None:
+                    string, fragments = undone
+                    shown += fragments
+                    hows.append(how)
+            if hows:
+                found.append((Text.of(string), " and ".join(hows), shown))
         if not self.normalized.isascii():
             for base in dict.fromkeys((self.normalized, string)):
                 spelt = lookalikes.skeleton(base)
@@ -540,24 +538,24 @@ def _split_or_leet(keys: Collection[str]) -> tuple[bool, bool]:
     return split, leet
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One way to read a text: the text as prepared for the matchers, how it was hidden ("written
     in base64", "look-alike letters"; for the text itself, what normalizing undid, if anything) and
-    the fragments as the sender wrote them, for evidence a person can check."""
+    the fragments as the sender wrote them, for evidence a person can check. (A named tuple: one
+    is made for every text read, and a tuple is the cheapest object Python makes.)"""
 
     text: Text
-    _how: str | None
+    disguise: str | None  # None for the text itself: `how` then asks the text what normalizing undid
     shown: str
 
     @property
     def how(self) -> str:
-        return self.text.hidden if self._how is None else self._how
+        return self.text.hidden if self.disguise is None else self.disguise
 
     @property
     def as_written(self) -> bool:
         """Whether this is the text itself (read as written, invisible characters aside)."""
-        return self._how is None
+        return self.disguise is None
 
 
 def _positions(words: tuple[str, ...]) -> dict[str, tuple[int, ...]]:

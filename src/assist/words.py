@@ -17,16 +17,18 @@ PROMPTS_PACKAGE = "assist.prompts"
 ROT13 = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
                       "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM")
 LETTERS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+COMBINING = re.compile("[\u0300-\u036f]")
 # Below this many letters a string says too little to tell a word from chance.
 MIN_LETTERS = 4
 SEGMENT_LIMIT = 200  # letters: a longer run is not split into words (the split costs its length times 20)
 LONGEST_WORD = 20
 
 
-def _plain(word: str) -> str:
-    """The word without diacritics ("kết" -> "ket"; đ -> d), as text typed without them reads."""
-    stripped = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
-    return stripped.replace("đ", "d")
+def _plain(words: list[str]) -> list[str]:
+    """The words without diacritics ("kết" -> "ket"; đ -> d), as text typed without them reads:
+    all at once (NFD and one regex over the lot), for this runs in every process that reads text."""
+    stripped = COMBINING.sub("", unicodedata.normalize("NFD", " ".join(words)))
+    return stripped.replace("đ", "d").split(" ")
 
 
 @cache
@@ -41,7 +43,7 @@ def _listed() -> frozenset[str]:
 def common() -> frozenset[str]:
     """Every word of every list, as written and without its diacritics (text typed without them)."""
     listed = _listed()
-    return listed | {_plain(word) for word in listed if not word.isascii()}
+    return listed.union(_plain([word for word in listed if not word.isascii()]))
 
 
 @cache
