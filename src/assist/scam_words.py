@@ -222,6 +222,7 @@ class FirstLook:
         self.gate_words: frozenset[str] = frozenset()
         self.gate_chars: tuple[str, ...] = ()
         self.gate_literals: tuple[str, ...] = ()
+        self.gate_marks: re.Pattern[str] | None = None
 
     def key(self, words: tuple[str, ...]) -> str:
         telling = [word for word in words if word not in self.common and fold(word) not in self.common] or list(words)
@@ -285,14 +286,16 @@ class FirstLook:
         # Characters in ASCII only: a script without spaces is looked at as a whole (`unspaced`).
         self.gate_chars = tuple(sorted(char for char in chars if char.isascii()))
         self.gate_literals = tuple(literals)
+        # The two, found in one search (in C).
+        marks = [re.escape(mark) for mark in (*self.gate_chars, *self.gate_literals)]
+        self.gate_marks = re.compile("|".join(marks)) if marks else None
 
     def __call__(self, text) -> bool:
         runs, normalized = text.word_runs, text.normalized
         hits = self.gate_words.intersection(runs)  # iterates over the text's few words
         ascii = normalized.isascii()
         unspaced = not ascii and UNSPACED.search(normalized) is not None
-        patterns = unspaced or any(char in normalized for char in self.gate_chars) \
-            or any(literal in normalized for literal in self.gate_literals)
+        patterns = unspaced or (self.gate_marks is not None and self.gate_marks.search(normalized) is not None)
         if hits and self._words(text, hits, ascii):
             return True
         if patterns and self.patterns is not None:

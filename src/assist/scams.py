@@ -166,6 +166,8 @@ def _worth_reading(vocabulary: SignVocabulary, text: Text, words: bool = True) -
     if "." not in string or HOST_HINT.search(string) is None:
         return False
     string = vocabulary.real_host.sub(" ", string)  # LinkedIn's own addresses hold the brand: no hint
+    if HOST_HINT.search(string) is None:
+        return False
     return any(hint in string for hint in vocabulary.link_hints) and any(
         not _is_real(match.group(1), vocabulary.real_hosts) for match in HOST.finditer(text.normalized))
 
