@@ -172,6 +172,13 @@ def test_more_kinds_of_sign(note, expected):
     "Hallo, bitte installieren Sie AnyDesk, damit unser Techniker Ihr Konto prüfen kann.",
     "Chuc mung ban da duoc chon lam cong tac vien, chi can nop 500k phi dang ky la nhan viec ngay.",
     "Please share your GitHub token so I can add you to the private repo for the paid advisory role.",
+    "Hi, your offer is ready. A one-time onboarding fee of USD 250 secures your laptop; it is refunded with your "
+    "first salary.",
+    "You simply rate apps in the store and we pay 15 dollars per rating, up to 300 a day.",
+    "Instala esta extensión de Chrome para ver la oferta completa y acepta todos los permisos.",
+    "Your job application status: http://linkdin-careers.com/status?id=88",
+    "Join my private Telegram channel: our mentor posts stock calls daily and members tripled their accounts.",
+    "投资比特币合约，每天稳赚3%，加我微信详聊。",
 ])
 def test_scams_in_other_words_are_reported(note):
     assert_reported(screen(request(note), user(openness="open")))
