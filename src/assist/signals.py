@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import learned
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Flag, Request
@@ -103,6 +104,10 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     _relevance(reader, lex, guidance, config, note, profile, request)
     _mutuals(reader, guidance, sender.mutual_connections)
     _empty_profile(reader, guidance, request)
+    # Issue 10: a learned reader of manipulation, where no rule named it, raises doubt (never a verdict).
+    if not (reader.result.has("prompt_injection") or reader.result.has("scam_or_phishing")):
+        if doubt := learned.doubt(request, config.me.name if config.me else None, note, profile):
+            reader.raise_flag("unclear_intent", doubt)
     return reader.result
 
 
