@@ -5,12 +5,18 @@
     python tools/train_hostility.py --report         # also measure it on the held-out parts, beside the rules
 
 A request is hostile when one of its labels carries `prompt_injection` or `scam_or_phishing`. The
-model (src/assist/learned.py) is a logistic regression over each field group's words and their
-character n-grams, fitted by stochastic gradient descent with L2 in pure Python, with a fixed seed
-and a fixed order: the same data gives the same bytes. Only the features that weigh most are kept
-(the model is refitted on them), so the file stays small.
+model (src/assist/learned.py) is a logistic regression over windows of a few consecutive words and
+their character n-grams; a request scores as its most hostile window. It is fitted on windows, by
+stochastic gradient descent with L2 in pure Python, with a fixed seed and a fixed order: the same
+data gives the same bytes. Only the features that weigh most are kept (the model is refitted on
+them), so the file stays small.
 
-Two things in the data would teach the wrong lesson, and are taken out:
+Which windows are hostile: every window of an honest request is honest; a scam's note is the scam;
+an injection's hostile windows are those its twin (below) does not have; a hand-written injection
+without a twin gives a bag of windows, of which the one the first fit finds most hostile is fitted
+on (multiple-instance learning, one round).
+
+Three things in the data would teach the wrong lesson, and are taken out:
 - a request's id names the part it comes from ("hostile-dev-012", "near-miss-dev-003"): the
   label in plain sight. That prefix is removed before reading the id.
 - an injection borrows a *carrier*, an honest sender the persona would accept, and the same carrier
@@ -18,6 +24,9 @@ Two things in the data would teach the wrong lesson, and are taken out:
   therefore paired with its twin without the payload (the injected field put back as the carrier
   has it in the cases where another field was injected), labelled honest: the pair differs only by
   what the attack added. The twins train the model; they are never counted as honest requests.
+- most notes greet the user by name, and the labelled set has eight users: their names would be
+  learned as a sign of whatever their requests happen to be. The user's own name is not read, in
+  training or in use.
 
 The threshold is chosen on dev only, from out-of-fold scores (folds by carrier, so a carrier is
 never both trained on and scored): the highest-recall threshold at which at most 1 % of the honest
@@ -41,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from assist.evaluate import HOSTILE_FLAGS, dataset_parts, load_cases  # noqa: E402
-from assist.learned import GROUPS, MODEL_FILE, Model, own_words, segment_words, segments, word_features  # noqa: E402
+from assist.learned import MODEL_FILE, WINDOW, Model, own_words, texts_of, word_features, words_of  # noqa: E402
 from assist.models import Request  # noqa: E402
 
 TRAIN_PARTS = ("dev", "hostile/dev", "near-miss/dev")
@@ -52,7 +61,7 @@ REPEATS = 3
 EPOCHS = 12
 LEARNING_RATE = 0.05
 L2 = 1e-3
-MIN_DOCUMENTS = 2  # a feature seen in a single request is that request, not a pattern
+MIN_DOCUMENTS = 2  # a feature seen in a single window is that window, not a pattern
 TOP_FEATURES = 4000
 HONEST_FLAGGED = 0.01  # at most this share of honest dev requests above the threshold
 DIGITS = 5
@@ -176,48 +185,66 @@ def _twins(raws: dict[str, dict]) -> list[Example]:
     return twins
 
 
-# -- sentences, features and fitting ----------------------------------------------------------------
+# -- windows, features and fitting ------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Sentence:
-    group: str  # field group
-    text: str  # normalised
+class Window:
+    text: str  # which of the request's texts (learned.texts_of)
+    words: tuple[str, ...]
     hostile: bool
     fold_group: str
     skip: frozenset[str]
 
 
-def sentences(examples: list[Example]) -> tuple[list[Sentence], list[list[Sentence]]]:
-    """What the model is fitted on: sentences, labelled, and bags of them.
-    - every sentence of an honest request, and of an injection's twin, is honest;
-    - an injection's hostile sentences are those its twin does not have (the payload, wherever it went);
+def training_windows(request: Request) -> list[tuple[str, tuple[str, ...]]]:
+    """(text, window) for the windows a request is fitted on: every WINDOW words, half a window
+    apart, and the last WINDOW (inference reads every window; these cover each word twice)."""
+    found = []
+    for name, text in texts_of(request).items():
+        words = words_of(text)
+        if len(words) <= WINDOW:
+            if words:
+                found.append((name, words))
+            continue
+        starts = list(range(0, len(words) - WINDOW + 1, WINDOW // 2))
+        if starts[-1] != len(words) - WINDOW:
+            starts.append(len(words) - WINDOW)
+        found += [(name, words[start : start + WINDOW]) for start in starts]
+    return found
+
+
+def labelled_windows(examples: list[Example]) -> tuple[list[Window], list[list[Window]]]:
+    """What the model is fitted on: windows, labelled, and bags of them.
+    - every window of an honest request, and of an injection's twin, is honest;
+    - an injection's hostile windows are those its twin does not have (around the payload, wherever it went);
     - a scam's are its note's (the note is the scam; a scam without a note, all of it);
     - a prompt injection without a twin (the hand-written dev cases) says which request, not which
-      sentence: its sentences are a bag, of which the one the model finds most hostile is fitted on.
-    A sentence repeated within a group is kept once."""
+      window: its windows are a bag, of which the one the model finds most hostile is fitted on.
+    A window repeated within a group is kept once."""
     twin_of = {e.origin[: -len("#twin")]: e for e in examples if e.twin}
-    found: list[Sentence] = []
-    bags: list[list[Sentence]] = []
+    found: list[Window] = []
+    bags: list[list[Window]] = []
     for example in examples:
-        pieces = segments(example.request)
+        pieces = training_windows(example.request)
         if not example.hostile:
             chosen = pieces
         elif example.origin in twin_of:
-            clean = set(segments(twin_of[example.origin].request))
+            clean = set(training_windows(twin_of[example.origin].request))
             chosen = [piece for piece in pieces if piece not in clean]
         elif example.kind == "scam":
             chosen = [piece for piece in pieces if piece[0] == "note"] or pieces
         else:
-            bags.append([Sentence(group, text, True, example.group, example.skip) for group, text in pieces])
+            bags.append([Window(name, words, True, example.group, example.skip) for name, words in pieces])
             continue
-        found += [Sentence(group, text, example.hostile, example.group, example.skip) for group, text in chosen]
+        found += [Window(name, words, example.hostile, example.group, example.skip) for name, words in chosen]
     return list(dict.fromkeys(found)), [bag for bag in bags if bag]
 
 
-def features(sentence: Sentence) -> Counter:
+def features(window: Window) -> Counter:
     counted: Counter = Counter()
-    for word in segment_words(sentence.text, sentence.skip):
-        counted.update(word_features(word))
+    for word in window.words:
+        if word not in window.skip:
+            counted.update(word_features(word))
     return counted
 
 
@@ -264,11 +291,11 @@ def fit(vectors: list[list[int]], labels: list[bool], size: int, seed: int) -> t
     return bias, [w * scale for w in v]
 
 
-def train(labelled: list[Sentence], bags: list[list[Sentence]], seed: int, top: int) -> tuple[float, dict[str, float], int]:
-    """Fit on every feature seen in MIN_DOCUMENTS sentences; add each bag's most hostile sentence by
+def train(labelled: list[Window], bags: list[list[Window]], seed: int, top: int) -> tuple[float, dict[str, float], int]:
+    """Fit on every feature seen in MIN_DOCUMENTS windows; add each bag's most hostile window by
     that fit; keep the `top` heaviest features and refit on those."""
-    rows = [features(sentence) for sentence in labelled]
-    labels = [sentence.hostile for sentence in labelled]
+    rows = [features(window) for window in labelled]
+    labels = [window.hostile for window in labelled]
     documents: Counter = Counter()
     for row in rows:
         documents.update(row.keys())
@@ -276,7 +303,7 @@ def train(labelled: list[Sentence], bags: list[list[Sentence]], seed: int, top: 
     vocabulary = {f: i for i, f in enumerate(seen)}
     bias, weights = fit(vectorise(rows, vocabulary), labels, len(vocabulary), seed)
     for bag in bags:
-        bag_rows = [features(sentence) for sentence in bag]
+        bag_rows = [features(window) for window in bag]
         scores = [sum(map(weights.__getitem__, indices)) for indices in vectorise(bag_rows, vocabulary)]
         best = max(range(len(bag)), key=lambda i: (scores[i], -i))
         rows.append(bag_rows[best])
@@ -299,10 +326,10 @@ def out_of_fold(examples: list[Example], folds: int, seed: int, top: int) -> lis
     """Each example scored by a model that never saw its group."""
     assigned = folds_of(examples, folds, seed)
     fold_of = {example.group: f for example, f in zip(examples, assigned)}
-    labelled, bags = sentences(examples)
+    labelled, bags = labelled_windows(examples)
     scores = [0.0] * len(examples)
     for fold in range(folds):
-        trained = [sentence for sentence in labelled if fold_of[sentence.fold_group] != fold]
+        trained = [window for window in labelled if fold_of[window.fold_group] != fold]
         trained_bags = [bag for bag in bags if fold_of[bag[0].fold_group] != fold]
         if all(e.hostile for e in trained) or not (trained_bags or any(e.hostile for e in trained)):
             raise SystemExit(f"fold {fold}: too few examples of one class to train on (use fewer --folds)")
@@ -341,12 +368,12 @@ def build(dataset: str, personas: str | None, seed: int, folds: int, top: int) -
     scores = [score for repeat in range(REPEATS) for score in out_of_fold(examples, folds, seed + repeat, top)]
     pooled = examples * REPEATS
     threshold = choose_threshold(scores, pooled)
-    labelled, bags = sentences(examples)
+    labelled, bags = labelled_windows(examples)
     bias, weights, seen = train(labelled, bags, seed, top)
     requests = [e for e in examples if not e.twin]
     return {
-        "about": "Learned hostility model (issue 10): logistic regression over words and character n-grams "
-                 "per field group; see src/assist/learned.py. Written by tools/train_hostility.py: do not edit.",
+        "about": "Learned hostility model (issue 10): logistic regression over windows of words and their "
+                 "character n-grams; see src/assist/learned.py. Written by tools/train_hostility.py: do not edit.",
         "threshold": threshold,
         "bias": round(bias, DIGITS),
         "training": {
@@ -355,15 +382,15 @@ def build(dataset: str, personas: str | None, seed: int, folds: int, top: int) -
             "hostile": sum(e.hostile for e in requests),
             "honest": sum(not e.hostile for e in requests),
             "twins": sum(e.twin for e in examples),
-            "sentences": len(labelled),
-            "hostile_sentences": sum(sentence.hostile for sentence in labelled),
+            "window": WINDOW,
+            "windows": len(labelled),
+            "hostile_windows": sum(window.hostile for window in labelled),
             "bags": len(bags),
             "seed": seed, "folds": folds, "repeats": REPEATS, "epochs": EPOCHS, "learning_rate": LEARNING_RATE, "l2": L2,
             "min_documents": MIN_DOCUMENTS, "features_seen": seen, "features_kept": len(weights),
-            "groups": list(GROUPS),
             "threshold_rule": f"highest recall with at most {HONEST_FLAGGED:.0%} of honest dev requests above it, "
                               f"on out-of-fold scores ({folds} folds by carrier, drawn {REPEATS} times)",
-            "dev_out_of_fold": rates([s > threshold for s in scores], pooled),
+            "dev_out_of_fold": {**rates([s > threshold for s in scores], pooled), "counts": f"summed over {REPEATS} draws"},
         },
         "weights": {f: round(w, DIGITS) for f, w in sorted(weights.items()) if round(w, DIGITS) != 0.0},
     }

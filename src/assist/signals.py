@@ -104,8 +104,10 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     _relevance(reader, lex, guidance, config, note, profile, request)
     _mutuals(reader, guidance, sender.mutual_connections)
     _empty_profile(reader, guidance, request)
-    # Issue 10: a learned reader of manipulation, where no rule named it, raises doubt (never a verdict).
-    if not (reader.result.has("prompt_injection") or reader.result.has("scam_or_phishing")):
+    # Issue 10: a learned reader of manipulation raises doubt (never a verdict) where no rule named it,
+    # and only where doubt changes something: a request ignored already stays ignored, from any backend.
+    found = reader.result
+    if not (found.has("prompt_injection") or found.has("scam_or_phishing")) and found.score > guidance.thresholds(config.policy.openness).ignore:
         if doubt := learned.doubt(request, config.me.name if config.me else None, note, profile):
             reader.raise_flag("unclear_intent", doubt)
     return reader.result
