@@ -39,7 +39,7 @@ NGRAMS = (3, 4, 5)
 WINDOW = 16  # words read together: about a sentence (8, 12, 16 and 24 tried on dev, out of fold)
 MAX_WORD = 32  # letters of a word read for n-grams: a longer one is an encoded blob or a URL's slug
 EXPLAIN = 3  # words named in the evidence
-CACHE_LIMIT = 200_000  # words kept before the cache starts afresh
+CACHE_LIMIT = 20_000  # words kept before the cache starts afresh (a few MB: memory stays flat)
 
 
 def texts_of(request: Request) -> dict[str, str]:
