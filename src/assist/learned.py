@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, islice
-from operator import mul, sub
+from operator import sub
 
 from .models import Request
 from .text import WORD_RUN, Text
@@ -102,8 +102,12 @@ class WordWeights(dict):
     def __missing__(self, word: str) -> float:
         if len(self) >= CACHE_LIMIT:
             self.clear()
-        get = self.weights.get
-        weight = self[word] = sum(get(key, 0.0) for key in word_features(word))
+        if word.isalpha():
+            get = self.weights.get
+            weight = sum(get(key, 0.0) for key in word_features(word))
+        else:  # its runs of letters (word_features), each looked up here: an id or a date costs little
+            weight = sum(self[run] for run in WORD_RUN.findall(word) if run != word and run.isalpha())
+        self[word] = weight
         return weight
 
 
@@ -175,13 +179,12 @@ class Model:
     def flags(self, request: Request, skip: frozenset[str] = frozenset(),
               prepared: Iterable[Text] | None = None) -> bool:
         """Whether the request scores above the threshold: `logit`, found sooner. No window of a
-        text adds up to more than the gains of all its words, each as often as it is said: a text
-        whose gains cannot reach the threshold (most texts) is not read a window at a time."""
+        text adds up to more than the gains of all its words: a text whose gains cannot reach the
+        threshold (most texts) is not read a window at a time."""
         texts = prepared if prepared is not None else map(Text.of, texts_of(request).values())
         limit, gain = self._limit, self._gains.__getitem__
         for text in texts:
-            said = text.positions  # each distinct word -> where it is said
-            if sum(map(mul, map(gain, said), map(len, said.values()))) > limit and self.best_window(text.words, skip) > limit:
+            if sum(map(gain, text.words)) > limit and self.best_window(text.words, skip) > limit:
                 return True
         return False
 
