@@ -211,6 +211,7 @@ class FirstLook:
         self.lexicon = lexicon
         self.common = common
         self.english = english  # everyday English words: an entry typed without diacritics made of them reads as English
+        self.negations: frozenset[str] = frozenset()  # one-word negations, as the text's words
         self.window = window  # words around an entry where its pair's other word may stand
         self.by_key: dict[str, list[tuple[str, ...]]] = {}
         self.alone_entries = _Entries({})
@@ -324,7 +325,10 @@ class FirstLook:
                         continue
                 if check == ALONE_CHECK:
                     return True
-                pairs_held.setdefault(check, []).extend(spans)
+                # What a negation stands right before is no request ("miễn phí": free of charge).
+                spans = [span for span in spans if span is None or span[0] == 0 or words[span[0] - 1] not in self.negations]
+                if spans:
+                    pairs_held.setdefault(check, []).extend(spans)
         window = self.window
         heads: set[str] | None = None  # the first and last letters of the text's words, once needed
         for index, spans in pairs_held.items():
@@ -496,6 +500,7 @@ class SignVocabulary:
         common |= {brand for kind in self.kinds.values() for brand in kind.link.get("brands", ())}
         english = ENGLISH_WORDS | {word for word in frequent if word.isascii()}
         self.first_look = look = FirstLook(lex, frozenset(common), window, frozenset(english))
+        look.negations = frozenset(words[0] for words in lex.words_of[self.negations] if len(words) == 1)
         patterns: list[str] = []
         for name, kind in self.kinds.items():
             lists = kind.lists

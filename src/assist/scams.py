@@ -55,6 +55,7 @@ WINDOW_SLACK = 64
 QUOTE_AROUND = 45
 PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)")
 OTHER = "location, profile URL, id or date"
+LINKEDIN_PROFILE = ("https://www.linkedin.com/in/", "https://linkedin.com/in/", "http://www.linkedin.com/in/")
 EMPLOYER = "headline and note"
 
 
@@ -80,6 +81,10 @@ def read_signs(request: Request, config: UserConfig | None, guidance: Guidance |
     guidance = guidance or load_guidance()
     vocabulary = guidance.scams
     places = list(texts) if texts is not None else _places(request)
+    if all(place != OTHER for place, _ in places):
+        other = _other(request)  # the location, profile URL, id and date, read for links
+        if other is not None:
+            places.append((OTHER, other))
     found: dict[str, Sign] = {}
     reach = guidance.parameters["scam_or_phishing"]
     enough = lambda: _points(found, guidance) >= reach["report_at"]  # noqa: E731
@@ -110,9 +115,21 @@ def _places(request: Request) -> list[tuple[str, Text]]:
     sender = request.sender
     parts = [sender.headline, sender.company, sender.industry, sender.about]
     parts += [f"{job.title or ''} {job.company or ''}" for job in sender.experience or []]
-    other = " \n ".join(filter(None, [sender.location, sender.profile_url, request.id, request.received_at]))
-    return [("note", Text.of(request.note)), ("profile", Text.of(" \n ".join(filter(None, parts)))),
-            ("name", Text.of(sender.name)), (OTHER, Text.of(other))]
+    places = [("note", Text.of(request.note)), ("profile", Text.of(" \n ".join(filter(None, parts)))),
+              ("name", Text.of(sender.name))]
+    other = _other(request)
+    return places + ([(OTHER, other)] if other is not None else [])
+
+
+def _other(request: Request) -> Text | None:
+    """The location, profile URL, id and date: fields that hold no sentence (another flag says when
+    they do), read for a link to look at. A plain address of a profile on LinkedIn is none."""
+    sender = request.sender
+    url = sender.profile_url
+    if url and url.startswith(LINKEDIN_PROFILE) and len(url.split()) == 1:
+        url = None
+    other = " \n ".join(filter(None, [sender.location, url, request.id, request.received_at]))
+    return Text.of(other) if other and HOST_HINT.search(other.lower()) else None
 
 
 def judge(signs: dict[str, Sign], guidance: Guidance) -> Judgement | None:
@@ -197,7 +214,8 @@ class _Doc:
     def sorted_list(self, list_id: int) -> "_Sorted":
         known = self.sorted.get(list_id)
         if known is None:
-            known = self.sorted[list_id] = _Sorted(self.hits.get(list_id, []))
+            hits = self.hits.get(list_id)
+            known = self.sorted[list_id] = _Sorted(hits) if hits else EMPTY
         return known
 
     def around(self, hits: "_Sorted", hit: Hit, reach: float) -> list[Hit]:
@@ -314,7 +332,7 @@ class _Doc:
     def _signs(self, kind: Kind):
         lists = kind.lists
         get = lambda key: self.hits.get(lists[key], []) if key in lists else []  # noqa: E731
-        strong = self.sorted_list(lists["strong"]) if "strong" in lists else _Sorted([])
+        strong = self.sorted_list(lists["strong"]) if "strong" in lists else EMPTY
         reach = self.reach
 
         def graded(hit: Hit, short_rate: bool = False) -> tuple[Hit, bool]:
@@ -350,7 +368,7 @@ class _Doc:
         for hit in get("when_aimed") + self._kind_patterns(kind, "aimed_patterns"):
             if self.clause(hit) in self.aimed and self.counts(hit):
                 yield graded(hit)
-        earn = _Sorted(get("earn"))
+        earn = self.sorted_list(lists["earn"]) if "earn" in lists else EMPTY
         for offer in get("offers"):
             if not self.counts(offer):
                 continue
@@ -407,7 +425,7 @@ class _Doc:
                     if self.near(account, threat, self.reach["ask_reach"]) and self.counts(account):
                         yield _span(account, threat), True
                         break
-        teams = self.sorted_list(kind.lists["teams"]) if "teams" in kind.lists else _Sorted([])
+        teams = self.sorted_list(kind.lists["teams"]) if "teams" in kind.lists else EMPTY
         for brand in get("brand"):
             for team in self.around(teams, brand, self.reach["ask_reach"]):
                 if self.clause(brand) == self.clause(team) and self.distance(brand, team) <= self.reach["ask_reach"] \
@@ -419,7 +437,7 @@ class _Doc:
         """Easy work paid by the day, or micro-tasks for a commission."""
         easy = [hit for hit in get("easy") if self.counts(hit)]
         amounts = self.amounts if easy else []
-        rates = _Sorted(self._pattern_hits(kind.patterns.get("rates"))) if amounts else _Sorted([])
+        rates = _Sorted(self._pattern_hits(kind.patterns.get("rates"))) if amounts else EMPTY
         paid = [_span(amount, rate) for amount in amounts for rate in rates.between(amount.cstart - 40, amount.cend + 16)
                 if min(abs(rate.cstart - amount.cend), abs(amount.cstart - rate.cend)) <= 16
                 and self.sentence(amount) == self.sentence(rate)]
@@ -469,10 +487,6 @@ class _Doc:
             if number and float(number.group(1).replace(",", ".")) >= least:
                 return True
         return False
-
-    def _live(self, alternatives) -> bool:
-        live = alternatives.live(self.text)
-        return live is None or bool(live)
 
     @cached_property
     def live_patterns(self) -> set[tuple[str, str]] | None:
@@ -588,6 +602,9 @@ class _Sorted:
 
     def __bool__(self) -> bool:
         return bool(self.hits)
+
+
+EMPTY = _Sorted([])
 
 
 def _start(hit: Hit) -> int:

@@ -113,24 +113,20 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     return reader.result
 
 
-def _where(hits: list[tuple[str, str]]) -> str:
-    return "; ".join(f"{place}: {quote(hit, 60)}" for place, hit in hits[:3])
-
-
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, config: UserConfig) -> None:
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
-    # Every other string the request carries reaches an LLM's prompt word for word: read it too.
+    # Every other string the request carries reaches an LLM's prompt word for word: the injection
+    # reader reads them all (with these texts and their readings, shared with the scams' reading
+    # below); scams.py reads the location, profile URL, id and date itself, where they hold a link.
     other = " \n ".join(filter(None, [request.sender.location, request.sender.profile_url, request.id,
                                        request.received_at]))
-    places.append(("location, profile URL, id or date", Text.of(other)))
-    # The injection reader reads every string of the request; these texts (and their readings) it
-    # shares with the scams' reading below.
-    _injection(reader, request, tuple(text for _, text in places))
+    _injection(reader, request, (*(text for _, text in places), Text.of(other)))
     # And each of them as it reads undone or decoded (text.py): a scam in base64 is a scam.
     places += [(f"{place}, {reading.how} {quote(reading.shown, 40)}", reading.text)
                for place, text in places for reading in text.readings[1:]]
 
     # Scams by converging evidence (scams.py): what the text asks of, promises or tells the reader.
+    # The location, profile URL, id and date are read there too, for a link.
     judged = judge(read_signs(request, config, reader.guidance, places), reader.guidance)
     if judged is not None:
         reader.raise_flag(judged.criterion, judged.evidence)
