@@ -115,12 +115,13 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
 
 def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, config: UserConfig) -> None:
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
-    # Every other string the request carries reaches an LLM's prompt word for word: the injection
-    # reader reads them all (with these texts and their readings, shared with the scams' reading
-    # below); scams.py reads the location, profile URL, id and date itself, where they hold a link.
+    # Every other string the request carries reaches an LLM's prompt word for word: read it too.
     other = " \n ".join(filter(None, [request.sender.location, request.sender.profile_url, request.id,
                                        request.received_at]))
-    _injection(reader, request, (*(text for _, text in places), Text.of(other)))
+    places.append(("location, profile URL, id or date", Text.of(other)))
+    # The injection reader reads every string of the request; these texts (and their readings) it
+    # shares with the scams' reading below.
+    _injection(reader, request, tuple(text for _, text in places))
     # And each of them as it reads undone or decoded (text.py): a scam in base64 is a scam.
     places += [(f"{place}, {reading.how} {quote(reading.shown, 40)}", reading.text)
                for place, text in places for reading in text.readings[1:]]
