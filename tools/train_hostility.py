@@ -50,7 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from assist.evaluate import HOSTILE_FLAGS, dataset_parts, load_cases  # noqa: E402
-from assist.learned import MODEL_FILE, WINDOW, Model, own_words, texts_of, word_features, words_of  # noqa: E402
+from assist.learned import MODEL_FILE, WINDOW, Model, own_words, readings, texts_of, word_features  # noqa: E402
+from assist.text import Text  # noqa: E402
 from assist.models import Request  # noqa: E402
 
 TRAIN_PARTS = ("dev", "hostile/dev", "near-miss/dev")
@@ -197,19 +198,20 @@ class Window:
 
 
 def training_windows(request: Request) -> list[tuple[str, tuple[str, ...]]]:
-    """(text, window) for the windows a request is fitted on: every WINDOW words, half a window
-    apart, and the last WINDOW (inference reads every window; these cover each word twice)."""
+    """(text, window) for the windows a request is fitted on, in each reading of each of its texts:
+    every WINDOW words, half a window apart, and the last WINDOW (inference reads every window;
+    these cover each word twice)."""
     found = []
     for name, text in texts_of(request).items():
-        words = words_of(text)
-        if len(words) <= WINDOW:
-            if words:
-                found.append((name, words))
-            continue
-        starts = list(range(0, len(words) - WINDOW + 1, WINDOW // 2))
-        if starts[-1] != len(words) - WINDOW:
-            starts.append(len(words) - WINDOW)
-        found += [(name, words[start : start + WINDOW]) for start in starts]
+        for words in readings(Text.of(text)):
+            if len(words) <= WINDOW:
+                if words:
+                    found.append((name, words))
+                continue
+            starts = list(range(0, len(words) - WINDOW + 1, WINDOW // 2))
+            if starts[-1] != len(words) - WINDOW:
+                starts.append(len(words) - WINDOW)
+            found += [(name, words[start : start + WINDOW]) for start in starts]
     return found
 
 

@@ -15,6 +15,9 @@ A score above the threshold raises doubt (`unclear_intent`, which caps at `ask` 
 reported), explained by the words that weighed most. It never raises a verdict, never reports, and
 is never a reason to accept.
 
+Each text is read as written and in each of its other readings (letters rejoined, leetspeak undone, an
+encoded fragment decoded: `Text.readings`), as every other detector reads it.
+
 Fast, in pure Python: the words are the signals' own (`Text.words`, found once for every matcher), a
 word's weight (the sum of its features') is computed once and kept, and the best window is found
 with running sums, in C.
@@ -61,6 +64,12 @@ def identity_texts(request: Request) -> dict[str, str]:
 def words_of(text: str | None) -> tuple[str, ...]:
     """The words of a text, normalised (text.normalize), in order: the signals' tokens."""
     return Text.of(text).words
+
+
+def readings(text: Text) -> list[tuple[str, ...]]:
+    """The words of each reading of a text (Text.readings: the text, then what it reads as once
+    letters are rejoined, leetspeak undone or an encoded fragment decoded), as the signals read it."""
+    return [reading.text.words for reading in text.readings]
 
 
 def usable(word: str) -> bool:
@@ -174,7 +183,8 @@ class Model:
         """The request's score: its most hostile window's. `prepared`: its texts as the signals
         hold them (Text.of of `texts_of`'s, when not given)."""
         texts = prepared if prepared is not None else map(Text.of, texts_of(request).values())
-        return self.bias + max((self.best_window(text.words, skip) for text in texts if text.words), default=0.0)
+        return self.bias + max((self.best_window(words, skip) for text in texts for words in readings(text) if words),
+                               default=0.0)
 
     def flags(self, request: Request, skip: frozenset[str] = frozenset(),
               prepared: Iterable[Text] | None = None) -> bool:
@@ -184,14 +194,15 @@ class Model:
         texts = prepared if prepared is not None else map(Text.of, texts_of(request).values())
         limit, gain = self._limit, self._gains.__getitem__
         for text in texts:
-            if sum(map(gain, text.words)) > limit and self.best_window(text.words, skip) > limit:
-                return True
+            for words in readings(text):
+                if sum(map(gain, words)) > limit and self.best_window(words, skip) > limit:
+                    return True
         return False
 
     def score(self, request: Request, skip: frozenset[str] = frozenset()) -> Score:
         """The score with its explanation: the words of the most hostile window that weigh most."""
         found = [(self.bias + self.best_window(window, skip), window)
-                 for text in texts_of(request).values() for window in windows(words_of(text))]
+                 for text in texts_of(request).values() for words in readings(Text.of(text)) for window in windows(words)]
         if not found:
             return Score(self.bias, [])
         logit, window = max(found, key=lambda item: item[0])
