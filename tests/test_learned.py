@@ -13,6 +13,7 @@ import pytest
 
 from assist import learned
 from assist.evaluate import load_cases
+from assist.guidance import load_guidance
 from assist.signals import extract_signals
 from helpers import FIXTURES, ROOT, request, screen, user
 
@@ -155,6 +156,7 @@ def test_every_field_is_read_in_one_of_four_texts():
 
 
 def test_the_signals_hand_over_the_texts_the_model_reads(monkeypatch):
+    monkeypatch.setitem(load_guidance().parameters["unclear_intent"], "learned_model", True)
     handed = []
     monkeypatch.setattr(learned, "doubt", lambda request, name, note, profile: handed.append((request, note, profile)))
     req = request(SINCERE, **{**PROFILE, "about": "Payments.\nLedgers."})
@@ -190,6 +192,7 @@ def pineapple_model(monkeypatch):
     """A model that finds one word hostile (any field), in place of the shipped one."""
     model = learned.Model(bias=-4.0, weights={"=pineapple": 8.0}, threshold=0.5, parts=("dev",))
     monkeypatch.setattr(learned, "load_model", lambda: model)
+    monkeypatch.setitem(load_guidance().parameters["unclear_intent"], "learned_model", True)  # off by default
     return model
 
 
@@ -231,3 +234,11 @@ def test_the_shipped_model_flags_manipulation_in_words_of_its_own():
     model = learned.load_model()
     assert all(model.flags(request(SINCERE + " " + note, **PROFILE)) for note in HOSTILE_NOTES[:2])
     assert not any(model.flags(request(note, **PROFILE)) for note in HONEST_NOTES)
+
+
+def test_the_model_is_off_unless_rules_toml_turns_it_on(monkeypatch):
+    """Off by default: it doubts honest sentences that share words with attacks (BENCHMARKS.md)."""
+    model = learned.Model(bias=-4.0, weights={"=pineapple": 8.0}, threshold=0.5, parts=("dev",))
+    monkeypatch.setattr(learned, "load_model", lambda: model)
+    assert load_guidance().parameters["unclear_intent"]["learned_model"] is False
+    assert not extract_signals(request(SINCERE + " Pineapple.", **PROFILE), user()).has("unclear_intent")
