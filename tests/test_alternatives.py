@@ -19,6 +19,8 @@ LEXICONS = {name: lexicon.phrases.alternatives for name, lexicon in load_guidanc
 LEXICONS |= {f"scams.{kind.name}.{key}": alternatives for kind in load_guidance().scams.kinds.values()
              for key, alternatives in kind.patterns.items()}
 LEXICONS["scams.amounts"] = load_guidance().scams.amounts
+LEXICONS |= {f"selling.{name}": phrases.alternatives for name, phrases in load_guidance().selling.sets().items()
+             if phrases.alternatives is not None}
 
 
 def found(alternatives: Alternatives, text: str) -> list[tuple[tuple[int, int], str]]:
@@ -32,7 +34,7 @@ def expected(alternatives: Alternatives, text: str) -> list[tuple[tuple[int, int
 
 
 def test_every_pattern_of_the_guidance_can_run_alone():
-    assert set(LEXICONS) >= {"prompt_injection", "sales_pitch", "scams.returns.patterns", "scams.amounts"}
+    assert set(LEXICONS) >= {"prompt_injection", "scams.returns.patterns", "scams.amounts", "selling.cues.price", "selling.cues.time"}
     for name, alternatives in LEXICONS.items():
         assert alternatives.parts is not None, name
 

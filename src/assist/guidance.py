@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .injection import Vocabulary
 from .scam_words import SignVocabulary, VocabularyError
+from .selling import Vocabulary as SellingVocabulary
 from .text import PhraseIndex, PhraseSet, Text, compile_phrases, fold, normalize, tokens
 
 if TYPE_CHECKING:
@@ -47,8 +48,6 @@ class Lexicon:
     criterion: str
     phrases: PhraseSet  # one hit raises the flag
     weak: PhraseSet  # two hits do
-    headline: PhraseSet  # looked for in the headline and about
-    favour: PhraseSet  # asking for something right away
 
 
 @dataclass(frozen=True)
@@ -130,6 +129,7 @@ class Guidance:
         self._injection = self._toml("injection.toml")
         self._scams = self._toml("scams.toml")
         self._everyday = self._toml("everyday_words.toml")
+        self._selling = self._toml("selling.toml")
         self._check_ids()
 
     def _toml(self, name: str) -> dict:
@@ -159,6 +159,7 @@ class Guidance:
                 raise GuidanceError(f"scams.toml: [{name}] names no criterion (criteria = [...])")
             named += served
         named += [criterion for entry in self._everyday.values() for criterion in _served(entry)]
+        named += _served(self._selling)
         named += list(self._rules["caps"]) + list(self._rules["report"]["flags"])
         named += list(self._rules["weights"])
         # [parameters.X] tables are named after the criterion X they serve.
@@ -169,6 +170,23 @@ class Guidance:
         fields = sorted(set(self._signals["recruiter_fields"]["families"]) - set(self._signals["industries"]))
         if fields:
             raise GuidanceError(f"signals.toml: [recruiter_fields] names fields [industries] does not define: {', '.join(fields)}")
+        self._check_selling()
+
+    def _check_selling(self) -> None:
+        """selling.toml names signals.toml lexicons (`extends`, purpose_lexicons) and its own kinds
+        and purposes (a goal's `welcomes`): each must exist."""
+        selling = self._selling
+        lexicons = set(self._signals["lexicon"])
+        tables = [*selling["roles"].values(), *selling["offers"].values(), *selling["cues"].values(),
+                  *selling["purposes"].values(), *selling["goals"].values(), selling["favour"]]
+        named = [entry[key] for entry in tables for key in ("extends", "note_extends", "profile_extends") if key in entry]
+        unknown = sorted(set(named + selling["purpose_lexicons"]) - lexicons)
+        if unknown:
+            raise GuidanceError(f"selling.toml names lexicons signals.toml does not define: {', '.join(unknown)}")
+        known = {entry.get("kind") for entry in selling["roles"].values()} | set(selling["offers"]) | set(selling["purposes"])
+        welcomed = {name for goal in selling["goals"].values() for name in goal["welcomes"]}
+        if welcomed - known:
+            raise GuidanceError(f"selling.toml: goals welcome kinds or purposes it does not define: {', '.join(sorted(welcomed - known))}")
 
     def criterion(self, criterion_id: str) -> Criterion:
         return self.criteria[criterion_id]
@@ -183,8 +201,6 @@ class Guidance:
                 phrases=compile_phrases(entry.get("phrases", []) + entry.get("strong", []), entry.get("patterns"),
                                         entry.get("triggers"), index=index),
                 weak=compile_phrases(entry.get("weak", []), index=index),
-                headline=compile_phrases(entry.get("headline", []), index=index),
-                favour=compile_phrases(entry.get("favour", []), index=index),
             )
         return compiled
 
@@ -205,6 +221,11 @@ class Guidance:
             return SignVocabulary(self._scams, window=int(window) + 1)
         except (KeyError, VocabularyError) as error:
             raise GuidanceError(f"scams.toml: {error}") from error
+
+    @cached_property
+    def selling(self) -> SellingVocabulary:
+        """selling.toml, compiled: who sells, what a pitch is built from, what the user's goals welcome."""
+        return SellingVocabulary(self._selling, self._signals["lexicon"])
 
     @cached_property
     def industries(self) -> "Industries":

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import learned
+from . import learned, selling
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .injection import evidence as injection_evidence
@@ -21,7 +21,7 @@ from .models import Flag, Request
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import company_names, terms, word_forms
-from .text import Text, detect_language, fold, normalize, quote, tokens
+from .text import Text, detect_language, fold, normalize, quote, tokens, user_phrases
 from .workplace import own_company, profile_ties
 
 
@@ -94,7 +94,6 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     lex = guidance.lexicons
 
     note = Text.of(request.note)
-    headline = Text.of(" \n ".join(filter(None, [sender.headline, sender.about])))
     profile_parts = [sender.headline, sender.company, sender.industry, sender.about]
     profile_parts += [f"{job.title or ''} {job.company or ''}" for job in sender.experience or []]
     profile = Text.of(" \n ".join(filter(None, profile_parts)))
@@ -105,7 +104,7 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
 
     _hostile(reader, lex, note, profile, request, config)
     _policy(reader, config, request, profile_parts, profile, companies)
-    _selling(reader, lex, note, headline)
+    _selling(reader, lex, config, note, profile, request)
     colleague = _ties(reader, config, request, companies, profile)
     _note(reader, lex, config, note, profile, companies, request, colleague)
     _relevance(reader, lex, guidance, config, note, profile, companies, request)
@@ -197,25 +196,42 @@ def _affirmed(hit: str, text: Text, guidance: Guidance) -> bool:
     return not seen  # found only where denied: not on the list; not found word for word: as matched
 
 
-def _selling(reader: _Reader, lex, note: Text, headline: Text) -> None:
-    sales = lex["sales_pitch"]
-    p = reader.guidance.parameters["sales_pitch"]
-    strong = sales.phrases.find_all(note)
-    weak = sales.weak.find_all(note)
-    in_profile = sales.headline.find_all(headline)
-    favour = sales.favour.find_all(note)
-    if strong or len(weak) >= p["weak_hits"]:
-        # More signs of selling (and a profile built around it) make it clearer still.
-        signs = len(strong) + len(weak) * p["weak_sign"] + len(in_profile)
-        reader.raise_flag("sales_pitch", f"note: {', '.join(map(quote, (strong + weak)[:3]))}"
-                          + (f"; profile: {quote(in_profile[0])}" if in_profile else ""),
-                          strength=min(p["max_strength"], 1.0 + p["strength_per_sign"] * max(0.0, signs - 1)))
-    elif favour:
-        reader.raise_flag("sales_pitch", f"asks for something right away: {', '.join(map(quote, favour[:2]))}",
-                          strength=reader.guidance.parameters["favour_strength"])
-    elif in_profile:
-        reader.raise_flag("sales_pitch", f"profile built around selling: {', '.join(map(quote, in_profile[:3]))}",
-                          strength=1.0 if weak or not note.original else p["profile_only_strength"])
+def _selling(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, request: Request) -> None:
+    """Selling by role and offer (selling.py); the user's goals say what is welcome. A sender on the
+    user's always_accept list is the user's to judge."""
+    if reader.result.has("always_accept"):
+        return
+    sender = request.sender
+    current = sender.experience[0] if sender.experience else None
+    role = Text.of(" \n ".join(filter(None, [sender.headline, sender.company, current and current.title,
+                                              current and current.company, sender.about])))
+    me = config.me
+    goals = tuple(me.goals) if me else ()
+    own = " \n ".join(filter(None, [me.headline, me.industry])) if me else ""
+    vocabulary = reader.guidance.selling
+    company = sender.company or (current.company if current else None)
+    found = selling.read(
+        vocabulary, reader.guidance.parameters["sales_pitch"], note, role, company,
+        company_names(reader.guidance, [company]) if company else (), goals, own,
+        known=_knows(reader, lex, config, note, profile),
+        purposeful=lambda: any(lex[name].phrases.find_all(note) for name in vocabulary.purpose_lexicons))
+    if found is not None:
+        reader.raise_flag("sales_pitch", found.evidence, strength=found.strength)
+
+
+def _knows(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -> bool:
+    """Whether the user knows the sender, as far as the request shows: a note that says how they
+    know each other, the sender's history at the user's company or a past one."""
+    if lex["known_relationship"].phrases.find_all(note):
+        return True
+    me = config.me
+    if me is None:
+        return False
+    companies = list(me.past_companies)
+    own = own_company(me, reader.guidance)
+    if own:
+        companies.append(own)
+    return bool(user_phrases(company_names(reader.guidance, companies)).find_all(profile))
 
 
 def _user_words(guidance: Guidance, config: UserConfig, sender_profile: Text, sender_companies: Text) -> tuple[str, ...]:
