@@ -587,15 +587,7 @@ class Clause:
     def opening(self) -> int:
         """The index of the first token after any greeting, softener or article ("Hi, dear the")."""
         if self._opening is None:
-            position = self.first
-            while position < self.last and position - self.first < 5:
-                leading = [hit.last for hit in self.at_first.get(position, ()) if hit.cats & LEADING]
-                if self.tokens[position].group(0).isdecimal():  # a date or a number before a header
-                    leading.append(position + 1)
-                if not leading:
-                    break
-                position = max(leading)
-            self._opening = position
+            self._opening = self._skip_leading(self.first)
         return self._opening
 
     def owned(self, first: int, start: int, whose: tuple[str, ...] = ("sender",)) -> bool:
