@@ -187,7 +187,9 @@ class Guidance:
 
     @cached_property
     def selling(self) -> SellingVocabulary:
-        """selling.toml, compiled: who sells, what a pitch is built from, what the user's goals welcome."""
+        """selling.toml, compiled: who sells, what a pitch is built from, what the user's goals welcome.
+        Its phrases have an index of their own: they are looked for in the note and the profile
+        only, and would make every other lookup dearer."""
         return SellingVocabulary(self._selling, self._signals["lexicon"])
 
     @cached_property

@@ -189,17 +189,17 @@ def _selling(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text
         return
     sender = request.sender
     current = sender.experience[0] if sender.experience else None
-    role = Text.of(" \n ".join(filter(None, [sender.headline, sender.company, current and current.title,
-                                              current and current.company, sender.about])))
+    # Who they are now: the headline, the company, the current title (not a past job, nor the about).
+    now = Text.of(" \n ".join(filter(None, [sender.headline, sender.company, current and current.title])))
     me = config.me
     goals = tuple(me.goals) if me else ()
     own = " \n ".join(filter(None, [me.headline, me.industry])) if me else ""
     vocabulary = reader.guidance.selling
     company = sender.company or (current.company if current else None)
     found = selling.read(
-        vocabulary, reader.guidance.parameters["sales_pitch"], note, role, company,
+        vocabulary, reader.guidance.parameters["sales_pitch"], note, now, company,
         company_names(reader.guidance, [company]) if company else (), goals, own,
-        known=_knows(reader, lex, config, note, profile),
+        known=lambda: _knows(reader, lex, config, note, profile),
         purposeful=lambda: any(lex[name].phrases.find_all(note) for name in vocabulary.purpose_lexicons))
     if found is not None:
         reader.raise_flag("sales_pitch", found.evidence, strength=found.strength)
