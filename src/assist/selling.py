@@ -7,9 +7,10 @@ many it takes, rules.toml [parameters.sales_pitch]. This is the structure that c
 - a role: the sender's headline, company or current title says they sell (a sales
   development representative, an outsourcing vendor, an agency, a coach...);
 - an offer: in one sentence, the sender in the first person, an offer verb, and what is offered
-  or to whom ("we provide dedicated developers", "ayudamos a empresas como la tuya");
+  or to whom ("we provide dedicated developers", "ayudamos a empresas como la tuya"); or a verb of
+  work and a customer ("we build backlinks for SaaS brands", not "I'm building our ledger");
 - a supply: something of a kind a vendor sells (developers, backlinks, a listing, a demo) next to
-  an offer, a price, a request for the user's time or an offer to send it;
+  an offer, a price, an offer to send it, or the user as a customer ("teams like yours");
 - a price, a request for the user's time, a promised result, other customers as proof, urgency,
   reassurance.
 
@@ -253,10 +254,12 @@ class _Reading:
         offered = {kind for number, kind in self.objects.items() if number in self.found}
         if self.product is not None and self.product.find_all(self.note):
             offered.add("product")
-        core = (self.has("first_person") and self.has("offer_verbs")) or self.has("first_person_offers")
-        may_offer = core and bool(offered or self.has("audience") or self.has("segments") or self.has("claims"))
-        may_supply = bool(offered) and (core or self.has("audience") or self.has("price") or self.has("send")
-                                        or self.has("time"))
+        first = self.has("first_person")
+        core = (first and self.has("offer_verbs")) or self.has("first_person_offers")
+        customer = self.has("audience") or self.has("segments")
+        may_offer = (core and bool(offered or customer or self.has("claims"))) or (
+            first and self.has("work_verbs") and (customer or self.has("claims")))
+        may_supply = bool(offered) and (may_offer or self.has("audience") or self.has("price") or self.has("send"))
         return may_offer, may_supply, offered if may_offer or may_supply else set()
 
     def sentences(self) -> list[set[int]]:
@@ -276,13 +279,18 @@ class _Reading:
                 objects.add("product")
             if cue["seeking"] in sentence:  # hiring: the people named are sought, not offered
                 objects.discard("talent")
-            core = (cue["first_person"] in sentence and cue["offer_verbs"] in sentence) or cue["first_person_offers"] in sentence
+            first = cue["first_person"] in sentence
+            core = (first and cue["offer_verbs"] in sentence) or cue["first_person_offers"] in sentence
             audience = cue["audience"] in sentence
-            if core and (objects or audience or cue["segments"] in sentence or cue["claims"] in sentence):
+            customer = audience or cue["segments"] in sentence
+            claims = cue["claims"] in sentence
+            offer = (core and bool(objects or customer or claims)) or (
+                first and cue["work_verbs"] in sentence and (customer or claims))
+            if offer:
                 signs.add("offer")
                 self.offered_in.append(self._sentence(index))
                 self.kinds |= objects
-            if objects and (core or audience or cue["price"] in sentence or cue["send"] in sentence or cue["time"] in sentence):
+            if objects and (offer or audience or cue["price"] in sentence or cue["send"] in sentence):
                 signs.add("supply")
                 self.supplied |= objects
                 self.kinds |= objects
