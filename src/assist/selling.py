@@ -102,6 +102,7 @@ class Vocabulary:
                       for name, entry in data["goals"].items()}
         self.favour = compiled(data["favour"])
         self.purpose_lexicons: tuple[str, ...] = tuple(data["purpose_lexicons"])
+        self.sought = frozenset(data["sought"])
         self.numbers = {name: cue.number for name, cue in self.cues.items()}  # what a reading asks for
         self.kind_of = {cue.number: kind for kind, cue in self.offers.items()}
         # What is read sentence by sentence: an offer's parts, a supply's, a price and pay.
@@ -278,7 +279,7 @@ class _Reading:
             if self.product_number in sentence:
                 objects.add("product")
             if cue["seeking"] in sentence:  # hiring: the people named are sought, not offered
-                objects.discard("talent")
+                objects -= self.vocabulary.sought
             first = cue["first_person"] in sentence
             core = (first and cue["offer_verbs"] in sentence) or cue["first_person_offers"] in sentence
             audience = cue["audience"] in sentence
