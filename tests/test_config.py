@@ -268,6 +268,45 @@ def test_init_without_a_path_writes_the_user_config_that_discovery_then_finds(ca
     assert config_in_use(capsys) == parse_config(user_config).me.name
 
 
+def test_the_company_field_is_optional_and_read(tmp_path):
+    path = tmp_path / "assist.toml"
+    path.write_text('[me]\nname = "Sam"\ncompany = "Freightly"\n', encoding="utf-8")
+    assert parse_config(path).me.company == "Freightly"
+    # a config written before the field existed keeps working
+    assert parse_config(Path(ENG_LEAD)).me.company is None
+
+
+def test_init_writes_the_company_it_is_given(tmp_path, capsys):
+    path = tmp_path / "assist.toml"
+    code, out, err = run(capsys, "init", "--company", "Northwind Labs", str(path))
+    assert code == 0, err
+    assert parse_config(path).me.company == "Northwind Labs"
+    assert "# " in path.read_text(encoding="utf-8").split('company = "Northwind Labs"', 1)[1].splitlines()[0]
+
+
+def test_init_asks_for_the_company_when_someone_is_at_the_keyboard(tmp_path, capsys, monkeypatch):
+    import io
+
+    class Keyboard(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Keyboard('Freightly "EU"\n'))
+    path = tmp_path / "assist.toml"
+    code, out, err = run(capsys, "init", str(path))
+    assert code == 0, err
+    assert "company" in (out + err).lower()
+    assert parse_config(path).me.company == 'Freightly "EU"'  # written as TOML, quotes escaped
+
+
+def test_init_without_a_keyboard_leaves_the_company_commented(tmp_path, capsys):
+    path = tmp_path / "assist.toml"
+    code, out, err = run(capsys, "init", str(path))
+    assert code == 0, err
+    assert "# company = " in path.read_text(encoding="utf-8")
+    assert parse_config(path).me.company is None
+
+
 # --- the config changes the verdict -------------------------------------------------------------
 
 

@@ -71,3 +71,59 @@ def test_one_part_only(tmp_path, capsys):
     assert list(json.loads(out)["parts"]) == ["test"]
     code, out, err = run(capsys, "eval", dataset, "--part", "holdout")
     assert code == 2 and "no part 'holdout'" in err
+
+
+def _nested_dataset(tmp_path):
+    """A dataset whose parts sit one level deeper (hostile/dev, hostile/test) beside flat ones."""
+    root = _dataset(tmp_path)
+    hostile = root / "hostile"
+    for part in ("dev", "test"):
+        (hostile / part).mkdir(parents=True)
+        for path in sorted((root / part).glob("*.json"))[:3]:
+            shutil.copy(path, hostile / part / path.name)
+    return root
+
+
+def test_parts_one_level_deeper_are_found_and_can_be_chosen(tmp_path, capsys):
+    root = _nested_dataset(tmp_path)
+    code, out, err = run(capsys, "eval", str(root), "--json")
+    assert code == 0, err
+    parts = json.loads(out)["parts"]
+    assert set(parts) == {"dev", "test", "hostile/dev", "hostile/test"}
+    code, out, err = run(capsys, "eval", str(root), "--part", "hostile/test", "--json")
+    assert code == 0, err
+    assert list(json.loads(out)["parts"]) == ["hostile/test"]
+    # A part given directly finds the personas two levels up.
+    code, out, err = run(capsys, "eval", str(root / "hostile" / "dev"), "--json")
+    assert code == 0, err
+
+
+def _labelled(root, name, sender, note, label):
+    root.mkdir(parents=True, exist_ok=True)
+    request = {"id": name, "sender": sender, "note": note, "expected": label}
+    (root / f"{name}.json").write_text(json.dumps(request), encoding="utf-8")
+
+
+def test_counts_what_matters_hostile_accepted_honest_reported_honest_ignored(tmp_path, capsys):
+    root = tmp_path / "set" / "all"
+    persona = {"persona": "eng-lead-en"}
+    # An honest stranger the label says to accept, whom accept-all accepts and mutual-only ignores.
+    honest = {"name": "Ana Ruiz", "headline": "Backend engineer at Stripe", "mutual_connections": 0}
+    _labelled(root, "honest", honest, "Loved your talk on Python at PyCon SG, would like to keep in touch.",
+              {**persona, "verdict": "accept", "acceptable": ["ask"], "flags": ["professional_relevance"]})
+    # An honest one whose label allows ignore: ignoring it is not counted.
+    _labelled(root, "honest-irrelevant", {"name": "Bo Li", "headline": "Florist", "mutual_connections": 0}, None,
+              {**persona, "verdict": "ignore", "acceptable": ["ask"], "flags": ["irrelevant"]})
+    _labelled(root, "scam", {"name": "Crypto Max", "headline": "Investor", "mutual_connections": 5},
+              "Guaranteed 30% monthly returns, message me on WhatsApp +44 7700 900123 to join.",
+              {**persona, "verdict": "ignore", "flags": ["scam_or_phishing"]})
+    shutil.copytree(FIXTURES / "configs", tmp_path / "set" / "personas")
+    code, out, err = run(capsys, "eval", str(tmp_path / "set"), "--compare", "rules", "--json")
+    assert code == 0, err
+    columns = json.loads(out)["parts"]["all"]
+    assert columns["accept-all"]["hostile_accepted"] == 1
+    assert columns["accept-all"]["honest_ignored"] == 0 and columns["accept-all"]["honest_reported"] == 0
+    assert columns["mutual-only"]["honest_ignored"] == 1  # Ana, not Bo: Bo's label allows ignore
+    assert columns["rules"]["honest_reported"] == 0 and columns["rules"]["hostile_accepted"] == 0
+    code, out, err = run(capsys, "eval", str(tmp_path / "set"), "--compare", "rules")
+    assert "honest reported" in out and "honest ignored" in out and "hostile accepted" in out

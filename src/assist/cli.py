@@ -194,15 +194,18 @@ def draft_reply_command(
 def init(
     path: Annotated[Optional[Path], typer.Argument(help="Where to write it. Default: the user config directory.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    company: Annotated[Optional[str], typer.Option("--company", help="Where you work now: colleagues there are a known tie. Asked for when run at a keyboard; default: read from your headline.", show_default=False)] = None,
 ) -> None:
     """Write a commented starter config."""
-    from .config import STARTER_CONFIG, user_config_path
+    from .config import starter_config, user_config_path
 
     target = path or user_config_path()
     if target.exists() and not force:
         raise InputError(str(target), "already exists (use --force to overwrite)")
+    if company is None and sys.stdin is not None and sys.stdin.isatty():
+        company = typer.prompt("Your company, where you work now (Enter to skip)", default="", show_default=False)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    target.write_text(starter_config(company), encoding="utf-8")
     typer.echo(f"wrote {target}: edit it, then run `assist screen`")
 
 

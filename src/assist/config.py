@@ -34,6 +34,7 @@ class _Section(BaseModel):
 class Me(_Section):
     name: str = Field(min_length=1)
     headline: str | None = None
+    company: str | None = None  # where the user works now; without it, read from the headline
     industry: str | None = None
     location: str | None = None
     goals: list[str] = []
@@ -121,7 +122,7 @@ def parse_config(path: Path) -> UserConfig:
     return config
 
 
-STARTER_CONFIG = """\
+STARTER_TEMPLATE = """\
 # assist: who you are and how open your network is. Fill in what applies, then run `assist screen`.
 # Only [me].name is required; the more you say, the better assist judges relevance. Until you do,
 # it says that relevance to your goals could not be judged.
@@ -129,6 +130,7 @@ STARTER_CONFIG = """\
 [me]
 name = "Your Name"
 # headline = "Market analyst at Viet Pro Finance"
+{company}
 # industry = "Financial services"
 # location = "Hanoi, Vietnam"
 # goals = ["Hear about senior analyst roles at fintech companies"]
@@ -143,3 +145,24 @@ openness = "balanced"   # selective | balanced | open
 always_accept = []      # company or person names
 never_accept = []       # words or phrases that mean ignore
 """
+
+COMPANY_HINT = "where you work now: colleagues there are a known tie (default: read from your headline)"
+
+
+def starter_config(company: str | None = None) -> str:
+    """The commented starter `assist init` writes, with the user's company when they gave one."""
+    if company and company.strip():
+        line = f"company = {_toml_string(company.strip())}   # {COMPANY_HINT}"
+    else:
+        line = f'# company = "Viet Pro Finance"   # {COMPANY_HINT}'
+    return STARTER_TEMPLATE.replace("{company}", line)
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's (quotes, backslashes, control characters)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+STARTER_CONFIG = starter_config()

@@ -60,6 +60,7 @@ class CaseOutcome:
     got: Verdict
     expected_flags: list[str]
     got_flags: list[str]
+    reported: bool = False  # the backend said the request is worth reporting to LinkedIn
 
     @property
     def agrees(self) -> bool:
@@ -72,6 +73,11 @@ class CaseOutcome:
     @property
     def hostile(self) -> bool:
         return bool(HOSTILE_FLAGS & set(self.expected_flags))
+
+    @property
+    def wrongly_ignored(self) -> bool:
+        """An honest request ignored where its label does not allow it."""
+        return not self.hostile and self.got == "ignore" and self.expected != "ignore" and "ignore" not in self.acceptable
 
     @property
     def harm(self) -> str | None:
@@ -120,6 +126,16 @@ class Report:
     def hostile_accepted(self) -> list[CaseOutcome]:
         return [o for o in self.outcomes if o.hostile and o.got == "accept"]
 
+    @property
+    def honest_reported(self) -> list[CaseOutcome]:
+        """Honest requests (labelled neither scam nor injection) called worth reporting: an insult."""
+        return [o for o in self.outcomes if not o.hostile and o.reported]
+
+    @property
+    def honest_ignored(self) -> list[CaseOutcome]:
+        """Honest requests ignored where their label does not allow it: a person lost."""
+        return [o for o in self.outcomes if o.wrongly_ignored]
+
     def confusion(self) -> dict[str, dict[str, int]]:
         counts = Counter((o.expected, o.got) for o in self.outcomes)
         return {e: {g: counts[(e, g)] for g in VERDICTS} for e in VERDICTS}
@@ -156,6 +172,8 @@ class Report:
             "harmful_errors": [{"case": o.case, "persona": o.persona, "expected": o.expected, "got": o.got, "harm": o.harm}
                                for o in self.harmful],
             "hostile_accepted": len(self.hostile_accepted),
+            "honest_reported": len(self.honest_reported),
+            "honest_ignored": len(self.honest_ignored),
             "confusion": self.confusion(),
             "flags": self.flag_scores(),
             "latency_ms": self.latency_ms(),
@@ -188,15 +206,22 @@ BASELINES: dict[str, Callable[[Case], Verdict]] = {
 # -- loading ------------------------------------------------------------------------------------------
 
 def dataset_parts(dataset: str, only: str | None = None) -> dict[str, str]:
-    """Part name -> path: the subdirectories holding cases (dev, test, ...), or the dataset itself;
-    `only` keeps one part."""
+    """Part name -> path: the subdirectories holding cases (dev, test, ...) and those one level
+    deeper (hostile/dev, hostile/test), or the dataset itself; `only` keeps one part."""
     path = Path(dataset)
     if not path.exists():
         raise InputError(dataset, "no such file or directory")
     parts = {"all": dataset}
     if path.is_dir():
-        found = {child.name: str(child) for child in sorted(path.iterdir())
-                 if child.is_dir() and child.name != PERSONAS_DIR and any(child.glob("*.json*"))}
+        found: dict[str, str] = {}
+        for child in sorted(path.iterdir()):
+            if not child.is_dir() or child.name == PERSONAS_DIR:
+                continue
+            if _holds_cases(child):
+                found[child.name] = str(child)
+            else:
+                found.update({f"{child.name}/{grandchild.name}": str(grandchild) for grandchild in sorted(child.iterdir())
+                              if grandchild.is_dir() and _holds_cases(grandchild)})
         parts = found or parts
     if only is not None:
         if only not in parts:
@@ -205,13 +230,17 @@ def dataset_parts(dataset: str, only: str | None = None) -> dict[str, str]:
     return parts
 
 
+def _holds_cases(directory: Path) -> bool:
+    return any(directory.glob("*.json*"))
+
+
 def _personas_dir(dataset: str, personas: str | None) -> Path | None:
     if personas:
         if not Path(personas).is_dir():
             raise InputError(personas, "personas directory not found")
         return Path(personas)
     base = Path(dataset) if Path(dataset).is_dir() else Path(dataset).parent
-    for candidate in (base / PERSONAS_DIR, base.parent / PERSONAS_DIR, base.parent / "configs"):
+    for candidate in (base / PERSONAS_DIR, base.parent / PERSONAS_DIR, base.parent.parent / PERSONAS_DIR, base.parent / "configs"):
         if candidate.is_dir():
             return candidate
     return None
@@ -269,7 +298,7 @@ def run_backend(cases: list[Case], backend: Backend, bad_items: list[str] | None
             continue
         report.run.seconds.append(time.perf_counter() - start)
         report.run.add(result)
-        report.outcomes.append(_outcome(case, result.verdict, [f.id for f in result.flags]))
+        report.outcomes.append(_outcome(case, result.verdict, [f.id for f in result.flags], result.report))
     return report
 
 
@@ -280,11 +309,11 @@ def run_baseline(cases: list[Case], decide: Callable[[Case], Verdict], bad_items
     return report
 
 
-def _outcome(case: Case, got: Verdict, flags: list[str]) -> CaseOutcome:
+def _outcome(case: Case, got: Verdict, flags: list[str], reported: bool = False) -> CaseOutcome:
     return CaseOutcome(
         case=case.request.id or case.origin, persona=case.label.persona or "default",
         expected=case.label.verdict, acceptable=case.label.acceptable, got=got,
-        expected_flags=case.label.flags, got_flags=flags,
+        expected_flags=case.label.flags, got_flags=flags, reported=reported,
     )
 
 

@@ -14,16 +14,20 @@ def summary_language(config: UserConfig) -> str:
     return "vi" if config.me and config.me.language == "vi" else "en"
 
 
-def summarize(verdict: Verdict, flags: list[Flag], report: bool, relevance_judged: bool, ctx: RunContext) -> str:
+def summarize(verdict: Verdict, flags: list[Flag], report: bool, relevance_judged: bool, ctx: RunContext,
+              *, unchecked: bool = False, note_only: bool = False) -> str:
+    """`unchecked`: an accept held back to ask, as nothing in it can be checked; `note_only`: an
+    export row, judged from its note alone."""
     # The sentence depends on the flags' criteria alone, not on their evidence: a batch has few
     # combinations, each rendered once.
     criteria = tuple((flag.id, flag.polarity) for flag in flags)
-    return _summary(ctx.guidance, summary_language(ctx.config), verdict, criteria, report, relevance_judged)
+    return _summary(ctx.guidance, summary_language(ctx.config), verdict, criteria, report, relevance_judged,
+                    unchecked, note_only)
 
 
 @lru_cache(maxsize=1024)
 def _summary(guidance: Guidance, language: str, verdict: Verdict, criteria: tuple[tuple[str, str], ...],
-             report: bool, relevance_judged: bool) -> str:
+             report: bool, relevance_judged: bool, unchecked: bool = False, note_only: bool = False) -> str:
     weights = guidance.weights
 
     def titles(polarity: str) -> list[str]:
@@ -33,6 +37,7 @@ def _summary(guidance: Guidance, language: str, verdict: Verdict, criteria: tupl
     return guidance.templates.get_template("summary.j2").render(
         verdict=verdict, pros=titles("green"), cons=titles("red"), report=report,
         relevance_judged=relevance_judged or verdict == "ignore", language=language,
+        unchecked=unchecked, note_only=note_only,
     ).strip()
 
 

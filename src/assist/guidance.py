@@ -18,6 +18,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .injection import Vocabulary
+from .scam_words import SignVocabulary, VocabularyError
 from .selling import Vocabulary as SellingVocabulary
 from .text import PhraseIndex, PhraseSet, Text, compile_phrases, fold, normalize, tokens
 
@@ -124,6 +126,9 @@ class Guidance:
             self.criteria[criterion.id] = criterion
         self._signals = self._toml("signals.toml")
         self._rules = self._toml("rules.toml")
+        self._injection = self._toml("injection.toml")
+        self._scams = self._toml("scams.toml")
+        self._everyday = self._toml("everyday_words.toml")
         self._selling = self._toml("selling.toml")
         self._check_ids()
 
@@ -140,6 +145,20 @@ class Guidance:
             if not served:
                 raise GuidanceError(f"signals.toml: [{name}] names no criterion (criterion = \"...\")")
             named += served
+        for name, entry in self._injection.items():  # every table of injection.toml names its criteria too
+            served = _served(entry) if isinstance(entry, dict) else []
+            if not served:
+                raise GuidanceError(f"injection.toml: [{name}] names no criterion (criterion = \"...\")")
+            named += served
+        # So does every table of scams.toml.
+        scam_tables = {name: entry for name, entry in self._scams.items() if name != "kinds"}
+        scam_tables |= {f"kinds.{name}": entry for name, entry in self._scams.get("kinds", {}).items()}
+        for name, entry in scam_tables.items():
+            served = _served(entry)
+            if not served:
+                raise GuidanceError(f"scams.toml: [{name}] names no criterion (criteria = [...])")
+            named += served
+        named += [criterion for entry in self._everyday.values() for criterion in _served(entry)]
         named += _served(self._selling)
         named += list(self._rules["caps"]) + list(self._rules["report"]["flags"])
         named += list(self._rules["weights"])
@@ -186,6 +205,24 @@ class Guidance:
         return compiled
 
     @cached_property
+    def injection(self) -> Vocabulary:
+        """injection.toml: how a sentence addresses a reader, orders it or claims authority; with
+        the patterns of fake structure from signals.toml [lexicon.prompt_injection]."""
+        structure = self._signals["lexicon"]["prompt_injection"]
+        return Vocabulary(self._injection, self.lexicons["prompt_injection"].phrases,
+                          [normalize(trigger) for trigger in structure["triggers"]])
+
+    @cached_property
+    def scams(self) -> SignVocabulary:
+        """scams.toml compiled: the signs of a scam, by kind (scams.py reads them)."""
+        try:
+            reach = self.parameters["scam_or_phishing"]
+            window = max(value for key, value in reach.items() if key.endswith("_reach"))
+            return SignVocabulary(self._scams, window=int(window) + 1)
+        except (KeyError, VocabularyError) as error:
+            raise GuidanceError(f"scams.toml: {error}") from error
+
+    @cached_property
     def selling(self) -> SellingVocabulary:
         """selling.toml, compiled: who sells, what a pitch is built from, what the user's goals welcome.
         Its phrases have an index of their own: they are looked for in the note and the profile
@@ -202,6 +239,17 @@ class Guidance:
         around one of the event nouns of signals.toml's [event_names]. Case matters."""
         nouns = "|".join(re.escape(noun) for noun in self._signals["event_names"]["nouns"])
         return re.compile(rf"((?:[A-ZĐ0-9][\w&'’-]*[ \t]+){{0,5}}(?:{nouns})(?:[ \t]+[A-ZĐ0-9][\w&'’-]*){{0,3}})")
+
+    @cached_property
+    def event_nouns(self) -> tuple[str, ...]:
+        """The nouns an event's name ends with ([event_names] nouns and more_nouns)."""
+        names = self._signals["event_names"]
+        return tuple(names["nouns"]) + tuple(names.get("more_nouns", []))
+
+    @cached_property
+    def event_joiners(self) -> frozenset[str]:
+        """The words between an event noun and the name after it ("of", "của")."""
+        return frozenset(word.lower() for word in self._signals["event_names"]["joiners"])
 
     @cached_property
     def company_suffix(self) -> re.Pattern[str]:
@@ -224,6 +272,37 @@ class Guidance:
         """Words that deny what follows them ([negation]), as the matchers read words."""
         words = {tokens(normalize(word))[0] for word in self._signals["negation"]["words"] if tokens(normalize(word))}
         return frozenset(words | {fold(word) for word in words})  # "khong" typed for "không"
+
+    @cached_property
+    def everyday_words(self) -> frozenset[str]:
+        """Words of ordinary speech that also name things ("go", "grab", "swift"), as the matchers
+        read words, with and without Vietnamese marks (everyday_words.toml [everyday])."""
+        entry = self._everyday["everyday"]
+        # Written lower case and composed (NFC), as normalize() leaves such words.
+        words = {word for language in ("english", "vietnamese") for word in entry[language].split()}
+        return frozenset(words | {fold(word) for word in words if not word.isascii()})
+
+    @cached_property
+    def term_context(self) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+        """The words right before and right after an everyday term that make it the term ("at
+        Grab", "Go developer"), as tuples of words (everyday_words.toml [context])."""
+        entry = self._everyday["context"]
+
+        def words(key: str) -> frozenset[tuple[str, ...]]:
+            phrases = {tokens(normalize(phrase)) or (normalize(phrase),) for phrase in entry[key]}
+            return frozenset(phrases | {tuple(fold(word) for word in phrase) for phrase in phrases})
+
+        return words("before"), words("after")
+
+    @cached_property
+    def word_forms(self) -> dict[str, Any]:
+        """How a never_accept entry finds other forms of its words (signals.toml [word_forms])."""
+        return self._signals["word_forms"]
+
+    @cached_property
+    def workplace(self) -> dict[str, Any]:
+        """How the user's company is read from their headline (signals.toml [workplace])."""
+        return self._signals["workplace"]
 
     @cached_property
     def claims_to_know(self) -> re.Pattern[str]:

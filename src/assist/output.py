@@ -179,6 +179,9 @@ def eval_report(report: "Report") -> str:
         f"agreement with labels: {report.agreement:.1%}",
         f"acceptable verdicts:   {report.acceptable_rate:.1%}",
         f"harmful errors:        {len(report.harmful)}",
+        f"hostile accepted:      {len(report.hostile_accepted)}",
+        f"honest reported:       {len(report.honest_reported)}",
+        f"honest ignored:        {len(report.honest_ignored)}",
         "",
     ]
     confusion = _table("", *VERDICTS)
@@ -225,9 +228,11 @@ def eval_comparison(table: dict[str, dict[str, "Report"]]) -> str:
         row("agreement", lambda r: f"{r.agreement:.1%}")
         row("acceptable", lambda r: f"{r.acceptable_rate:.1%}")
         row("harmful errors", lambda r: str(len(r.harmful)))
-        row("  accepted scam/injection", lambda r: str(len(r.hostile_accepted)))
+        row("  hostile accepted", lambda r: str(len(r.hostile_accepted)))
         row("  accepted, should ignore", lambda r: str(sum(o.harm == "accepted what should be ignored" for o in r.outcomes)))
         row("  ignored, should accept", lambda r: str(sum(o.harm == "ignored what should be accepted" for o in r.outcomes)))
+        row("honest reported", lambda r: str(len(r.honest_reported)))
+        row("honest ignored", lambda r: str(len(r.honest_ignored)))
         for expected in VERDICTS:
             row(f"expected {expected} ->", lambda r, e=expected: "/".join(str(r.confusion()[e][g]) for g in VERDICTS))
         row("flag precision (mean)", lambda r: _mean_flag(r, "precision"))

@@ -28,7 +28,8 @@ def screen_request(request: Request, backend: Backend, ctx: RunContext) -> Scree
     guarded = guard(proposal, signals, backend, ctx.guidance, offline)
     summary = guarded.summary
     if not summary or guarded.verdict != proposal.verdict:
-        summary = summarize(guarded.verdict, guarded.flags, guarded.report, signals.relevance_judged, ctx)
+        summary = summarize(guarded.verdict, guarded.flags, guarded.report, signals.relevance_judged, ctx,
+                            note_only=signals.note_only)
     reply = reply_for_verdict(request, signals, guarded, ctx) if guarded.verdict == "ask" else None
     return ScreenResult(
         id=request.id or "",

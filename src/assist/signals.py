@@ -12,30 +12,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import learned
 from .config import UserConfig
 from . import selling
 from .guidance import Guidance, load_guidance
+from .injection import evidence as injection_evidence
+from .injection import read_request
 from .models import Flag, Request
-from .text import Text, detect_language, fold, has_invisible, has_link_or_phone, normalize, quote, tokens, user_phrases
-
-
-def company_names(guidance: Guidance, companies: list[str]) -> tuple[str, ...]:
-    """Each company as written and by its core name: "SSI Securities" also matches "SSI"."""
-    return _company_names(guidance, tuple(companies))
-
-
-@lru_cache(maxsize=256)
-def _company_names(guidance: Guidance, companies: tuple[str, ...]) -> tuple[str, ...]:  # the config's: once
-    names: list[str] = []
-    for company in companies:
-        names.append(company)
-        core = company.strip()
-        while (shorter := guidance.company_suffix.sub("", core).strip(" ,.-")) != core and shorter:
-            core = shorter
-        # What is left must be a name: two letters at least, and not the "Your" of "Your Company".
-        if core != company.strip() and len(core) >= 2 and core.lower() not in guidance.not_company_names:
-            names.append(core)
-    return tuple(names)
+from .scams import judge, read_signs
+from .grounds import named_event
+from .terms import company_names, terms, word_forms
+from .text import Text, detect_language, fold, normalize, quote, tokens
+from .workplace import own_company, profile_ties
 
 
 @dataclass
@@ -53,6 +41,10 @@ class Signals:
     relevance_judged: bool = False
     topic: str | None = None  # something concrete from the note, for a personal reply
     warnings: list[str] = field(default_factory=list)
+    # What makes an accept checkable (rules.toml [parameters] grounded_accept): something in the
+    # profile, or a note that names something specific. Empty: nothing can be checked.
+    grounds: list[str] = field(default_factory=list)
+    note_only: bool = False  # an export row (name and note alone) with a note, judged with a complete config
 
     @property
     def flags(self) -> list[Flag]:
@@ -72,6 +64,8 @@ class _Reader:
     def __init__(self, guidance: Guidance):
         self.guidance = guidance
         self.result = Signals()
+        self.tied = False  # the profile shows a tie to the user's company or a past employer
+        self.claim_only = False  # the note claims a relationship and names nothing that checks it
 
     def raise_flag(self, criterion_id: str, evidence: str, strength: float = 1.0) -> None:
         if self.result.has(criterion_id):
@@ -81,6 +75,17 @@ class _Reader:
         # Built from the guidance and our own evidence, so not validated again (it is on every request).
         flag = Flag.model_construct(id=criterion_id, polarity=criterion.polarity, evidence=evidence)
         self.result.signals.append(Signal(flag, weight))
+
+    def reinforce(self, criterion_id: str, evidence: str, strength: float = 1.0) -> None:
+        """Raise the flag, or add to it where it is raised: the evidence joined, the stronger weight."""
+        for index, signal in enumerate(self.result.signals):
+            if signal.flag.id == criterion_id:
+                weight = max(signal.weight, self.guidance.weights[criterion_id] * strength)
+                flag = Flag.model_construct(id=criterion_id, polarity=signal.flag.polarity,
+                                            evidence=f"{signal.flag.evidence}; {evidence}")
+                self.result.signals[index] = Signal(flag, weight)
+                return
+        self.raise_flag(criterion_id, evidence, strength)
 
 
 def extract_signals(request: Request, config: UserConfig, guidance: Guidance | None = None) -> Signals:
@@ -93,74 +98,84 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     profile_parts = [sender.headline, sender.company, sender.industry, sender.about]
     profile_parts += [f"{job.title or ''} {job.company or ''}" for job in sender.experience or []]
     profile = Text.of(" \n ".join(filter(None, profile_parts)))
+    # The fields that name a company: there a name is a name ("Grab" is no verb there).
+    companies = Text.of(" \n ".join(filter(None, [sender.company, *(job.company for job in sender.experience or [])])))
 
     reader.result.note_language = detect_language(request.note)
 
-    _hostile(reader, lex, note, profile, request)
-    _policy(reader, config, request, profile_parts, profile)
-    _selling(reader, lex, config, note, profile, request)
-    _note(reader, lex, config, note, profile)
-    _relevance(reader, lex, guidance, config, note, profile, request)
+    _hostile(reader, lex, note, profile, request, config)
+    _policy(reader, config, request, profile_parts, profile, companies)
+    colleague = _ties(reader, config, request, companies, profile)
+    _selling(reader, lex, config, note, request)
+    _note(reader, lex, config, note, profile, companies, request, colleague)
+    _relevance(reader, lex, guidance, config, note, profile, companies, request)
     _mutuals(reader, guidance, sender.mutual_connections)
     _empty_profile(reader, guidance, request)
+    # Issue 10: a learned reader of manipulation raises doubt (never a verdict) where no rule named it,
+    # and only where doubt changes something: a request ignored already stays ignored, from any backend.
+    # Off unless rules.toml turns it on: it still doubts honest sentences that share words with attacks.
+    found = reader.result
+    if guidance.parameters["unclear_intent"]["learned_model"] and not (found.has("prompt_injection") or found.has("scam_or_phishing")) and found.score > guidance.thresholds(config.policy.openness).ignore:
+        if doubt := learned.doubt(request, config.me.name if config.me else None, note, profile):
+            reader.raise_flag("unclear_intent", doubt)
     return reader.result
 
 
-def _distinct(hits: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    seen: set[str] = set()
-    kept = []
-    for place, hit in hits:
-        if hit not in seen:
-            seen.add(hit)
-            kept.append((place, hit))
-    return kept
-
-
-def _where(hits: list[tuple[str, str]]) -> str:
-    return "; ".join(f"{place}: {quote(hit, 60)}" for place, hit in hits[:3])
-
-
-def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request) -> None:
+def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, config: UserConfig) -> None:
     places = [("note", note), ("profile", profile), ("name", Text.of(request.sender.name))]
     # Every other string the request carries reaches an LLM's prompt word for word: read it too.
     other = " \n ".join(filter(None, [request.sender.location, request.sender.profile_url, request.id,
                                        request.received_at]))
     places.append(("location, profile URL, id or date", Text.of(other)))
-    injection = [(place, hit) for place, text in places for hit in lex["prompt_injection"].phrases.find_all(text)]
-    if not injection:  # leetspeak and spaced-out letters, undone, where that changes the text
-        plain = [(place, text.deobfuscated) for place, text in places[:2]]
-        injection = [(place, hit) for place, text in plain if text is not None
-                     for hit in lex["prompt_injection"].phrases.find_all(text)]
-    if injection:
-        hidden = " (with hidden characters)" if has_invisible(request.note or "") else ""
-        reader.raise_flag("prompt_injection", f"text addressed to an AI assistant{hidden}: {_where(injection)}")
+    # The injection reader reads every string of the request; these texts (and their readings) it
+    # shares with the scams' reading below.
+    _injection(reader, request, tuple(text for _, text in places))
+    # And each of them as it reads undone or decoded (text.py): a scam in base64 is a scam.
+    places += [(f"{place}, {reading.how} {quote(reading.shown, 40)}", reading.text)
+               for place, text in places for reading in text.readings[1:]]
 
-    scam = lex["scam_or_phishing"]
-    needs = reader.guidance.parameters["scam_or_phishing"]
-    strong = [(place, hit) for place, text in places[:2] for hit in scam.phrases.find_all(text)]
-    weak = _distinct([(place, hit) for place, text in places[:2] for hit in scam.weak.find_all(text)])
-    # Single words ("crypto", "wallet") are everyday words in some jobs: it takes several, or
-    # a couple with a link or a phone number to move the talk elsewhere.
-    contact = has_link_or_phone(request.note or "")
-    if strong or len(weak) >= needs["weak_hits"] or (len(weak) >= needs["weak_hits_with_contact"] and contact):
-        reader.raise_flag("scam_or_phishing", _where(strong + weak))
+    # Scams by converging evidence (scams.py): what the text asks of, promises or tells the reader.
+    # The location, profile URL, id and date are read there too, for a link.
+    judged = judge(read_signs(request, config, reader.guidance, places), reader.guidance)
+    if judged is not None:
+        reader.raise_flag(judged.criterion, judged.evidence)
 
 
-def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts: list, profile: Text) -> None:
+def _injection(reader: _Reader, request: Request, prepared: tuple[Text, ...]) -> None:
+    """Text written for the screening rather than for the user, read by what it does
+    (injection.py): a clear attempt raises prompt_injection; a sentence that only might be one
+    raises unclear_intent, whose evidence says why without accusing anyone (and how a text was
+    hidden, when it was). `prepared`: texts of the request's strings the other signals read too."""
+    findings = read_request(request, reader.guidance, tuple(text for text in prepared if text.original))
+    clear = [finding for finding in findings if finding.tier == "clear"]
+    if clear:
+        reader.raise_flag("prompt_injection", f"text written for an AI screening tool, not for you: {injection_evidence(clear)}")
+    elif findings:
+        reader.raise_flag("unclear_intent", f"worth asking what they meant: {injection_evidence(findings)}")
+
+
+def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts: list, profile: Text,
+            companies: Text) -> None:
     name = request.sender.name
+    guidance = reader.guidance
     never: list[str] = []
     if config.policy.never_accept:
+        forms = word_forms(tuple(config.policy.never_accept), guidance)
         everything = Text.of(" \n ".join(filter(None, [name, request.note, *profile_parts])))
-        never = user_phrases(tuple(config.policy.never_accept)).find_all(everything)
+        never = forms.find(everything)
+        if forms.everyday:  # a company field names a company: "Grab" there needs no context
+            never = list(dict.fromkeys(forms.find(companies, names_company=True) + never))
     if never:
         reader.raise_flag("never_accept", f"matches your never_accept list: {', '.join(map(quote, never))}")
     always: list[str] = []
     if config.policy.always_accept:
-        listed = Text.of(f"{name} \n {profile.original}")
-        always = [hit for hit in user_phrases(tuple(config.policy.always_accept)).find_all(listed)
-                  if _affirmed(hit, listed, reader.guidance)]
+        listed = terms(tuple(config.policy.always_accept), guidance)
+        always = listed.find(Text.of(name), names_company=True) + listed.find(companies, names_company=True)
+        always += [hit for hit in listed.find(profile) if _affirmed(hit, profile, guidance)]
+        always = list(dict.fromkeys(always))
     if always and not never:
         reader.raise_flag("always_accept", f"matches your always_accept list: {', '.join(map(quote, always))}")
+        reader.result.grounds.append("on your always_accept list")
 
 
 def _affirmed(hit: str, text: Text, guidance: Guidance) -> bool:
@@ -182,7 +197,7 @@ def _affirmed(hit: str, text: Text, guidance: Guidance) -> bool:
     return not seen  # found only where denied: not on the list; not found word for word: as matched
 
 
-def _selling(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, request: Request) -> None:
+def _selling(reader: _Reader, lex, config: UserConfig, note: Text, request: Request) -> None:
     """Selling by role and offer (selling.py); the user's goals say what is welcome. A sender on the
     user's always_accept list is the user's to judge."""
     if reader.result.has("always_accept"):
@@ -199,68 +214,86 @@ def _selling(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text
     found = selling.read(
         vocabulary, reader.guidance.parameters["sales_pitch"], note, now, company,
         company_names(reader.guidance, [company]) if company else (), goals, own,
-        known=lambda: _knows(reader, lex, config, note, profile),
+        # Known: the profile shows a tie to the user's company or a past employer (_ties), or the
+        # note says how they know each other.
+        known=lambda: reader.tied or bool(lex["known_relationship"].phrases.find_all(note)),
         purposeful=lambda: any(lex[name].phrases.find_all(note) for name in vocabulary.purpose_lexicons))
     if found is not None:
         reader.raise_flag("sales_pitch", found.evidence, strength=found.strength)
 
 
-def _knows(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -> bool:
-    """Whether the user knows the sender, as far as the request shows: a note that says how they
-    know each other, the sender's history at the user's company or a past one."""
-    if lex["known_relationship"].phrases.find_all(note):
-        return True
-    me = config.me
-    if me is None:
-        return False
-    companies = list(me.past_companies)
-    if me.headline and " at " in me.headline:
-        companies.append(me.headline.rsplit(" at ", 1)[1])
-    return bool(user_phrases(company_names(reader.guidance, companies)).find_all(profile))
-
-
-def _user_words(guidance: Guidance, config: UserConfig, sender_profile: Text) -> tuple[str, ...]:
+def _user_words(guidance: Guidance, config: UserConfig, sender_profile: Text, sender_companies: Text) -> tuple[str, ...]:
     """The user's own work, as words a personal note would mention. A company the sender works
     at is theirs to mention, not a sign that the note is about the user."""
     me = config.me
     if me is None:
         return ()
-    companies = [*me.target_companies, *me.past_companies]
-    if me.headline and " at " in me.headline:
-        companies.append(me.headline.rsplit(" at ", 1)[1])
-    names = company_names(guidance, companies)
-    own = {hit.casefold() for hit in user_phrases(names).find_all(sender_profile)}
-    return tuple(me.interests) + tuple(name for name in names if name.casefold() not in own)
+    names, listed = _user_companies(guidance, tuple(me.target_companies), tuple(me.past_companies),
+                                    own_company(me, guidance))
+    theirs = {hit.casefold() for hit in listed.find(sender_companies, names_company=True) + listed.find(sender_profile)}
+    if not theirs:
+        return tuple(me.interests) + names
+    return tuple(me.interests) + tuple(name for name in names if name.casefold() not in theirs)
 
 
-def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -> None:
+@lru_cache(maxsize=64)
+def _user_companies(guidance: Guidance, targets: tuple[str, ...], past: tuple[str, ...], own: str | None):
+    """The names of the companies of the user's config, and those names compiled (once a config)."""
+    names = company_names(guidance, [*targets, *past, *([own] if own else [])])
+    return names, terms(names, guidance)
+
+
+def _ties(reader: _Reader, config: UserConfig, request: Request, companies: Text, profile: Text) -> bool:
+    """The sender at the user's company or at a past employer of theirs, as the profile shows it:
+    a known relationship, and a ground for accepting. True when they work where the user works."""
+    colleague = False
+    for tie in profile_ties(config.me, request.sender, companies, profile, reader.guidance):
+        reader.tied = True
+        reader.reinforce("known_relationship", tie.evidence, strength=tie.strength)
+        reader.result.grounds.append(f"profile: {tie.evidence}")
+        colleague = colleague or tie.evidence.startswith("works at") and tie.evidence.endswith("where you work")
+    return colleague
+
+
+def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, companies: Text, request: Request,
+          colleague: bool) -> None:
     if not note.original:
         reader.raise_flag("no_note", "no note came with the request")
         return
     if any(reader.result.has(c) for c in ("prompt_injection", "scam_or_phishing", "sales_pitch")):
         return  # the note has a purpose, and it is not the user: its quality is beside the point
-    known = lex["known_relationship"].phrases.find_all(note)
     guidance = reader.guidance
+    me = config.me
+    known = lex["known_relationship"].phrases.find_all(note)
     personalized = guidance.parameters["personalized_note"]
-    past = user_phrases(company_names(guidance, config.me.past_companies) if config.me else ()).find_all(note)
+    past = terms(company_names(guidance, me.past_companies), guidance).find(note) if me else []
+    own = own_company(me, guidance)
+    mine = terms(company_names(guidance, [own]), guidance).find(note) if own else []
     if known or past:
-        evidence = f"note: {', '.join(map(quote, known[:2]))}" if known else ""
+        # The user's own record in the config is the evidence a claim can be checked against.
+        said = [f"note: {', '.join(map(quote, known[:2]))}"] if known else []
         if past:
-            evidence = (evidence + "; " if evidence else "") + f"mentions your former employer {quote(past[0])}"
-        reader.raise_flag("known_relationship", evidence)
+            said.append(f"names {quote(past[0])}, where you worked")
+        if known and mine:
+            said.append(f"names {quote(mine[0])}, where you work")
+        reader.reinforce("known_relationship", "; ".join(said))
 
-    about_user = user_phrases(_user_words(guidance, config, profile)).find_all(note)
-    content = lex["content_reference"].phrases.find_all(note)
+    about_user = terms(_user_words(guidance, config, profile, companies), guidance).find(note)
+    content = lex["content_reference"].phrases.find_all(note)  # the user's work, named
+    refers = lex["content_reference"].weak.find_all(note)  # the user, but no work of theirs
     event = lex["event"].phrases.find_all(note)
     reason = lex["reason"].phrases.find_all(note)
     length = len(note.original)
-    specific = about_user + content + event + known + past
+    specific = about_user + content + refers + event + known + past
     reader.result.topic = _topic(guidance, note.original, about_user, event)
+    _note_grounds(reader, note, content, past, mine, event or known, known)
 
     if (specific and length >= personalized["specific_min_chars"]) or (reason and length >= personalized["reason_min_chars"]):
         cues = (specific + reason)[:3]
         reader.raise_flag("personalized_note", f"note explains why: {', '.join(map(quote, cues))}")
         return
+    if colleague:
+        return  # a colleague at the user's company: why they connect goes without saying
     generic = lex["generic_note"].phrases.find_all(note)
     if reader.result.note_language == "other" and not generic:
         reader.result.warnings.append("the note is in a language the offline engine reads only partly")
@@ -269,6 +302,25 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -
     if length < guidance.parameters["generic_note"]["min_chars"] or not (introduces or reason):
         what = f"boilerplate {quote(generic[0])}" if generic else "says nothing about why you"
         reader.raise_flag("generic_note", f"note {what}: {quote(note.original, 70)}")
+
+
+def _note_grounds(reader: _Reader, note: Text, content: list[str], past: list[str], mine: list[str],
+                  met: list[str], known: list[str]) -> None:
+    """What in the note can be checked: the user's work or posts, a named event, a past employer
+    or the company of the user's. A claim of having met, or a topic the user cares about, cannot."""
+    grounds = reader.result.grounds
+    before = len(grounds)
+    if content:
+        grounds.append(f"note names your work: {quote(content[0])}")
+    if past:
+        grounds.append(f"note names {quote(past[0])}, where you worked")
+    if mine:
+        grounds.append(f"note names {quote(mine[0])}, where you work")
+    if met:
+        event = named_event(note.original, reader.guidance)
+        if event:
+            grounds.append(f"note names the event: {quote(event)}")
+    reader.claim_only = bool(known) and len(grounds) == before and not reader.tied
 
 
 def _topic(guidance: Guidance, original: str, about_user: list[str], event: list[str]) -> str | None:
@@ -297,7 +349,8 @@ def _families(guidance: Guidance, *texts: Text) -> dict[str, str]:
     return {family: sorted(hits)[0] for family, hits in ranked if len(hits) >= least}
 
 
-def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, note: Text, profile: Text, request: Request) -> None:
+def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, note: Text, profile: Text,
+               companies: Text, request: Request) -> None:
     me = config.me
     if me is None:
         reader.result.warnings.append("no config: relevance to your goals could not be judged (run `assist init`)")
@@ -313,24 +366,24 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
             "your config says nothing about your field or goals: relevance could not be judged "
             "(fill in headline, industry, goals or interests)")
         return
+    reader.result.note_only = bool(note.original) and not sender.profile_known()
     their_families = _families(guidance, profile, note)
     shared = sorted(set(user_families) & set(their_families))
 
-    target_names = user_phrases(company_names(guidance, me.target_companies))
-    targets = target_names.find_all(profile) or target_names.find_all(note)
-    past_profile = user_phrases(company_names(guidance, me.past_companies)).find_all(profile)
-    interests = user_phrases(tuple(me.interests)).find_all(profile) or user_phrases(tuple(me.interests)).find_all(note)
-    recruiter = lex["recruiter"].phrases.find_all(profile) or lex["recruiter"].phrases.find_all(note)
+    target_names = terms(company_names(guidance, me.target_companies), guidance)
+    targets_in_profile = target_names.find(companies, names_company=True) or target_names.find(profile)
+    targets = targets_in_profile or target_names.find(note)
+    interest_terms = terms(tuple(me.interests), guidance)
+    interests_in_profile = interest_terms.find(profile)
+    interests = interests_in_profile or interest_terms.find(note)
+    recruiter_in_profile = lex["recruiter"].phrases.find_all(profile)
+    recruiter = recruiter_in_profile or lex["recruiter"].phrases.find_all(note)
     leader = lex["leader"].phrases.find_all(Text.of(sender.headline)) or lex["leader"].phrases.find_all(profile)
     seeker = lex["job_seeker"].phrases.find_all(profile) or lex["job_seeker"].phrases.find_all(note)
     goals = Text.of(" \n ".join(me.goals))
     seeks_roles = bool(lex["goal_seeks_roles"].phrases.find_all(goals))
     hires = bool(lex["goal_hires"].phrases.find_all(goals))
-    reader.result.relevance_judged = bool(their_families or targets or interests or recruiter or past_profile)
-
-    if past_profile and not reader.result.has("known_relationship"):
-        reader.raise_flag("known_relationship", f"you both worked at {quote(past_profile[0])}",
-                          strength=guidance.parameters["known_relationship"]["shared_employer_strength"])
+    reader.result.relevance_judged = bool(their_families or targets or interests or recruiter or reader.tied)
 
     reasons: list[str] = []
     strength = 1.0
@@ -339,7 +392,9 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         reasons.append(f"{'a ' + role + ' at' if role != 'works' else 'works at'} {quote(targets[0])}, one of your target companies")
         if recruiter or leader:
             strength += guidance.parameters["strong_relevance_bonus"] / guidance.weights["professional_relevance"]
-    if recruiter and seeks_roles and (shared or targets or not their_families or set(their_families) <= guidance.recruiter_fields | set(user_families)):
+    recruits_for_you = recruiter and seeks_roles and (
+        shared or targets or not their_families or set(their_families) <= guidance.recruiter_fields | set(user_families))
+    if recruits_for_you:
         reasons.append(f"a recruiter ({quote(recruiter[0])}) and you are looking for roles")
     if hires and (seeker or shared) and not recruiter:
         reasons.append("a possible candidate for the team you are hiring" + (f" ({quote(seeker[0])})" if seeker else ""))
@@ -351,9 +406,15 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         reasons.append(f"shares your interest in {quote(interests[0])}")
     if reasons:
         reader.raise_flag("professional_relevance", "; ".join(dict.fromkeys(reasons)), strength=strength)
+        if _substantial(sender) and not reader.claim_only:
+            # A real profile (a role, where they work, a history) that the note shows is relevant:
+            # the user can check it. Not when the accept would rest on a claim of having met.
+            reader.result.grounds.append("profile: a full profile, and relevant")
+        _profile_grounds(reader, guidance, user_families, profile, sender.industry, targets_in_profile, interests_in_profile,
+                         bool(recruits_for_you and recruiter_in_profile))
         return
 
-    if their_families and not past_profile and not reader.result.has("known_relationship"):
+    if their_families and not reader.tied and not reader.result.has("known_relationship"):
         where = f"; based in {sender.location}" if sender.location else ""
         mine_label = me.industry or ", ".join(user_families.values()) or "your field"
         theirs = ", ".join(dict.fromkeys(their_families.values()))
@@ -366,6 +427,32 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
             f"their field ({theirs}{where}) is unrelated to yours ({mine_label}) and to your goals",
             strength=(p["same_place_strength"] if same_place else 1.0) * (p["many_mutual_strength"] if many_mutual else 1.0),
         )
+
+
+def _profile_grounds(reader: _Reader, guidance: Guidance, user_families: dict[str, str], profile: Text,
+                     industry: str | None, targets: list[str], interests: list[str], recruiter: bool) -> None:
+    """The relevance the sender's own profile shows (not only what their note says)."""
+    grounds = reader.result.grounds
+    if targets:
+        grounds.append(f"profile: works at {quote(targets[0])}, one of your target companies")
+    # The field the profile is mostly about, or the industry it states: a logistics analyst shares
+    # a word with a market analyst, not a field.
+    hits = guidance.industries.hits(profile)
+    if hits:
+        most = max(map(len, hits.values()))
+        stated = guidance.industries.hits(Text.of(industry)) if industry else {}
+        if any(len(hits[family]) == most or family in stated for family in user_families.keys() & hits.keys()):
+            grounds.append("profile: in your field")
+    if interests:
+        grounds.append(f"profile: {quote(interests[0])}, one of your interests")
+    if recruiter:
+        grounds.append("profile: a recruiter in your field")
+
+
+def _substantial(sender) -> bool:
+    """A profile with a role, a company and a work history, and a photo if that was observed."""
+    return bool(sender.headline and (sender.company or sender.experience) and sender.experience
+                and sender.has_photo is not False)
 
 
 def _same_place(a: str, b: str) -> bool:

@@ -1,13 +1,17 @@
-"""Text helpers shared by the signals and the drafts: normalising, folding, language, phrases."""
+"""Text helpers shared by the signals and the drafts: normalising, folding, language, phrases, and
+the readings of a text every detector scans (`Text.readings`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
+from typing import NamedTuple
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import filterfalse
 
+from . import disguises, lookalikes, words
 from .alternatives import Alternatives
 
 # Characters that show nothing and hide words from a matcher. Every format character (Unicode
@@ -31,11 +35,6 @@ INVISIBLE: dict[int, str | None] = {
     0xE007F: None,  # cancel tag
     **{code: chr(code - 0xE0000) for code in TAGS},
 }
-# Cyrillic and Greek letters that look like Latin ones ("ignоre" with a Cyrillic o).
-LOOKALIKES = str.maketrans(
-    "аеорсхуіјѕԁԛԝаАВЕКМНОРСТХУІЈЅοαρτνκιΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
-    "aeopcxyijsdqwaabekmhopctxyijsoaptvkiabehikmnoptxyz",
-)
 VIETNAMESE_MARKS = set(
     "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 )
@@ -99,16 +98,24 @@ def _any_of(codes) -> re.Pattern[str]:
 # A table's translate() costs about as much as the rest of normalizing together, and most texts
 # hold nothing it would change: it runs only on text that holds one of its characters.
 HAS_INVISIBLE = _any_of(INVISIBLE)
-HAS_LOOKALIKE = _any_of(LOOKALIKES)
+
+
+def visible(text: str) -> str:
+    """The text as a person sees it: NFKC, invisible characters removed (tags read as ASCII)."""
+    if text.isascii():  # NFKC leaves ASCII alone, and no invisible character is ASCII
+        return text
+    text = unicodedata.normalize("NFKC", text)
+    if HAS_INVISIBLE.search(text):  # a letter and its mark may meet once what hid between them is gone
+        text = unicodedata.normalize("NFKC", text.translate(INVISIBLE))
+    return text
 
 
 def normalize(text: str) -> str:
-    """What the matchers read: NFKC, invisible characters removed, look-alikes mapped, lower case."""
-    text = unicodedata.normalize("NFKC", text)
-    if HAS_INVISIBLE.search(text):
-        text = text.translate(INVISIBLE)
-    text = text.replace("\u2019", "'").lower()
-    return text.translate(LOOKALIKES) if HAS_LOOKALIKE.search(text) else text
+    """What the matchers read: the visible text in lower case, with words disguised in look-alike
+    letters (mixed scripts, small capitals) read as the words they imitate (lookalikes.py)."""
+    if text.isascii():
+        return text.lower()
+    return lookalikes.unmix(visible(text).replace("\u2019", "'").lower())
 
 
 def _fold_table() -> dict[int, str]:
@@ -376,19 +383,112 @@ class Text:
             return frozenset(WORD_RUN.findall(self.normalized))
         return self.positions  # no token joins two runs with ' or -: the tokens are the runs
 
+    @property
+    def readings(self) -> tuple["Reading", ...]:
+        """What a detector reads: this text, then each distinct other reading of it (letters
+        rejoined and leetspeak undone, encoded fragments decoded, words spelt in another script's
+        look-alikes read as Latin), each with how it was hidden and the fragments as written.
+        Plain text has no other reading, and finds that out in a few cheap looks."""
+        # The other readings are kept with the text; the first is made anew each time, so that a
+        # text never refers to itself (a cycle would outlive Text.of's cache until the next full
+        # garbage collection, and make every collection slower).
+        others = self.__dict__.get("_other_readings")
+        if others is None:
+            others = self.__dict__["_other_readings"] = self._other_readings()
+        return (Reading(self, None, ""), *others)
+
+    def _other_readings(self) -> tuple["Reading", ...]:
+        found: list[tuple[Text, str, list[str]]] = self._undone()
+        decoded = self._decoded()
+        if decoded is not None:
+            text, how, shown = decoded
+            found.append(decoded)
+            found += [(inner, f"{how}, then {inner_how}", shown) for inner, inner_how, _ in text._undone()]
+        if not found:
+            return ()
+        seen = {self.normalized}
+        kept = []
+        for text, how, shown in found:
+            if text.normalized not in seen:
+                seen.add(text.normalized)
+                kept.append(Reading(text, how, " … ".join(dict.fromkeys(shown))))
+        return tuple(kept)
+
+    @cached_property
+    def hidden(self) -> str:
+        """How the text as written hides what `normalized` reads: "hidden characters", "look-alike
+        letters", both, or ""."""
+        original = self.original
+        if original.isascii():
+            return ""
+        notes = []
+        if has_invisible(original):
+            notes.append("hidden characters")
+        if lookalikes.maybe(original) and visible(original).replace("\u2019", "'").lower() != self.normalized:
+            notes.append("look-alike letters")
+        return " and ".join(notes)
+
     @cached_property
     def deobfuscated(self) -> "Text | None":
-        """The text with leetspeak and spaced-out letters undone (`deobfuscate`), when that reads
-        differently from the text itself."""
+        """The text with letters split apart rejoined and leetspeak undone, where that spells
+        words; None when nothing is undone."""
+        for text, how, _ in self._undone():
+            if how != LOOKALIKE_WORDS:
+                return text
+        return None
+
+    def _undone(self) -> list[tuple["Text", str, list[str]]]:
+        """The readings that undo tricks on the letters themselves: split letters and leetspeak,
+        then words spelt in look-alikes (of the text, and of the text once rejoined)."""
         string = self.normalized
-        runs = self.word_runs
-        # Each trick needs a word that shows it: one that mixes letters and digits (unless "@"
-        # or "$" stand in for letters), one of a single letter, or one joined by "_".
-        if "@" in string or "$" in string or not all(run.isalpha() or run.isdecimal() for run in runs):
-            string = _unleet(string)
-        if string != self.normalized or any(len(run) == 1 or "_" in run for run in runs):
-            string = _unspace(string)
-        return None if normalize(string) == self.normalized else Text.of(string)
+        keys = self.positions  # the text's tokens: looked at as a set, in C, where possible
+        found: list[tuple[Text, str, list[str]]] = []
+        # Each trick needs something that shows it. Split letters: a letter standing alone that is
+        # not the word "a" or "i" (a contraction is one token), a "_", or a token joined by "-"
+        # from single letters. Leetspeak: "@" or "$", or a token of letters and digits that spells
+        # a word once read as leet.
+        shape = string.encode().translate(LETTERS_AND_DIGITS)
+        # A letter next to a digit (leet), or a letter alone between "-" (split): else no token needs
+        # a closer look.
+        if b"a1" in shape or b"1a" in shape or b"-a-" in shape:
+            split, leet = _split_or_leet(keys)
+        else:
+            split = leet = False
+        split = split or "_" in string or not SPLIT_LETTERS.isdisjoint(keys) or len(VOWELS.intersection(keys)) >= 3
+        leet = leet or (("@" in string or "$" in string) and LEET_SIGN.search(string) is not None)
+        if split or leet:
+            shown: list[str] = []
+            hows: list[str] = []
+            for trick, how, undo in ((split, "letters split apart", disguises.unsplit), (leet, "leetspeak", disguises.unleet)):
+                undone = undo(string) if trick else None
+                if undone is not None:
+                    string, fragments = undone
+                    shown += fragments
+                    hows.append(how)
+            if hows:
+                found.append((Text.of(string), " and ".join(hows), shown))
+        if not self.normalized.isascii():
+            for base in dict.fromkeys((self.normalized, string)):
+                spelt = lookalikes.skeleton(base)
+                if spelt is not None:
+                    found.append((Text.of(spelt[0]), LOOKALIKE_WORDS, spelt[1]))
+        return found
+
+    def _decoded(self) -> tuple["Text", str, list[str]] | None:
+        """The text with its encoded fragments decoded, when one reads as text. The first look:
+        words that rot13 turns into common words, a "%", "\\" or "&#", or a run of base64 or hex
+        characters long enough for a sentence (a token that long, or one broken by "+", "/", "=")."""
+        string = self.normalized
+        keys = self.positions
+        rot13_likely = len(words.rot13_words().intersection(keys)) >= disguises.ROT13_MIN_WORDS
+        if not (rot13_likely or "%" in string or "\\" in string or "&#" in string
+                or ENCODED_RUN in string.encode().translate(ENCODED_CHARACTERS)):
+            return None
+        decoded = disguises.decode(visible(self.original), rot13_likely)
+        if decoded is None:
+            return None
+        text, kinds, shown = decoded
+        return Text.of(text), " and ".join(kinds), shown
 
     @staticmethod
     @lru_cache(maxsize=4096)
@@ -400,6 +500,79 @@ class Text:
         if not has_diacritics(normalized):  # the folded words are the words
             return Text(original, normalized, words, words, positions, positions)
         return Text(original, normalized, words, (), positions, {})
+
+
+LOOKALIKE_WORDS = "look-alike letters"
+# Characters that stand alone in a text mostly where a word was split apart: consonants. Vowels
+# and digits stand alone as words ("a", "I", "3", Vietnamese typed without diacritics: "o", "e"):
+# it takes three of them. Split letters are rejoined only where they spell a word in Latin letters
+# (look-alikes are mapped before), so these are all the first look needs.
+SPLIT_LETTERS = frozenset("bcdfghjklmnpqrstvwxz")
+VOWELS = frozenset("aeiouy0123456789")
+# "@" or "$" next to a letter: "@ccept", "$ell" (not "$500", nor "@" between digits).
+LEET_SIGN = re.compile(r"[@$][^\W\d_]|[^\W\d_][@$]")
+
+
+def _shape_table(classes: dict[str, str]) -> bytes:
+    """A table for bytes.translate: each byte as the first class (a string of characters, "\x80"
+    for every non-ASCII byte) that holds it, else a space."""
+    table = bytearray(b" " * 256)
+    for mark, members in reversed(classes.items()):
+        for code in range(256):
+            if chr(code) in members or (code >= 128 and "\x80" in members):
+                table[code] = ord(mark)
+    return bytes(table)
+
+
+# The shape of a text in one byte a character, made in C (bytes.translate): the first looks below
+# read it with substring searches, far cheaper than a regex over the text. Letters (and every byte
+# of a non-ASCII character) are "a", digits "1", "-" stays "-".
+LETTERS_AND_DIGITS = _shape_table({"a": "abcdefghijklmnopqrstuvwxyz\x80", "1": "0123456789", "-": "-"})
+# Characters of base64 and hex as "a": a run of ENCODED_MIN of them could be an encoded sentence.
+ENCODED_CHARACTERS = _shape_table({"a": "abcdefghijklmnopqrstuvwxyz0123456789+/=_\x80"})
+ENCODED_RUN = b"a" * disguises.ENCODED_MIN
+
+
+def _split_or_leet(keys: Collection[str]) -> tuple[bool, bool]:
+    """Whether a token joins single characters with "-" ("a-c-c-e-p-t" is one token), and whether
+    a token mixing letters and digits spells a common word once read as leet ("1gn0r3")."""
+    split = leet = False
+    for key in filterfalse(str.isalpha, keys):  # most tokens are words: passed over in C
+        if key.isdecimal():
+            continue
+        if "-" in key:
+            parts = key.split("-")
+            split = split or sum(len(part) == 1 and part.isalpha() for part in parts) >= 2
+        else:
+            parts = key.split("'") if "'" in key else (key,)
+        if not leet:
+            for part in parts:
+                if part.isalnum() and not part.isalpha() and not part.isdecimal() and disguises.leet_word(part):
+                    leet = True
+                    break
+        if split and leet:
+            break
+    return split, leet
+
+
+class Reading(NamedTuple):
+    """One way to read a text: the text as prepared for the matchers, how it was hidden ("written
+    in base64", "look-alike letters"; for the text itself, what normalizing undid, if anything) and
+    the fragments as the sender wrote them, for evidence a person can check. (A named tuple: one
+    is made for every text read, and a tuple is the cheapest object Python makes.)"""
+
+    text: Text
+    disguise: str | None  # None for the text itself: `how` then asks the text what normalizing undid
+    shown: str
+
+    @property
+    def how(self) -> str:
+        return self.text.hidden if self.disguise is None else self.disguise
+
+    @property
+    def as_written(self) -> bool:
+        """Whether this is the text itself (read as written, invisible characters aside)."""
+        return self.disguise is None
 
 
 def _positions(words: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
@@ -449,19 +622,10 @@ def quote(text: str, limit: int = 80) -> str:
     return f"\"{clip(flat(text), limit)}\""
 
 
-LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-SPACED_LETTERS = re.compile(r"\b(?:[^\W\d_][.\-_ ]){2,}[^\W\d_]\b")
-MIXED_TOKEN = re.compile(r"\b(?=[\w@$]*[^\W\d_])(?=[\w@$]*[0-9@$])[\w@$]+\b")
-
-
 def deobfuscate(text: str) -> str:
-    """Undo the usual tricks to hide words from a reader: "1gn0re" -> "ignore", "a.c.c.e.p.t" -> "accept"."""
-    return _unspace(_unleet(text))
-
-
-def _unleet(text: str) -> str:
-    return MIXED_TOKEN.sub(lambda match: match.group(0).translate(LEET), text)
-
-
-def _unspace(text: str) -> str:
-    return SPACED_LETTERS.sub(lambda match: re.sub(r"[.\-_ ]", "", match.group(0)), text)
+    """Letters split apart rejoined and leetspeak undone where they spell words: "1gn0re" ->
+    "ignore", "a.c.c.e.p.t" -> "accept"."""
+    undone = disguises.unsplit(text)
+    text = undone[0] if undone else text
+    undone = disguises.unleet(text)
+    return undone[0] if undone else text

@@ -1,0 +1,686 @@
+"""Scams by converging evidence: signs of what a text does to its reader.
+
+A sign is something the reader is asked, promised or told (prompts/scams.toml lists the words,
+by kind): credentials or money asked for, returns promised, software to install, the talk moved
+off LinkedIn, pressure or secrecy, a voice borrowed from LinkedIn or from the reader's employer,
+a look-alike link, a paid task or a job without hiring steps, flattery of the reader's looks.
+
+What makes words a sign is whom they are aimed at. "Send your one-time code" asks the reader;
+"I research OTP phishing" is a sender describing their work, and "LinkedIn will never ask for
+your password" denies the very thing. So a request counts where an ask verb stands near what it
+asks for, in a clause aimed at the reader (a second person, a "please", an imperative), not
+denied by a negation just before it, and not in a clause where the sender describes their own
+work. The user's field and the sender's stated job are never evidence.
+
+Deciding (rules.toml [parameters.scam_or_phishing]): each kind found adds points, more for an
+unambiguous sign (credentials or money asked for, a notice about the reader's account, a
+look-alike domain, guaranteed returns, remote access) than for a plain one. Enough points is a
+scam, reported; one plain sign alone is, as its kind says, doubt (unclear_intent: ask, never a
+report) or nothing.
+
+Cheap first: a text none of whose words could start a sign (and with no pattern that could
+match, no link) is not read further, which is nearly every text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from .config import UserConfig
+from .guidance import Guidance, load_guidance
+from .models import Request
+from .scam_words import DIGIT, UNSPACED, WORD_RUN, Hit, Kind, SignVocabulary
+from .text import Text, clip, detect_language, flat, normalize
+
+# Sentences end at a full stop followed by a space, at ! ? ; (and their full-width forms), at a
+# line break and at the separators of a headline (| • ·). Clauses also end at commas and colons
+# (not those inside a number or a link), brackets and dashes.
+SENTENCE_MARKS = frozenset("!?;\n|•·。！？；")
+CLAUSE_BREAK = re.compile(r"[!?;\n|•·。！？；，、：()\[\]—–]|[.,:](?=\s|$)")
+# A host name in a link, with or without a scheme: bounded labels (the regex stays linear).
+HOST_HINT = re.compile(r"[a-z0-9]\.[a-z]")  # what every host holds: found in C before the regex below runs
+HOST = re.compile(r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24})(?![a-z0-9-])(/[^\s]{0,200})?")
+LINK_HINTS = ("/", "www.", "http", "linked", "lnkd", "nkedin", "nkedln", "nked1n")
+# Letters a look-alike host swaps in, to compare with a brand by its skeleton.
+SKELETON = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "3": "e", "4": "a", "5": "s", "7": "t"})
+CHARS_PER_WORD = 3  # distances involving a script without spaces are measured in characters
+# Where to look for a hit's neighbours, in characters per word of reach: generous (a word and the
+# spaces around it), then measured exactly. Bounded, so a long text is read in linear time.
+WINDOW_PER_WORD = 24
+WINDOW_SLACK = 64
+QUOTE_AROUND = 45
+PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)")
+OTHER = "location, profile URL, id or date"
+LINKEDIN_PROFILE = ("https://www.linkedin.com/in/", "https://linkedin.com/in/", "http://www.linkedin.com/in/")
+EMPLOYER = "headline and note"
+
+
+@dataclass(frozen=True)
+class Sign:
+    kind: str
+    strong: bool  # unambiguous: reported alone
+    place: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Judgement:
+    criterion: str  # scam_or_phishing or unclear_intent
+    evidence: str
+
+
+def read_signs(request: Request, config: UserConfig | None, guidance: Guidance | None = None,
+               texts: Iterable[tuple[str, Text]] | None = None) -> dict[str, Sign]:
+    """The kinds of sign in the request, each with its strongest instance. `texts`: the request's
+    strings as (place, Text), note first, when the caller has them prepared already (the note,
+    the profile, the name, and the location, profile URL, id and date as one)."""
+    guidance = guidance or load_guidance()
+    vocabulary = guidance.scams
+    places = list(texts) if texts is not None else _places(request)
+    if all(place != OTHER for place, _ in places):
+        other = _other(request)  # the location, profile URL, id and date, read for links
+        if other is not None:
+            places.append((OTHER, other))
+    found: dict[str, Sign] = {}
+    reach = guidance.parameters["scam_or_phishing"]
+    enough = lambda: _points(found, guidance) >= reach["report_at"]  # noqa: E731
+    employer = _employer(request, config, guidance, places[0][1])
+    if employer is not None:
+        found[employer.kind] = employer
+    skipped = []
+    for place, text in places:
+        if not text.normalized:
+            continue
+        if _worth_reading(vocabulary, text):
+            _Doc(text, place, vocabulary, reach).read(found)
+            if enough():
+                return found  # a scam already: the rest would only add evidence
+        else:
+            skipped.append((place, text))
+    if found and not enough():
+        # A sign found, not yet enough: what counts only beside one (pressure, a borrowed voice) counts now.
+        for place, text in skipped:
+            if place != OTHER:  # no sentence there to press or borrow a voice
+                _Doc(text, place, vocabulary, reach).read(found)
+                if enough():
+                    break
+    return found
+
+
+def _places(request: Request) -> list[tuple[str, Text]]:
+    sender = request.sender
+    parts = [sender.headline, sender.company, sender.industry, sender.about]
+    parts += [f"{job.title or ''} {job.company or ''}" for job in sender.experience or []]
+    places = [("note", Text.of(request.note)), ("profile", Text.of(" \n ".join(filter(None, parts)))),
+              ("name", Text.of(sender.name))]
+    other = _other(request)
+    return places + ([(OTHER, other)] if other is not None else [])
+
+
+def _other(request: Request) -> Text | None:
+    """The location, profile URL, id and date: fields that hold no sentence (another flag says when
+    they do), read for a link to look at. A plain address of a profile on LinkedIn is none."""
+    sender = request.sender
+    url = sender.profile_url
+    if url and url.startswith(LINKEDIN_PROFILE) and len(url.split()) == 1:
+        url = None
+    other = " \n ".join(filter(None, [sender.location, url, request.id, request.received_at]))
+    return Text.of(other) if other and HOST_HINT.search(other.lower()) else None
+
+
+def judge(signs: dict[str, Sign], guidance: Guidance) -> Judgement | None:
+    """scam_or_phishing for enough signs, unclear_intent for one plain sign whose kind says so."""
+    if not signs:
+        return None
+    p = guidance.parameters["scam_or_phishing"]
+    kinds = guidance.scams.kinds
+    points = {name: _points({name: sign}, guidance) for name, sign in signs.items()}
+    ranked = sorted(signs.values(), key=lambda sign: -points[sign.kind])
+    if sum(points.values()) >= p["report_at"]:
+        return Judgement("scam_or_phishing", "; ".join(f"{kinds[sign.kind].says}: {sign.quote}" for sign in ranked[:4]))
+    unclear = [sign for sign in ranked if kinds[sign.kind].alone == "unclear"]
+    if unclear:
+        sign = unclear[0]
+        return Judgement("unclear_intent", f"{kinds[sign.kind].says}: {sign.quote} (one sign alone, which can be "
+                                           "innocent: worth asking before accepting)")
+    return None
+
+
+def _points(signs: dict[str, Sign], guidance: Guidance) -> float:
+    """What the signs weigh together: each kind once, more for an unambiguous one."""
+    p = guidance.parameters["scam_or_phishing"]
+    kinds = guidance.scams.kinds
+    return sum(p["strong_points"] if sign.strong or kinds[name].alone == "report" else p["plain_points"]
+               for name, sign in signs.items())
+
+
+def _worth_reading(vocabulary: SignVocabulary, text: Text, words: bool = True) -> bool:
+    """A first look, by the words the text holds: could a sign worth reading it for be in it?"""
+    if words and vocabulary.first_look(text):
+        return True
+    string = text.normalized
+    if "." not in string or HOST_HINT.search(string) is None:
+        return False
+    string = vocabulary.real_host.sub(" ", string)  # LinkedIn's own addresses hold the brand: no hint
+    return any(hint in string for hint in vocabulary.link_hints) and any(
+        not _is_real(match.group(1), vocabulary.real_hosts) for match in HOST.finditer(text.normalized))
+
+
+class _Doc:
+    """One place's text, read closely: its words with their places, clauses and sentences."""
+
+    def __init__(self, text: Text, place: str, vocabulary: SignVocabulary, reach: dict) -> None:
+        self.text = text
+        self.place = place
+        self.vocabulary = vocabulary
+        self.reach = reach
+        string = self.string = text.normalized
+        spans = [match.span() for match in WORD_RUN.finditer(string)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        # The text's own words are these runs of word characters where no "-" or "'" joins two.
+        joined = "-" in string or "'" in string
+        self.tokens = [string[start:end] for start, end in spans] if joined else list(text.words)
+        breaks = [(match.start(), match.group()) for match in CLAUSE_BREAK.finditer(string)]
+        self.clause_breaks = [position for position, _ in breaks]
+        self.sentence_breaks = [position for position, mark in breaks if mark in SENTENCE_MARKS
+                                or mark == "." and (position + 1 == len(string) or string[position + 1].isspace())]
+        # Entries typed without diacritics ("so the" for "số thẻ") apply only to Vietnamese text
+        # that has none anywhere: in English they are other words.
+        plain = text.plain_words is text.words and not vocabulary.lexicon.plain_keys.isdisjoint(text.word_runs) \
+            and detect_language(text.original) == "vi"
+        self.hits = vocabulary.lexicon.scan(self.tokens, self.starts, self.ends, string, plain,
+                                            None if joined else text.positions)
+        v = vocabulary
+        self.negations = _Sorted(self.hits.get(v.negations, []))
+        self.markers = _Sorted([hit for list_id in (v.you, v.please, v.particles) for hit in self.hits.get(list_id, [])])
+        self.you = _Sorted(self.hits.get(v.you, []))
+        self.particle_clauses = {self.clause(hit) for hit in self.hits.get(v.particles, [])}
+        self.pleas = _Sorted([hit for list_id in (v.please, v.particles) for hit in self.hits.get(list_id, [])])
+        self.own_work = _Sorted(self._own_work())
+        self.sorted: dict[int, _Sorted] = {}
+        self.patterns_found: dict[int, list[Hit]] = {}
+
+    @cached_property
+    def aimed(self) -> set[int]:
+        """The clauses aimed at the reader: a second person, a "please", an imperative."""
+        verbs = [hit for list_id in self.vocabulary.verb_lists for hit in self.hits.get(list_id, [])]
+        return {self.clause(hit) for hit in self.markers.hits} | {self.clause(verb) for verb in verbs if self.imperative(verb)}
+
+    def sorted_list(self, list_id: int) -> "_Sorted":
+        known = self.sorted.get(list_id)
+        if known is None:
+            hits = self.hits.get(list_id)
+            known = self.sorted[list_id] = _Sorted(hits) if hits else EMPTY
+        return known
+
+    def around(self, hits: "_Sorted", hit: Hit, reach: float) -> list[Hit]:
+        """The hits that may stand within `reach` words of `hit` (to be measured exactly): by
+        words where the text has them, by characters in a script without spaces."""
+        if hit.unspaced or not self.tokens:
+            window = reach * WINDOW_PER_WORD + WINDOW_SLACK
+            return hits.between(hit.cstart - window, hit.cend + window)
+        words = int(reach) + 1
+        low = self.starts[max(0, hit.start - words - self.vocabulary.lexicon.longest)]
+        high = self.ends[min(len(self.tokens) - 1, hit.end + words)]
+        chars = reach * CHARS_PER_WORD + 1
+        return hits.between(min(low, hit.cstart - chars), max(high, hit.cend + chars))
+
+    # --- where things stand -------------------------------------------------------------
+
+    def clause(self, hit: Hit) -> int:
+        return bisect_right(self.clause_breaks, hit.cstart)
+
+    def sentence(self, hit: Hit) -> int:
+        return bisect_right(self.sentence_breaks, hit.cstart)
+
+    def distance(self, a: Hit, b: Hit) -> float:
+        """How many words apart two hits stand (0 when they touch or overlap)."""
+        if a.unspaced or b.unspaced:
+            gap = max(a.cstart, b.cstart) - min(a.cend, b.cend)
+            return max(0, gap) / CHARS_PER_WORD
+        return max(0, max(a.start, b.start) - min(a.end, b.end))
+
+    def near(self, a: Hit, b: Hit, reach: float) -> bool:
+        return self.distance(a, b) <= reach and self.sentence(a) == self.sentence(b)
+
+    def in_sentence(self, hits: "_Sorted", hit: Hit) -> list[Hit]:
+        sentence = self.sentence(hit)
+        low = self.sentence_breaks[sentence - 1] if sentence else -1
+        high = self.sentence_breaks[sentence] if sentence < len(self.sentence_breaks) else len(self.string)
+        return hits.between(low, high)
+
+    def any_near(self, hits: "_Sorted", hit: Hit, reach: float) -> bool:
+        return any(self.near(hit, other, reach) for other in self.around(hits, hit, reach))
+
+    def imperative(self, verb: Hit) -> bool:
+        """The verb opens its clause, after nothing but fillers ("just paste it here"), or goes on
+        from a request in it ("please install it and grant it access")."""
+        clause = self.clause(verb)
+        start_char = self.clause_breaks[clause - 1] + 1 if clause else 0
+        if verb.unspaced:
+            return verb.cstart - start_char <= CHARS_PER_WORD
+        first = bisect_left(self.starts, start_char)
+        if verb.start - first <= self.reach["imperative_reach"] and \
+                all(word in self.vocabulary.fillers for word in self.tokens[first:verb.start]):
+            return True
+        return verb.start > first and self.tokens[verb.start - 1] in self.vocabulary.fillers \
+            and any(self.clause(plea) == clause and plea.cstart < verb.cstart
+                    for plea in self.pleas.between(start_char, verb.cstart))
+
+    def denied(self, hit: Hit) -> bool:
+        """A negation stands shortly before the hit, in its clause ("never send your password")."""
+        clause = self.clause(hit)
+        reach = self.reach["negation_reach"]
+        for negation in self.negations.between(hit.cstart - reach * WINDOW_PER_WORD - WINDOW_SLACK, hit.cstart):
+            if negation.cend <= hit.cstart and self.distance(negation, hit) < reach and self.clause(negation) == clause:
+                return True
+        return False
+
+    def _own_work(self) -> list[Hit]:
+        """Where the sender starts describing their own work ("I audit ...", "em làm ...")."""
+        v = self.vocabulary
+        verbs = {verb.start for verb in self.hits.get(v.self_verbs, []) if not verb.unspaced}
+        marks = [subject for subject in self.hits.get(v.self_subjects, [])
+                 if subject.end in verbs or subject.end + 1 in verbs]
+        return marks + self.hits.get(v.self_phrases, [])
+
+    def theirs(self, hit: Hit) -> bool:
+        """The hit stands after the sender starts describing their own work, in the same
+        sentence, with no request ("please", a particle) between the two."""
+        sentence = self.sentence(hit)
+        start = self.sentence_breaks[sentence - 1] if sentence else -1
+        marks = self.own_work.between(start, hit.cstart)
+        return bool(marks) and not self.pleas.between(marks[0].cstart, hit.cstart)
+
+    def counts(self, *hits: Hit) -> bool:
+        return not any(self.denied(hit) or self.theirs(hit) for hit in hits)
+
+    # --- reading ------------------------------------------------------------------------
+
+    @cached_property
+    def amounts(self) -> list[Hit]:
+        """Amounts of money, looked for only where a kind needs them."""
+        return self._pattern_hits(self.vocabulary.amounts) if DIGIT.search(self.string) else []
+
+    def read(self, found: dict[str, Sign]) -> None:
+        """Adds the signs of each kind the text holds to `found` (every kind: the evidence names them all)."""
+        present = self.hits.keys()
+        for kind in self.vocabulary.kinds.values():
+            if kind.triggers.isdisjoint(present) and not (kind.link and self.hosts) \
+                    and not (kind.amounts and kind.lists.get("verbs") in present) \
+                    and not any(self._kind_patterns(kind, key) for key in kind.sign_patterns):
+                continue  # nothing of this kind in the text
+            for hit, strong in self._signs(kind):
+                self._keep(found, kind, hit, strong)
+                if found[kind.name].strong:
+                    break  # nothing stronger to find of this kind
+            if kind.link and self.hosts:
+                for hit, strong in self._links(kind):
+                    self._keep(found, kind, hit, strong)
+
+    def _keep(self, found: dict[str, Sign], kind: Kind, hit: Hit, strong: bool) -> None:
+        strong = strong or kind.alone == "report"
+        known = found.get(kind.name)
+        if known is None or (strong and not known.strong):
+            found[kind.name] = Sign(kind.name, strong, self.place, self.quote(hit))
+
+    def _signs(self, kind: Kind):
+        lists = kind.lists
+        get = lambda key: self.hits.get(lists[key], []) if key in lists else []  # noqa: E731
+        strong = self.sorted_list(lists["strong"]) if "strong" in lists else EMPTY
+        reach = self.reach
+
+        def graded(hit: Hit, short_rate: bool = False) -> tuple[Hit, bool]:
+            qualified = bool(strong) and any(self.near(hit, q, reach["strong_reach"]) and not self.denied(q)
+                                             for q in self.around(strong, hit, reach["strong_reach"]))
+            if qualified and "magnitudes" in kind.patterns and not short_rate:
+                qualified = self._magnitude(kind, hit)  # "guaranteed" alone is a sales word
+            return hit, qualified
+
+        verbs = self.hits.get(self.vocabulary.ask, []) + get("verbs")
+        objects = get("objects") + (self.amounts if kind.amounts and verbs else [])
+        if objects and verbs:
+            verbs = _Sorted(verbs)
+            # What the sentence before named, asked for now by a word that stands for it ("you
+            # will get a code by SMS. Read me that code").
+            named = {self.sentence(obj) + 1 for obj in get("objects")}
+            objects += [ref for ref in get("references") if self.sentence(ref) in named]
+            for obj in objects:
+                for verb in self.around(verbs, obj, reach["ask_reach"]):
+                    if self._asks_for(verb, obj) and self.counts(verb) and not self.theirs(obj) \
+                            and not (kind.negated_objects and self.denied(obj)):
+                        yield graded(_span(verb, obj))
+                        break
+        for hit in get("requests") + get("standalone"):
+            if self.counts(hit):
+                yield graded(hit)
+        for hit in self._kind_patterns(kind, "strong_patterns"):
+            if self.counts(hit):
+                yield hit, True
+        for hit in self._kind_patterns(kind, "patterns"):
+            if self.counts(hit):
+                yield graded(hit, short_rate="magnitudes" in kind.patterns)  # a rate for a short period
+        for hit in get("when_aimed") + self._kind_patterns(kind, "aimed_patterns"):
+            if self.clause(hit) in self.aimed and self.counts(hit):
+                yield graded(hit)
+        earn = self.sorted_list(lists["earn"]) if "earn" in lists else EMPTY
+        for offer in get("offers"):
+            if not self.counts(offer):
+                continue
+            hit, is_strong = graded(offer)
+            if is_strong or self._offered(kind, offer, earn):
+                yield hit, is_strong
+        for verb in earn.hits:  # "members made 300% this year"
+            if self.counts(verb) and self._magnitude(kind, verb, boast=True):
+                yield verb, False
+        if "tell" in lists:
+            yield from self._secrecy(get)
+        if "accounts" in lists or "brand" in lists:
+            yield from self._notices(kind, get)
+        if "easy" in lists or "tasks" in lists:
+            yield from self._tasks(kind, get)
+
+    def _offered(self, kind: Kind, offer: Hit, earn: "_Sorted") -> bool:
+        """Returns promised to the reader: theirs ("your returns", "lợi nhuận của bạn"), earned by
+        them ("you earn", an imperative "earn"), or large ("returns of 80%")."""
+        if self.any_near(self.you, offer, 1):
+            return True
+        for verb in self.around(earn, offer, self.reach["reader_reach"]):
+            if self.near(verb, offer, self.reach["reader_reach"]) and (
+                    self.imperative(verb) or any(marker.cend <= verb.cstart and self.distance(marker, verb) <= 2
+                                                 for marker in self.around(self.you, verb, 3))):
+                return True
+        return "magnitudes" in kind.patterns and self._magnitude(kind, offer, boast=True)
+
+    def _secrecy(self, get):
+        """Secrecy asked of the reader: a verb of telling, denied, beside whom not to tell ("don't
+        loop in finance"), or beside no one at all ("tell no one", "никому не рассказывайте")."""
+        reach = self.reach["possessive_reach"] + 1
+        audience = _Sorted(get("audience"))
+        nobody = _Sorted(get("nobody"))
+        for verb in get("tell"):
+            if self.theirs(verb):
+                continue
+            if self.any_near(nobody, verb, reach) or (self.denied(verb) and self.any_near(audience, verb, reach)):
+                yield verb, False
+
+    def _notices(self, kind: Kind, get):
+        """A notice about the reader's account (unambiguous), or a sender speaking as a brand's staff."""
+        if "threats" in kind.lists:
+            threats = self.sorted_list(kind.lists["threats"])
+            for account in get("accounts"):
+                owned = self.any_near(self.you, account, self.reach["possessive_reach"])
+                if account.unspaced and not owned:  # pronouns left unsaid: a request to the reader next to it
+                    sentence = self.sentence(account)
+                    owned = any(0 <= self.sentence(marker) - sentence <= 1
+                                for marker in self.markers.between(account.cstart - 200, account.cend + 200))
+                if not owned or account.end < len(self.tokens) and self.tokens[account.end] in _ROLES:
+                    continue
+                for threat in self.around(threats, account, self.reach["ask_reach"]):
+                    if self.near(account, threat, self.reach["ask_reach"]) and self.counts(account):
+                        yield _span(account, threat), True
+                        break
+        teams = self.sorted_list(kind.lists["teams"]) if "teams" in kind.lists else EMPTY
+        for brand in get("brand"):
+            for team in self.around(teams, brand, self.reach["ask_reach"]):
+                if self.clause(brand) == self.clause(team) and self.distance(brand, team) <= self.reach["ask_reach"] \
+                        and self.counts(brand, team):
+                    yield _span(brand, team), False
+                    break
+
+    def _tasks(self, kind: Kind, get):
+        """Easy work paid by the day, or micro-tasks for a commission."""
+        easy = [hit for hit in get("easy") if self.counts(hit)]
+        amounts = self.amounts if easy else []
+        rates = _Sorted(self._pattern_hits(kind.patterns.get("rates"))) if amounts else EMPTY
+        paid = [_span(amount, rate) for amount in amounts for rate in rates.between(amount.cstart - 40, amount.cend + 16)
+                if min(abs(rate.cstart - amount.cend), abs(amount.cstart - rate.cend)) <= 16
+                and self.sentence(amount) == self.sentence(rate)]
+        if amounts and len({self.string[hit.cstart:hit.cend] for hit in easy}) >= 2:
+            paid += amounts  # easy work said twice over: any amount will do
+        for first, seconds in ((easy, _Sorted(paid)), (get("tasks"), _Sorted(get("pay")))):
+            for hit in first:
+                second = next(iter(self.in_sentence(seconds, hit)), None)
+                if second is not None and self.counts(hit):
+                    yield _span(hit, second), False
+
+    def _links(self, kind: Kind):
+        """Hosts that imitate a brand (unambiguous), hide where they go or lure a click; for a
+        kind that lists `hosts` (messaging apps), a link to one of them."""
+        link = kind.link
+        for host, path, hit in self.hosts:
+            if _is_real(host, link.get("real", ())):
+                continue
+            if host in link.get("hosts", ()):
+                yield hit, False
+            elif "brands" in link and _imitates(host, link["brands"]):
+                yield hit, True
+            elif host in link.get("shorteners", ()) or any(lure in host or lure in path for lure in link.get("lures", ())):
+                yield hit, False
+
+    @cached_property
+    def hosts(self) -> list[tuple[str, str, Hit]]:
+        if not HOST_HINT.search(self.string) or not any(hint in self.string for hint in LINK_HINTS):
+            return []
+        return [(match.group(1), match.group(2) or "", _token_hit(self, match.start(), match.end()))
+                for match in HOST.finditer(self.string)]
+
+    def _magnitude(self, kind: Kind, hit: Hit, boast: bool = False) -> bool:
+        """The hit's sentence promises a magnitude: a rate for a short period, money multiplied,
+        or a percentage from high_return_percent on (boast: from boast_percent on, close by)."""
+        least = self.reach["boast_percent" if boast else "high_return_percent"]
+        if not boast and self.in_sentence(_Sorted(self._kind_patterns(kind, "patterns")), hit):
+            return True  # a rate for a short period
+        found_all = self.in_sentence(_Sorted(self._pattern_hits(kind.patterns["magnitudes"])), hit)
+        if boast:
+            found_all = [found for found in found_all if self.distance(found, hit) <= self.reach["reader_reach"]]
+        for found in found_all:
+            text = self.string[found.cstart:found.cend]
+            if "%" not in text:
+                return True  # multiplied
+            number = PERCENT.match(text)
+            if number and float(number.group(1).replace(",", ".")) >= least:
+                return True
+        return False
+
+    @cached_property
+    def live_patterns(self) -> set[tuple[str, str]] | None:
+        """The (kind, key) whose sign patterns could match in this text (None: any of them)."""
+        v = self.vocabulary
+        live = v.sign_patterns.live(self.text)
+        if live is None:
+            return None
+        return {v.sign_pattern_owner[id(part)] for part in live}
+
+    def _kind_patterns(self, kind: Kind, key: str) -> list[Hit]:
+        """What a kind's sign patterns find, run only where the joined look says they could match."""
+        alternatives = kind.patterns.get(key)
+        if alternatives is None:
+            return []
+        live = self.live_patterns
+        if live is not None and (kind.name, key) not in live:
+            return []
+        return self._pattern_hits(alternatives)
+
+    def _pattern_hits(self, alternatives) -> list[Hit]:
+        """What the patterns find in the text (looked for once a text)."""
+        if alternatives is None:
+            return []
+        known = self.patterns_found.get(id(alternatives))
+        if known is None:
+            known = self.patterns_found[id(alternatives)] = self._find_patterns(alternatives)
+        return known
+
+    def _find_patterns(self, alternatives) -> list[Hit]:
+        live = alternatives.live(self.text)
+        if live is not None and not live:
+            return []
+        return [_token_hit(self, match.start(), match.end()) for match in alternatives.finditer(self.string, live)
+                if match.group().strip()]
+
+    def _asks_for(self, verb: Hit, obj: Hit) -> bool:
+        """The verb asks the reader for the object: close by in one clause (or the next clause
+        names it by a pronoun: "..., forward it to me"), and the verb aimed at the reader."""
+        unspaced = verb.unspaced or obj.unspaced
+        if verb.start < obj.end and obj.start < verb.end and not unspaced:
+            return False  # the object's own word ("top up")
+        if self.sentence(verb) != self.sentence(obj) or self.distance(verb, obj) > self.reach["ask_reach"]:
+            return False
+        nearby = self.around(self.markers, verb, self.reach["ask_reach"])
+        if unspaced:
+            sentence = self.sentence(verb)
+            return any(self.sentence(marker) == sentence for marker in nearby)
+        clause = self.clause(verb)
+        if clause != self.clause(obj) and not (obj.cstart < verb.cstart and self._names_back(verb)) \
+                and not (verb.cstart < obj.cstart and self._aimed_sentence(verb)):
+            return False  # another clause: only what a pronoun names back, or a list the request goes on with
+        if obj.end == verb.start or self._to_reader(verb):
+            return False  # a noun before it ("phí chuyển khoản": a transfer fee), or "we pay you"
+        if self.imperative(verb) or clause in self.particle_clauses:
+            return True
+        for marker in nearby:
+            if self.clause(marker) != clause:
+                continue
+            if marker.cend <= verb.cstart and self.distance(marker, verb) <= 2 or marker.start == verb.end \
+                    or marker.start <= verb.start < marker.end:
+                return True  # "can you forward", "please send", "đọc giúp", "is required"
+            if marker.cend <= obj.cstart and self.distance(marker, obj) <= 2 and marker.list_id == self.vocabulary.you:
+                return True  # the reader's own: "confirm your recovery phrase"
+        return False
+
+    def _aimed_sentence(self, hit: Hit) -> bool:
+        """The hit's sentence speaks to the reader somewhere: a list in it ("send your bank name,
+        account number and login") belongs to the request."""
+        return bool(self.in_sentence(self.markers, hit))
+
+    def _names_back(self, verb: Hit) -> bool:
+        """A pronoun after the verb, or fused to it ("forward it", "inviacelo"), names what came before."""
+        v = self.vocabulary
+        if verb.end < len(self.tokens) and self.tokens[verb.end] in v.pronouns:
+            return True
+        return self.tokens[verb.end - 1].endswith(v.pronoun_endings)
+
+    def _to_reader(self, verb: Hit) -> bool:
+        """"we pay you": the reader receives, nothing is asked of them."""
+        return not verb.unspaced and verb.end < len(self.tokens) and self.tokens[verb.end] in self.vocabulary.receives
+
+    def quote(self, hit: Hit) -> str:
+        string = self.string
+        sentence = bisect_right(self.sentence_breaks, hit.cstart)
+        low = self.sentence_breaks[sentence - 1] + 1 if sentence else 0
+        high = self.sentence_breaks[sentence] if sentence < len(self.sentence_breaks) else len(string)
+        start = max(low, hit.cstart - QUOTE_AROUND)
+        end = min(high, hit.cend + QUOTE_AROUND)
+        original = self.text.original
+        source = original if len(original) == len(string) else string  # as written, where offsets agree
+        snippet = flat(source[start:end]).strip(" ,;:-")
+        prefix = "…" if start > low else ""
+        suffix = "…" if end < high else ""
+        return f"\"{prefix}{clip(snippet, 2 * QUOTE_AROUND + 40)}{suffix}\""
+
+
+_ROLES = frozenset({"manager", "managers", "executive", "executives", "director", "lead", "team", "management",
+                    "based", "planning", "owner", "servicing", "strategy"})
+
+
+class _Sorted:
+    """Hits in text order, found by where they start."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = sorted(hits, key=_start) if len(hits) > 1 else hits
+        self.keys = [hit.cstart for hit in self.hits]
+
+    def between(self, low: float, high: float) -> list[Hit]:
+        if not self.keys:
+            return []
+        return self.hits[bisect_left(self.keys, low):bisect_right(self.keys, high)]
+
+    def __bool__(self) -> bool:
+        return bool(self.hits)
+
+
+EMPTY = _Sorted([])
+
+
+def _start(hit: Hit) -> int:
+    return hit.cstart
+
+
+def _span(a: Hit, b: Hit) -> Hit:
+    return Hit(a.list_id, min(a.start, b.start), max(a.end, b.end), min(a.cstart, b.cstart), max(a.cend, b.cend),
+               a.unspaced or b.unspaced)
+
+
+def _token_hit(doc: _Doc, cstart: int, cend: int) -> Hit:
+    first = max(0, bisect_right(doc.starts, cstart) - 1)
+    last = max(first + 1, bisect_left(doc.starts, cend))
+    return Hit(-1, first, last, cstart, cend, bool(UNSPACED.search(doc.string, cstart, cend)))
+
+
+def _is_real(host: str, real: tuple[str, ...]) -> bool:
+    return any(host == domain or host.endswith("." + domain) for domain in real)
+
+
+def _imitates(host: str, brands: tuple[str, ...]) -> bool:
+    """A label (or part of one) of the host is a brand, its look-alike, or a letter off it."""
+    labels = host.split(".")[:-1]  # the top-level domain names no brand
+    parts = {part for label in labels for part in (label, *label.split("-")) if part}
+    for brand in brands:
+        target = brand.translate(SKELETON)
+        for part in parts:
+            skeleton = part.translate(SKELETON).replace("rn", "m").replace("vv", "w")
+            if target in skeleton or (len(target) >= 5 and _one_edit(skeleton, target)):
+                return True
+    return False
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """At most one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+@lru_cache(maxsize=64)
+def _own_company(headline: str) -> str | None:
+    """The company of the user's headline ("Market analyst at Viet Pro Finance"), if it names one."""
+    if " at " not in headline:
+        return None
+    company = headline.rsplit(" at ", 1)[1].strip(" .")
+    return company if len(company) >= 3 else None
+
+
+def _employer(request: Request, config: UserConfig | None, guidance: Guidance, note: Text) -> Sign | None:
+    """The sender's headline claims a leader's title at the user's own company, and the note asks
+    a favour or something else: an executive's voice borrowed (a sign only beside another: what is
+    asked is read too)."""
+    me = config.me if config else None
+    headline = request.sender.headline or ""
+    if me is None or not me.headline or not headline or not note.normalized:
+        return None
+    company = _own_company(me.headline)
+    if company is None or company.casefold() not in f"{headline} {request.sender.company or ''}".casefold():
+        return None
+    claimed = normalize(f"{headline} {request.sender.company or ''}")
+    if not re.search(rf"(?<!\w){re.escape(normalize(company))}(?!\w)", claimed):
+        return None
+    if not guidance.lexicons["leader"].phrases.find_all(Text.of(headline)):
+        return None
+    kind = next((kind for kind in guidance.scams.kinds.values() if "favours" in kind.lists), None)
+    if kind is None:
+        return None
+    doc = _Doc(note, "note", guidance.scams, guidance.parameters["scam_or_phishing"])
+    asks = doc.hits.get(kind.lists["favours"], []) or [hit for list_id in guidance.scams.verb_lists
+                                                        for hit in doc.hits.get(list_id, [])]
+    if not asks:
+        return None
+    return Sign(kind.name, False, EMPLOYER,
+                f"{clip(flat(headline), 60)!r} asks something of you by message: {doc.quote(asks[0])}")
