@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .cues import Cue, CueBook, written
@@ -154,8 +154,7 @@ def read(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, profile
     purpose = None
     reading = None
     if note.original:
-        # A seller naming their own company in a pitch names what they sell ("how Pipewave fits").
-        reading = _Reading(vocabulary, note, user_phrases(company_names) if roles and company_names else None)
+        reading = _Reading(vocabulary, note, company_names, seller=bool(roles))
         signs = reading.signs()
         may_offer, may_supply, offered = reading.may_offer()
 
@@ -223,19 +222,26 @@ def _purpose(vocabulary: Vocabulary, note: frozenset[int], profile: frozenset[in
 class _Reading:
     """One note: which cues it holds (one look, cues.py), and sentence by sentence, what it offers."""
 
-    def __init__(self, vocabulary: Vocabulary, note: Text, product: PhraseSet | None):
+    def __init__(self, vocabulary: Vocabulary, note: Text, company_names: tuple[str, ...], seller: bool):
         self.vocabulary = vocabulary
         self.note = note
         self.found = vocabulary.book.present(note)
         self.cue = vocabulary.numbers
-        self.product = product
-        self.product_number = vocabulary.book.size  # the sender's company, counted after the book's sets
+        # The sender's company, named in the note: the sender speaking ("StaffNest supplies..."),
+        # and, from a seller, what they sell ("how Pipewave fits"). Counted after the book's sets.
+        self.company_names = company_names
+        self.seller = seller
+        self.company_number = vocabulary.book.size
         self.objects = vocabulary.kind_of
         self.kinds: set[str] = set()
         self.offered_in: list[str] = []  # the sentences that offer, as read
         self.supplied: set[str] = set()
         self._sentences: list[set[int]] | None = None
         self._spans: list[tuple[int, int]] = []
+
+    @cached_property
+    def company(self) -> PhraseSet | None:
+        return user_phrases(self.company_names) if self.company_names else None
 
     def has(self, name: str) -> bool:
         return self.cue[name] in self.found
@@ -253,9 +259,13 @@ class _Reading:
     def may_offer(self) -> tuple[bool, bool, set[str]]:
         """Whether the note as a whole holds what an offer and a supply need, and what it could offer."""
         offered = {kind for number, kind in self.objects.items() if number in self.found}
-        if self.product is not None and self.product.find_all(self.note):
+        # The company's name, looked for only where it could change something: a seller's, or a
+        # note with no first person of its own.
+        names = (self.company.find_all(self.note) if self.company_names and (self.seller or not self.has("first_person"))
+                 else [])
+        if names and self.seller:
             offered.add("product")
-        first = self.has("first_person")
+        first = self.has("first_person") or bool(names)
         core = (first and self.has("offer_verbs")) or self.has("first_person_offers")
         customer = self.has("audience") or self.has("segments")
         may_offer = (core and bool(offered or customer or self.has("claims"))) or (
@@ -265,7 +275,7 @@ class _Reading:
 
     def sentences(self) -> list[set[int]]:
         if self._sentences is None:
-            extra = (self.product,) if self.product is not None else ()
+            extra = (self.company,) if self.company is not None else ()
             self._sentences = self.vocabulary.book.by_sentence(self.note, SENTENCE_END, self.vocabulary.in_sentences, *extra)
         return self._sentences
 
@@ -276,11 +286,12 @@ class _Reading:
         signs: set[str] = set()
         for index, sentence in enumerate(self.sentences()):
             objects = {kind for number, kind in self.objects.items() if number in sentence}
-            if self.product_number in sentence:
+            speaking = self.company_number in sentence
+            if speaking and self.seller:
                 objects.add("product")
             if cue["seeking"] in sentence:  # hiring: the people named are sought, not offered
                 objects -= self.vocabulary.sought
-            first = cue["first_person"] in sentence
+            first = cue["first_person"] in sentence or speaking
             core = (first and cue["offer_verbs"] in sentence) or cue["first_person_offers"] in sentence
             audience = cue["audience"] in sentence
             customer = audience or cue["segments"] in sentence
@@ -307,8 +318,8 @@ class _Reading:
 
     def supplied_as_written(self) -> list[str]:
         found = [hit for kind, cue in self.vocabulary.offers.items() if kind in self.supplied for hit in cue.find_all(self.note)]
-        if "product" in self.supplied and self.product is not None:
-            found += self.product.find_all(self.note)
+        if "product" in self.supplied and self.company is not None:
+            found += self.company.find_all(self.note)
         return found
 
 
