@@ -7,7 +7,8 @@ together, once a text, in one pass over the text's words: a single word is looke
 phrase of several words by its least common word (its anchor: "article" in "for an article"),
 then checked around it, so the many "a", "for" and "we" of a text cost nothing; a pattern by the
 words or characters it needs (alternatives.py), then run. `Cue.present` then costs a set
-membership; `Cue.find_all`, which writes the hits out as the sender wrote them, is for evidence.
+membership; `Cue.find_all`, which writes the hits out (`written`: as the sender wrote them), is
+for evidence.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ di il lo gli per con che mio mia tuo tua
 yang dan di ke dari untuk dengan ini itu saya kami anda
 и в на с к по я мы вы вам ваш ваша что это
 """.split())
+COMMON = frozenset(normalize(word) for word in COMMON)  # as the matchers read them (look-alike letters mapped)
 
 
 def _anchor(words: tuple[str, ...]) -> int:

@@ -237,7 +237,6 @@ class _Reading:
         self.offered_in: list[str] = []  # the sentences that offer, as read
         self.supplied: set[str] = set()
         self._sentences: list[set[int]] | None = None
-        self._spans: list[tuple[int, int]] = []
 
     @cached_property
     def company(self) -> PhraseSet | None:
@@ -313,7 +312,7 @@ class _Reading:
         cuts = [0, *(match.end() for match in SENTENCE_END.finditer(normalized)), len(normalized)]
         return normalized[cuts[index]:cuts[index + 1]].strip()
 
-    def written(self, name: str) -> list[str]:
+    def hits(self, name: str) -> list[str]:
         return self.vocabulary.cues[name].find_all(self.note)
 
     def supplied_as_written(self) -> list[str]:
@@ -339,16 +338,16 @@ def _evidence(reading: _Reading, signs: set[str], roles: list[tuple[Role, str]],
     elif "offer" in signs and reading.offered_in:
         parts.append(f"offers their services: {quote(reading.offered_in[0], 70)}")
     if "audience" in signs:
-        parts.append(f"to {_listed(reading.written('audience'), original, 1)}")
+        parts.append(f"to {_listed(reading.hits('audience'), original, 1)}")
     if "price" in signs:
-        parts.append(f"at {_listed(reading.written('price'), original, 1)}")
+        parts.append(f"at {_listed(reading.hits('price'), original, 1)}")
     if "claims" in signs:
-        parts.append(f"promising {_listed(reading.written('claims'), original, 1)}")
+        parts.append(f"promising {_listed(reading.hits('claims'), original, 1)}")
     for name, said in (("proof", "citing"), ("urgency", "pressing"), ("reassurance", "reassuring")):
         if name in signs:
-            parts.append(f"{said} {_listed(reading.written(name), original, 1)}")
+            parts.append(f"{said} {_listed(reading.hits(name), original, 1)}")
     if "time" in signs:
-        parts.append(f"and asks for your time: {_listed(reading.written('time') + reading.written('send'), original, 2)}")
+        parts.append(f"and asks for your time: {_listed(reading.hits('time') + reading.hits('send'), original, 2)}")
     return f"{who} {', '.join(parts)}" if parts else who
 
 
