@@ -143,7 +143,7 @@ def test_folded_matching_never_confuses_ban_and_ban():
     phrases = compile_phrases(["bán hàng"])
     assert phrases.find_all(Text.of("Chào bạn hàng của tôi")) == []
     assert phrases.find_all(Text.of("chuyen ban hang online")) == ["ban hang"]
-    assert guidance.lexicons["generic_note"].phrases and guidance.selling.roles  # the vocabularies compile
+    assert guidance.scams.kinds and guidance.selling.roles  # the vocabularies compile
 
 
 @pytest.mark.parametrize("note", ["Hola, me encantaría conectar contigo y aprender de tu experiencia.", "こんにちは、つながりましょう", "🙂🙂🙂"])

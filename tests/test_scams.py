@@ -172,6 +172,17 @@ def test_more_kinds_of_sign(note, expected):
     "Hallo, bitte installieren Sie AnyDesk, damit unser Techniker Ihr Konto prüfen kann.",
     "Chuc mung ban da duoc chon lam cong tac vien, chi can nop 500k phi dang ky la nhan viec ngay.",
     "Please share your GitHub token so I can add you to the private repo for the paid advisory role.",
+    "Hi, your offer is ready. A one-time onboarding fee of USD 250 secures your laptop; it is refunded with your "
+    "first salary.",
+    "You simply rate apps in the store and we pay 15 dollars per rating, up to 300 a day.",
+    "Instala esta extensión de Chrome para ver la oferta completa y acepta todos los permisos.",
+    "Your job application status: http://linkdin-careers.com/status?id=88",
+    "Join my private Telegram channel: our mentor posts stock calls daily and members tripled their accounts.",
+    "投资比特币合约，每天稳赚3%，加我微信详聊。",
+    "Bonjour, gagnez 80 € par jour en notant des hôtels depuis chez vous. Contactez-moi sur Telegram.",
+    "I accidentally sent my verification code to your number. Can you forward me the text you just got?",
+    "Hi Sarah, we rent LinkedIn accounts: give us access to yours and earn 150 USD every month, no work needed.",
+    "Your subscription invoice is overdue. Pay now via this secure link to avoid service suspension: https://bit.ly/3xY9p",
 ])
 def test_scams_in_other_words_are_reported(note):
     assert_reported(screen(request(note), user(openness="open")))
@@ -299,6 +310,8 @@ HONEST_TECH = [
     "in Singapore would mean a lot.",
     "I lost my husband last year and went back to work as a data engineer; your post on Python packaging was a "
     "big help while I retrained.",
+    "After my late husband passed I took over his logistics firm; your post on route planning helped us a lot.",
+    "I validate beneficiary names on cross-border payments; your write-up on IBAN checks was excellent.",
     "Quick one: I'm the on-call lead this week and need to reply within 24 hours to a vendor about Kafka; your "
     "post on retries is exactly what I needed.",
     "I'm a recruiter for backend roles at Stripe in Singapore. Happy to chat here or on WhatsApp, whichever "

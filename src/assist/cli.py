@@ -261,7 +261,7 @@ def prompt_show(
 @app.command("eval")
 @llm_options
 def eval_command(
-    dataset: Annotated[str, typer.Argument(help="A directory (or file) of labelled requests; subdirectories such as dev/ and test/ are reported as parts.")],
+    dataset: Annotated[str, typer.Argument(help="A directory (or file) of labelled requests; subdirectories such as dev/ and test/, and those one level deeper (hostile/dev), are reported as parts.")],
     personas: Annotated[Optional[str], typer.Option("--personas", help="Directory of persona configs named in the labels. Default: DATASET/personas, then ../personas, then ../configs.", show_default=False)] = None,
     config: ConfigOption = None,
     json_output: JsonOption = False,

@@ -222,6 +222,7 @@ class FirstLook:
         self.gate_words: frozenset[str] = frozenset()
         self.gate_chars: tuple[str, ...] = ()
         self.gate_literals: tuple[str, ...] = ()
+        self.gate_marks: re.Pattern[str] | None = None
 
     def key(self, words: tuple[str, ...]) -> str:
         telling = [word for word in words if word not in self.common and fold(word) not in self.common] or list(words)
@@ -285,14 +286,16 @@ class FirstLook:
         # Characters in ASCII only: a script without spaces is looked at as a whole (`unspaced`).
         self.gate_chars = tuple(sorted(char for char in chars if char.isascii()))
         self.gate_literals = tuple(literals)
+        # The two, found in one search (in C).
+        marks = [re.escape(mark) for mark in (*self.gate_chars, *self.gate_literals)]
+        self.gate_marks = re.compile("|".join(marks)) if marks else None
 
     def __call__(self, text) -> bool:
         runs, normalized = text.word_runs, text.normalized
         hits = self.gate_words.intersection(runs)  # iterates over the text's few words
         ascii = normalized.isascii()
         unspaced = not ascii and UNSPACED.search(normalized) is not None
-        patterns = unspaced or any(char in normalized for char in self.gate_chars) \
-            or any(literal in normalized for literal in self.gate_literals)
+        patterns = unspaced or (self.gate_marks is not None and self.gate_marks.search(normalized) is not None)
         if hits and self._words(text, hits, ascii):
             return True
         if patterns and self.patterns is not None:
@@ -443,6 +446,7 @@ class Kind:
     sign_patterns: tuple[str, ...] = ()  # the keys of the patterns that find signs (not those that only qualify one)
     amounts: bool = False  # an amount of money counts as what is asked for
     negated_objects: bool = True  # a negation before what is asked for denies it ("pay no fee")
+    strong_in_text: bool = False  # a qualifier anywhere in the text makes a sign strong, not only close by
     link: dict[str, tuple[str, ...]] = field(default_factory=dict)  # LINK_LISTS, for the kind that reads links
 
 
@@ -485,10 +489,10 @@ class SignVocabulary:
         # A real host as a whole host name (not "linkedin.com.konto-pruefung.info"), its subdomains too.
         hosts = "|".join(re.escape(host) for host in self.real_hosts) or "(?!)"
         self.real_host = re.compile(rf"(?<![\w-])(?:[a-z0-9-]{{1,63}}\.){{0,3}}(?:{hosts})(?![\w.-])")
-        # What the first look at a link needs: a piece of a brand a host may imitate (any five
+        # What the first look at a link needs: a piece of a brand a host may imitate (any four
         # letters in a row of it), or a messaging app's host.
-        hints = {brand[i:i + max(4, len(brand) - 3)] for kind in self.kinds.values()
-                 for brand in kind.link.get("brands", ()) for i in range(len(brand) - max(4, len(brand) - 3) + 1)}
+        hints = {brand[i:i + 4] for kind in self.kinds.values()
+                 for brand in kind.link.get("brands", ()) for i in range(len(brand) - 3)}
         self.link_hints = tuple(sorted(hints | {host for kind in self.kinds.values() for host in kind.link.get("hosts", ())}))
         # The reader's lists, the ask verbs, the brands a link may imitate and everyday English and
         # Vietnamese are the common words: no entry is looked up by them where it has another.
@@ -530,7 +534,7 @@ class SignVocabulary:
         look.finish(patterns)
 
     def _kind(self, name: str, table: dict[str, Any]) -> Kind:
-        known = {"criteria", "criterion", "says", "alone", "amounts", "negated_objects", *KIND_LISTS, *KIND_PATTERNS,
+        known = {"criteria", "criterion", "says", "alone", "amounts", "negated_objects", "strong_in_text", *KIND_LISTS, *KIND_PATTERNS,
                  *LINK_LISTS}
         unknown = sorted(set(table) - known)
         if unknown:
@@ -547,4 +551,5 @@ class SignVocabulary:
         return Kind(name=name, says=table["says"], alone=table["alone"], criteria=criteria, lists=lists,
                     patterns=patterns, triggers=triggers, sign_patterns=sign_patterns,
                     amounts=bool(table.get("amounts")), link=link,
-                    negated_objects=bool(table.get("negated_objects", True)))
+                    negated_objects=bool(table.get("negated_objects", True)),
+                    strong_in_text=bool(table.get("strong_in_text", False)))

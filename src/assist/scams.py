@@ -166,6 +166,8 @@ def _worth_reading(vocabulary: SignVocabulary, text: Text, words: bool = True) -
     if "." not in string or HOST_HINT.search(string) is None:
         return False
     string = vocabulary.real_host.sub(" ", string)  # LinkedIn's own addresses hold the brand: no hint
+    if HOST_HINT.search(string) is None:
+        return False
     return any(hint in string for hint in vocabulary.link_hints) and any(
         not _is_real(match.group(1), vocabulary.real_hosts) for match in HOST.finditer(text.normalized))
 
@@ -204,6 +206,12 @@ class _Doc:
         self.own_work = _Sorted(self._own_work())
         self.sorted: dict[int, _Sorted] = {}
         self.patterns_found: dict[int, list[Hit]] = {}
+
+    @cached_property
+    def verb_starts(self) -> frozenset[int]:
+        """Where a verb of any kind starts, as a word index."""
+        return frozenset(hit.start for list_id in self.vocabulary.verb_lists for hit in self.hits.get(list_id, [])
+                         if not hit.unspaced)
 
     @cached_property
     def aimed(self) -> set[int]:
@@ -268,9 +276,14 @@ class _Doc:
         if verb.start - first <= self.reach["imperative_reach"] and \
                 all(word in self.vocabulary.fillers for word in self.tokens[first:verb.start]):
             return True
-        return verb.start > first and self.tokens[verb.start - 1] in self.vocabulary.fillers \
-            and any(self.clause(plea) == clause and plea.cstart < verb.cstart
-                    for plea in self.pleas.between(start_char, verb.cstart))
+        if verb.start <= first or self.tokens[verb.start - 1] not in self.vocabulary.fillers:
+            return False
+        if any(self.clause(plea) == clause and plea.cstart < verb.cstart for plea in self.pleas.between(start_char, verb.cstart)):
+            return True
+        opening = first  # the clause opens with a verb, after fillers: "install it and accept ..."
+        while opening < verb.start and self.tokens[opening] in self.vocabulary.fillers:
+            opening += 1
+        return opening < verb.start - 1 and opening in self.verb_starts
 
     def denied(self, hit: Hit) -> bool:
         """A negation stands shortly before the hit, in its clause ("never send your password")."""
@@ -336,6 +349,8 @@ class _Doc:
         reach = self.reach
 
         def graded(hit: Hit, short_rate: bool = False) -> tuple[Hit, bool]:
+            if kind.strong_in_text:  # a qualifier anywhere in the text ("... it is refunded later")
+                return hit, any(not self.denied(q) for q in strong.hits)
             qualified = bool(strong) and any(self.near(hit, q, reach["strong_reach"]) and not self.denied(q)
                                              for q in self.around(strong, hit, reach["strong_reach"]))
             if qualified and "magnitudes" in kind.patterns and not short_rate:
@@ -443,11 +458,12 @@ class _Doc:
                 and self.sentence(amount) == self.sentence(rate)]
         if amounts and len({self.string[hit.cstart:hit.cend] for hit in easy}) >= 2:
             paid += amounts  # easy work said twice over: any amount will do
-        for first, seconds in ((easy, _Sorted(paid)), (get("tasks"), _Sorted(get("pay")))):
+        # Easy work paid too well is a plain sign; micro-tasks paid by the piece, unambiguous.
+        for first, seconds, strong in ((easy, _Sorted(paid), False), (get("tasks"), _Sorted(get("pay")), True)):
             for hit in first:
                 second = next(iter(self.in_sentence(seconds, hit)), None)
                 if second is not None and self.counts(hit):
-                    yield _span(hit, second), False
+                    yield _span(hit, second), strong
 
     def _links(self, kind: Kind):
         """Hosts that imitate a brand (unambiguous), hide where they go or lure a click; for a

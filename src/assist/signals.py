@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import learned
+from . import learned, selling
 from .config import UserConfig
-from . import selling
 from .guidance import Guidance, load_guidance
 from .injection import evidence as injection_evidence
 from .injection import read_request
