@@ -178,6 +178,14 @@ def test_evidence_says_what_the_sender_sells_and_at_what_price():
     assert "offers" in evidence and "developers" in evidence and "$22/hour" in evidence, evidence
 
 
+def test_a_company_speaking_of_itself_is_the_sender_offering():
+    sender = profile("Operations at StaffNest", "StaffNest", "Staffing and Recruiting", title="Operations")
+    note = "StaffNest supplies vetted QA contractors to SaaS startups across APAC. Interested in a few CVs?"
+    result = screen(request(note, **sender), founder())
+    assert "contractors" in flags(result).get("sales_pitch", ""), flags(result)
+    assert result.verdict == "ignore"
+
+
 def test_a_sales_development_representative_asking_for_15_minutes():
     sender = profile("Sales Development Representative at Pipewave", "Pipewave", "Software")
     note = "Hi Mai, quick one: could I steal 15 minutes next week to walk you through how Pipewave fits your stack?"

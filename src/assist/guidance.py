@@ -184,9 +184,9 @@ class Guidance:
         if unknown:
             raise GuidanceError(f"selling.toml names lexicons signals.toml does not define: {', '.join(unknown)}")
         known = {entry.get("kind") for entry in selling["roles"].values()} | set(selling["offers"]) | set(selling["purposes"])
-        welcomed = {name for goal in selling["goals"].values() for name in goal["welcomes"]}
+        welcomed = {name for goal in selling["goals"].values() for name in goal["welcomes"]} | set(selling["sought"])
         if welcomed - known:
-            raise GuidanceError(f"selling.toml: goals welcome kinds or purposes it does not define: {', '.join(sorted(welcomed - known))}")
+            raise GuidanceError(f"selling.toml names kinds or purposes it does not define: {', '.join(sorted(welcomed - known))}")
 
     def criterion(self, criterion_id: str) -> Criterion:
         return self.criteria[criterion_id]
@@ -224,7 +224,9 @@ class Guidance:
 
     @cached_property
     def selling(self) -> SellingVocabulary:
-        """selling.toml, compiled: who sells, what a pitch is built from, what the user's goals welcome."""
+        """selling.toml, compiled: who sells, what a pitch is built from, what the user's goals welcome.
+        Its phrases have an index of their own: they are looked for in the note and the profile
+        only, and would make every other lookup dearer."""
         return SellingVocabulary(self._selling, self._signals["lexicon"])
 
     @cached_property

@@ -4,12 +4,13 @@ asks of the user, and whether the user's own goals ask for it.
 The vocabulary is prompts/selling.toml (loaded by guidance.py); the weight of each sign and how
 many it takes, rules.toml [parameters.sales_pitch]. This is the structure that combines them:
 
-- a role: the sender's headline, company, about or current title says they sell (a sales
+- a role: the sender's headline, company or current title says they sell (a sales
   development representative, an outsourcing vendor, an agency, a coach...);
 - an offer: in one sentence, the sender in the first person, an offer verb, and what is offered
-  or to whom ("we provide dedicated developers", "ayudamos a empresas como la tuya");
+  or to whom ("we provide dedicated developers", "ayudamos a empresas como la tuya"); or a verb of
+  work and a customer ("we build backlinks for SaaS brands", not "I'm building our ledger");
 - a supply: something of a kind a vendor sells (developers, backlinks, a listing, a demo) next to
-  an offer, a price, a request for the user's time or an offer to send it;
+  an offer, a price, an offer to send it, or the user as a customer ("teams like yours");
 - a price, a request for the user's time, a promised result, other customers as proof, urgency,
   reassurance.
 
@@ -25,10 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
-from .text import PhraseIndex, PhraseSet, Text, compile_phrases, quote, user_phrases
+from .cues import Cue, CueBook, written
+from .text import PhraseSet, Text, quote, user_phrases
 
 # Where a sentence ends: the marks of Latin and other scripts (those of Chinese and Japanese need no
 # space after them), a line break, a semicolon.
@@ -39,21 +41,21 @@ SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|[。！？!?\n;；]+")
 class Role:
     kind: str | None  # what such a sender sells; None: anything (a salesperson)
     label: str
-    cues: PhraseSet
+    cues: Cue
 
 
 @dataclass(frozen=True)
 class Purpose:
     name: str
     label: str
-    note: PhraseSet
-    profile: PhraseSet
+    note: Cue
+    profile: Cue
     needs_goal: bool
 
 
 @dataclass(frozen=True)
 class Goal:
-    cues: PhraseSet
+    cues: Cue
     welcomes: frozenset[str]
     waives_price: bool
 
@@ -76,17 +78,18 @@ class Finding:
 
 
 class Vocabulary:
-    """prompts/selling.toml, compiled: every set shares one index, so a text is looked up once."""
+    """prompts/selling.toml, compiled: every set in one book of cues, so a text is looked up once
+    for all of them (cues.py)."""
 
     def __init__(self, data: dict[str, Any], lexicons: dict[str, dict[str, Any]]):
-        index = PhraseIndex()
+        self.book = CueBook()
 
         def compiled(entry: dict[str, Any], phrases: str = "phrases", patterns: str = "patterns",
-                     extends: str = "extends") -> PhraseSet:
+                     extends: str = "extends") -> Cue:
             words = list(entry.get(phrases, []))
             if extends in entry:
                 words += lexicons[entry[extends]].get("phrases", [])
-            return compile_phrases(words, entry.get(patterns), index=index)
+            return self.book.cue(words, entry.get(patterns, []))
 
         self.roles = tuple(Role(entry.get("kind"), entry["label"], compiled(entry)) for entry in data["roles"].values())
         self.offers = {kind: compiled(entry) for kind, entry in data["offers"].items()}
@@ -99,16 +102,15 @@ class Vocabulary:
                       for name, entry in data["goals"].items()}
         self.favour = compiled(data["favour"])
         self.purpose_lexicons: tuple[str, ...] = tuple(data["purpose_lexicons"])
-
-    def sets(self) -> dict[str, PhraseSet]:
-        """Every compiled set by a name that says where it is in selling.toml."""
-        named = {f"roles.{role.label}": role.cues for role in self.roles}
-        named |= {f"offers.{kind}": cues for kind, cues in self.offers.items()}
-        named |= {f"cues.{name}": cues for name, cues in self.cues.items()}
-        for purpose in self.purposes:
-            named |= {f"purposes.{purpose.name}.note": purpose.note, f"purposes.{purpose.name}.profile": purpose.profile}
-        named |= {f"goals.{name}": goal.cues for name, goal in self.goals.items()}
-        return named | {"favour": self.favour}
+        self.sought = frozenset(data["sought"])
+        self.numbers = {name: cue.number for name, cue in self.cues.items()}  # what a reading asks for
+        self.kind_of = {cue.number: kind for kind, cue in self.offers.items()}
+        # What is read sentence by sentence: an offer's parts, a supply's, a price and pay.
+        self.in_sentences = frozenset([*self.numbers.values(), *self.kind_of])
+        # A note with none of these and a sender with no seller's role sells nothing: no more to read.
+        self.gate = frozenset([*(self.numbers[name] for name in ("price", "time", "send", "claims", "proof", "audience",
+                                                                 "urgency", "reassurance")),
+                               *self.kind_of, self.favour.number])
 
     @lru_cache(maxsize=64)  # the config's goals: read once
     def welcome(self, goals: tuple[str, ...]) -> Welcome:
@@ -116,7 +118,7 @@ class Vocabulary:
         kinds: set[str] = set()
         priced: set[str] = set()
         for goal in self.goals.values():
-            if goal.cues.find_all(text):
+            if goal.cues.present(text):
                 kinds |= goal.welcomes
                 if goal.waives_price:
                     priced |= goal.welcomes
@@ -127,62 +129,66 @@ class Vocabulary:
         text = Text.of(profile)
         return frozenset(role.label for role in self.roles if role.cues.find_all(text))
 
-    def roles_in(self, text: Text) -> list[tuple[Role, str]]:
-        return [(role, hits[0]) for role in self.roles if (hits := role.cues.find_all(text))]
-
-
-@dataclass
-class _Sentence:
-    """What one sentence of the note does."""
-
-    offer: bool
-    supplied: list[tuple[str, str]]  # (kind, as written)
-    objects: list[tuple[str, str]]
-    text: str
+    def roles_in(self, found: frozenset[int], text: Text) -> list[tuple[Role, str]]:
+        """The roles a text shows (`found`: the cues it holds)."""
+        return [(role, written(role.cues.find_all(text)[0], text.original)) for role in self.roles
+                if role.cues.number in found]
 
 
 def read(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, profile: Text, company: str | None,
-         company_names: tuple[str, ...], goals: tuple[str, ...], own_profile: str, known: bool,
+         company_names: tuple[str, ...], goals: tuple[str, ...], own_profile: str, known: Callable[[], bool],
          purposeful: Callable[[], bool]) -> Finding | None:
-    """Selling in a request, or None. `profile`: the sender's headline, company, about and current
-    title; `company_names`: their company as it may be written in the note; `own_profile`: the
-    user's headline and industry; `known`: the user knows the sender; `purposeful`: whether the
-    note has a purpose of its own (looked at only when needed)."""
+    """Selling in a request, or None. `profile`: who the sender is now (headline, company, current
+    title: not a past job); `company_names`: their company as it may be written in the note;
+    `own_profile`: the user's headline and industry; `known`: whether the user knows the sender;
+    `purposeful`: whether the note has a purpose of its own (both looked at only when needed)."""
+    peers = vocabulary.own_roles(own_profile)
+    now = vocabulary.book.present(profile)
+    roles = [(role, hit) for role, hit in vocabulary.roles_in(now, profile) if role.label not in peers]
+    if not roles and (not note.original or vocabulary.book.present(note).isdisjoint(vocabulary.gate)):
+        return None
     weights = parameters["signs"]
     welcome = vocabulary.welcome(goals)
-    peers = vocabulary.own_roles(own_profile)
-    roles = [(role, hit) for role, hit in vocabulary.roles_in(profile) if role.label not in peers]
-
-    signs: dict[str, list[str]] = {}
-    sentences: list[_Sentence] = []
+    kinds = {role.kind for role in (role for role, _ in roles) if role.kind}
+    signs: set[str] = set()
     purpose = None
+    reading = None
     if note.original:
-        cues = {name: cue.find_all(note) for name, cue in vocabulary.cues.items()}
-        # A seller naming their own company in a pitch names what they sell ("how Pipewave fits").
-        product = user_phrases(company_names) if roles and company_names else None
-        sentences = _sentences(vocabulary, note, cues, product)
-        purpose = _purpose(vocabulary, note, profile, welcome)
-        signs = _signs(vocabulary, note, cues, sentences)
-    kinds = {role.kind for role, _ in roles if role.kind} | {kind for s in sentences for kind, _ in s.supplied}
-    kinds |= {kind for s in sentences if s.offer for kind, _ in s.objects}
+        reading = _Reading(vocabulary, note, company_names, seller=bool(roles))
+        signs = reading.signs()
+        may_offer, may_supply, offered = reading.may_offer()
+
+        def most(counted) -> float:  # what the signs could weigh at most, the sentences' included
+            return (sum(weights[sign] for sign in signs if sign in counted) + (weights["role"] if roles else 0.0)
+                    + (weights["offer"] if may_offer and "offer" in counted else 0.0)
+                    + (weights["supply"] if may_supply and "supply" in counted else 0.0))
+
+        if not roles and most(weights) < parameters["flag_at"]:
+            return _favour(vocabulary, parameters, note, known)  # nothing else could be selling
+        purpose = _purpose(vocabulary, reading.found, now, welcome)
+        # The sentences are read one by one only where they could matter.
+        if most(parameters["hard_signs"] if purpose is not None else weights) >= parameters["flag_at"]:
+            signs |= reading.offers()
+            kinds |= reading.kinds
+        else:
+            kinds |= offered
     welcomed = bool(kinds) and kinds <= welcome.kinds
     if welcomed:
         # What the user's goals ask for. From a vendor the goals look for, all of it; otherwise
         # (candidates to a user who hires) the offer itself, but not a salesperson's price or pitch.
         roles = [(role, hit) for role, hit in roles if role.kind is None]
-        kept = () if kinds <= welcome.priced else parameters["kept_when_welcome"]
-        signs = {sign: hits for sign, hits in signs.items() if sign in kept}
+        signs &= set(() if kinds <= welcome.priced else parameters["kept_when_welcome"])
     elif purpose is not None:
-        signs = {sign: hits for sign, hits in signs.items() if sign in parameters["hard_signs"]}
+        signs &= set(parameters["hard_signs"])
     if roles and not (welcomed and kinds <= welcome.priced):
-        signs["role"] = [hit for _, hit in roles]
+        signs.add("role")
 
     total = sum(weights[sign] for sign in signs)
     from_note = total - (weights["role"] if "role" in signs else 0.0)
-    if from_note > 0 and total >= parameters["flag_at"]:
+    if reading is not None and from_note > 0 and total >= parameters["flag_at"]:
         strength = min(parameters["max_strength"], 1.0 + parameters["strength_per_sign"] * (total - parameters["flag_at"]))
-        return Finding(strength, _evidence(signs, roles, company, sentences))
-    if "role" in signs and purpose is None and not welcomed and not known:
+        return Finding(strength, _evidence(reading, signs, roles, company))
+    if "role" in signs and purpose is None and not welcomed and not known():
         role, hit = roles[0]
         who = _who(role, hit, company)
         if not note.original:
@@ -191,93 +197,129 @@ def read(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, profile
             return Finding(parameters["profile_only_strength"], f"profile built around selling: {who}")
         return Finding(parameters["role_only_strength"], f"{who}, with a note that gives no reason of its own: "
                                                            f"{quote(note.original, 60)}")
-    if note.original and not known:
-        favour = vocabulary.favour.find_all(note)
-        if favour:
-            return Finding(parameters["favour_strength"],
-                           f"asks a stranger for a favour right away: {', '.join(map(quote, favour[:2]))}")
-    return None
+    return _favour(vocabulary, parameters, note, known) if note.original else None
 
 
-def _purpose(vocabulary: Vocabulary, note: Text, profile: Text, welcome: Welcome) -> str | None:
+def _favour(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, known: Callable[[], bool]) -> Finding | None:
+    """A favour asked right away (a referral, an introduction), of a stranger."""
+    if not vocabulary.favour.present(note) or known():
+        return None
+    favour = vocabulary.favour.find_all(note)
+    return Finding(parameters["favour_strength"],
+                   f"asks a stranger for a favour right away: {_listed(favour, note.original)}")
+
+
+def _purpose(vocabulary: Vocabulary, note: frozenset[int], profile: frozenset[int], welcome: Welcome) -> str | None:
+    """An honest reason to write, in the note or the profile (the cues each holds)."""
     for purpose in vocabulary.purposes:
         if purpose.needs_goal and purpose.name not in welcome.kinds:
             continue
-        if purpose.note.find_all(note) or purpose.profile.find_all(profile):
+        if purpose.note.number in note or purpose.profile.number in profile:
             return purpose.label
     return None
 
 
-def _objects(vocabulary: Vocabulary, text: Text, product: PhraseSet | None) -> list[tuple[str, str]]:
-    found = [(kind, hit) for kind, cues in vocabulary.offers.items() for hit in cues.find_all(text)]
-    return found + [("product", hit) for hit in product.find_all(text)] if product is not None else found
+class _Reading:
+    """One note: which cues it holds (one look, cues.py), and sentence by sentence, what it offers."""
 
+    def __init__(self, vocabulary: Vocabulary, note: Text, company_names: tuple[str, ...], seller: bool):
+        self.vocabulary = vocabulary
+        self.note = note
+        self.found = vocabulary.book.present(note)
+        self.cue = vocabulary.numbers
+        # The sender's company, named in the note: the sender speaking ("StaffNest supplies..."),
+        # and, from a seller, what they sell ("how Pipewave fits"). Counted after the book's sets.
+        self.company_names = company_names
+        self.seller = seller
+        self.company_number = vocabulary.book.size
+        self.objects = vocabulary.kind_of
+        self.kinds: set[str] = set()
+        self.offered_in: list[str] = []  # the sentences that offer, as read
+        self.supplied: set[str] = set()
+        self._sentences: list[set[int]] | None = None
 
-def _sentences(vocabulary: Vocabulary, note: Text, cues: dict[str, list[str]], product: PhraseSet | None) -> list[_Sentence]:
-    """The sentences that offer or supply something. Looked at one by one only where the note as a
-    whole holds what an offer or a supply needs."""
-    objects = _objects(vocabulary, note, product)
-    core = bool((cues["first_person"] and cues["offer_verbs"]) or cues["first_person_offers"])
-    what = bool(objects or cues["segments"] or cues["audience"] or cues["claims"])
-    enables = bool(core or cues["price"] or cues["send"] or cues["time"] or cues["audience"])
-    if not ((core and what) or (objects and enables)):
-        return []
-    parts = [part for part in SENTENCE_END.split(note.original) if part.strip()]
-    if len(parts) <= 1:
-        return [_sentence(vocabulary, note, objects)]
-    found = []
-    for part in parts:
-        text = Text.of(part)
-        sentence = _sentence(vocabulary, text, _objects(vocabulary, text, product))
-        if sentence.offer or sentence.supplied:
-            found.append(sentence)
-    return found
+    @cached_property
+    def company(self) -> PhraseSet | None:
+        return user_phrases(self.company_names) if self.company_names else None
 
+    def has(self, name: str) -> bool:
+        return self.cue[name] in self.found
 
-def _sentence(vocabulary: Vocabulary, text: Text, objects: list[tuple[str, str]]) -> _Sentence:
-    cue = vocabulary.cues
-    if objects and cue["seeking"].find_all(text):  # hiring: the people named are sought, not offered
-        objects = [(kind, hit) for kind, hit in objects if kind != "talent"]
-    core = bool((cue["first_person"].find_all(text) and cue["offer_verbs"].find_all(text))
-                or cue["first_person_offers"].find_all(text))
-    audience = bool(cue["audience"].find_all(text))
-    offer = core and bool(objects or audience or cue["segments"].find_all(text) or cue["claims"].find_all(text))
-    enabled = core or audience or bool(cue["price"].find_all(text) or cue["send"].find_all(text)
-                                       or cue["time"].find_all(text))
-    return _Sentence(offer, objects if enabled else [], objects, text.original)
+    def signs(self) -> set[str]:
+        """The signs the note shows as a whole."""
+        signs = {name for name in ("claims", "proof", "audience", "urgency", "reassurance") if self.has(name)}
+        if self.has("time") or self.has("send"):
+            signs.add("time")
+        if self.has("price") and (not self.has("salary") or any(
+                self.cue["price"] in sentence and self.cue["salary"] not in sentence for sentence in self.sentences())):
+            signs.add("price")  # a price, not pay for a job ("salary up to $5k")
+        return signs
 
+    def may_offer(self) -> tuple[bool, bool, set[str]]:
+        """Whether the note as a whole holds what an offer and a supply need, and what it could offer."""
+        offered = {kind for number, kind in self.objects.items() if number in self.found}
+        # The company's name, looked for only where it could change something: a seller's, or a
+        # note with no first person of its own.
+        names = (self.company.find_all(self.note) if self.company_names and (self.seller or not self.has("first_person"))
+                 else [])
+        if names and self.seller:
+            offered.add("product")
+        first = self.has("first_person") or bool(names)
+        core = (first and self.has("offer_verbs")) or self.has("first_person_offers")
+        customer = self.has("audience") or self.has("segments")
+        may_offer = (core and bool(offered or customer or self.has("claims"))) or (
+            first and self.has("work_verbs") and (customer or self.has("claims")))
+        may_supply = bool(offered) and (may_offer or self.has("audience") or self.has("price") or self.has("send"))
+        return may_offer, may_supply, offered if may_offer or may_supply else set()
 
-def _signs(vocabulary: Vocabulary, note: Text, cues: dict[str, list[str]], sentences: list[_Sentence]) -> dict[str, list[str]]:
-    signs: dict[str, list[str]] = {}
-    offers = [s for s in sentences if s.offer]
-    if offers:
-        signs["offer"] = [s.text for s in offers]
-    supplied = [hit for s in sentences for _, hit in s.supplied]
-    if supplied:
-        signs["supply"] = list(dict.fromkeys(supplied))
-    price = _prices(vocabulary, note, cues)
-    if price:
-        signs["price"] = price
-    asks = cues["time"] + cues["send"]
-    if asks:
-        signs["time"] = asks
-    for name in ("claims", "proof", "audience", "urgency", "reassurance"):
-        if cues[name]:
-            signs[name] = cues[name]
-    return signs
+    def sentences(self) -> list[set[int]]:
+        if self._sentences is None:
+            extra = (self.company,) if self.company is not None else ()
+            self._sentences = self.vocabulary.book.by_sentence(self.note, SENTENCE_END, self.vocabulary.in_sentences, *extra)
+        return self._sentences
 
+    def offers(self) -> set[str]:
+        """Sentence by sentence: an offer is the first person, an offer verb and what or to whom;
+        a supply, something of a kind a vendor sells next to an offer, a price or a request."""
+        cue = self.cue
+        signs: set[str] = set()
+        for index, sentence in enumerate(self.sentences()):
+            objects = {kind for number, kind in self.objects.items() if number in sentence}
+            speaking = self.company_number in sentence
+            if speaking and self.seller:
+                objects.add("product")
+            if cue["seeking"] in sentence:  # hiring: the people named are sought, not offered
+                objects -= self.vocabulary.sought
+            first = cue["first_person"] in sentence or speaking
+            core = (first and cue["offer_verbs"] in sentence) or cue["first_person_offers"] in sentence
+            audience = cue["audience"] in sentence
+            customer = audience or cue["segments"] in sentence
+            claims = cue["claims"] in sentence
+            offer = (core and bool(objects or customer or claims)) or (
+                first and cue["work_verbs"] in sentence and (customer or claims))
+            if offer:
+                signs.add("offer")
+                self.offered_in.append(self._sentence(index))
+                self.kinds |= objects
+            if objects and (offer or audience or cue["price"] in sentence or cue["send"] in sentence):
+                signs.add("supply")
+                self.supplied |= objects
+                self.kinds |= objects
+        return signs
 
-def _prices(vocabulary: Vocabulary, note: Text, cues: dict[str, list[str]]) -> list[str]:
-    """The prices in the note, but not a salary: "up to $5k a month" for a job is pay, not a price."""
-    if not cues["price"] or not cues["salary"]:
-        return cues["price"]
-    salary, price = vocabulary.cues["salary"], vocabulary.cues["price"]
-    found: list[str] = []
-    for part in SENTENCE_END.split(note.original):
-        text = Text.of(part)
-        if part.strip() and not salary.find_all(text):
-            found += price.find_all(text)
-    return found
+    def _sentence(self, index: int) -> str:
+        normalized = self.note.normalized
+        cuts = [0, *(match.end() for match in SENTENCE_END.finditer(normalized)), len(normalized)]
+        return normalized[cuts[index]:cuts[index + 1]].strip()
+
+    def hits(self, name: str) -> list[str]:
+        return self.vocabulary.cues[name].find_all(self.note)
+
+    def supplied_as_written(self) -> list[str]:
+        found = [hit for kind, cue in self.vocabulary.offers.items() if kind in self.supplied for hit in cue.find_all(self.note)]
+        if "product" in self.supplied and self.company is not None:
+            found += self.company.find_all(self.note)
+        return found
 
 
 def _who(role: Role, hit: str, company: str | None) -> str:
@@ -285,29 +327,29 @@ def _who(role: Role, hit: str, company: str | None) -> str:
     return f"{role.label}{at} ({quote(hit, 50)})"
 
 
-def _evidence(signs: dict[str, list[str]], roles: list[tuple[Role, str]], company: str | None,
-              sentences: list[_Sentence]) -> str:
+def _evidence(reading: _Reading, signs: set[str], roles: list[tuple[Role, str]], company: str | None) -> str:
     """What the sender sells and to whom: "a salesperson at Nordlane ("Business Development
-    Manager") offers "developers" at "$22/hour", and asks for your time: "Can I send you"."""
+    Manager") offers "developers", at "$22/hour", and asks for your time: "Can I send you"."""
+    original = reading.note.original
     who = _who(*roles[0], company) if "role" in signs and roles else "the sender"
     parts: list[str] = []
     if "supply" in signs:
-        parts.append(f"offers {_listed(signs['supply'])}")
-    elif "offer" in signs:
-        parts.append(f"offers their services: {quote(signs['offer'][0], 70)}")
+        parts.append(f"offers {_listed(reading.supplied_as_written(), original)}")
+    elif "offer" in signs and reading.offered_in:
+        parts.append(f"offers their services: {quote(reading.offered_in[0], 70)}")
     if "audience" in signs:
-        parts.append(f"to {_listed(signs['audience'], 1)}")
+        parts.append(f"to {_listed(reading.hits('audience'), original, 1)}")
     if "price" in signs:
-        parts.append(f"at {_listed(signs['price'], 1)}")
+        parts.append(f"at {_listed(reading.hits('price'), original, 1)}")
     if "claims" in signs:
-        parts.append(f"promising {_listed(signs['claims'], 1)}")
+        parts.append(f"promising {_listed(reading.hits('claims'), original, 1)}")
     for name, said in (("proof", "citing"), ("urgency", "pressing"), ("reassurance", "reassuring")):
         if name in signs:
-            parts.append(f"{said} {_listed(signs[name], 1)}")
+            parts.append(f"{said} {_listed(reading.hits(name), original, 1)}")
     if "time" in signs:
-        parts.append(f"and asks for your time: {_listed(signs['time'], 2)}")
+        parts.append(f"and asks for your time: {_listed(reading.hits('time') + reading.hits('send'), original, 2)}")
     return f"{who} {', '.join(parts)}" if parts else who
 
 
-def _listed(hits: Iterable[str], most: int = 2) -> str:
-    return ", ".join(quote(hit, 50) for hit in list(dict.fromkeys(hits))[:most])
+def _listed(hits: Iterable[str], original: str, most: int = 2) -> str:
+    return ", ".join(quote(written(hit, original), 50) for hit in list(dict.fromkeys(hits))[:most])

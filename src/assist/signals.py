@@ -21,7 +21,7 @@ from .models import Flag, Request
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import company_names, terms, word_forms
-from .text import Text, detect_language, fold, normalize, quote, tokens, user_phrases
+from .text import Text, detect_language, fold, normalize, quote, tokens
 from .workplace import own_company, profile_ties
 
 
@@ -104,8 +104,8 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
 
     _hostile(reader, lex, note, profile, request, config)
     _policy(reader, config, request, profile_parts, profile, companies)
-    _selling(reader, lex, config, note, profile, request)
     colleague = _ties(reader, config, request, companies, profile)
+    _selling(reader, lex, config, note, request)
     _note(reader, lex, config, note, profile, companies, request, colleague)
     _relevance(reader, lex, guidance, config, note, profile, companies, request)
     _mutuals(reader, guidance, sender.mutual_connections)
@@ -196,42 +196,29 @@ def _affirmed(hit: str, text: Text, guidance: Guidance) -> bool:
     return not seen  # found only where denied: not on the list; not found word for word: as matched
 
 
-def _selling(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, request: Request) -> None:
+def _selling(reader: _Reader, lex, config: UserConfig, note: Text, request: Request) -> None:
     """Selling by role and offer (selling.py); the user's goals say what is welcome. A sender on the
     user's always_accept list is the user's to judge."""
     if reader.result.has("always_accept"):
         return
     sender = request.sender
     current = sender.experience[0] if sender.experience else None
-    role = Text.of(" \n ".join(filter(None, [sender.headline, sender.company, current and current.title,
-                                              current and current.company, sender.about])))
+    # Who they are now: the headline, the company, the current title (not a past job, nor the about).
+    now = Text.of(" \n ".join(filter(None, [sender.headline, sender.company, current and current.title])))
     me = config.me
     goals = tuple(me.goals) if me else ()
     own = " \n ".join(filter(None, [me.headline, me.industry])) if me else ""
     vocabulary = reader.guidance.selling
     company = sender.company or (current.company if current else None)
     found = selling.read(
-        vocabulary, reader.guidance.parameters["sales_pitch"], note, role, company,
+        vocabulary, reader.guidance.parameters["sales_pitch"], note, now, company,
         company_names(reader.guidance, [company]) if company else (), goals, own,
-        known=_knows(reader, lex, config, note, profile),
+        # Known: the profile shows a tie to the user's company or a past employer (_ties), or the
+        # note says how they know each other.
+        known=lambda: reader.tied or bool(lex["known_relationship"].phrases.find_all(note)),
         purposeful=lambda: any(lex[name].phrases.find_all(note) for name in vocabulary.purpose_lexicons))
     if found is not None:
         reader.raise_flag("sales_pitch", found.evidence, strength=found.strength)
-
-
-def _knows(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text) -> bool:
-    """Whether the user knows the sender, as far as the request shows: a note that says how they
-    know each other, the sender's history at the user's company or a past one."""
-    if lex["known_relationship"].phrases.find_all(note):
-        return True
-    me = config.me
-    if me is None:
-        return False
-    companies = list(me.past_companies)
-    own = own_company(me, reader.guidance)
-    if own:
-        companies.append(own)
-    return bool(user_phrases(company_names(reader.guidance, companies)).find_all(profile))
 
 
 def _user_words(guidance: Guidance, config: UserConfig, sender_profile: Text, sender_companies: Text) -> tuple[str, ...]:
