@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from assist.backends import Backend, Proposal
 from assist.config import UserConfig
+from assist.context import RunContext
 from assist.guidance import load_guidance
+from assist.screen import screen_request
 from helpers import analyst, request, screen, user
 
 EXPORT = dict(profile_url="https://www.linkedin.com/in/someone-1234")
@@ -334,3 +337,34 @@ def test_a_warm_note_with_the_shared_employer_in_the_profile_is_a_known_relation
     assert "known_relationship" in ids(result)
     assert "generic_note" not in ids(result)
     assert result.verdict == "accept"
+
+
+# --- the same rule above every backend -------------------------------------------------------------
+
+class _YesMan(Backend):
+    """A model that answers `accept` to everything, with no reasons (a hijacked or careless LLM)."""
+
+    name = "openai"
+    model = "yes-man"
+
+    def propose(self, request, signals, ctx):
+        return Proposal(verdict="accept", confidence=0.99, summary="Looks great.", flags=[])
+
+
+@pytest.mark.parametrize("openness", ["selective", "balanced"])
+def test_an_llm_accept_with_nothing_checkable_is_asked_about(openness):
+    result = screen_request(request(BARE_CLAIM, **EXPORT), _YesMan(), RunContext(user(openness)))
+    assert result.verdict == "ask", result
+    assert any("nothing in the profile or the note can be checked" in w for w in result.warnings), result.warnings
+
+
+def test_an_llm_accept_with_something_checkable_stands():
+    note = "Great to meet you at the meetup last night, let's keep in touch!"
+    result = screen_request(request(note, **FULL_BACKEND), _YesMan(), RunContext(user("balanced")))
+    assert result.verdict == "accept", result
+
+
+def test_an_open_user_lets_an_llm_accept_a_bare_claim():
+    # `open` is not in grounded_accept: the user chose to accept what is plausible
+    result = screen_request(request(BARE_CLAIM, **EXPORT), _YesMan(), RunContext(user("open")))
+    assert result.verdict == "accept", result

@@ -136,7 +136,7 @@ def test_an_llm_verdict_without_reasons_shows_the_offline_ones():
     offline = RulesBackend().propose(req, signals, RunContext(analyst()))
     usage = Usage(prompt_tokens=7, completion_tokens=3)
     said = Proposal(verdict="ask", confidence=0.5, summary="?", flags=[], usage=usage, prompt_version="p1", cached=True)
-    guarded = guard(said, signals, Local(), load_guidance(), offline)
+    guarded = guard(said, signals, Local(), load_guidance(), "balanced", offline)
     assert [f.id for f in guarded.flags] == [f.id for f in signals.flags] and guarded.flags
     assert any("cited no criteria" in w for w in guarded.warnings)
     # the guard changes the verdict's reasons, never what the call cost or where it came from

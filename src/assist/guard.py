@@ -3,6 +3,8 @@
 - A verdict comes with reasons a person can check: an LLM that cites none gets the offline ones.
 - The evidence the offline signals saw for a capped criterion is never dropped.
 - Caps (rules.toml) only ever lower a verdict: the sender's text cannot talk its way to `accept`.
+- An `accept` needs something checkable (rules.toml grounded_accept), whoever proposes it: a model
+  that accepts what the offline signals found no ground for gets `ask`.
 - Report flags (rules.toml) make a request worth reporting to LinkedIn.
 - When an LLM and the offline rules contradict each other (accept against ignore), the verdict is
   `ask`: in doubt, ask. Any other difference is said, as a warning.
@@ -23,9 +25,10 @@ from .signals import Signals
 RANK = {"ignore": 0, "ask": 1, "accept": 2}
 
 
-def guard(proposal: Proposal, signals: Signals, backend: Backend, guidance: Guidance,
+def guard(proposal: Proposal, signals: Signals, backend: Backend, guidance: Guidance, openness: str,
           offline: Proposal | None = None) -> Proposal:
-    """`offline` is the rules engine's proposal for the same request, when `backend` is another one."""
+    """`offline` is the rules engine's proposal for the same request, when `backend` is another one;
+    `openness` is the user's (config.policy.openness)."""
     by = backend.name
     flags = list(proposal.flags)
     warnings = list(proposal.warnings)
@@ -42,6 +45,11 @@ def guard(proposal: Proposal, signals: Signals, backend: Backend, guidance: Guid
     if cause is not None and offline is not None:
         warnings.append(f"guard: {by} said {proposal.verdict}; capped to {verdict} because of {cause}")
     confidence = proposal.confidence if verdict == proposal.verdict else max(proposal.confidence, 0.8)
+    if verdict == "accept" and not signals.grounds and guidance.accept_needs_grounds(openness):
+        verdict, confidence = "ask", min(proposal.confidence, 0.6)  # doubt, not a finding
+        if offline is not None:
+            warnings.append(f"guard: {by} said accept; asked instead, because nothing in the profile or the note "
+                            "can be checked")
     hostile = bool(present & guidance.report_flags)
     if hostile:
         confidence = max(confidence, 0.9)

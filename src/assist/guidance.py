@@ -323,6 +323,11 @@ class Guidance:
     def thresholds(self, openness: str) -> Thresholds:
         return Thresholds(**self._rules["thresholds"][openness])
 
+    def accept_needs_grounds(self, openness: str) -> bool:
+        """Whether, for this openness, an `accept` needs something checkable (rules.toml
+        [parameters] grounded_accept), from any backend."""
+        return openness in self._rules["parameters"]["grounded_accept"]
+
     @property
     def caps(self) -> dict[str, str]:
         return self._rules["caps"]

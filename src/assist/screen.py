@@ -25,11 +25,12 @@ def screen_request(request: Request, backend: Backend, ctx: RunContext) -> Scree
     signals = extract_signals(request, ctx.config, ctx.guidance)
     proposal = backend.propose(request, signals, ctx)
     offline = None if isinstance(backend, RulesBackend) else OFFLINE.propose(request, signals, ctx)
-    guarded = guard(proposal, signals, backend, ctx.guidance, offline)
+    guarded = guard(proposal, signals, backend, ctx.guidance, ctx.config.policy.openness, offline)
     summary = guarded.summary
     if not summary or guarded.verdict != proposal.verdict:
+        unchecked = proposal.verdict == "accept" and guarded.verdict == "ask" and not signals.grounds
         summary = summarize(guarded.verdict, guarded.flags, guarded.report, signals.relevance_judged, ctx,
-                            note_only=signals.note_only)
+                            unchecked=unchecked, note_only=signals.note_only)
     reply = reply_for_verdict(request, signals, guarded, ctx) if guarded.verdict == "ask" else None
     return ScreenResult(
         id=request.id or "",

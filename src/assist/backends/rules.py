@@ -28,7 +28,7 @@ class RulesBackend(Backend):
             verdict = "ask"
             margin = min(score - thresholds.ignore, thresholds.accept - score)
         summary = ""
-        if verdict == "accept" and not signals.grounds and ctx.config.policy.openness in ctx.guidance.parameters["grounded_accept"]:
+        if verdict == "accept" and not signals.grounds and ctx.guidance.accept_needs_grounds(ctx.config.policy.openness):
             # Nothing in the profile or the note can be checked: a claim is not a reason to accept.
             verdict, margin = "ask", 0.0
             summary = summarize(verdict, signals.flags, False, signals.relevance_judged, ctx,
