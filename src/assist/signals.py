@@ -358,8 +358,12 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         reader.result.relevance_judged = True  # beside the point: a scam in your field is still a scam
         return
     sender = request.sender
-    mine = Text.of(" \n ".join(filter(None, [me.industry, me.headline, *me.interests, *me.goals])))
-    user_families = _families(guidance, mine)
+    # The user's field: what their industry and headline say, and also each field their goals or
+    # interests name, whatever its share: a recruiter of data people wants data people.
+    user_families = _families(guidance, Text.of(" \n ".join(filter(None, [me.industry, me.headline]))))
+    for wanted in (me.goals, me.interests):
+        for family, word in _families(guidance, Text.of(" \n ".join(wanted))).items():
+            user_families.setdefault(family, word)
     if not (user_families or me.target_companies or me.past_companies or me.interests or me.goals):
         reader.result.warnings.append(
             "your config says nothing about your field or goals: relevance could not be judged "
