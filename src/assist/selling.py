@@ -103,6 +103,7 @@ class Vocabulary:
         self.favour = compiled(data["favour"])
         self.purpose_lexicons: tuple[str, ...] = tuple(data["purpose_lexicons"])
         self.sought = frozenset(data["sought"])
+        self.offered_alone = frozenset(data.get("offered_alone", ()))
         self.numbers = {name: cue.number for name, cue in self.cues.items()}  # what a reading asks for
         self.kind_of = {cue.number: kind for kind, cue in self.offers.items()}
         # What is read sentence by sentence: an offer's parts, a supply's, a price and pay.
@@ -177,7 +178,10 @@ def read(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, profile
         # What the user's goals ask for. From a vendor the goals look for, all of it; otherwise
         # (candidates to a user who hires) the offer itself, but not a salesperson's price or pitch.
         roles = [(role, hit) for role, hit in roles if role.kind is None]
-        signs &= set(() if kinds <= welcome.priced else parameters["kept_when_welcome"])
+        kept = set(() if kinds <= welcome.priced else parameters["kept_when_welcome"])
+        if "price" in signs & kept:
+            kept.add("supply")  # what the goals welcome, sold at a price they do not: a sale
+        signs &= kept
     elif purpose is not None:
         signs &= set(parameters["hard_signs"])
     if roles and not (welcomed and kinds <= welcome.priced):
@@ -250,9 +254,10 @@ class _Reading:
         signs = {name for name in ("claims", "proof", "audience", "urgency", "reassurance") if self.has(name)}
         if self.has("time") or self.has("send"):
             signs.add("time")
-        if self.has("price") and (not self.has("salary") or any(
-                self.cue["price"] in sentence and self.cue["salary"] not in sentence for sentence in self.sentences())):
-            signs.add("price")  # a price, not pay for a job ("salary up to $5k")
+        if self.has("price") and (not (self.has("salary") or self.has("no_price")) or any(
+                self.cue["price"] in sentence and self.cue["salary"] not in sentence and self.cue["no_price"] not in sentence
+                for sentence in self.sentences())):
+            signs.add("price")  # a price, not pay for a job ("salary up to $5k") nor a fee denied ("no fees")
         return signs
 
     def may_offer(self) -> tuple[bool, bool, set[str]]:
@@ -269,7 +274,8 @@ class _Reading:
         customer = self.has("audience") or self.has("segments")
         may_offer = (core and bool(offered or customer or self.has("claims"))) or (
             first and self.has("work_verbs") and (customer or self.has("claims")))
-        may_supply = bool(offered) and (may_offer or self.has("audience") or self.has("price") or self.has("send"))
+        may_supply = bool(offered) and (may_offer or self.has("audience") or self.has("price") or self.has("send")
+                                        or bool(offered & self.vocabulary.offered_alone))
         return may_offer, may_supply, offered if may_offer or may_supply else set()
 
     def sentences(self) -> list[set[int]]:
@@ -301,7 +307,8 @@ class _Reading:
                 signs.add("offer")
                 self.offered_in.append(self._sentence(index))
                 self.kinds |= objects
-            if objects and (offer or audience or cue["price"] in sentence or cue["send"] in sentence):
+            if objects and (offer or audience or cue["price"] in sentence or cue["send"] in sentence
+                            or objects & self.vocabulary.offered_alone):
                 signs.add("supply")
                 self.supplied |= objects
                 self.kinds |= objects

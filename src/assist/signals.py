@@ -25,6 +25,9 @@ from .text import Text, detect_language, fold, normalize, quote, tokens
 from .workplace import own_company, profile_ties
 
 
+STUDENT_PLACES = frozenset({"education"})  # the field of where a student studies, not of what
+
+
 @dataclass
 class Signal:
     flag: Flag
@@ -281,9 +284,11 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     content = lex["content_reference"].phrases.find_all(note)  # the user's work, named
     refers = lex["content_reference"].weak.find_all(note)  # the user, but no work of theirs
     event = lex["event"].phrases.find_all(note)
-    reason = lex["reason"].phrases.find_all(note)
+    reason = lex["reason"].phrases.find_all(note) + _job_reason(lex, config, note, profile) + _purposes(guidance, config, note)
     length = len(note.original)
     specific = about_user + content + refers + event + known + past
+    if specific:  # a courtesy ("keen to learn from you") is a reason beside something about the user
+        reason += lex["reason"].weak.find_all(note)
     reader.result.topic = _topic(guidance, note.original, about_user, event)
     _note_grounds(reader, note, content, past, mine, event or known, known)
 
@@ -301,6 +306,32 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     if length < guidance.parameters["generic_note"]["min_chars"] or not (introduces or reason):
         what = f"boilerplate {quote(generic[0])}" if generic else "says nothing about why you"
         reader.raise_flag("generic_note", f"note {what}: {quote(note.original, 70)}")
+
+
+def _job_reason(lex, config: UserConfig, note: Text, profile: Text) -> list[str]:
+    """A job on offer, as a reason: for a user whose goals seek roles, or from a sender who is no
+    recruiter (a candidate about "the role"). A recruiter's opening to a user who is not looking
+    says nothing about the user."""
+    job = lex["job_offer"].phrases.find_all(note)
+    if not job:
+        return []
+    goals = Text.of(" \n ".join(config.me.goals)) if config.me else Text.of(None)
+    if lex["goal_seeks_roles"].phrases.find_all(goals) or not lex["recruiter"].phrases.find_all(profile):
+        return job
+    return []
+
+
+def _purposes(guidance: Guidance, config: UserConfig, note: Text) -> list[str]:
+    """An honest purpose the note states (selling.toml [purposes]: an investor, a journalist, a
+    student, a buyer...): the reason it is written, in any language the vocabulary holds."""
+    vocabulary = guidance.selling
+    found = vocabulary.book.present(note)
+    welcome = vocabulary.welcome(tuple(config.me.goals) if config.me else ())
+    stated: list[str] = []
+    for purpose in vocabulary.purposes:
+        if purpose.note.number in found and not (purpose.needs_goal and purpose.name not in welcome.kinds):
+            stated += purpose.note.find_all(note)[:1] or [purpose.label]
+    return stated
 
 
 def _note_grounds(reader: _Reader, note: Text, content: list[str], past: list[str], mine: list[str],
@@ -334,13 +365,15 @@ def _topic(guidance: Guidance, original: str, about_user: list[str], event: list
     return None
 
 
-def _families(guidance: Guidance, *texts: Text) -> dict[str, str]:
+def _families(guidance: Guidance, *texts: Text, besides: frozenset[str] = frozenset()) -> dict[str, str]:
     """The fields a text belongs to, strongest first: those with at least a share (a half) of the
-    top count of hits, so a backend engineer who mentions payments once is an engineer, not a banker."""
+    top count of hits, so a backend engineer who mentions payments once is an engineer, not a banker.
+    `besides`: families not counted."""
     counted: dict[str, list[str]] = {}
     for text in texts:
         for family, hits in guidance.industries.hits(text).items():
-            counted.setdefault(family, []).extend(hits)
+            if family not in besides:
+                counted.setdefault(family, []).extend(hits)
     if not counted:
         return {}
     least = guidance.parameters["professional_relevance"]["field_share"] * max(len(hits) for hits in counted.values())
@@ -370,7 +403,9 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
             "(fill in headline, industry, goals or interests)")
         return
     reader.result.note_only = bool(note.original) and not sender.profile_known()
-    their_families = _families(guidance, profile, note)
+    # A student's field is what they study, not their university's.
+    student = bool(lex["student"].phrases.find_all(Text.of(sender.headline)))
+    their_families = (student and _families(guidance, profile, note, besides=STUDENT_PLACES)) or _families(guidance, profile, note)
     shared = sorted(set(user_families) & set(their_families))
 
     target_names = terms(company_names(guidance, me.target_companies), guidance)

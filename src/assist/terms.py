@@ -30,6 +30,7 @@ NEIGHBOUR_REACH = 40  # characters looked at on either side of a term for the wo
 MAX_WORD = 64  # no word of a natural language is longer: a longer run is not read as one
 MAX_OCCURRENCES = 20  # an everyday term's first occurrences looked at for a context that makes it the term
 POSSESSIVE = ("'s", "’s")
+MAX_JOINED = 3  # a term of up to this many words is also found written with hyphens
 
 
 def _small_capitals() -> dict[int, str]:
@@ -171,6 +172,10 @@ def terms(items: tuple[str, ...], guidance: Guidance) -> Terms:
             everyday.append((item.strip(), word, fold(word)))
         else:
             plain.append(item)
+            words = tokens(normalize(item))
+            # "red teaming" is also written "red-teaming", one word to the matchers.
+            if 1 < len(words) <= MAX_JOINED and all(word.isalpha() for word in words):
+                plain.append("-".join(words))
     phrases = user_phrases(tuple(plain)) if plain else None
     first_words = frozenset((*phrases.marked, *phrases.plain)) if phrases else frozenset()
     return Terms(phrases, tuple(everyday), guidance, first_words)
@@ -189,10 +194,19 @@ def _company_names(guidance: Guidance, companies: tuple[str, ...]) -> tuple[str,
         core = company.strip()
         while (shorter := guidance.company_suffix.sub("", core).strip(" ,.-")) != core and shorter:
             core = shorter
-        # What is left must be a name: two letters at least, and not the "Your" of "Your Company".
-        if core != company.strip() and len(core) >= 2 and core.lower() not in guidance.not_company_names:
+        # What is left must be a name: two letters at least, not the "Your" of "Your Company", and
+        # not a field ("Data" of "Data Analytics").
+        if core != company.strip() and len(core) >= 2 and core.lower() not in guidance.not_company_names \
+                and not _only_field_words(core, guidance):
             names.append(core)
     return tuple(names)
+
+
+def _only_field_words(name: str, guidance: Guidance) -> bool:
+    """"Payments", "Data & Analytics": every word of it names a field, none a company."""
+    text = Text.of(name)
+    found = {word for hits in guidance.industries.hits(text).values() for hit in hits for word in hit.split()}
+    return bool(text.words) and all(word in found for word in text.words)
 
 
 # --- never_accept: word forms, look-alikes, spellings -----------------------------------------------
