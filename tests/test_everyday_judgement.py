@@ -208,3 +208,11 @@ def test_a_courteous_wish_to_learn_from_an_unrelated_stranger_is_not_a_reason():
     result = screen(request(note, **sender), persona("analyst-vi"))
     assert "personalized_note" not in flags(result), flags(result)
     assert result.verdict == "ignore"
+
+
+def test_a_photographer_is_in_a_field_of_their_own():
+    sender = profile("Fotógrafa de bodas | Estudio Luz", "Estudio Luz", None, title="Fotógrafa")
+    note = "Hola Minh, encantada de conectar contigo y ampliar mi red. ¡Un saludo!"
+    result = screen(request(note, **sender), persona("analyst-vi"))
+    assert "irrelevant" in flags(result), flags(result)
+    assert result.verdict == "ignore"
