@@ -216,3 +216,13 @@ def test_a_photographer_is_in_a_field_of_their_own():
     result = screen(request(note, **sender), persona("analyst-vi"))
     assert "irrelevant" in flags(result), flags(result)
     assert result.verdict == "ignore"
+
+
+@pytest.mark.parametrize("note", [
+    "Good news for candidates: we never ask anyone for a fee. I'm hiring two platform engineers; send me your CV if curious.",
+    "Hi Sarah, there is no placement fee involved, I'm the in-house recruiter at Xendit looking for senior backend engineers.",
+])
+def test_a_denied_fee_is_no_price(note):
+    sender = profile("Talent Acquisition at Xendit", "Xendit", "Software")
+    found = flags(screen(request(note, **sender), persona("eng-lead-en")))
+    assert "sales_pitch" not in found, found

@@ -307,7 +307,8 @@ class _Reading:
                 signs.add("offer")
                 self.offered_in.append(self._sentence(index))
                 self.kinds |= objects
-            if objects and (offer or audience or cue["price"] in sentence or cue["send"] in sentence
+            priced = cue["price"] in sentence and cue["no_price"] not in sentence
+            if objects and (offer or audience or priced or cue["send"] in sentence
                             or objects & self.vocabulary.offered_alone):
                 signs.add("supply")
                 self.supplied |= objects
