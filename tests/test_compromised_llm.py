@@ -24,8 +24,7 @@ def _eval_behind_a_yes_man(capsys, part: str) -> dict:
 
 
 @pytest.mark.xfail(strict=True, reason="issue 10 target not met yet: behind a yes-man 57 of 222 hostile/test requests are "
-                   "accepted (156 before the structural readers); the offline engine itself accepts 34 (the "
-                   "learned model, not shipped, took these to 43 and 26)")
+                   "accepted (156 before the structural readers); the offline engine itself accepts 34")
 def test_a_model_that_accepts_everything_accepts_no_hostile_request_in_any_field(capsys):
     report = _eval_behind_a_yes_man(capsys, "hostile/test")
     assert report["cases"] >= 150 and not report["failures"]
