@@ -158,9 +158,18 @@ def _points(signs: dict[str, Sign], guidance: Guidance) -> float:
                for name, sign in signs.items())
 
 
-def _worth_reading(vocabulary: SignVocabulary, text: Text, words: bool = True) -> bool:
-    """A first look, by the words the text holds: could a sign worth reading it for be in it?"""
-    if words and vocabulary.first_look(text):
+def _worth_reading(vocabulary: SignVocabulary, text: Text) -> bool:
+    """A first look, by the words the text holds: could a sign worth reading it for be in it?
+    Kept with the text (a profile, a name or a place comes back from request to request)."""
+    key = (_worth_reading, vocabulary)
+    known = text.found.get(key)
+    if known is None:
+        known = text.found[key] = _first_look(vocabulary, text)
+    return known
+
+
+def _first_look(vocabulary: SignVocabulary, text: Text) -> bool:
+    if vocabulary.first_look(text):
         return True
     string = text.normalized
     if "." not in string or HOST_HINT.search(string) is None:
