@@ -7,7 +7,8 @@ import re
 import pytest
 
 from assist.config import Me, UserConfig
-from assist.draft import draft_reply, first_name, fit, reply_language
+from assist.draft import draft_reply, fit, reply_language
+from assist.names import greeting_name as first_name
 from assist.signals import extract_signals
 from helpers import analyst, request, user
 

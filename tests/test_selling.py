@@ -414,3 +414,18 @@ def test_a_colleague_on_the_always_accept_list_is_the_users_to_judge():
     sender = profile("Business Development Manager at Talentbridge Asia", "Talentbridge Asia", "Staffing and Recruiting")
     result = screen(request(None, **sender), persona("recruiter-open-en"))
     assert "sales_pitch" not in flags(result) and result.verdict == "accept"
+
+
+def test_hits_of_equal_length_come_in_text_order_whatever_the_hash_seed():
+    """Evidence must not depend on PYTHONHASHSEED: two hits of one length ("bao gia", "gia tot")
+    are listed as the note has them, in every process."""
+    import subprocess
+    import sys
+
+    script = ("from assist.guidance import load_guidance; from assist.text import Text; "
+              "cue = load_guidance().selling.cues['price']; "
+              "print(cue.find_all(Text.of('Ben em gui bao gia, gia tot nhat cho anh')))")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
+               for seed in range(6)}
+    assert outputs == {"['bao gia', 'gia tot']\n"}

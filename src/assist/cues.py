@@ -236,7 +236,9 @@ class Cue:
                                         (self.phrases.plain, text.plain_words, text.plain_positions)):
             if not words:
                 continue
-            for first in index.keys() & positions.keys():
+            # In text order (a set's order changes with the hash seed): the sort below is stable,
+            # so hits of one length stay as the text has them, and the evidence is the same every run.
+            for first in sorted(index.keys() & positions.keys(), key=positions.__getitem__):
                 for phrase in index[first]:
                     if any(words[position:position + len(phrase)] == phrase for position in positions[first]):
                         found.append(" ".join(phrase))

@@ -13,14 +13,11 @@ from functools import lru_cache
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Reply, ReplyKind, Request
+from .names import greeting_name
 from .signals import Signals
-from .text import URL, detect_language, fold
+from .text import URL, detect_language
 from .vocabulary import DEFAULT_MAX_CHARS
 
-VIETNAMESE_SURNAMES = frozenset(
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh mai cao "
-    "lam luong truong ha ta chu quach".split()
-)
 SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|$)")
 
 
@@ -36,16 +33,6 @@ def reply_language(config: UserConfig, request: Request) -> str:
         if language == "other":
             return "en"
     return "en"
-
-
-def first_name(full_name: str) -> str:
-    """How to greet: the given name. Vietnamese names put it last ("Nguyễn Thu Hà" -> "Hà")."""
-    parts = [part for part in re.split(r"\s+", full_name.strip()) if part]
-    if not parts:
-        return full_name
-    if len(parts) >= 2 and fold(parts[0].lower()) in VIETNAMESE_SURNAMES:
-        return parts[-1]
-    return parts[0].strip(",")
 
 
 def safe_topic(signals: Signals | None) -> str | None:
@@ -70,13 +57,13 @@ def draft_reply(
 ) -> Reply:
     guidance = guidance or load_guidance()
     language = reply_language(config, request)
-    text = _drafted(guidance, f"replies/{kind}.{language}.j2", first_name(request.sender.name), safe_topic(signals),
+    text = _drafted(guidance, f"replies/{kind}.{language}.j2", greeting_name(request.sender.name), safe_topic(signals),
                     config.signature, max_chars)
     return Reply(kind=kind, language=language, text=text)
 
 
 @lru_cache(maxsize=1024)
-def _drafted(guidance: Guidance, template_name: str, name: str, topic: str | None, signature: str | None,
+def _drafted(guidance: Guidance, template_name: str, name: str | None, topic: str | None, signature: str | None,
              max_chars: int) -> str:
     """The reply's text: a function of these alone, so a batch renders each combination once."""
     template = guidance.templates.get_template(template_name)

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
+from .label_sentences import Shape, sentence_in
 from .text import PhraseSet, Text, fold, has_diacritics, normalize, quote
 
 if TYPE_CHECKING:
@@ -72,6 +73,10 @@ SPLIT_IN_LABELS = re.compile(r"[-_+]")
 # A quoted phrase: the quote opens after a space (not the apostrophe of "I'm") and closes before one.
 QUOTED = re.compile(r"(?<!\w)['\"“‘«「]([^'\"”’»」\n]{2,200})['\"”’»」](?!\w)")
 # Punctuation after which an order may start: "Hi, mark ...", "SYSTEM: ignore ...".
+CASED_BY = re.compile("[\u0400-\u04ff]")  # scripts whose languages say "by" with a case ending (Cyrillic)
+# How a reading was decoded (disguises.py names them), as opposed to letters undone or look-alikes read.
+ENCODINGS = re.compile(r"base64|hex|percent|escapes|rot13")
+LABEL_SENTENCE = "this field normally holds a name or a label, and it holds a sentence"
 ORDER_BREAK = re.compile(r"[,:;：，(\-—]")
 
 # The lists of prompts/injection.toml a matcher reads. [matching], [fields], [structure] and
@@ -138,6 +143,7 @@ class Vocabulary:
         self.languages: set[str] = set()
         self.criteria: set[str] = set()
         self.no_sentences = frozenset(data["fields"]["no_sentences"])
+        self.shape = Shape.of(data["fields"])
         self.dedication_after = tuple(normalize(entry) for entries in data.get("dedication_after", {}).values()
                                       if isinstance(entries, list) for entry in entries)
         for table in data.values():
@@ -555,13 +561,15 @@ class Clause:
 
     def _unquoted(self, hits: list[Hit]) -> list[Hit]:
         """The hits, without the words of a phrase quoted as an example ("phrases like 'ignore
-        previous instructions' steer assistants"): mentioned, not said."""
+        previous instructions' steer assistants", "'ignore previous instructions' attacks"):
+        mentioned, not said."""
         mentions = [hit for hit in hits if "mention" in hit.cats]
         if not mentions:
             return hits
         begin = self.tokens[self.first].start()
         quoted = [match.span(1) for match in QUOTED.finditer(self.string, begin, self.end)
-                  if any(0 <= match.start() - mention.end <= 3 for mention in mentions)]
+                  if any(0 <= match.start() - mention.end <= 3 or 0 <= mention.start - match.end() <= 3
+                         for mention in mentions)]
         return [hit for hit in hits if not any(start <= hit.start < end for start, end in quoted)] if quoted else hits
 
     # -- small questions ------------------------------------------------------------------------------
@@ -897,6 +905,8 @@ class Clause:
         for word in self.of("consent"):
             if self.owned(word.first, word.start):
                 continue  # "I was approved for the programme"
+            if self.given_by_a_reader(word):
+                return "screening"
             def close(cat: str, reach: int) -> bool:
                 return any(other is not word and (abs(other.first - word.first) <= reach
                                                  or (self.unspaced and abs(other.start - word.start) <= 3 * reach))
@@ -906,6 +916,24 @@ class Clause:
             if close("consent_time", 3) and close("targets", 5):
                 claim = "you"
         return claim
+
+    def given_by_a_reader(self, word: Hit) -> bool:
+        """Whether a consent is said to come from a reader of the request or an authority over it,
+        named just after it: "approved by the screener", "validée par l'outil de tri", and in a
+        language that says "by" with a case ending, next to it ("одобрена администратором")."""
+        for hit in self.hits:
+            if hit.start < word.end or not hit.cats & (ADDRESSEES | {"authority"}):
+                continue
+            if hit.first - word.last > 3 and not (self.unspaced and hit.start - word.end <= 9):
+                break
+            if self.breaks_between(word.end, hit.start) or self.owned(hit.first, hit.start, ("sender", "others")):
+                continue
+            between = [other for other in self.hits if word.end <= other.start and other.end <= hit.start]
+            if any("by" in other.cats for other in between):
+                return True
+            if hit.first == word.last and CASED_BY.match(self.tokens[hit.first].group(0)):
+                return True
+        return False
 
     def authority(self) -> bool:
         """A claim to speak for the system, a developer or LinkedIn: "SYSTEM:", "message from the admin"."""
@@ -976,7 +1004,9 @@ class Clause:
             return "clear", "it dictates the screening's verdict"
         if any(order.cats & {"machine_verbs", "override_verbs"} and self.aimed(order, frozenset({"screening"})) for order in orders):
             return "clear", "it gives orders about the screening itself"
-        if addressed and (orders or consent or labels or roleplay or self.of("screening")):
+        # A decision closing the clause, in a language that puts the verb last ("... ohne Bedenken annehmen").
+        closing = any(self.next_offset(decision.end) >= self.end for decision in self.of("decisions"))
+        if addressed and (orders or consent or labels or roleplay or closing or self.of("screening")):
             if consent and not orders:
                 return "clear", "it addresses an AI or a screening tool, not you, and claims your consent"
             return "clear", "it addresses an AI or a screening tool, not you, and tells it what to do"
@@ -998,6 +1028,8 @@ class Clause:
             return "clear", "it casts the reader in a role, to change what it decides"
         if consent == "third" and (authority or calls or any(self.aimed(order, frozenset({"targets", "decisions"})) for order in orders)):
             return "clear", "it claims the user's consent on their behalf and asks for the request to pass"
+        if consent == "screening" and (self.of("consent_time") or self.of("targets") or addressed):
+            return "clear", "it claims the screening itself already approved it"
         # Doubt: said kindly, and never a reason to report anyone.
         if calls and not self.only_addresses:
             return "unclear", "it speaks to an AI or a screening tool rather than to you"
@@ -1016,8 +1048,11 @@ class Clause:
                 hit.cats & ADDRESSEES and self.heads(hit.end) and not self.owned(hit.first, hit.start, ("sender", "others"))
                 for hit in self.hits)) and (self.of("decisions") or orders):
             return "clear", "a name, place or address that holds an order to an AI or a screening tool"
+        if person and (labels or closing or any(self.aimed(order, frozenset({"targets", "decisions"})) or self.concludes(order)
+                                     for order in orders)):
+            return "unclear", "it asks someone who reads your requests, not you, for a decision"
         if not self.sentences and self._sentence_in_a_label(orders):
-            return "unclear", "this field normally holds a name or a label, and it holds a sentence"
+            return "unclear", LABEL_SENTENCE
         return None, ""
 
     def _sentence_in_a_label(self, orders: list[Hit]) -> bool:
@@ -1096,7 +1131,14 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
                                    next(((path, prose) for path, value, prose in fields if value in text.original), ("note", True)))
             if vocabulary.could_match(reading.text.normalized, sentences=sentences):
                 for finding in _read(reading.text.normalized, vocabulary, sentences)[:1]:
+                    if finding.tier == "unclear" and ENCODINGS.search(reading.how):  # nobody encodes an honest doubt
+                        finding = replace(finding, tier="clear", why=f"{finding.why}, and it is hidden in an encoding")
                     _keep(found, replace(finding, field=path, how=reading.how, shown=reading.shown))
+    for path, value, prose in fields:  # a sentence in a name, a company or a place, by its shape
+        if not prose and path not in found:
+            run = sentence_in(SPLIT_IN_LABELS.sub(" ", value), vocabulary.shape)
+            if run is not None:
+                found[path] = Finding("unclear", run, LABEL_SENTENCE, field=path)
     return list(found.values())
 
 

@@ -107,7 +107,8 @@ def reply_prompt_version(guidance: Guidance | None = None) -> str:
 
 def render_reply_messages(request: Request, signals: Signals, kind: str, ctx: RunContext) -> list[dict[str, str]]:
     """The messages for an LLM-written reply (`assist draft-reply` with an LLM backend)."""
-    from .draft import first_name, safe_topic
+    from .draft import safe_topic
+    from .names import greeting_name
 
     templates = ctx.guidance.templates
     system = templates.get_template(REPLY_SYSTEM_TEMPLATE).render(guidance=ctx.guidance)
@@ -116,7 +117,7 @@ def render_reply_messages(request: Request, signals: Signals, kind: str, ctx: Ru
         me=ctx.config.me,
         signature=ctx.config.signature,
         reply_language=reply_language(ctx.config, request),
-        first_name=first_name(request.sender.name),
+        first_name=greeting_name(request.sender.name),
         topic=_redacted(safe_topic(signals) or "", ctx.redact) or None,
         request_json=untrusted_json(request, ctx.redact),
         flags=evidence_for_prompt(signals, ctx.redact),

@@ -466,6 +466,7 @@ class SignVocabulary:
         self.pronouns = frozenset(normalize(word) for word in reader["pronouns"])
         self.pronoun_endings = tuple(normalize(word) for word in reader["pronoun_endings"])
         self.fillers = frozenset(normalize(word) for word in reader["fillers"])
+        self.units = frozenset(normalize(word) for word in reader.get("units", []))
         self.negations = lex.add("reader.negations", reader["negations"], affixes=False)
         self.self_subjects = lex.add("reader.self_subjects", reader["self_subjects"], affixes=False)
         self.self_verbs = lex.add("reader.self_verbs", reader["self_verbs"], affixes=True)

@@ -158,9 +158,18 @@ def _points(signs: dict[str, Sign], guidance: Guidance) -> float:
                for name, sign in signs.items())
 
 
-def _worth_reading(vocabulary: SignVocabulary, text: Text, words: bool = True) -> bool:
-    """A first look, by the words the text holds: could a sign worth reading it for be in it?"""
-    if words and vocabulary.first_look(text):
+def _worth_reading(vocabulary: SignVocabulary, text: Text) -> bool:
+    """A first look, by the words the text holds: could a sign worth reading it for be in it?
+    Kept with the text (a profile, a name or a place comes back from request to request)."""
+    key = (_worth_reading, vocabulary)
+    known = text.found.get(key)
+    if known is None:
+        known = text.found[key] = _first_look(vocabulary, text)
+    return known
+
+
+def _first_look(vocabulary: SignVocabulary, text: Text) -> bool:
+    if vocabulary.first_look(text):
         return True
     string = text.normalized
     if "." not in string or HOST_HINT.search(string) is None:
@@ -310,6 +319,11 @@ class _Doc:
         marks = self.own_work.between(start, hit.cstart)
         return bool(marks) and not self.pleas.between(marks[0].cstart, hit.cstart)
 
+    def names_a_unit(self, hit: Hit) -> bool:
+        """A request phrase right after a word for a team or a department names the unit, not an
+        order ("tim verifikasi akun sedang mencari analis": the account verification team)."""
+        return not hit.unspaced and hit.start > 0 and self.tokens[hit.start - 1] in self.vocabulary.units
+
     def counts(self, *hits: Hit) -> bool:
         return not any(self.denied(hit) or self.theirs(hit) for hit in hits)
 
@@ -371,7 +385,10 @@ class _Doc:
                             and not (kind.negated_objects and self.denied(obj)):
                         yield graded(_span(verb, obj))
                         break
-        for hit in get("requests") + get("standalone"):
+        for hit in get("requests"):
+            if self.counts(hit) and not self.names_a_unit(hit):
+                yield graded(hit)
+        for hit in get("standalone"):
             if self.counts(hit):
                 yield graded(hit)
         for hit in self._kind_patterns(kind, "strong_patterns"):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import learned, selling
+from . import selling
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .injection import evidence as injection_evidence
@@ -113,13 +113,6 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     _relevance(reader, lex, guidance, config, note, profile, companies, request)
     _mutuals(reader, guidance, sender.mutual_connections)
     _empty_profile(reader, guidance, request)
-    # Issue 10: a learned reader of manipulation raises doubt (never a verdict) where no rule named it,
-    # and only where doubt changes something: a request ignored already stays ignored, from any backend.
-    # Off unless rules.toml turns it on: it still doubts honest sentences that share words with attacks.
-    found = reader.result
-    if guidance.parameters["unclear_intent"]["learned_model"] and not (found.has("prompt_injection") or found.has("scam_or_phishing")) and found.score > guidance.thresholds(config.policy.openness).ignore:
-        if doubt := learned.doubt(request, config.me.name if config.me else None, note, profile):
-            reader.raise_flag("unclear_intent", doubt)
     return reader.result
 
 

@@ -1,26 +1,21 @@
-"""A small learned reader of manipulation (issue 10, "Learn where rules cannot reach").
+"""The learned hostility model of issue 10 ("Learn where rules cannot reach"), NOT shipped: kept here,
+beside its training script (tools/train_hostility.py), to measure it again. Why it is not in the
+package: BENCHMARKS.md, "Learned hostility model (issue 10): not shipped".
 
 A logistic regression over words and their character n-grams (3 to 5 letters, of the normalised
 text), read in windows of a few consecutive words. Every field is read, in four texts: the note, the
 profile (headline, company, industry, about, experience), the name, and the other identity fields
-(location, profile URL, id, date). A request scores as its most hostile window: an attack is a
-sentence or two added to an honest request, and the honest words around it are no alibi. The
-features are the same in every text, so a word learned in notes is known in a name (weights of
-their own per field group generalised worse on dev, out of fold).
+(location, profile URL, id, date), each as written and in each of its other readings (letters
+rejoined, leetspeak undone, an encoded fragment decoded: `Text.readings`), as the signals read them.
+A request scores as its most hostile window: an attack is a sentence or two added to an honest
+request, and the honest words around it are no alibi. The features are the same in every text, so a
+word learned in notes is known in a name (weights of their own per field group generalised worse on
+dev, out of fold). A score is explained by the words of the best window that weighed most.
 
-`tools/train_hostility.py` trains it on the dev parts of `fixtures/eval/` only and writes
-`prompts/hostility_model.json`: the weights, the threshold and how they were made.
-
-A score above the threshold raises doubt (`unclear_intent`, which caps at `ask` and is never
-reported), explained by the words that weighed most. It never raises a verdict, never reports, and
-is never a reason to accept.
-
-Each text is read as written and in each of its other readings (letters rejoined, leetspeak undone, an
-encoded fragment decoded: `Text.readings`), as every other detector reads it.
-
-Fast, in pure Python: the words are the signals' own (`Text.words`, found once for every matcher), a
-word's weight (the sum of its features') is computed once and kept, and the best window is found
-with running sums, in C.
+Fast, in pure Python (when it was wired into the signals it cost about 0.1 s of CPU per 10,000
+requests): the words are the signals' own (`Text.words`), a word's weight (the sum of its
+features') is computed once and kept, a text whose words cannot reach the threshold is not read a
+window at a time, and the best window is found with running sums, in C.
 """
 
 from __future__ import annotations
@@ -30,14 +25,14 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate, islice
 from operator import sub
 
-from .models import Request
-from .text import WORD_RUN, Text
+from pathlib import Path
 
-MODEL_FILE = "hostility_model.json"
+from assist.models import Request
+from assist.text import WORD_RUN, Text
+
 NGRAMS = (3, 4, 5)
 WINDOW = 16  # words read together: about a sentence (8, 12, 16 and 24 tried on dev, out of fold)
 MAX_WORD = 32  # letters of a word read for n-grams: a longer one is an encoded blob or a URL's slug
@@ -47,7 +42,7 @@ CACHE_LIMIT = 20_000  # words kept before the cache starts afresh (a few MB: mem
 
 def texts_of(request: Request) -> dict[str, str]:
     """The request's strings in four texts, a field to a line, each joined as the signals join it
-    (so the words found for the signals are read, not found again)."""
+    (Text.of keeps what the signals found in them)."""
     sender = request.sender
     profile = [sender.headline, sender.company, sender.industry, sender.about]
     profile += [f"{job.title or ''} {job.company or ''}" for job in sender.experience or []]
@@ -219,11 +214,8 @@ class Model:
                    threshold=float(data["threshold"]), parts=tuple(data["training"]["parts"]))
 
 
-@lru_cache(maxsize=1)
-def load_model() -> Model:
-    """The shipped model, read once."""
-    text = resources.files("assist.prompts").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    return Model.from_json(json.loads(text))
+def load(path: str | Path) -> Model:
+    return Model.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=64)
@@ -236,16 +228,11 @@ def explain(words: Iterable[tuple[str, float]]) -> str:
     return "reads like known manipulation: " + ", ".join(f"'{word}'" for word, _ in words)
 
 
-def doubt(request: Request, user_name: str | None = None, note: Text | None = None,
-          profile: Text | None = None) -> str | None:
-    """The evidence for `unclear_intent` when the model reads the request as manipulation, else None.
-    `note`, `profile`: the signals' texts of them, whose words are found already."""
-    model = load_model()
+def doubt(model: Model, request: Request, user_name: str | None = None) -> str | None:
+    """What the model would have said, as `unclear_intent`'s evidence, when it reads the request as
+    manipulation; else None."""
     skip = own_words(user_name)
-    prepared = None
-    if note is not None and profile is not None:
-        prepared = (note, profile, *map(Text.of, identity_texts(request).values()))
-    if not model.flags(request, skip, prepared):
+    if not model.flags(request, skip):
         return None
     words = model.score(request, skip).words
     return explain(words) if words else None  # nothing fired: the bias alone is no evidence

@@ -1,0 +1,146 @@
+"""Issue 11, greeting names: the name a reply greets someone by, from names as real profiles write
+them. When no given name can be told safely, None: a greeting without a name beats a wrong one."""
+
+from __future__ import annotations
+
+import pytest
+
+from assist.names import greeting_name
+
+SHAPES = [
+    # plain Western names
+    ("Sarah Klein", "Sarah"),
+    ("Daniel Park", "Daniel"),
+    ("Jean-Luc Picard", "Jean-Luc"),
+    ("Mary Ann Evans", "Mary"),
+    ("Anne-Sophie Mutter", "Anne-Sophie"),
+    ("José Álvarez", "José"),
+    ("O'Brien Kelly", "O'Brien"),
+    ("Madonna", "Madonna"),
+    ("  Sarah   Klein  ", "Sarah"),
+    # honorifics and degrees before the name
+    ("Dr. Sarah Klein", "Sarah"),
+    ("Dr Sarah Klein", "Sarah"),
+    ("Prof. Dr. Hans Müller", "Hans"),
+    ("Prof. Dr.-Ing. Hans Müller", "Hans"),
+    ("Dipl.-Ing. Jörg Weber", "Jörg"),
+    ("Ing. Pavel Novák", "Pavel"),
+    ("Mr. John Smith", "John"),
+    ("Mrs Emily Stone", "Emily"),
+    ("Ms. Priya Nair", "Priya"),
+    ("Herr Thomas Becker", "Thomas"),
+    ("Frau Anna Schmidt", "Anna"),
+    ("M. Pierre Dubois", "Pierre"),
+    ("Mme Claire Martin", "Claire"),
+    ("Sr. Carlos Ruiz", "Carlos"),
+    ("Sra. Lucía Gómez", "Lucía"),
+    ("Dra. Marta Díaz", "Marta"),
+    ("Eng. Ahmed Hassan", "Ahmed"),
+    ("Dr. Klein", None),
+    ("Prof. Müller", None),
+    # degrees and certificates after the name
+    ("Sarah Klein, PhD", "Sarah"),
+    ("Sarah Klein PhD", "Sarah"),
+    ("Sarah Klein, Ph.D.", "Sarah"),
+    ("John Smith, MBA, CFA", "John"),
+    ("John Smith MBA CFA PMP", "John"),
+    ("Priya Nair, CPA", "Priya"),
+    ("Hans Müller, M.Sc.", "Hans"),
+    ("Robert Brown Jr.", "Robert"),
+    ("Robert Brown III", "Robert"),
+    ("Linh Tran, CFA", "Linh"),
+    # "Last, First"
+    ("Klein, Sarah", "Sarah"),
+    ("Müller, Hans", "Hans"),
+    ("Smith, John A.", "John"),
+    ("KLEIN, Sarah", "Sarah"),
+    # case
+    ("sarah klein", "Sarah"),
+    ("SARAH KLEIN", "Sarah"),
+    ("jean-luc picard", "Jean-Luc"),
+    ("nguyễn thị hương", "Hương"),
+    ("NGUYỄN THỊ HƯƠNG", "Hương"),
+    ("McKenzie Lee", "McKenzie"),
+    # nicknames, emoji, tails
+    ("Nguyễn Thị Hương (Rose)", "Hương"),
+    ("Robert (Bob) Smith", "Robert"),
+    ('Robert "Bob" Smith', "Robert"),
+    ("Katherine “Kate” Jones", "Katherine"),
+    ("Sarah Klein 🚀", "Sarah"),
+    ("🌸 Mai Anh Nguyen", "Anh"),
+    ("Sarah Klein | Hiring", "Sarah"),
+    ("Sarah Klein | Hiring Backend Engineers", "Sarah"),
+    ("Sarah Klein - Talent Partner", "Sarah"),
+    ("Sarah Klein – Open to work", "Sarah"),
+    ("Sarah Klein • Recruiter", "Sarah"),
+    ("#OpenToWork Sarah Klein", "Sarah"),
+    ("Sarah Klein (she/her)", "Sarah"),
+    # Vietnamese: the given name is the last word
+    ("Nguyễn Thu Hà", "Hà"),
+    ("Tran Ngoc Mai", "Mai"),
+    ("Nguyễn Thị Thanh Linh", "Linh"),
+    ("Thanh Linh", "Linh"),
+    ("Đặng Khắc Minh", "Minh"),
+    ("Lê Văn Tám", "Tám"),
+    ("Phạm Minh Chính", "Chính"),
+    ("Huỳnh Ngọc Bảo Trâm", "Trâm"),
+    ("Linh Nguyen", "Linh"),
+    ("Minh Tran", "Minh"),
+    ("TS. Trần Thị Bích", "Bích"),
+    ("ThS. Lê Hoàng Nam", "Nam"),
+    ("PGS.TS. Nguyễn Văn Hùng", "Hùng"),
+    ("GS. Phan Đình Diệu", "Diệu"),
+    ("BS. Võ Thị Lan", "Lan"),
+    # other scripts: the name as written
+    ("王小明", "王小明"),
+    ("김민준", "김민준"),
+    ("田中 太郎", "田中太郎"),
+    ("Дмитрий Соколов", "Дмитрий"),
+    ("Νίκος Παππάς", "Νίκος"),
+    ("สมชาย ใจดี", "สมชาย"),
+    # initials and names that are no name
+    ("J. Smith", None),
+    ("J.R. Smith", None),
+    ("A. B.", None),
+    ("John D.", "John"),
+    ("JS", None),
+    ("", None),
+    ("   ", None),
+    ("🚀🚀", None),
+    ("Dr.", None),
+    ("LinkedIn Member", None),
+    ("Acme Corp", None),
+    ("user8342", None),
+]
+
+
+@pytest.mark.parametrize(("written", "given"), SHAPES, ids=[f"{i:02d}" for i in range(len(SHAPES))])
+def test_the_greeting_name_of_each_shape(written, given):
+    assert greeting_name(written) == given
+
+
+def test_the_table_has_eighty_shapes_at_least():
+    assert len(SHAPES) >= 80
+
+
+# --- in the drafts ---------------------------------------------------------------------------------
+
+from assist.draft import draft_reply  # noqa: E402
+from helpers import request, user  # noqa: E402
+
+
+@pytest.mark.parametrize(("written", "greeting"), [
+    ("Dr. Sarah Klein", "Hi Sarah,"),
+    ("Klein, Sarah", "Hi Sarah,"),
+    ("J. Smith", "Hi,"),
+    ("Dr. Klein", "Hi,"),
+])
+def test_an_english_draft_greets_by_the_given_name_or_by_none(written, greeting):
+    text = draft_reply(request("Hello!", name=written), user("balanced", language="en")).text
+    assert text.splitlines()[0] == greeting, text
+
+
+def test_a_vietnamese_draft_never_greets_by_a_title_or_a_nickname():
+    text = draft_reply(request("Chào anh", name="Nguyễn Thị Hương (Rose)"), user("balanced", language="vi")).text
+    first = text.splitlines()[0]
+    assert "Hương" in first and "Rose" not in first and "(" not in first, text
