@@ -64,6 +64,30 @@ def test_max_chars_is_respected_and_the_signature_kept(limit):
     assert reply.text.endswith("Sarah Chen, Engineering Lead")
 
 
+@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize("limit", [60, 75, 90, 120, 200, 300])
+@pytest.mark.parametrize("signature", ["Sarah", "Sarah Chen, Engineering Lead", None])
+def test_under_any_limit_the_question_survives_and_no_word_is_cut(language, limit, signature):
+    config = user(language=language, signature=signature, name="Sarah Chen")
+    req = request("We met at the Singapore Python Conference Week", name="Nguyễn Thị Thanh Linh")
+    text = draft_reply(req, config, "clarify", extract_signals(req, config), max_chars=limit).text
+    assert len(text) <= limit, text
+    assert "?" in text, text  # the question is the point of the reply
+    assert "…" not in text, text
+    sentences = [line for line in text.splitlines() if line.strip()]
+    assert all(line.rstrip()[-1] in ".!?,:" or line.strip() in ("Sarah", "Sarah Chen", "Sarah Chen, Engineering Lead")
+               for line in sentences), text
+
+
+@pytest.mark.parametrize("kind", ["decline", "welcome"])
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_a_decline_or_welcome_under_the_smallest_limit_is_whole_sentences(kind, language):
+    config = user(language=language, signature="Sarah Chen, Engineering Lead")
+    req = request("Hello", name="Daniel Park")
+    text = draft_reply(req, config, kind, extract_signals(req, config), max_chars=60).text
+    assert len(text) <= 60 and "…" not in text, text
+
+
 def test_fit_cuts_at_a_sentence_then_a_word():
     assert fit("One two. Three four five.", 12) == "One two."
     assert fit("averyveryverylongword and more", 10).endswith("…")

@@ -62,19 +62,24 @@ def draft_reply(
     return Reply(kind=kind, language=language, text=text)
 
 
+# The forms a template renders, longest first: the whole reply, a shorter one, the question alone
+# after the greeting, the shortest question without a greeting. The first that fits is sent:
+# sentences are chosen whole, never cut.
+FORMS = ("full", "short", "question", "tiny")
+
+
 @lru_cache(maxsize=1024)
 def _drafted(guidance: Guidance, template_name: str, name: str | None, topic: str | None, signature: str | None,
              max_chars: int) -> str:
-    """The reply's text: a function of these alone, so a batch renders each combination once."""
+    """The reply's text: a function of these alone, so a batch renders each combination once. The
+    longest form that fits with the signature; failing that, without it; failing that, the shortest."""
     template = guidance.templates.get_template(template_name)
-    context = {"first_name": name, "topic": topic, "signature": signature}
-    text = _tidy(template.render(**context, short=False))
-    if len(text) > max_chars:
-        text = _tidy(template.render(**context, short=True))
-    if len(text) > max_chars:  # keep the signature, shorten the body
-        body = _tidy(template.render(**{**context, "signature": None}, short=True))
-        room = max_chars - (len(signature) + 2 if signature else 0)
-        text = fit(body, max(room, 1)) + (f"\n\n{signature}" if signature else "")
+    context = {"first_name": name, "topic": topic}
+    for signed in dict.fromkeys((signature, None)):
+        for form in FORMS:
+            text = _tidy(template.render(**context, signature=signed, form=form))
+            if len(text) <= max_chars:
+                return text
     return text
 
 
