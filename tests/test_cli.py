@@ -211,7 +211,8 @@ def test_draft_reply_kinds_differ(capsys):
 @pytest.mark.parametrize("kind", ["clarify", "decline", "welcome"])
 def test_draft_reply_max_chars(capsys, config, kind):
     for request in sorted(REQUESTS.glob("*.json"))[::4]:
-        code, out, err = run(capsys, "draft-reply", "--json", "--kind", kind, "--max-chars", "120", "-c", config, str(request))
+        code, out, err = run(capsys, "draft-reply", "--json", "--kind", kind, "--max-chars", "120", "--force", "-c", config,
+                             str(request))
         assert code == 0, err
         [reply] = json_lines(out)
         assert 0 < len(reply["text"]) <= 120, (request.name, reply["text"])
@@ -399,3 +400,48 @@ def test_eval_personas_found_next_to_the_dataset(tmp_path, capsys):
     code, out, err = run(capsys, "eval", "--json", str(base / "requests"))
     assert code == 0, err
     assert json_lines(out)[0]["cases"] == 2
+
+
+# -- draft-reply: what it will not draft -----------------------------------------------------------
+
+SCAM = str(REQUESTS / "16-crypto-guaranteed-returns.json")
+INJECTION = str(REQUESTS / "26-fake-system-tag.json")
+
+
+@pytest.mark.parametrize("kind", ["clarify", "decline", "welcome"])
+@pytest.mark.parametrize("hostile", [SCAM, INJECTION], ids=["scam", "injection"])
+def test_draft_reply_refuses_a_request_to_report(capsys, kind, hostile):
+    code, out, err = run(capsys, "draft-reply", "--kind", kind, "-c", ENG_LEAD, hostile)
+    assert code == 2
+    assert out == ""
+    [line] = err.splitlines()
+    assert hostile in line and "report it" in line and "--force" in line
+
+
+def test_draft_reply_force_drafts_it_anyway(capsys):
+    code, out, err = run(capsys, "draft-reply", "--kind", "decline", "--force", "-c", ENG_LEAD, SCAM)
+    assert code == 0, err
+    assert out.strip()
+
+
+def test_draft_reply_in_a_batch_drafts_the_good_ones_and_refuses_the_rest(tmp_path, capsys):
+    inbox = tmp_path / "inbox.jsonl"
+    rows = [json.loads(Path(path).read_text(encoding="utf-8")) for path in (JOB_SEEKER, SCAM, VAGUE_FOUNDER)]
+    inbox.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    code, out, err = run(capsys, "draft-reply", "--json", "-c", ENG_LEAD, str(inbox))
+    assert code == 2
+    assert [reply["id"] for reply in json_lines(out)] == [rows[0]["id"], rows[2]["id"]]
+    [line] = err.splitlines()
+    assert "line 2" in line and "report it" in line
+
+
+def test_draft_reply_stops_while_the_config_holds_the_starter_name(tmp_path, capsys):
+    from assist.config import STARTER_CONFIG
+
+    config = tmp_path / "assist.toml"
+    config.write_text(STARTER_CONFIG, encoding="utf-8")
+    code, out, err = run(capsys, "draft-reply", "-c", str(config), JOB_SEEKER)
+    assert code == 2
+    assert out == ""
+    [line] = err.splitlines()
+    assert str(config) in line and "[me] name" in line and "Your Name" in line

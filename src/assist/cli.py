@@ -152,10 +152,12 @@ def draft_reply_command(
     config: ConfigOption = None,
     json_output: JsonOption = False,
     db: DbOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Draft even for a request that reads as a scam or an attempt to manipulate the screening (one you should report instead).")] = False,
     *,
     llm: "BackendChoice",
 ) -> None:
-    """Draft a reply to a request, for you to review and send yourself."""
+    """Draft a reply to a request, for you to review and send yourself. A request to report
+    (a scam, an attempt to manipulate the screening) gets none unless you --force it."""
     from .backends import select_backend
     from .context import RunContext, no_examples
     from .screen import write_reply
@@ -164,6 +166,9 @@ def draft_reply_command(
     from .store import Store, default_db_path
 
     user = user_config(config, quiet=json_output)
+    if user.placeholder_name and not user.me.signature:
+        raise InputError(user.path or "config", f'[me] name is still the starter\'s "{user.me.name}": set it to your '
+                                                "name (or set [me] signature) before drafting replies")
     guidance = load_guidance()
     backend = select_backend(user, guidance, llm)
     path = Path(db) if db else default_db_path()
@@ -171,9 +176,16 @@ def draft_reply_command(
     store = Store.open(path) if backend.needs_examples and path.is_file() else None
     ctx = RunContext(user, guidance, max_chars, examples=store.example_reader() if store else no_examples)
     requests = Requests([request])
+    refused = False
     try:
         for loaded in requests:
             signals = extract_signals(loaded.request, user, guidance)
+            hostile = [guidance.criterion(flag.id).title for flag in signals.flags if flag.id in guidance.report_flags]
+            if hostile and not force:
+                err(f"error: {loaded.origin}: no reply drafted: it reads as {' and '.join(dict.fromkeys(hostile)).lower()}; "
+                    "report it to LinkedIn instead (--force drafts one anyway)")
+                refused = True
+                continue
             drafted = write_reply(backend, loaded.request, signals, kind, ctx)
             if json_output:
                 typer.echo(json.dumps({"id": loaded.request.id, **drafted.reply.model_dump(), "backend": backend.name,
@@ -186,7 +198,7 @@ def draft_reply_command(
     finally:
         if store is not None:
             store.close()
-    if requests.bad:
+    if requests.bad or refused:
         raise typer.Exit(ExitCode.BAD_INPUT)
 
 

@@ -71,7 +71,15 @@ class UserConfig(_Section):
 
     @property
     def signature(self) -> str | None:
-        return self.me.signature or self.me.name if self.me else None
+        """How drafts are signed: the signature, else the name; never the starter's placeholder."""
+        if self.me is None:
+            return None
+        return self.me.signature or (None if self.placeholder_name else self.me.name)
+
+    @property
+    def placeholder_name(self) -> bool:
+        """Whether [me] name is still what `assist init` wrote: nobody's name to sign with."""
+        return self.me is not None and self.me.name.strip() == STARTER_NAME
 
 
 def find_config(explicit: str | None) -> Path | None:
@@ -122,13 +130,14 @@ def parse_config(path: Path) -> UserConfig:
     return config
 
 
+STARTER_NAME = "Your Name"
 STARTER_TEMPLATE = """\
 # assist: who you are and how open your network is. Fill in what applies, then run `assist screen`.
 # Only [me].name is required; the more you say, the better assist judges relevance. Until you do,
 # it says that relevance to your goals could not be judged.
 
 [me]
-name = "Your Name"
+name = "{name}"
 # headline = "Market analyst at Viet Pro Finance"
 {company}
 # industry = "Financial services"
@@ -155,7 +164,7 @@ def starter_config(company: str | None = None) -> str:
         line = f"company = {_toml_string(company.strip())}   # {COMPANY_HINT}"
     else:
         line = f'# company = "Viet Pro Finance"   # {COMPANY_HINT}'
-    return STARTER_TEMPLATE.replace("{company}", line)
+    return STARTER_TEMPLATE.replace("{company}", line).replace("{name}", STARTER_NAME)
 
 
 def _toml_string(value: str) -> str:
