@@ -143,12 +143,16 @@ def test_screen_json_contract(capsys, config):
     assert {r["verdict"] for r in results} == VERDICTS
 
 
-def test_screen_json_reply_language_follows_the_config(capsys):
-    _, out_vi, _ = run(capsys, "screen", "--json", "-c", ANALYST, VAGUE_FOUNDER)
-    [vi] = json_lines(out_vi)
-    assert vi["verdict"] == "ask"
-    assert vi["reply"]["language"] == "vi"
-    assert vi["reply"]["text"].rstrip().endswith("Minh")  # the persona's signature
+def test_screen_json_reply_language_follows_the_note(capsys):
+    # analyst-vi's own language is Vietnamese; an English note is answered in English (issue 11)
+    _, out, _ = run(capsys, "screen", "--json", "-c", ANALYST, VAGUE_FOUNDER)
+    [en] = json_lines(out)
+    assert en["verdict"] == "ask"
+    assert en["reply"]["language"] == "en"
+    assert en["reply"]["text"].rstrip().endswith("Minh")  # the persona's signature
+    _, out, _ = run(capsys, "screen", "--json", "--no-store", "-c", ANALYST, str(REQUESTS / "02-vnpay-head-of-data-no-note.json"))
+    [own] = json_lines(out)
+    assert own["reply"] is None or own["reply"]["language"] == "vi"  # no note: the user's own language
 
 
 def test_screen_max_chars_bounds_every_draft(capsys):

@@ -164,7 +164,7 @@ BAD_CONFIGS = [
     ("openness-word", '[me]\nname = "x"\n[policy]\nopenness = "sometimes"\n', ["policy.openness", '"sometimes"']),
     ("openness-case", '[policy]\nopenness = "Selective"\n', ["policy.openness"]),
     ("goals-string", '[me]\nname = "x"\ngoals = "x"\n', ["me.goals", "list"]),
-    ("language", '[me]\nname = "x"\nlanguage = "fr"\n', ["me.language"]),
+    ("language", '[me]\nname = "x"\nlanguage = "klingon"\n', ["me.language"]),
     ("typo-key", '[me]\nname = "x"\n[policy]\nopennes = "open"\n', ["policy.opennes"]),
     ("typo-section", '[me]\nname = "x"\n[polcy]\nopenness = "open"\n', ["polcy"]),
     ("no-name", '[me]\nheadline = "Analyst"\n', ["me.name", "missing"]),

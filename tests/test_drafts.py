@@ -19,7 +19,7 @@ CLAIMS = re.compile(r"we met|as we discussed|good to see you again|remember you|
 @pytest.mark.parametrize("kind", ["clarify", "decline", "welcome"])
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_every_kind_and_language_is_short_signed_and_claims_nothing(kind, language):
-    config = user(language=language, signature="Sarah")
+    config = user(reply_language=language, signature="Sarah")
     reply = draft_reply(request("Hi!"), config, kind)
     assert reply.kind == kind and reply.language == language
     assert len(reply.text) <= 300
@@ -68,7 +68,7 @@ def test_max_chars_is_respected_and_the_signature_kept(limit):
 @pytest.mark.parametrize("limit", [60, 75, 90, 120, 200, 300])
 @pytest.mark.parametrize("signature", ["Sarah", "Sarah Chen, Engineering Lead", None])
 def test_under_any_limit_the_question_survives_and_no_word_is_cut(language, limit, signature):
-    config = user(language=language, signature=signature, name="Sarah Chen")
+    config = user(reply_language=language, signature=signature, name="Sarah Chen")
     req = request("We met at the Singapore Python Conference Week", name="Nguyễn Thị Thanh Linh")
     text = draft_reply(req, config, "clarify", extract_signals(req, config), max_chars=limit).text
     assert len(text) <= limit, text
@@ -82,7 +82,7 @@ def test_under_any_limit_the_question_survives_and_no_word_is_cut(language, limi
 @pytest.mark.parametrize("kind", ["decline", "welcome"])
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_a_decline_or_welcome_under_the_smallest_limit_is_whole_sentences(kind, language):
-    config = user(language=language, signature="Sarah Chen, Engineering Lead")
+    config = user(reply_language=language, signature="Sarah Chen, Engineering Lead")
     req = request("Hello", name="Daniel Park")
     text = draft_reply(req, config, kind, extract_signals(req, config), max_chars=60).text
     assert len(text) <= 60 and "…" not in text, text
@@ -98,6 +98,9 @@ def test_auto_language_follows_the_note_then_falls_back_to_english():
     config = UserConfig(me=Me(name="Minh", language="auto"))
     assert reply_language(config, request("Chào anh, em là sinh viên năm cuối")) == "vi"
     assert reply_language(config, request("Hi, I enjoyed your talk")) == "en"
-    assert reply_language(config, request("Hola, me encantaría conectar contigo")) == "en"
+    assert reply_language(config, request("Hola, me encantaría conectar contigo")) == "es"
+    assert reply_language(config, request("はじめまして、田中です。よろしくお願いします")) == "en"
     assert reply_language(config, request(None)) == "en"
-    assert reply_language(UserConfig(me=Me(name="M", language="vi")), request("Hello there")) == "vi"
+    assert reply_language(UserConfig(me=Me(name="M", language="vi")), request("Hello there, great talk today")) == "en"
+    assert reply_language(UserConfig(me=Me(name="M", language="vi")), request(None)) == "vi"
+    assert reply_language(UserConfig(me=Me(name="M", reply_language="vi")), request("Hello there")) == "vi"

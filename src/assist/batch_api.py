@@ -226,7 +226,7 @@ class BatchAnswers(Backend):
         if usage.cost_usd is not None:
             usage = usage.model_copy(update={"cost_usd": round(usage.cost_usd * BATCH_DISCOUNT, 6)})
         return self.live.proposal_from(Asked(answer=answer, usage=usage), ctx.max_chars,
-                                       reply_language(ctx.config, request))
+                                       reply_language(ctx.config, request, ctx.reply_language))
 
 
 def _lines(client, settings: ServerSettings, file_id: str | None, what: str) -> dict[str, dict]:

@@ -26,7 +26,7 @@ from .cli_common import (
     user_config,
 )
 from .errors import AssistError, ExitCode, InputError
-from .vocabulary import BACKENDS, DEFAULT_MAX_CHARS, MIN_MAX_CHARS, ReplyKind
+from .vocabulary import BACKENDS, DEFAULT_MAX_CHARS, MIN_MAX_CHARS, Language, ReplyKind
 
 if TYPE_CHECKING:
     from .backends import BackendChoice
@@ -44,6 +44,7 @@ prompt_app = typer.Typer(help="Inspect the prompt an LLM would receive.", no_arg
 app.add_typer(prompt_app, name="prompt")
 
 MaxCharsOption = Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")]
+LanguageOption = Annotated[Optional[Language], typer.Option("--language", help="Write replies in this language, whatever the note's (default: [me] reply_language; auto answers in the note's language where a template exists, else in [me] language).", show_default=False)]
 
 
 def _version(value: bool) -> None:
@@ -70,6 +71,7 @@ def screen(
     no_store: Annotated[bool, typer.Option("--no-store", help="Keep nothing: do not record verdicts and drafts for review.")] = False,
     concurrency: Annotated[Optional[int], typer.Option("--concurrency", min=1, max=256, help="LLM requests screened at once (default 8 for a server, 1 for --backend local; rules runs in sequence). A rate limit (HTTP 429) pauses them all.", show_default=False)] = None,
     redact: RedactOption = False,
+    language: LanguageOption = None,
     *,
     llm: "BackendChoice",
 ) -> None:
@@ -96,7 +98,7 @@ def screen(
 
         store = Store.open(db)
     examples = store.example_reader() if store is not None and backend.needs_examples else no_examples
-    ctx = RunContext(user, guidance, max_chars, redact, examples)
+    ctx = RunContext(user, guidance, max_chars, redact, examples, reply_language=language)
     report = RunReport()
     # A progress bar only for a person watching: a terminal, and never with --json.
     progress = ProgressBar(enabled=not json_output and stderr_is_terminal())
@@ -152,6 +154,7 @@ def draft_reply_command(
     config: ConfigOption = None,
     json_output: JsonOption = False,
     db: DbOption = None,
+    language: LanguageOption = None,
     force: Annotated[bool, typer.Option("--force", help="Draft even for a request that reads as a scam or an attempt to manipulate the screening (one you should report instead).")] = False,
     *,
     llm: "BackendChoice",
@@ -174,7 +177,8 @@ def draft_reply_command(
     path = Path(db) if db else default_db_path()
     # An LLM sees the user's own past decisions and replies, when a store exists.
     store = Store.open(path) if backend.needs_examples and path.is_file() else None
-    ctx = RunContext(user, guidance, max_chars, examples=store.example_reader() if store else no_examples)
+    ctx = RunContext(user, guidance, max_chars, examples=store.example_reader() if store else no_examples,
+                     reply_language=language)
     requests = Requests([request])
     refused = False
     try:
@@ -205,6 +209,7 @@ def draft_reply_command(
 @app.command()
 def init(
     path: Annotated[Optional[Path], typer.Argument(help="Where to write it. Default: the user config directory.", show_default=False)] = None,
+    language: LanguageOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     company: Annotated[Optional[str], typer.Option("--company", help="Where you work now: colleagues there are a known tie. Asked for when run at a keyboard; default: read from your headline.", show_default=False)] = None,
 ) -> None:

@@ -107,7 +107,7 @@ def review(
                 draft = _regenerate(store, user, draft, kinds[(kinds.index(draft.kind) + 1) % len(kinds)], draft.language)
                 continue
             if key == "l":
-                draft = _regenerate(store, user, draft, draft.kind, "vi" if draft.language == "en" else "en")
+                draft = _regenerate(store, user, draft, draft.kind, _other_language(user, draft.language))
                 continue
             if key == "j":
                 store.set_status(draft.request_id, "rejected")
@@ -122,22 +122,27 @@ def review(
     typer.echo(f"\nReviewed {done}; {len(store.drafts('pending'))} still pending.")
 
 
+def _other_language(user: "UserConfig", language: str) -> str:
+    """The language `l` switches a draft to: English and the user's own language (Vietnamese when
+    theirs is English or unsaid), one after the other."""
+    own = user.me.language if user.me is not None and user.me.language not in ("auto", "en") else "vi"
+    return "en" if language != "en" else own
+
+
 def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, language: str) -> "Draft":
     """A new draft of the given kind and language: by the configured LLM (with the user's past
     replies as examples), or from the templates when there is none or it fails."""
     from .backends import BackendChoice, select_backend
-    from .config import Me
     from .context import RunContext
     from .screen import write_reply
     from .guidance import load_guidance
     from .signals import extract_signals
 
     request = store.request(draft.request_id)
-    me = user.me or Me(name="me", language=language)
-    config = user.model_copy(update={"me": me.model_copy(update={"language": language})})
+    config = user
     guidance = load_guidance()
     backend = select_backend(config, guidance, BackendChoice())
-    ctx = RunContext(config, guidance, examples=store.example_reader())
+    ctx = RunContext(config, guidance, examples=store.example_reader(), reply_language=language)
     drafted = write_reply(backend, request, extract_signals(request, config, guidance), kind, ctx)  # type: ignore[arg-type]
     for warning in drafted.warnings:
         err(f"warning: {warning}")

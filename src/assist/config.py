@@ -41,7 +41,8 @@ class Me(_Section):
     target_companies: list[str] = []
     past_companies: list[str] = []
     interests: list[str] = []
-    language: ReplyLanguage = "auto"
+    language: ReplyLanguage = "auto"  # the user's own language ("auto": not said; English where one is needed)
+    reply_language: ReplyLanguage = "auto"  # "auto": the note's language where a template exists, else `language`
     signature: str | None = None
 
 
@@ -146,7 +147,8 @@ name = "{name}"
 # target_companies = ["MoMo", "VNPay"]   # companies you would like to work with or at
 # past_companies = ["SSI Securities"]    # former employers: colleagues from there are a known tie
 # interests = ["equity research", "fintech"]
-language = "auto"       # reply language: "en", "vi", or "auto" (the note's, English otherwise)
+language = "auto"       # your own language: en, vi, es, fr, de, pt, id, zh ("auto": English where one is needed)
+reply_language = "auto" # replies: "auto" answers in the note's language, else in yours; or one of the above
 # signature = "Minh"
 
 [policy]

@@ -32,6 +32,7 @@ class RunContext:
     max_chars: int = DEFAULT_MAX_CHARS
     redact: bool = False  # emails, phones and URLs in the sender's text never reach an LLM (redact.py)
     examples: ExampleSource = no_examples
+    reply_language: str | None = None  # --language: replies in this language, whatever the config says
 
     def screening_key(self, backend: str, model: str | None) -> str:
         """What a verdict depends on besides the request: the backend and model, prompts/, the
@@ -40,4 +41,6 @@ class RunContext:
                  self.config.model_dump_json(exclude={"llm"}), str(self.max_chars)]
         if self.redact:  # a redacted prompt is another prompt (added only when on)
             parts.append("redact")
+        if self.reply_language:  # another reply language, another draft (added only when chosen)
+            parts.append(f"reply_language={self.reply_language}")
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]

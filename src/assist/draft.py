@@ -15,24 +15,25 @@ from .guidance import Guidance, load_guidance
 from .models import Reply, ReplyKind, Request
 from .names import greeting_name
 from .signals import Signals
-from .text import URL, detect_language
-from .vocabulary import DEFAULT_MAX_CHARS
+from .language import note_language
+from .text import URL
+from .vocabulary import DEFAULT_MAX_CHARS, LANGUAGES
 
 SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|$)")
 
 
-def reply_language(config: UserConfig, request: Request) -> str:
-    """The configured language; with "auto", the note's when it is English or Vietnamese."""
-    configured = config.me.language if config.me else "auto"
-    if configured in ("en", "vi"):
-        return configured
-    for text in (request.note, request.sender.headline, request.sender.about):
-        language = detect_language(text)
-        if language in ("en", "vi"):
-            return language
-        if language == "other":
-            return "en"
-    return "en"
+def reply_language(config: UserConfig, request: Request, chosen: str | None = None) -> str:
+    """`chosen` (--language), else `[me] reply_language`; with "auto", the language of the note when
+    a reply template exists in it, else the user's own `[me] language`, else English. (Without a
+    note, the user's own: a headline is written in English more often than in its writer's language.)"""
+    if chosen:
+        return chosen
+    me = config.me
+    if me is not None and me.reply_language != "auto":
+        return me.reply_language
+    own = me.language if me is not None and me.language != "auto" else "en"
+    language = note_language(request.note)
+    return language if language in LANGUAGES else own
 
 
 def safe_topic(signals: Signals | None) -> str | None:
@@ -54,9 +55,11 @@ def draft_reply(
     signals: Signals | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     guidance: Guidance | None = None,
+    language: str | None = None,
 ) -> Reply:
+    """The template's reply; `language` (--language) overrides the config's choice."""
     guidance = guidance or load_guidance()
-    language = reply_language(config, request)
+    language = reply_language(config, request, language)
     text = _drafted(guidance, f"replies/{kind}.{language}.j2", greeting_name(request.sender.name), safe_topic(signals),
                     config.signature, max_chars)
     return Reply(kind=kind, language=language, text=text)

@@ -54,8 +54,8 @@ def reply_for_verdict(request: Request, signals: Signals, proposal: Proposal, ct
     """The draft for an `ask` verdict: the backend's own reply when it wrote a usable one, else the
     template's clarifying question."""
     if proposal.reply_text:
-        return Reply(kind="clarify", language=reply_language(ctx.config, request), text=fit(proposal.reply_text, ctx.max_chars))
-    return draft_reply(request, ctx.config, "clarify", signals, ctx.max_chars, ctx.guidance)
+        return Reply(kind="clarify", language=reply_language(ctx.config, request, ctx.reply_language), text=fit(proposal.reply_text, ctx.max_chars))
+    return draft_reply(request, ctx.config, "clarify", signals, ctx.max_chars, ctx.guidance, ctx.reply_language)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def write_reply(backend: Backend, request: Request, signals: Signals, kind: Repl
     try:
         written = backend.write_reply(request, signals, kind, ctx)
     except LLMError as error:
-        template = draft_reply(request, ctx.config, kind, signals, ctx.max_chars, ctx.guidance)
+        template = draft_reply(request, ctx.config, kind, signals, ctx.max_chars, ctx.guidance, ctx.reply_language)
         return Drafted(template, None, [f"the LLM reply failed ({error}); this is the template reply"])
-    reply = Reply(kind=kind, language=reply_language(ctx.config, request), text=fit(written.text, ctx.max_chars))
+    reply = Reply(kind=kind, language=reply_language(ctx.config, request, ctx.reply_language), text=fit(written.text, ctx.max_chars))
     return Drafted(reply, written.usage, list(written.warnings))

@@ -9,8 +9,9 @@ from typing import Literal, get_args
 Verdict = Literal["accept", "ask", "ignore"]
 Polarity = Literal["green", "red"]
 ReplyKind = Literal["clarify", "decline", "welcome"]
-Language = Literal["en", "vi"]
-ReplyLanguage = Literal["en", "vi", "auto"]
+# The languages replies are written in (a template each in prompts/replies/); "auto": the note's.
+Language = Literal["en", "vi", "es", "fr", "de", "pt", "id", "zh"]
+ReplyLanguage = Literal["auto", "en", "vi", "es", "fr", "de", "pt", "id", "zh"]
 Openness = Literal["selective", "balanced", "open"]
 DraftStatus = Literal["pending", "approved", "rejected", "sent"]
 BackendName = Literal["rules", "openai", "local"]
@@ -21,6 +22,7 @@ REPLY_KINDS: tuple[str, ...] = get_args(ReplyKind)
 DRAFT_STATUSES: tuple[str, ...] = get_args(DraftStatus)
 BACKENDS: tuple[str, ...] = get_args(BackendName)
 STRUCTURED_OUTPUT: tuple[str, ...] = get_args(StructuredOutput)
+LANGUAGES: tuple[str, ...] = get_args(Language)
 
 DEFAULT_MAX_CHARS = 300  # the longest draft reply, in characters
 MIN_MAX_CHARS = 60  # shorter, and no polite question fits

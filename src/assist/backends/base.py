@@ -65,4 +65,5 @@ class Backend(ABC):
         voice and within the reply limit. An LLM backend writes its own instead."""
         from ..draft import draft_reply
 
-        return WrittenReply(draft_reply(request, ctx.config, kind, signals, ctx.max_chars, ctx.guidance).text)
+        return WrittenReply(draft_reply(request, ctx.config, kind, signals, ctx.max_chars, ctx.guidance,
+                                        ctx.reply_language).text)

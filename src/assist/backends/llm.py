@@ -91,7 +91,7 @@ class ChatBackend(Backend):
     def propose(self, request: Request, signals: Signals, ctx: RunContext) -> Proposal:
         messages = self.verdict_messages(request, signals, ctx)
         schema = self.schema_for(LLMVerdict, ctx.max_chars)
-        language = reply_language(ctx.config, request)
+        language = reply_language(ctx.config, request, ctx.reply_language)
 
         def soft_check(answer: LLMVerdict) -> list[str]:
             return reply_problems(answer.reply, ctx.max_chars, language, self.guidance) if answer.verdict == "ask" else []
@@ -123,7 +123,7 @@ class ChatBackend(Backend):
     def write_reply(self, request: Request, signals: Signals, kind: ReplyKind, ctx: RunContext) -> WrittenReply:
         messages = render_reply_messages(request, signals, kind, ctx)
         schema = self.schema_for(LLMReply, ctx.max_chars)
-        language = reply_language(ctx.config, request)
+        language = reply_language(ctx.config, request, ctx.reply_language)
 
         def soft_check(answer: LLMReply) -> list[str]:
             if not answer.text.strip():
