@@ -231,12 +231,12 @@ class Vocabulary:
             return True
         if any(trigger in string for trigger in self.structure_triggers) and self.structure.search(string):
             return True
-        if self.outcome.slots(string):
-            return True  # "verdict: ___ → accept"
         runs = _tokens(string).findall(string) if runs is None else runs
         if runs and max(map(len, runs)) >= 20 and ENCODED.search(string):
             return True  # handed to "your assistant", whose name alone is no anchor
-        return self._anchors[ANCHORS if sentences else LABEL_ANCHORS].found_in(string, runs)
+        if self._anchors[ANCHORS if sentences else LABEL_ANCHORS].found_in(string, runs):
+            return True
+        return bool(self.outcome.slots(string))  # "verdict: ___ → accept", whose words are no anchor
 
     def hits(self, string: str, tokens: list[re.Match[str]]) -> list[Hit]:
         """Every entry found in the string: by words, by word starts, and as substrings."""
@@ -625,7 +625,7 @@ class Clause:
         for hit in (hit for cat in whose for hit in self.of(cat)):
             # Unspaced, by characters, and not across a space (which Thai writes between phrases).
             if hit.end <= start and ((self.unspaced and start - hit.end <= 8 and not self.string[hit.end:start].count(" "))
-                                     or (not self.unspaced and first - hit.last <= 3)):
+                                     or (not self.unspaced and first - hit.last <= 3 and not self.breaks_between(hit.end, start))):
                 if not any(hit.end <= other.start < start and "dedication" in other.cats for other in self.hits):
                     return True
         return False
@@ -640,6 +640,8 @@ class Clause:
             return False  # "your AI's results"
         if PHRASE_END.match(self.string, at) or not self.string[at].isalnum():
             return True
+        if self.string[end:end + 1] in ("'", "’") and self.string[end - 1:end] != " " and self.string[end + 1:end + 2] in (" ", ":"):
+            return True  # a name in quotes closes there: "to 'the gatekeeper' of the inbox"
         if self._has_particle() and any(self.string.startswith(after, end) for after in self.vocabulary.dedication_after):
             return True
         return any(hit.start == at and hit.cats & HEAD_FOLLOWERS for hit in self.hits)
@@ -1091,6 +1093,9 @@ class Clause:
         if person and (labels or closing or any(self.aimed(order, frozenset({"targets", "decisions"})) or self.concludes(order)
                                      for order in orders)):
             return "unclear", "it asks someone who reads your requests, not you, for a decision"
+        if person and any(reader.frame in ("header", "dedication") for reader in person) and (
+                self.of("screening") or self.vocabulary.outcome.waved(self.text)):
+            return "unclear", "it tells someone who reads your requests, not you, what to flag"
         if not self.sentences and self._sentence_in_a_label(orders):
             return "unclear", LABEL_SENTENCE
         return None, ""

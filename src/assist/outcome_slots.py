@@ -88,7 +88,7 @@ class OutcomeWords:
         for separator in SEPARATOR.finditer(string):
             before = string[max(0, separator.start() - REACH):separator.start()]
             tail = before.rstrip(" \t_-→⇒>=:：.…")
-            if not tail or not (tail[-1].isalnum()):
+            if not tail or not tail[-1].isalpha():  # a key is a word: not "09:42", "2027-"
                 continue
             key = self._ends_with(WORDS.findall(tail)[-self.longest:], self.keys, self.keys_unspaced)
             if not key:
