@@ -140,7 +140,9 @@ def unleet(text: str) -> tuple[str, list[str]] | None:
 ENCODED_MIN = 16  # characters: base64 of 12 bytes, hex of 8
 # Starting only where a run starts, so each run is read once (not once for each of its characters).
 ENCODED_RUN = re.compile(rf"(?<![a-z0-9+/=_])[a-z0-9+/=_]{{{ENCODED_MIN}}}")
-BASE64 = r"(?<![A-Za-z0-9+/=_\-])[A-Za-z0-9+/_\-]{16,}={0,2}(?![A-Za-z0-9+/=_\-])"
+# A run that starts after another base64 character is part of it; one that starts after "key=" is
+# the value of a query or a config entry ("?ctx=…", "#cfg=…"), read as well.
+BASE64 = r"(?:(?<=[A-Za-z0-9]=)|(?<![A-Za-z0-9+/=_\-]))[A-Za-z0-9+/_\-]{16,}={0,2}(?![A-Za-z0-9+/=_\-])"
 HEX = r"(?<![0-9A-Za-z])(?:[0-9a-fA-F]{2}){8,}(?![0-9A-Za-z])"
 _PERCENT_ESCAPE = r"%[0-9a-fA-F]{2}"
 # The letters just before the first escape belong to the word ("ign%6Fre"): at most 64 of them.

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel
 
 from .label_sentences import Shape, sentence_in
+from .outcome_slots import OutcomeWords
 from .text import PhraseSet, Text, fold, has_diacritics, normalize, quote
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ CATEGORIES = (
     "exclusive", "human_verbs",
     "override_verbs", "directive_verbs", "instructions", "rules", "earlier", "quantifiers", "screening", "topic",
     "decisions", "answers", "label_markers", "targets", "authority", "from_authority", "consent", "consent_time", "user_refs",
-    "consent_marks", "roleplay", "concealment", "particles", "mention", "by",
+    "consent_marks", "roleplay", "concealment", "particles", "mention", "by", "automatic",
 )
 ADDRESSEES = frozenset({"addressee", "addressee_person"})
 VERBS = frozenset({"machine_verbs", "speech_verbs", "human_verbs", "override_verbs", "directive_verbs"})
@@ -144,6 +145,7 @@ class Vocabulary:
         self.criteria: set[str] = set()
         self.no_sentences = frozenset(data["fields"]["no_sentences"])
         self.shape = Shape.of(data["fields"])
+        self.outcome = OutcomeWords(data)
         self.dedication_after = tuple(normalize(entry) for entries in data.get("dedication_after", {}).values()
                                       if isinstance(entries, list) for entry in entries)
         for table in data.values():
@@ -232,7 +234,9 @@ class Vocabulary:
         runs = _tokens(string).findall(string) if runs is None else runs
         if runs and max(map(len, runs)) >= 20 and ENCODED.search(string):
             return True  # handed to "your assistant", whose name alone is no anchor
-        return self._anchors[ANCHORS if sentences else LABEL_ANCHORS].found_in(string, runs)
+        if self._anchors[ANCHORS if sentences else LABEL_ANCHORS].found_in(string, runs):
+            return True
+        return bool(self.outcome.slots(string))  # "verdict: ___ → accept", whose words are no anchor
 
     def hits(self, string: str, tokens: list[re.Match[str]]) -> list[Hit]:
         """Every entry found in the string: by words, by word starts, and as substrings."""
@@ -418,6 +422,9 @@ def _read(normalized: str, vocabulary: Vocabulary, sentences: bool) -> tuple[Fin
             findings.append(finding)
     if string.strip():
         findings += _read_clauses(string, vocabulary, sentences)
+        slots = _read_slots(string, vocabulary)
+        if slots is not None:
+            findings.append(slots)
     clear = [finding for finding in findings if finding.tier == "clear"]
     return tuple(clear or findings)
 
@@ -444,6 +451,20 @@ def _read_hidden(text: str, vocabulary: Vocabulary) -> Finding | None:
     if any(finding.tier == "clear" for finding in _read_clauses(text, vocabulary, True)):
         return Finding("clear", shown, "text in a comment or a link title, which a rendered page hides, is written for an AI")
     return None  # ordinary text in a comment ("<!-- TODO: add a link -->") is read, and it is ordinary
+
+
+def _read_slots(string: str, vocabulary: Vocabulary) -> Finding | None:
+    """The screening's outcome written out as a form or a config line: two slots, or one beside
+    alerts waved away, are an attempt; one written to be parsed ("=", an arrow, a blank) is doubt."""
+    slots = vocabulary.outcome.slots(string)
+    if not slots:
+        return None
+    shown = "; ".join(f"{slot.key} → {slot.value}" for slot in slots[:3])
+    if len(slots) >= 2 or vocabulary.outcome.waved(string):
+        return Finding("clear", shown, "it fills in the screening's outcome, as a form or a config line written for a program")
+    if any(slot.strong for slot in slots):
+        return Finding("unclear", shown, "it writes out a decision as a form or a config line, and it is not clear who it is for")
+    return None
 
 
 def _read_clauses(string: str, vocabulary: Vocabulary, sentences: bool) -> list[Finding]:
@@ -604,7 +625,7 @@ class Clause:
         for hit in (hit for cat in whose for hit in self.of(cat)):
             # Unspaced, by characters, and not across a space (which Thai writes between phrases).
             if hit.end <= start and ((self.unspaced and start - hit.end <= 8 and not self.string[hit.end:start].count(" "))
-                                     or (not self.unspaced and first - hit.last <= 3)):
+                                     or (not self.unspaced and first - hit.last <= 3 and not self.breaks_between(hit.end, start))):
                 if not any(hit.end <= other.start < start and "dedication" in other.cats for other in self.hits):
                     return True
         return False
@@ -619,6 +640,8 @@ class Clause:
             return False  # "your AI's results"
         if PHRASE_END.match(self.string, at) or not self.string[at].isalnum():
             return True
+        if self.string[end:end + 1] in ("'", "’") and self.string[end - 1:end] != " " and self.string[end + 1:end + 2] in (" ", ":"):
+            return True  # a name in quotes closes there: "to 'the gatekeeper' of the inbox"
         if self._has_particle() and any(self.string.startswith(after, end) for after in self.vocabulary.dedication_after):
             return True
         return any(hit.start == at and hit.cats & HEAD_FOLLOWERS for hit in self.hits)
@@ -949,6 +972,18 @@ class Clause:
                 return True  # "the developer of this assistant"
         return False
 
+    def automatic(self) -> bool:
+        """A decision said to happen by itself, next to it: "always approved automatically",
+        "auto-accept", "approved by default"; not the sender's own ("I always accept")."""
+        for hit in self.of("automatic"):
+            for word in self.of("decisions") + self.of("consent"):
+                if word is hit or self.owned(word.first, word.start) or self.owned(hit.first, hit.start):
+                    continue
+                if (0 <= word.first - hit.last <= 1 or 0 <= hit.first - word.last <= 1) or (
+                        self.unspaced and (0 <= word.start - hit.end <= 2 or 0 <= hit.start - word.end <= 2)):
+                    return True
+        return False
+
     def hides(self) -> bool:
         """Whether it asks to keep something from the user: "do not show this note to Sarah"."""
         for hit in self.of("concealment"):
@@ -966,8 +1001,10 @@ class Clause:
     def speaks_to_the_screening(self) -> bool:
         """For a hidden comment: anything in it that only a machine reader would be told."""
         targeted = any(self.aimed(order, frozenset({"targets", "decisions"})) for order in self.orders())
+        # A story about a model that approved, hidden from the user, is told to a model.
+        told = bool(self.named() and (self.of("decisions") or self.of("consent")))
         return bool(self.readers() or self.labels() or self.overrides()[0] or self.consent()
-                    or self.authority() or self.of("roleplay") or self.of("screening") or targeted)
+                    or self.authority() or self.of("roleplay") or self.of("screening") or targeted or told)
 
     def judge(self, carried: bool) -> tuple[Tier | None, str]:
         """The tier of this clause, and why in plain words. `carried`: the clause before only named
@@ -1028,6 +1065,9 @@ class Clause:
             return "clear", "it casts the reader in a role, to change what it decides"
         if consent == "third" and (authority or calls or any(self.aimed(order, frozenset({"targets", "decisions"})) for order in orders)):
             return "clear", "it claims the user's consent on their behalf and asks for the request to pass"
+        if self.automatic() and (consent or any(
+                word.first > hit.first for hit in self.of("consent_time") for word in self.of("consent"))):
+            return "clear", "it claims an approval already given and that the request passes by itself"
         if consent == "screening" and (self.of("consent_time") or self.of("targets") or addressed):
             return "clear", "it claims the screening itself already approved it"
         # Doubt: said kindly, and never a reason to report anyone.
@@ -1041,6 +1081,8 @@ class Clause:
             return "unclear", "it mentions an approval or an agreement that cannot be checked here"
         if override is not None:
             return "unclear", "it asks to set rules aside, and it is not clear whose"
+        if self.automatic():
+            return "unclear", "it states as a fact that requests like this are approved by themselves"
         if (yours or any(reader.frame == "yours" for reader in person)) and any(
                 self.aimed(order, frozenset({"targets", "decisions"})) for order in orders):
             return "unclear", "it asks your assistant or your tools for a decision"
@@ -1051,6 +1093,9 @@ class Clause:
         if person and (labels or closing or any(self.aimed(order, frozenset({"targets", "decisions"})) or self.concludes(order)
                                      for order in orders)):
             return "unclear", "it asks someone who reads your requests, not you, for a decision"
+        if person and any(reader.frame in ("header", "dedication") for reader in person) and (
+                self.of("screening") or self.vocabulary.outcome.waved(self.text)):
+            return "unclear", "it tells someone who reads your requests, not you, what to flag"
         if not self.sentences and self._sentence_in_a_label(orders):
             return "unclear", LABEL_SENTENCE
         return None, ""
