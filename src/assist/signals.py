@@ -20,7 +20,7 @@ from .injection import read_request
 from .models import Flag, Request
 from .scams import judge, read_signs
 from .grounds import named_event
-from .terms import company_names, terms, word_forms
+from .terms import as_companies, company_names, terms, word_forms
 from .text import Text, detect_language, fold, normalize, quote, tokens
 from .workplace import own_company, profile_ties
 
@@ -261,7 +261,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     me = config.me
     known = lex["known_relationship"].phrases.find_all(note)
     personalized = guidance.parameters["personalized_note"]
-    past = terms(company_names(guidance, me.past_companies), guidance).find(note) if me else []
+    past = as_companies(terms(company_names(guidance, me.past_companies), guidance).find(note), note.original) if me else []
     own = own_company(me, guidance)
     mine = terms(company_names(guidance, [own]), guidance).find(note) if own else []
     if known or past:
@@ -274,6 +274,11 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
         reader.reinforce("known_relationship", "; ".join(said))
 
     about_user = terms(_user_words(guidance, config, profile, companies), guidance).find(note)
+    if about_user and me:  # a company of the user's named as a product ("SAP-FI") is not about the user
+        names = {name.casefold() for name in _user_companies(guidance, tuple(me.target_companies), tuple(me.past_companies),
+                                                             own_company(me, guidance))[0]}
+        kept = as_companies(about_user, note.original)
+        about_user = [hit for hit in about_user if hit.casefold() not in names or hit in kept]
     content = lex["content_reference"].phrases.find_all(note)  # the user's work, named
     refers = lex["content_reference"].weak.find_all(note)  # the user, but no work of theirs
     event = lex["event"].phrases.find_all(note)
