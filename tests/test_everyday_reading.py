@@ -55,16 +55,20 @@ def test_the_company_after_at_in_a_headline_is_where_they_work_now():
 
 # -- a claim of having met, with nothing named, is a claim ---------------------------------------------
 
+@pytest.mark.parametrize("headline", ["Solutions Consultant at Clouddeck", "Pre-sales Engineer at Clouddeck",
+                                      "Account Executive at Clouddeck"])
 @pytest.mark.parametrize("note", [
     "Lovely chatting with you at the meetup last week, hope we keep in touch!",
     "Nice to meet you at the event yesterday! Let's stay in touch.",
 ])
-def test_a_claim_of_meeting_at_an_unnamed_event_is_only_worth_asking(note):
-    peer = sender("Pre-sales Engineer at Clouddeck", "Clouddeck", "Software")
-    result = screen(request(note, mutual_connections=1, **peer), config())
+def test_a_sellers_claim_of_meeting_at_an_unnamed_event_does_not_make_them_known(headline, note):
+    vendor = sender(headline, "Clouddeck", "Software")
+    software = config(headline="Engineering Manager at Brightwall", industry="Software", goals=["Hire backend engineers"],
+                      interests=["distributed systems"])
+    result = screen(request(note, mutual_connections=1, **vendor), software)
     found = flags(result)
-    assert "personalized_note" not in found, found
-    assert result.verdict == "ask", found
+    assert "sales_pitch" in found, found
+    assert result.verdict != "accept", found
 
 
 def test_a_claim_of_meeting_at_a_named_event_is_still_personal():

@@ -211,10 +211,25 @@ def _selling(reader: _Reader, lex, config: UserConfig, note: Text, request: Requ
         company_names(reader.guidance, [company]) if company else (), goals, own,
         # Known: the profile shows a tie to the user's company or a past employer (_ties), or the
         # note says how they know each other.
-        known=lambda: reader.tied or bool(lex["known_relationship"].phrases.find_all(note)),
+        # A claim that names nothing to check it by ("great meeting you at the conference") does
+        # not make a seller someone the user knows.
+        known=lambda: reader.tied or bool(lex["known_relationship"].phrases.find_all(note)) and _checkable(reader, config, note),
         purposeful=lambda: any(lex[name].phrases.find_all(note) for name in vocabulary.purpose_lexicons))
     if found is not None:
         reader.raise_flag("sales_pitch", found.evidence, strength=found.strength)
+
+
+def _checkable(reader: _Reader, config: UserConfig, note: Text) -> bool:
+    """Whether the note names something a claim of knowing the user can be checked by: the user's
+    work, a past employer or the company of the user's, a named event."""
+    guidance = reader.guidance
+    me = config.me
+    if guidance.lexicons["content_reference"].phrases.find_all(note) or named_event(note.original, guidance):
+        return True
+    if me is None:
+        return False
+    names = terms(company_names(guidance, [*me.past_companies, *filter(None, [own_company(me, guidance)])]), guidance)
+    return bool(as_companies(names.find(note), note.original))
 
 
 def _user_words(guidance: Guidance, config: UserConfig, sender_profile: Text, sender_companies: Text) -> tuple[str, ...]:
