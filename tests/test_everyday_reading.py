@@ -142,3 +142,17 @@ def test_candidates_offered_for_a_fee_are_a_sale(note):
     found = flags(result)
     assert "sales_pitch" in found, found
     assert result.verdict == "ignore", found
+
+
+# -- a claim of having met or worked together, in other languages --------------------------------------
+
+@pytest.mark.parametrize("note", [
+    "Hola Jana, nos conocimos en la Cloud Security Alliance Summit de Madrid; me gustó tu enfoque sobre IAM.",
+    "Bonjour Jana, nous nous sommes croisés au Forum InCyber de Lille, ravi d'avoir échangé sur la gestion des secrets.",
+    "Hallo Jana, schön, dich gestern auf dem Cloud Native Day Wien kennengelernt zu haben!",
+    "Oi Jana, trabalhamos juntos na Oracle em 2018, que bom te encontrar aqui.",
+    "Halo Jana, kita bertemu di Cloud Security Meetup Jakarta bulan lalu, senang sekali ngobrol dengan Anda.",
+])
+def test_a_claim_of_a_shared_past_in_another_language_is_read(note):
+    found = flags(screen(request(note, profile_url="https://www.linkedin.com/in/someone-4411"), config()))
+    assert "known_relationship" in found, found
