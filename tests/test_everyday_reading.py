@@ -156,3 +156,19 @@ def test_candidates_offered_for_a_fee_are_a_sale(note):
 def test_a_claim_of_a_shared_past_in_another_language_is_read(note):
     found = flags(screen(request(note, profile_url="https://www.linkedin.com/in/someone-4411"), config()))
     assert "known_relationship" in found, found
+
+
+# -- a seller's compliment is an opener, not a purpose ---------------------------------------------------
+
+@pytest.mark.parametrize("headline, note", [
+    ("Business Development Representative at Quotaflow",
+     "Jana, your keynote on zero-trust rollouts was brilliant. Would love to connect and hear what's on your roadmap this year!"),
+    ("SDR | Helping security teams move faster at Patchly",
+     "Hi Jana, really enjoyed your article on secrets rotation. Keen to connect and learn about your team's goals for 2027."),
+])
+def test_a_sales_reps_flattering_one_liner_is_ignored(headline, note):
+    rep = sender(headline, headline.split(" at ")[-1], "Software")
+    result = screen(request(note, **rep), config())
+    found = flags(result)
+    assert "sales_pitch" in found, found
+    assert result.verdict == "ignore", found
