@@ -172,3 +172,18 @@ def test_a_sales_reps_flattering_one_liner_is_ignored(headline, note):
     found = flags(result)
     assert "sales_pitch" in found, found
     assert result.verdict == "ignore", found
+
+
+# -- staff augmentation, in words a vendor uses ----------------------------------------------------------
+
+@pytest.mark.parametrize("note", [
+    "Hi Tom, we spin up nearshore pods of QA and mobile engineers for scale-ups in Europe, productive within ten days. Fancy a chat on Thursday?",
+    "Hello Tom, we assemble dedicated squads of React and Node developers for growing product teams. Worth a quick call next week?",
+])
+def test_squads_and_pods_on_offer_are_staff_augmentation(note):
+    hirer = config(name="Tom Berger", headline="VP Engineering at Kanzlei Cloud", industry="Software",
+                   goals=["Hire senior mobile and backend engineers"], interests=["mobile"])
+    result = screen(request(note, profile_url="https://www.linkedin.com/in/someone-8812"), hirer)
+    found = flags(result)
+    assert "sales_pitch" in found, found
+    assert result.verdict == "ignore", found
