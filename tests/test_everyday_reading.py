@@ -187,3 +187,19 @@ def test_squads_and_pods_on_offer_are_staff_augmentation(note):
     found = flags(result)
     assert "sales_pitch" in found, found
     assert result.verdict == "ignore", found
+
+
+# -- favours asked of a stranger: an introduction, a visa ------------------------------------------------
+
+@pytest.mark.parametrize("note", [
+    "Hi Jana, I saw you're connected to Lea Brandt at Wiz. Could you put us in touch? My master's project is on CSPM drift.",
+    "Jana, apologies for the cold message. Would you mind introducing me to your CISO? I'm researching SOC staffing.",
+    "Hello Jana, I am cloud security engineer with 6 years. Does Brightwall sponsor work visas for Austria? I can join quickly.",
+    "Hi Jana, I'm a pentester in Cairo looking to move to Europe; is visa sponsorship possible on your team?",
+])
+def test_a_favour_asked_of_a_stranger_is_never_accepted(note):
+    student = sender("Cloud security engineer", "Nilecloud", "Computer & Network Security")
+    result = screen(request(note, **student), config())
+    found = flags(result)
+    assert "sales_pitch" in found, found
+    assert result.verdict != "accept", found
