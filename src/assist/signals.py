@@ -20,7 +20,7 @@ from .injection import read_request
 from .models import Flag, Request
 from .scams import judge, read_signs
 from .grounds import named_event
-from .terms import company_names, terms, word_forms
+from .terms import as_companies, company_names, terms, word_forms
 from .text import Text, detect_language, fold, normalize, quote, tokens
 from .workplace import own_company, profile_ties
 
@@ -211,10 +211,25 @@ def _selling(reader: _Reader, lex, config: UserConfig, note: Text, request: Requ
         company_names(reader.guidance, [company]) if company else (), goals, own,
         # Known: the profile shows a tie to the user's company or a past employer (_ties), or the
         # note says how they know each other.
-        known=lambda: reader.tied or bool(lex["known_relationship"].phrases.find_all(note)),
+        # A claim that names nothing to check it by ("great meeting you at the conference") does
+        # not make a seller someone the user knows.
+        known=lambda: reader.tied or bool(lex["known_relationship"].phrases.find_all(note)) and _checkable(reader, config, note),
         purposeful=lambda: any(lex[name].phrases.find_all(note) for name in vocabulary.purpose_lexicons))
     if found is not None:
         reader.raise_flag("sales_pitch", found.evidence, strength=found.strength)
+
+
+def _checkable(reader: _Reader, config: UserConfig, note: Text) -> bool:
+    """Whether the note names something a claim of knowing the user can be checked by: the user's
+    work, a past employer or the company of the user's, a named event."""
+    guidance = reader.guidance
+    me = config.me
+    if guidance.lexicons["content_reference"].phrases.find_all(note) or named_event(note.original, guidance):
+        return True
+    if me is None:
+        return False
+    names = terms(company_names(guidance, [*me.past_companies, *filter(None, [own_company(me, guidance)])]), guidance)
+    return bool(as_companies(names.find(note), note.original))
 
 
 def _user_words(guidance: Guidance, config: UserConfig, sender_profile: Text, sender_companies: Text) -> tuple[str, ...]:
@@ -261,7 +276,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     me = config.me
     known = lex["known_relationship"].phrases.find_all(note)
     personalized = guidance.parameters["personalized_note"]
-    past = terms(company_names(guidance, me.past_companies), guidance).find(note) if me else []
+    past = as_companies(terms(company_names(guidance, me.past_companies), guidance).find(note), note.original) if me else []
     own = own_company(me, guidance)
     mine = terms(company_names(guidance, [own]), guidance).find(note) if own else []
     if known or past:
@@ -274,6 +289,11 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
         reader.reinforce("known_relationship", "; ".join(said))
 
     about_user = terms(_user_words(guidance, config, profile, companies), guidance).find(note)
+    if about_user and me:  # a company of the user's named as a product ("SAP-FI") is not about the user
+        names = {name.casefold() for name in _user_companies(guidance, tuple(me.target_companies), tuple(me.past_companies),
+                                                             own_company(me, guidance))[0]}
+        kept = as_companies(about_user, note.original)
+        about_user = [hit for hit in about_user if hit.casefold() not in names or hit in kept]
     content = lex["content_reference"].phrases.find_all(note)  # the user's work, named
     refers = lex["content_reference"].weak.find_all(note)  # the user, but no work of theirs
     event = lex["event"].phrases.find_all(note)

@@ -106,6 +106,20 @@ def means_term(original: str, start: int, end: int, written: str, guidance: Guid
     return _beside(*_neighbours(original, start, end), guidance)
 
 
+def as_companies(hits: list[str], original: str) -> list[str]:
+    """The company names among `hits` that the text uses as a company at least once, not only as
+    the first half of a compound that names its product or a kind of work: "SAP-FI consultants",
+    "Oracle-DBA", "Salesforce-certified" say nothing of where anyone worked."""
+    kept = []
+    for hit in hits:
+        for match in _occurrences(hit).finditer(original):
+            after = original[match.end():match.end() + 2]
+            if not (len(after) == 2 and after[0] in "-‐" and after[1].isalnum()):
+                kept.append(hit)
+                break
+    return kept
+
+
 @lru_cache(maxsize=4096)
 def _occurrences(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)

@@ -109,7 +109,7 @@ def profile_ties(me: Me | None, sender: Sender, companies: Text, profile: Text, 
     for names, where, now_strength, then_strength in groups:
         if not names.could_be_in(profile):
             continue
-        now = names.find(Text.of(sender.company), names_company=True) or (names.find(Text.of(sender.headline)) if sender.headline else [])
+        now = names.find(Text.of(sender.company), names_company=True) or _in_headline(names, sender.headline, guidance)
         if now:
             ties.append(Tie(f"works at {now[0]}, {where}", now_strength))
             continue
@@ -117,6 +117,15 @@ def profile_ties(me: Me | None, sender: Sender, companies: Text, profile: Text, 
         if then:
             ties.append(Tie(f"worked at {then[0]}, {where}", then_strength))
     return ties
+
+
+def _in_headline(names: Terms, headline: str | None, guidance: Guidance) -> list[str]:
+    """The names a headline gives as the sender's employer: the one after "at" where it says so
+    ("Consultant for SAP Finance at Brückner GmbH" works at Brückner, and sells SAP), else any."""
+    if not headline:
+        return []
+    employer = company_from_headline(headline, guidance)
+    return names.find(Text.of(employer or headline), names_company=bool(employer))
 
 
 @lru_cache(maxsize=64)
