@@ -454,7 +454,9 @@ class Text:
             split, leet = _split_or_leet(keys)
         else:
             split = leet = False
-        split = split or "_" in string or not SPLIT_LETTERS.isdisjoint(keys) or len(VOWELS.intersection(keys)) >= 3
+        split = (split or "_" in string or not SPLIT_LETTERS.isdisjoint(keys)
+                 or sum(len(keys[key]) for key in VOWELS.intersection(keys)) >= 3
+                 or (not string.isascii() and any(len(key) == 1 and not key.isascii() for key in keys)))
         leet = leet or (("@" in string or "$" in string) and LEET_SIGN.search(string) is not None)
         if split or leet:
             shown: list[str] = []
@@ -505,8 +507,9 @@ class Text:
 LOOKALIKE_WORDS = "look-alike letters"
 # Characters that stand alone in a text mostly where a word was split apart: consonants. Vowels
 # and digits stand alone as words ("a", "I", "3", Vietnamese typed without diacritics: "o", "e"):
-# it takes three of them. Split letters are rejoined only where they spell a word in Latin letters
-# (look-alikes are mapped before), so these are all the first look needs.
+# it takes three of them, counted where they stand ("i|0|0|0" is four). A letter outside ASCII
+# standing alone ("À", "ẞ") is looked at too. Split letters are rejoined only where they spell a
+# word in Latin letters (look-alikes are mapped before), so these are all the first look needs.
 SPLIT_LETTERS = frozenset("bcdfghjklmnpqrstvwxz")
 VOWELS = frozenset("aeiouy0123456789")
 # "@" or "$" next to a letter: "@ccept", "$ell" (not "$500", nor "@" between digits).
