@@ -393,3 +393,26 @@ def test_a_long_hostile_text_is_read_in_linear_time():
     read_signs(request(chunk * 1600, **PROFILE), user(), load_guidance())
     large = time.process_time() - start
     assert large < max(0.05, small) * 8  # four times the text, not sixteen times the time
+
+
+# -- a job title names work, it asks nothing of the reader ---------------------------------------------
+
+@pytest.mark.parametrize(("headline", "title"), [
+    ("Product Manager, Chuyển tiền quốc tế tại Ngân hàng Á Châu", "Chuyển tiền quốc tế"),
+    ("Head of Cross-border Transfers & Remittances at Wise", "Pay & Transfer Operations Lead"),
+    ("Gerente de Pagos y Transferencias en BBVA", "Transferencias internacionales"),
+    ("Identity Verification Lead (KYC, ID documents, passwords & 2FA) at Onfido", "Account Recovery & OTP Specialist"),
+])
+def test_what_a_headline_or_a_job_title_names_is_no_request_to_the_reader(headline, title):
+    profile = dict(headline=headline, company="Acme Bank", industry="Financial Services", has_photo=True,
+                   connections=400, experience=[{"title": title, "company": "Acme Bank", "years": 3}])
+    result = screen(request("Hi, I work on cross-border payments and enjoyed your analysis. Let's connect.", **profile), analyst())
+    assert not result.report, [(f.id, f.evidence) for f in result.flags]
+    assert "scam_or_phishing" not in {f.id for f in result.flags}
+
+
+def test_the_same_words_asked_in_the_note_still_count():
+    profile = dict(headline="Product Manager, Chuyển tiền quốc tế tại Ngân hàng Á Châu", company="Acme Bank",
+                   has_photo=True, connections=400)
+    note = "Chào anh, anh chuyển khoản phí hồ sơ 500.000đ vào tài khoản này trước hôm nay để giữ suất phỏng vấn nhé."
+    assert screen(request(note, **profile), analyst()).report

@@ -92,11 +92,13 @@ def read_signs(request: Request, config: UserConfig | None, guidance: Guidance |
     if employer is not None:
         found[employer.kind] = employer
     skipped = []
+    labels = _labels(request)
     for place, text in places:
         if not text.normalized:
             continue
         if _worth_reading(vocabulary, text):
             _Doc(text, place, vocabulary, reach).read(found)
+            _drop_label_asks(found, labels)
             if enough():
                 return found  # a scam already: the rest would only add evidence
         else:
@@ -106,9 +108,30 @@ def read_signs(request: Request, config: UserConfig | None, guidance: Guidance |
         for place, text in skipped:
             if place != OTHER:  # no sentence there to press or borrow a voice
                 _Doc(text, place, vocabulary, reach).read(found)
+                _drop_label_asks(found, labels)
                 if enough():
                     break
     return found
+
+
+# Kinds of sign that ask something of the reader: a headline or a job title names the sender's
+# work and asks nothing ("Chuyển tiền quốc tế", "Pay & Transfer Operations"), so there they are none.
+ASKS_OF_THE_READER = frozenset({"credentials", "money", "software", "fee"})
+
+
+def _labels(request: Request) -> tuple[str, ...]:
+    """The strings of the profile that name the sender's work rather than say something: the
+    headline, the industry, and each job's title."""
+    sender = request.sender
+    return tuple(filter(None, [sender.headline, sender.industry, *(job.title for job in sender.experience or [])]))
+
+
+def _drop_label_asks(found: dict[str, Sign], labels: tuple[str, ...]) -> None:
+    """Forgets a sign of asking the reader whose words are all in one label."""
+    for name in [name for name, sign in found.items() if name in ASKS_OF_THE_READER and sign.place.startswith("profile")]:
+        quote = found[name].quote.strip(" \"“”'…")
+        if quote and any(quote in label for label in labels):
+            del found[name]
 
 
 def _places(request: Request) -> list[tuple[str, Text]]:
