@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError, describe_validation_error
@@ -43,6 +45,10 @@ class Me(_Section):
     interests: list[str] = []
     language: ReplyLanguage = "auto"  # the user's own language ("auto": not said; English where one is needed)
     reply_language: ReplyLanguage = "auto"  # "auto": the note's language where a template exists, else `language`
+    # Vietnamese replies (xưng hô): how you refer to yourself, and how you call a stranger by default
+    # (the sender's own words, a title or a senior role come first: address.py).
+    vi_self: Literal["tôi", "mình", "anh", "chị", "em"] = "tôi"
+    vi_address: Literal["anh/chị", "bạn"] = "anh/chị"
     signature: str | None = None
 
 
@@ -149,6 +155,8 @@ name = "{name}"
 # interests = ["equity research", "fintech"]
 language = "auto"       # your own language: en, vi, es, fr, de, pt, id, zh ("auto": English where one is needed)
 reply_language = "auto" # replies: "auto" answers in the note's language, else in yours; or one of the above
+# vi_self = "tôi"        # Vietnamese replies: how you refer to yourself (tôi, mình, anh, chị, em)
+# vi_address = "anh/chị" # and how you call a stranger by default (anh/chị, or bạn for peers)
 # signature = "Minh"
 
 [policy]

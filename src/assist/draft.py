@@ -8,11 +8,13 @@ reviews it before it goes anywhere.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from functools import lru_cache
 
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Reply, ReplyKind, Request
+from .address import Address, vietnamese_address
 from .names import greeting_name
 from .signals import Signals
 from .language import note_language
@@ -60,8 +62,9 @@ def draft_reply(
     """The template's reply; `language` (--language) overrides the config's choice."""
     guidance = guidance or load_guidance()
     language = reply_language(config, request, language)
+    address = vietnamese_address(config, request) if language == "vi" else None
     text = _drafted(guidance, f"replies/{kind}.{language}.j2", greeting_name(request.sender.name), safe_topic(signals),
-                    config.signature, max_chars)
+                    config.signature, max_chars, address)
     return Reply(kind=kind, language=language, text=text)
 
 
@@ -73,11 +76,12 @@ FORMS = ("full", "short", "question", "tiny")
 
 @lru_cache(maxsize=1024)
 def _drafted(guidance: Guidance, template_name: str, name: str | None, topic: str | None, signature: str | None,
-             max_chars: int) -> str:
+             max_chars: int, address: Address | None = None) -> str:
     """The reply's text: a function of these alone, so a batch renders each combination once. The
-    longest form that fits with the signature; failing that, without it; failing that, the shortest."""
+    longest form that fits with the signature; failing that, without it; failing that, the shortest.
+    `address`: the Vietnamese pair (address.py), for the Vietnamese templates."""
     template = guidance.templates.get_template(template_name)
-    context = {"first_name": name, "topic": topic}
+    context = {"first_name": name, "topic": topic, **(asdict(address) if address else {})}
     for signed in dict.fromkeys((signature, None)):
         for form in FORMS:
             text = _tidy(template.render(**context, signature=signed, form=form))

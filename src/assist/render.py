@@ -107,8 +107,11 @@ def reply_prompt_version(guidance: Guidance | None = None) -> str:
 
 def render_reply_messages(request: Request, signals: Signals, kind: str, ctx: RunContext) -> list[dict[str, str]]:
     """The messages for an LLM-written reply (`assist draft-reply` with an LLM backend)."""
+    from .address import vietnamese_address
     from .draft import safe_topic
     from .names import greeting_name
+
+    language = reply_language(ctx.config, request, ctx.reply_language)
 
     templates = ctx.guidance.templates
     system = templates.get_template(REPLY_SYSTEM_TEMPLATE).render(guidance=ctx.guidance)
@@ -116,7 +119,8 @@ def render_reply_messages(request: Request, signals: Signals, kind: str, ctx: Ru
         kind=kind,
         me=ctx.config.me,
         signature=ctx.config.signature,
-        reply_language=reply_language(ctx.config, request, ctx.reply_language),
+        reply_language=language,
+        address=vietnamese_address(ctx.config, request) if language == "vi" else None,
         first_name=greeting_name(request.sender.name),
         topic=_redacted(safe_topic(signals) or "", ctx.redact) or None,
         request_json=untrusted_json(request, ctx.redact),

@@ -1,0 +1,138 @@
+"""Vietnamese address (xưng hô) for a reply: how the user calls the sender, and themselves.
+
+The sender's own words come first: "Chào chị, em là sinh viên…" is answered as "chị" to "em". Then
+a title kept in greetings ("TS.") or a senior headline calls for "anh/chị", never "bạn". Then the
+user's defaults (`[me] vi_address`, `[me] vi_self`). Gender only where the middle name says it
+("Thị", "Văn"); otherwise the neutral "anh/chị". A user who is the junior of the two ("em") thanks
+and asks with the particle "ạ". The words are data in prompts/address.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .config import UserConfig
+from .models import Request
+from .names import greeting_name
+from .text import fold, has_diacritics
+
+WORD = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")
+RESPECT = "anh/chị"
+JUNIOR = "em"
+ELDERS = ("anh", "chị", "thầy", "cô")
+
+
+@dataclass(frozen=True)
+class Address:
+    you: str  # what the reply calls the sender: "anh/chị", "chị", "em", "bạn", "thầy"
+    me: str  # what the user calls themselves: "tôi", "mình", "em", "chị"
+    greet: str  # after "Chào": "chị Hương", "TS. Bích", "anh/chị"
+    particle: str  # " ạ" when the user is the junior, else ""
+
+
+@dataclass(frozen=True)
+class _Words:
+    reader: tuple[str, ...]
+    self: tuple[str, ...]
+    greetings: tuple[tuple[str, ...], ...]
+    self_verbs: frozenset[str]
+    titles: tuple[str, ...]
+    seniority: tuple[tuple[str, ...], ...]
+    female: frozenset[str]
+    male: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    data = tomllib.loads(resources.files("assist.prompts").joinpath("address.toml").read_text(encoding="utf-8"))
+    pronouns = data["pronouns"]
+    return _Words(tuple(pronouns["reader"]), tuple(pronouns["self"]),
+                  tuple(tuple(WORD.findall(g.lower())) for g in pronouns["greetings"]),
+                  frozenset(pronouns["self_verbs"]), tuple(data["titles"]["kept"]),
+                  tuple(tuple(WORD.findall(w.lower())) for w in data["seniority"]["words"]),
+                  frozenset(data["gender"]["female"]), frozenset(data["gender"]["male"]))
+
+
+def vietnamese_address(config: UserConfig, request: Request) -> Address:
+    words = _words()
+    me = config.me
+    own_self = (me.vi_self if me else None) or "tôi"
+    own_address = (me.vi_address if me else None) or RESPECT
+    reader, writer = _pair_in_note(request.note, words)
+    gendered = _gendered(request.sender.name, words)
+    title = _title(request.sender.name, words)
+    senior = title is not None or _senior(request.sender.headline, words)
+
+    if writer == JUNIOR:  # "em là …": the sender is the junior
+        you, mine = JUNIOR, reader if reader in ELDERS else own_self
+    elif reader == JUNIOR:  # "Chào em": the sender is the elder
+        you, mine = writer if writer in ELDERS else gendered, JUNIOR
+    elif writer in ("mình", "tớ") or (reader == "bạn" and writer is None):
+        you, mine = "bạn", "mình"
+    elif reader in ELDERS or writer in ELDERS or senior:
+        you, mine = gendered, own_self
+    else:
+        you, mine = (gendered if own_address == RESPECT else own_address), own_self
+    name = greeting_name(request.sender.name)
+    if title and name:
+        greet = f"{title} {name}"
+    else:
+        greet = f"{you} {name}" if name else you
+    return Address(you, mine, greet, " ạ" if mine == JUNIOR else "")
+
+
+def _pair_in_note(note: str | None, words: _Words) -> tuple[str | None, str | None]:
+    """How the note calls its reader (after a greeting), and how its writer calls themselves (a
+    pronoun before a verb: "em là", "mình đang"). A note typed without diacritics is read folded."""
+    if not note:
+        return None, None
+    tokens = [token.lower() for token in WORD.findall(note)]
+    plain = not has_diacritics(note)
+    key = (lambda word: fold(word)) if plain else (lambda word: word)
+    seen = [key(token) for token in tokens]
+    readers = {key(word): word for word in words.reader}
+    selves = {key(word): word for word in words.self}
+    if plain:  # folded, "minh" is a name and "co", "chi" other words: only the unambiguous ones
+        selves = {k: v for k, v in selves.items() if k in ("em", "toi")}
+    reader = writer = None
+    greeted: set[int] = set()
+    for greeting in words.greetings:
+        g = tuple(key(word) for word in greeting)
+        for start in range(len(seen) - len(g)):
+            if tuple(seen[start:start + len(g)]) == g and seen[start + len(g)] in readers:
+                greeted.add(start + len(g))
+                if reader is None:
+                    reader = readers[seen[start + len(g)]]
+    verbs = {key(word) for word in words.self_verbs}
+    for index, token in enumerate(seen[:-1]):
+        if index not in greeted and token in selves and seen[index + 1] in verbs:
+            writer = selves[token]
+            break
+    return reader, writer
+
+
+def _gendered(name: str, words: _Words) -> str:
+    """"chị" or "anh" where the middle name says it plainly, else "anh/chị"."""
+    parts = [part.lower() for part in WORD.findall(name or "")]
+    middle = parts[1:-1]
+    if any(part in words.female or fold(part) in {fold(w) for w in words.female} for part in middle):
+        return "chị"
+    if any(part in words.male or fold(part) in {fold(w) for w in words.male} for part in middle):
+        return "anh"
+    return RESPECT
+
+
+def _title(name: str, words: _Words) -> str | None:
+    """A title kept in the greeting ("TS.", "PGS.TS."), as the name writes it."""
+    first = (name or "").strip().split(" ", 1)[0]
+    return first if first.upper() in {title.upper() for title in words.titles} else None
+
+
+def _senior(headline: str | None, words: _Words) -> bool:
+    tokens = [token.lower() for token in WORD.findall(headline or "")]
+    return any(tuple(tokens[start:start + len(phrase)]) == phrase
+               for phrase in words.seniority for start in range(len(tokens) - len(phrase) + 1))

@@ -1,0 +1,76 @@
+"""Issue 11, Vietnamese address (xưng hô): the sender's own words decide the pair, then a title or
+seniority, then the user's defaults; gender only from "Thị" or "Văn"; a junior user thanks with "ạ"."""
+
+from __future__ import annotations
+
+import pytest
+
+from assist.address import vietnamese_address
+from assist.config import Me, UserConfig
+from assist.draft import draft_reply
+from helpers import request
+
+
+def minh(**me) -> UserConfig:
+    fields = dict(name="Đặng Khắc Minh", headline="Market analyst at Viet Pro Finance", language="vi",
+                  reply_language="vi", signature="Minh")
+    fields.update(me)
+    return UserConfig(me=Me(**fields))
+
+
+CASES = [
+    # (note, sender name, headline, config, you, me)
+    ("Chào chị, em là sinh viên năm cuối ngành tài chính, mong được học hỏi từ chị.", "Lê Thu Trang", None, {}, "em", "chị"),
+    ("Chao anh, em la sinh vien nam cuoi, mong duoc ket noi voi anh a.", "Pham Quoc Bao", None, {}, "em", "anh"),
+    ("Kính gửi thầy, em là cựu sinh viên lớp K60 của thầy ạ.", "Võ Minh Tâm", None, {}, "em", "thầy"),
+    ("Chào bạn, mình là Hà, đang làm data ở MoMo, kết nối nhé!", "Ngô Thu Hà", None, {}, "bạn", "mình"),
+    ("Chào em, anh là Hùng, tuyển dụng ở VNPay, muốn trao đổi với em về một vị trí.", "Trần Văn Hùng", None, {}, "anh", "em"),
+    ("Chào em, chị là Lan, trưởng phòng phân tích ở SSI.", "Nguyễn Thị Lan", None, {}, "chị", "em"),
+    (None, "Nguyễn Văn Hùng", "Trưởng phòng Phân tích tại VNPay", {}, "anh", "tôi"),
+    (None, "Trần Thị Bích", "Director of Research at MoMo", {}, "chị", "tôi"),
+    (None, "Thanh Linh", "Director of Research at MoMo", {}, "anh/chị", "tôi"),
+    (None, "Thanh Linh", "Analyst at MoMo", {}, "anh/chị", "tôi"),
+    (None, "Thanh Linh", "Analyst at MoMo", {"vi_address": "bạn", "vi_self": "mình"}, "bạn", "mình"),
+    (None, "Thanh Linh", "Head of Data at MoMo", {"vi_address": "bạn", "vi_self": "mình"}, "anh/chị", "mình"),
+    ("Hi Minh, I'm a data analyst at MoMo, would love to connect.", "Thanh Linh", "Analyst at MoMo", {}, "anh/chị", "tôi"),
+]
+
+
+@pytest.mark.parametrize(("note", "name", "headline", "config", "you", "me"), CASES)
+def test_the_pair_a_reply_uses(note, name, headline, config, you, me):
+    address = vietnamese_address(minh(**config), request(note, name=name, headline=headline))
+    assert (address.you, address.me) == (you, me)
+
+
+def test_a_junior_user_thanks_with_the_particle_and_a_senior_does_not():
+    junior = vietnamese_address(minh(), request("Chào em, anh là Hùng, tuyển dụng ở VNPay.", name="Trần Văn Hùng"))
+    senior = vietnamese_address(minh(), request("Chào chị, em là sinh viên năm cuối.", name="Lê Thu Trang"))
+    assert junior.particle == " ạ" and senior.particle == ""
+
+
+def test_a_doctorate_is_kept_in_the_greeting():
+    text = draft_reply(request(None, name="TS. Trần Thị Bích", headline="Giảng viên tại NEU"), minh()).text
+    assert text.splitlines()[0] == "Chào TS. Bích,", text
+    assert "chị" in text and "bạn" not in text, text
+
+
+@pytest.mark.parametrize(("note", "name", "first_line", "words", "not_words"), [
+    ("Chào chị, em là sinh viên năm cuối ngành tài chính.", "Lê Thu Trang", "Chào em Trang,", ["em", "chị"], ["bạn", "tôi"]),
+    ("Chào em, anh là Hùng, tuyển dụng ở VNPay.", "Trần Văn Hùng", "Chào anh Hùng,", ["Em cảm ơn anh", "ạ"], ["bạn", "tôi"]),
+    (None, "Nguyễn Văn Hùng", "Chào anh Hùng,", ["anh", "tôi"], ["bạn"]),
+])
+def test_the_draft_speaks_in_that_pair(note, name, first_line, words, not_words):
+    text = draft_reply(request(note, name=name, headline="Analyst at MoMo"), minh()).text
+    assert text.splitlines()[0] == first_line, text
+    body = text.split("\n", 1)[1]
+    for word in words:
+        assert word in body, (word, text)
+    for word in not_words:
+        assert f" {word} " not in f" {body} ", (word, text)
+
+
+@pytest.mark.parametrize("kind", ["clarify", "decline", "welcome"])
+def test_no_vietnamese_draft_says_the_same_thing_twice(kind):
+    text = draft_reply(request(None, name="Nguyễn Văn Hùng"), minh(), kind).text
+    assert text.count("Cảm ơn") + text.count("cảm ơn") <= 1, text
+    assert "Rất vui được kết nối" not in text, text
