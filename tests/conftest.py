@@ -7,6 +7,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import assist.cli  # noqa: E402
 import assist.config  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# The property tests draw the same examples on every run, so main is green or red for a reason:
+# `pytest --hypothesis-profile=explore` draws new ones, to look for the next edge case.
+settings.register_profile("default", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("default")
 
 
 @pytest.fixture(autouse=True)

@@ -110,17 +110,26 @@ def _has_latin() -> re.Pattern[str]:
 
 
 @cache
+def _toward_letter() -> re.Pattern[str]:
+    return re.compile(f"[{_TOWARD_BLOCKS}]")
+
+
+@cache
 def _latin_lookalike() -> re.Pattern[str]:
     return re.compile(f"[{_ranges(_latin_lookalike_runs())}]")
 
 
 @cache
 def _could_disguise() -> re.Pattern[str]:
-    maybe, own = _ranges(_maybe_runs()), _ranges(_latin_lookalike_runs())
+    # A word mixing Latin with a look-alike, or with any letter of a script a mixed word can be read
+    # back into (Greek and Cyrillic, their extended blocks too: "oἀ" is read as Greek).
+    maybe = _ranges(_maybe_runs()) + _TOWARD_BLOCKS
+    own = _ranges(_latin_lookalike_runs())
     return re.compile(f"[{_LATIN}]\\w{{0,{WORD_REACH}}}?[{maybe}]|[{maybe}]\\w{{0,{WORD_REACH}}}?[{_LATIN}]|[{own}]")
 
 
 _WORD = re.compile(r"\w+")
+_TOWARD_BLOCKS = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f"  # Greek, Greek Extended, Cyrillic and its supplement
 _CJK = frozenset({"HAN", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO"})  # TR39 lets these mix in one word
 _NEUTRAL = frozenset({"COMMON", "INHERITED", "Unknown"})
 _SMALL_CAPITAL = re.compile(r"LATIN LETTER SMALL CAPITAL ([A-Z])$")
@@ -232,7 +241,7 @@ def _whole(word: str, script: str, table: Tables) -> bool:
 def unmix(text: str) -> str:
     """The text with every disguised word read as the word it imitates (see the module's doc).
     Expects lower-case NFKC text; changes nothing that is not a disguise."""
-    if not maybe(text):
+    if not maybe(text) and not (_toward_letter().search(text) and _has_latin().search(text)):
         return text
     if _has_latin().search(text) is None:  # Russian, Greek, Thai...: only Latin look-alikes of their own
         if _latin_lookalike().search(text) is None:
