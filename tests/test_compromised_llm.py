@@ -23,7 +23,7 @@ def _eval_behind_a_yes_man(capsys, part: str) -> dict:
     return json.loads(out)["parts"][part]["openai"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 target not met yet: behind a yes-man 51 of 222 hostile/test requests are "
+@pytest.mark.xfail(strict=True, reason="issue 10 target not met yet: behind a yes-man 42 of 222 hostile/test requests are "
                    "accepted (156 before the structural readers); the offline engine itself accepts 34")
 def test_a_model_that_accepts_everything_accepts_no_hostile_request_in_any_field(capsys):
     report = _eval_behind_a_yes_man(capsys, "hostile/test")
