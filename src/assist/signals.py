@@ -26,6 +26,7 @@ from .workplace import own_company, profile_ties
 
 
 STUDENT_PLACES = frozenset({"education"})  # the field of where a student studies, not of what
+RECRUITING = frozenset({"hr"})  # a recruiter's own trade, not the field of whom they hire
 
 
 @dataclass
@@ -418,7 +419,12 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     reader.result.note_only = bool(note.original) and not sender.profile_known()
     # A student's field is what they study, not their university's.
     student = bool(lex["student"].phrases.find_all(Text.of(sender.headline)))
-    their_families = (student and _families(guidance, profile, note, besides=STUDENT_PLACES)) or _families(guidance, profile, note)
+    # A recruiter's field is whom they hire ("Tuyển dụng điều dưỡng" hires nurses), whatever the
+    # words of their own trade; only when their profile names nothing else is it recruiting.
+    recruiter_in_profile = lex["recruiter"].phrases.find_all(profile)
+    recruiter = recruiter_in_profile or lex["recruiter"].phrases.find_all(note)
+    besides = STUDENT_PLACES if student else RECRUITING if recruiter else frozenset()
+    their_families = (besides and _families(guidance, profile, note, besides=besides)) or _families(guidance, profile, note)
     shared = sorted(set(user_families) & set(their_families))
 
     target_names = terms(company_names(guidance, me.target_companies), guidance)
@@ -427,8 +433,6 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     interest_terms = terms(tuple(me.interests), guidance)
     interests_in_profile = interest_terms.find(profile)
     interests = interests_in_profile or interest_terms.find(note)
-    recruiter_in_profile = lex["recruiter"].phrases.find_all(profile)
-    recruiter = recruiter_in_profile or lex["recruiter"].phrases.find_all(note)
     leader = lex["leader"].phrases.find_all(Text.of(sender.headline)) or lex["leader"].phrases.find_all(profile)
     seeker = lex["job_seeker"].phrases.find_all(profile) or lex["job_seeker"].phrases.find_all(note)
     goals = Text.of(" \n ".join(me.goals))
