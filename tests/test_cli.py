@@ -449,3 +449,13 @@ def test_draft_reply_stops_while_the_config_holds_the_starter_name(tmp_path, cap
     assert out == ""
     [line] = err.splitlines()
     assert str(config) in line and "[me] name" in line and "Your Name" in line
+
+
+def test_draft_reply_heads_each_draft_of_a_file_with_its_sender(tmp_path, capsys):
+    inbox = tmp_path / "inbox.jsonl"
+    rows = [json.loads(Path(path).read_text(encoding="utf-8")) for path in (JOB_SEEKER, VAGUE_FOUNDER)]
+    inbox.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    code, out, err = run(capsys, "draft-reply", "-c", ENG_LEAD, str(inbox))
+    assert code == 0, err
+    heads = [line for line in out.splitlines() if line.startswith("To ")]
+    assert heads == [f"To {row['sender']['name']} ({row['id']}):" for row in rows]

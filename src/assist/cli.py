@@ -181,8 +181,9 @@ def draft_reply_command(
                      reply_language=language)
     requests = Requests([request])
     refused = False
+    loaded_all = list(requests)  # a file of a few requests: each draft is then headed by its sender
     try:
-        for loaded in requests:
+        for loaded in loaded_all:
             signals = extract_signals(loaded.request, user, guidance)
             hostile = [guidance.criterion(flag.id).title for flag in signals.flags if flag.id in guidance.report_flags]
             if hostile and not force:
@@ -198,6 +199,8 @@ def draft_reply_command(
             else:
                 for warning in drafted.warnings:
                     err(f"warning: {warning}")
+                if len(loaded_all) > 1:
+                    typer.echo(f"To {loaded.request.sender.name} ({loaded.request.id or loaded.origin}):")
                 typer.echo(drafted.reply.text + "\n")
     finally:
         if store is not None:
