@@ -459,3 +459,46 @@ def test_draft_reply_heads_each_draft_of_a_file_with_its_sender(tmp_path, capsys
     assert code == 0, err
     heads = [line for line in out.splitlines() if line.startswith("To ")]
     assert heads == [f"To {row['sender']['name']} ({row['id']}):" for row in rows]
+
+
+# -- draft-reply ID: into the store ------------------------------------------------------------------
+
+def _screened(tmp_path, capsys, request_file: str) -> tuple[str, str]:
+    db = str(tmp_path / "assist.db")
+    code, out, err = run(capsys, "screen", "--json", "--db", db, "-c", ENG_LEAD, request_file)
+    assert code == 0, err
+    return db, json_lines(out)[0]["id"]
+
+
+def test_draft_reply_by_id_becomes_the_pending_draft(tmp_path, capsys):
+    db, request_id = _screened(tmp_path, capsys, JOB_SEEKER)
+    code, out, err = run(capsys, "draft-reply", "--json", "--kind", "decline", "--db", db, "-c", ENG_LEAD, request_id[:5])
+    assert code == 0, err
+    [reply] = json_lines(out)
+    assert reply["stored"] is True and reply["kind"] == "decline"
+    code, out, err = run(capsys, "review", "list", "--json", "--db", db)
+    [pending] = [d for d in json_lines(out) if d["id"] == request_id]
+    assert pending["kind"] == "decline" and pending["text"] == reply["text"] and pending["status"] == "pending"
+
+
+def test_draft_reply_by_id_never_replaces_the_users_own_draft(tmp_path, capsys):
+    from assist.store import Store
+
+    db, request_id = _screened(tmp_path, capsys, VAGUE_FOUNDER)
+    with Store.open(db) as store:
+        store.offer_draft(request_id, "clarify", "en", "Hi, how do we know each other?")
+        store.edit(request_id, "Hi! Which payments project is this about?")
+    code, out, err = run(capsys, "draft-reply", "--json", "--kind", "welcome", "--db", db, "-c", ENG_LEAD, request_id)
+    assert code == 0, err
+    assert json_lines(out)[0]["stored"] is False
+    assert "kept" in err
+    with Store.open(db) as store:
+        assert store.draft(request_id).text == "Hi! Which payments project is this about?"
+
+
+def test_draft_reply_by_an_unknown_or_ambiguous_id_is_one_line_exit_2(tmp_path, capsys):
+    db, request_id = _screened(tmp_path, capsys, str(REQUESTS))
+    code, out, err = run(capsys, "draft-reply", "--db", db, "-c", ENG_LEAD, "no-such-id")
+    assert code == 2 and len(err.splitlines()) == 1 and "no such request" in err
+    code, out, err = run(capsys, "draft-reply", "--db", db, "-c", ENG_LEAD, "req-")
+    assert code == 2 and len(err.splitlines()) == 1 and "more than one" in err

@@ -148,7 +148,7 @@ def screen(
 @app.command("draft-reply")
 @llm_options
 def draft_reply_command(
-    request: Annotated[str, typer.Argument(help="A request file (or - for standard input).")],
+    request: Annotated[str, typer.Argument(help="A request file (or - for standard input), or the id (or a unique prefix of it) of a screened request, whose pending draft it becomes.")],
     kind: Annotated[ReplyKind, typer.Option("--kind", help="clarify: ask how you know each other; decline: a gentle no; welcome: thanks after accepting.")] = "clarify",
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
     config: ConfigOption = None,
@@ -165,6 +165,7 @@ def draft_reply_command(
     from .context import RunContext, no_examples
     from .screen import write_reply
     from .guidance import load_guidance
+    from .load import Loaded
     from .signals import extract_signals
     from .store import Store, default_db_path
 
@@ -176,13 +177,21 @@ def draft_reply_command(
     backend = select_backend(user, guidance, llm)
     path = Path(db) if db else default_db_path()
     # An LLM sees the user's own past decisions and replies, when a store exists.
-    store = Store.open(path) if backend.needs_examples and path.is_file() else None
-    ctx = RunContext(user, guidance, max_chars, examples=store.example_reader() if store else no_examples,
-                     reply_language=language)
-    requests = Requests([request])
+    # Not a file: the id (or a unique prefix) of a request screened before, whose draft it becomes.
+    by_id = request != "-" and not Path(request).exists()
+    if by_id and not path.is_file():
+        raise InputError(request, f"no such file, and no store at {path} to find a screened request in")
+    store = Store.open(path) if (by_id or backend.needs_examples) and path.is_file() else None
+    ctx = RunContext(user, guidance, max_chars, examples=store.example_reader() if store and backend.needs_examples
+                     else no_examples, reply_language=language)
+    requests = Requests([] if by_id else [request])
     refused = False
-    loaded_all = list(requests)  # a file of a few requests: each draft is then headed by its sender
     try:
+        if by_id:
+            request_id = store.resolve(request)
+            loaded_all = [Loaded(request_id, request=store.request(request_id))]
+        else:
+            loaded_all = list(requests)  # a file of a few requests: each draft is then headed by its sender
         for loaded in loaded_all:
             signals = extract_signals(loaded.request, user, guidance)
             hostile = [guidance.criterion(flag.id).title for flag in signals.flags if flag.id in guidance.report_flags]
@@ -192,10 +201,17 @@ def draft_reply_command(
                 refused = True
                 continue
             drafted = write_reply(backend, loaded.request, signals, kind, ctx)
+            stored = None
+            if by_id:  # the request's pending draft now, unless the user has acted on one
+                kept, stored = store.offer_draft(loaded.origin, drafted.reply.kind, drafted.reply.language, drafted.reply.text)
+                if not stored:
+                    err(f"note: {loaded.origin}: your {'edited ' if kept.edited else ''}{kept.status} draft is kept; "
+                        "this one is only printed")
             if json_output:
                 typer.echo(json.dumps({"id": loaded.request.id, **drafted.reply.model_dump(), "backend": backend.name,
                                        "model": backend.model, "usage": drafted.usage.model_dump() if drafted.usage else None,
-                                       "warnings": drafted.warnings}, ensure_ascii=False))
+                                       "warnings": drafted.warnings, **({"stored": stored} if by_id else {})},
+                                      ensure_ascii=False))
             else:
                 for warning in drafted.warnings:
                     err(f"warning: {warning}")

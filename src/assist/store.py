@@ -322,6 +322,39 @@ class Store:
                        (request_id, f"{kind}/{language}", _now()))
         return self.draft(request_id)
 
+    def resolve(self, id_or_prefix: str) -> str:
+        """The id of the one screened request whose id is this or starts with it."""
+        if self.db.execute("SELECT 1 FROM requests WHERE id = ?", (id_or_prefix,)).fetchone():
+            return id_or_prefix
+        escaped = id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.db.execute("SELECT id FROM requests WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
+                               (escaped + "%",)).fetchall()
+        if not rows:
+            raise InputError(id_or_prefix, "no such request in the store (see `assist review list`)")
+        if len(rows) > 1:
+            shown = ", ".join(row["id"] for row in rows[:5])
+            raise InputError(id_or_prefix, f"more than one request starts with it ({shown}{', …' if len(rows) > 5 else ''})")
+        return rows[0]["id"]
+
+    def offer_draft(self, request_id: str, kind: str, language: str, text: str) -> tuple[Draft, bool]:
+        """A draft written on request (`assist draft-reply ID`): it becomes the request's pending draft,
+        unless the user has edited, approved, rejected or sent one, which it never replaces. The draft
+        now on record, and whether it is this one."""
+        self._require(request_id)
+        now = _now()
+        with self.transaction() as db:
+            changed = db.execute(
+                "INSERT INTO drafts (request_id, kind, language, text, generated_text, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO UPDATE SET "
+                "kind = excluded.kind, language = excluded.language, text = excluded.text, "
+                "generated_text = excluded.generated_text, updated_at = excluded.updated_at "
+                "WHERE drafts.status = 'pending' AND drafts.edited = 0",
+                (request_id, kind, language, text, text, now, now)).rowcount
+            if changed:
+                db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'drafted', ?, ?)",
+                           (request_id, f"{kind}/{language}", now))
+        return self.draft(request_id), bool(changed)
+
     def request(self, request_id: str) -> Request:
         row = self._require(request_id)
         return Request.model_validate_json(row["payload"])
