@@ -368,3 +368,18 @@ def test_openness_is_monotonic(tmp_path, capsys):
     for strict, loose in (("selective", "balanced"), ("balanced", "open")):
         assert all(a <= b for a, b in zip(verdicts[strict], verdicts[loose])), (strict, loose)
     assert verdicts["selective"] != verdicts["open"]
+
+
+def test_init_asks_how_vietnamese_replies_should_speak(tmp_path, capsys, monkeypatch):
+    import io
+
+    class Keyboard(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Keyboard("Viet Pro Finance\nvi\nem\nanh/chị\n"))
+    path = tmp_path / "assist.toml"
+    code, out, err = run(capsys, "init", str(path))
+    assert code == 0, err
+    me = parse_config(path).me
+    assert (me.company, me.language, me.vi_self, me.vi_address) == ("Viet Pro Finance", "vi", "em", "anh/chị")

@@ -26,7 +26,7 @@ from .cli_common import (
     user_config,
 )
 from .errors import AssistError, ExitCode, InputError
-from .vocabulary import BACKENDS, DEFAULT_MAX_CHARS, MIN_MAX_CHARS, Language, ReplyKind
+from .vocabulary import BACKENDS, DEFAULT_MAX_CHARS, LANGUAGES, MIN_MAX_CHARS, Language, ReplyKind
 
 if TYPE_CHECKING:
     from .backends import BackendChoice
@@ -228,7 +228,6 @@ def draft_reply_command(
 @app.command()
 def init(
     path: Annotated[Optional[Path], typer.Argument(help="Where to write it. Default: the user config directory.", show_default=False)] = None,
-    language: LanguageOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     company: Annotated[Optional[str], typer.Option("--company", help="Where you work now: colleagues there are a known tie. Asked for when run at a keyboard; default: read from your headline.", show_default=False)] = None,
 ) -> None:
@@ -238,11 +237,27 @@ def init(
     target = path or user_config_path()
     if target.exists() and not force:
         raise InputError(str(target), "already exists (use --force to overwrite)")
-    if company is None and sys.stdin is not None and sys.stdin.isatty():
-        company = typer.prompt("Your company, where you work now (Enter to skip)", default="", show_default=False)
+    answers: dict[str, str] = {}
+    if sys.stdin is not None and sys.stdin.isatty():
+        if company is None:
+            company = _ask("Your company, where you work now (Enter to skip)", "")
+        own = _ask(f"Your own language ({', '.join(LANGUAGES)}; Enter for auto)", "")
+        if own in LANGUAGES:
+            answers["language"] = own
+        if own == "vi":  # how Vietnamese replies speak (xưng hô): address.py
+            answers["vi_self"] = _ask("In Vietnamese replies, you call yourself (tôi, mình, anh, chị, em)", "tôi")
+            answers["vi_address"] = _ask("and a stranger by default (anh/chị, or bạn for peers)", "anh/chị")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(starter_config(company), encoding="utf-8")
+    target.write_text(starter_config(company, **answers), encoding="utf-8")
     typer.echo(f"wrote {target}: edit it, then run `assist screen`")
+
+
+def _ask(question: str, default: str) -> str:
+    """One question at the keyboard; the default when the input ends."""
+    try:
+        return typer.prompt(question, default=default, show_default=bool(default)).strip()
+    except (typer.Abort, EOFError):
+        return default
 
 
 @prompt_app.command("show")

@@ -168,13 +168,25 @@ never_accept = []       # words or phrases that mean ignore
 COMPANY_HINT = "where you work now: colleagues there are a known tie (default: read from your headline)"
 
 
-def starter_config(company: str | None = None) -> str:
-    """The commented starter `assist init` writes, with the user's company when they gave one."""
+def starter_config(company: str | None = None, **answers: str) -> str:
+    """The commented starter `assist init` writes, with what the user answered: their company, and
+    `language`, `vi_self`, `vi_address` (each written in place of its commented default)."""
     if company and company.strip():
         line = f"company = {_toml_string(company.strip())}   # {COMPANY_HINT}"
     else:
         line = f'# company = "Viet Pro Finance"   # {COMPANY_HINT}'
-    return STARTER_TEMPLATE.replace("{company}", line).replace("{name}", STARTER_NAME)
+    text = STARTER_TEMPLATE.replace("{company}", line).replace("{name}", STARTER_NAME)
+    for key, value in answers.items():
+        if not value:
+            continue
+        lines = text.splitlines()
+        for index, existing in enumerate(lines):
+            if existing.lstrip("# ").startswith(f"{key} ="):
+                comment = existing.split("#", 2)[-1] if existing.count("#") >= (2 if existing.startswith("#") else 1) else ""
+                lines[index] = f"{key} = {_toml_string(value)}" + (f"   #{comment}" if comment else "")
+                break
+        text = "\n".join(lines) + "\n"
+    return text
 
 
 def _toml_string(value: str) -> str:
