@@ -40,9 +40,9 @@ class _Words:
     self: tuple[str, ...]
     greetings: tuple[tuple[str, ...], ...]
     self_verbs: frozenset[str]
-    titles: tuple[str, ...]
+    titles: frozenset[str]  # upper case
     seniority: tuple[tuple[str, ...], ...]
-    female: frozenset[str]
+    female: frozenset[str]  # with and without diacritics
     male: frozenset[str]
 
 
@@ -52,9 +52,10 @@ def _words() -> _Words:
     pronouns = data["pronouns"]
     return _Words(tuple(pronouns["reader"]), tuple(pronouns["self"]),
                   tuple(tuple(WORD.findall(g.lower())) for g in pronouns["greetings"]),
-                  frozenset(pronouns["self_verbs"]), tuple(data["titles"]["kept"]),
+                  frozenset(pronouns["self_verbs"]), frozenset(title.upper() for title in data["titles"]["kept"]),
                   tuple(tuple(WORD.findall(w.lower())) for w in data["seniority"]["words"]),
-                  frozenset(data["gender"]["female"]), frozenset(data["gender"]["male"]))
+                  frozenset(data["gender"]["female"]) | {fold(w) for w in data["gender"]["female"]},
+                  frozenset(data["gender"]["male"]) | {fold(w) for w in data["gender"]["male"]})
 
 
 def vietnamese_address(config: UserConfig, request: Request) -> Address:
@@ -119,9 +120,9 @@ def _gendered(name: str, words: _Words) -> str:
     """"chị" or "anh" where the middle name says it plainly, else "anh/chị"."""
     parts = [part.lower() for part in WORD.findall(name or "")]
     middle = parts[1:-1]
-    if any(part in words.female or fold(part) in {fold(w) for w in words.female} for part in middle):
+    if any(part in words.female for part in middle):
         return "chị"
-    if any(part in words.male or fold(part) in {fold(w) for w in words.male} for part in middle):
+    if any(part in words.male for part in middle):
         return "anh"
     return RESPECT
 
@@ -129,7 +130,7 @@ def _gendered(name: str, words: _Words) -> str:
 def _title(name: str, words: _Words) -> str | None:
     """A title kept in the greeting ("TS.", "PGS.TS."), as the name writes it."""
     first = (name or "").strip().split(" ", 1)[0]
-    return first if first.upper() in {title.upper() for title in words.titles} else None
+    return first if first.upper() in words.titles else None
 
 
 def _senior(headline: str | None, words: _Words) -> bool:

@@ -7,6 +7,7 @@ directory. Without one assist still screens, and says that relevance could not b
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -177,15 +178,8 @@ def starter_config(company: str | None = None, **answers: str) -> str:
         line = f'# company = "Viet Pro Finance"   # {COMPANY_HINT}'
     text = STARTER_TEMPLATE.replace("{company}", line).replace("{name}", STARTER_NAME)
     for key, value in answers.items():
-        if not value:
-            continue
-        lines = text.splitlines()
-        for index, existing in enumerate(lines):
-            if existing.lstrip("# ").startswith(f"{key} ="):
-                comment = existing.split("#", 2)[-1] if existing.count("#") >= (2 if existing.startswith("#") else 1) else ""
-                lines[index] = f"{key} = {_toml_string(value)}" + (f"   #{comment}" if comment else "")
-                break
-        text = "\n".join(lines) + "\n"
+        if value:  # the line of that key, commented out or not, keeps its comment
+            text = re.sub(rf'(?m)^#?\s*{key} = "[^"\n]*"', f"{key} = {_toml_string(value)}", text, count=1)
     return text
 
 

@@ -100,6 +100,16 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+# A generated draft is recorded, or replaces the one on record while that is still untouched (pending
+# and not edited): the user's word is never overwritten by a machine's.
+UPSERT_GENERATED_DRAFT = (
+    "INSERT INTO drafts (request_id, kind, language, text, generated_text, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO UPDATE SET "
+    "kind = excluded.kind, language = excluded.language, text = excluded.text, "
+    "generated_text = excluded.generated_text, updated_at = excluded.updated_at "
+    "WHERE drafts.status = 'pending' AND drafts.edited = 0")
+
+
 @dataclass(frozen=True)
 class Draft:
     request_id: str
@@ -242,11 +252,7 @@ class Store:
                 "INSERT INTO verdicts (request_id, content_hash, verdict, backend, model, prompt_version, result, "
                 "created_at, screening_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", verdicts)
             db.executemany(
-                "INSERT INTO drafts (request_id, kind, language, text, generated_text, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO UPDATE SET "
-                "kind = excluded.kind, language = excluded.language, text = excluded.text, "
-                "generated_text = excluded.generated_text, updated_at = excluded.updated_at "
-                "WHERE drafts.status = 'pending' AND drafts.edited = 0", drafts)
+                UPSERT_GENERATED_DRAFT, drafts)
 
     # -- the user's own word --------------------------------------------------------------------
 
@@ -343,13 +349,7 @@ class Store:
         self._require(request_id)
         now = _now()
         with self.transaction() as db:
-            changed = db.execute(
-                "INSERT INTO drafts (request_id, kind, language, text, generated_text, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO UPDATE SET "
-                "kind = excluded.kind, language = excluded.language, text = excluded.text, "
-                "generated_text = excluded.generated_text, updated_at = excluded.updated_at "
-                "WHERE drafts.status = 'pending' AND drafts.edited = 0",
-                (request_id, kind, language, text, text, now, now)).rowcount
+            changed = db.execute(UPSERT_GENERATED_DRAFT, (request_id, kind, language, text, text, now, now)).rowcount
             if changed:
                 db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'drafted', ?, ?)",
                            (request_id, f"{kind}/{language}", now))
