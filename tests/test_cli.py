@@ -131,7 +131,7 @@ def test_screen_json_contract(capsys, config):
         if result["verdict"] == "ask":
             reply = result["reply"]
             assert {"kind", "language", "text"} <= set(reply)
-            assert reply["kind"] == "clarify"
+            assert reply["kind"] in ("clarify", "acknowledge", "decline")  # the situation (situation.py)
             assert reply["language"] in ("en", "vi")
             assert reply["text"].strip()
         else:
@@ -188,13 +188,14 @@ def test_screen_human_output_ignore_has_no_draft(capsys):
 # --- draft-reply --------------------------------------------------------------------------------
 
 
-def test_draft_reply_default_is_clarify(capsys):
+def test_draft_reply_default_is_the_situation(capsys):
+    # A senior backend engineer Sarah should accept (she hires them): the thank-you after accepting.
     code, out, err = run(capsys, "draft-reply", "--json", "-c", ENG_LEAD, JOB_SEEKER)
     assert code == 0, err
     [reply] = json_lines(out)
     assert set(reply) >= {"id", "kind", "language", "text"}
     assert reply["id"] == "req-10"
-    assert reply["kind"] == "clarify"
+    assert reply["kind"] == "welcome"
     assert reply["language"] == "en"
     assert reply["text"].startswith("Hi Arjun")
     assert reply["text"].rstrip().endswith("Sarah")

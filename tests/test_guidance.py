@@ -13,7 +13,7 @@ from assist.context import RunContext
 from assist.render import prompt_version, render_messages
 from assist.screen import screen_request
 from assist.signals import extract_signals
-from assist.validate import reply_problems
+from assist.reply_checks import ReplyRules, reply_problems
 from helpers import ROOT, analyst, request, user
 
 REQUIRED = {
@@ -148,9 +148,10 @@ def test_the_empty_profile_table_is_read(tmp_path):
 
 def test_the_claims_to_know_phrases_are_read_from_signals_toml(tmp_path):
     reply = "Hi Alex, delighted to hear from you!"
-    assert reply_problems(reply, 300, "en") == []
+    rules = ReplyRules(max_chars=300, language="en")
+    assert reply_problems(reply, rules) == []
     guidance = edited_guidance(tmp_path, "signals.toml", ("'\\blong time no see',", "'\\blong time no see', 'delighted to hear',"))
-    assert "claims to know the sender ('delighted to hear')" in reply_problems(reply, 300, "en", guidance)[0]
+    assert "claims to know the sender ('delighted to hear')" in reply_problems(reply, rules, guidance)[0]
 
 
 def test_a_parameter_table_named_after_no_criterion_is_refused(tmp_path):

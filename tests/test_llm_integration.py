@@ -112,11 +112,11 @@ def test_screen_and_draft_reply_through_llama_cpp_server(llama_server, files, ca
     remembered = json.loads((tmp_path / "home" / "structured-output.json").read_text())
     assert remembered == {llama_server: "json_object"}
 
-    code = main(["draft-reply", request, "-c", config, "--json", "--base-url", llama_server, "--model", "smollm2"])
+    code = main(["draft-reply", request, "-c", config, "--json", "--kind", "clarify", "--base-url", llama_server, "--model", "smollm2"])
     out, err = capsys.readouterr()
     assert code == 0, err
     reply = json.loads(out)
-    assert reply["text"] and len(reply["text"]) <= 300 and reply["kind"] == "clarify"
+    assert reply["text"] and len(reply["text"]) <= 300 and reply["kind"] == "clarify" and "?" in reply["text"]  # a reply without its question is replaced
     assert reply["backend"] == "openai"  # the LLM wrote it, or a warning says the template did
     assert reply["usage"] is not None or reply["warnings"]
 

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assist.cli import app
+from assist.vocabulary import REPLY_KINDS
 from helpers import FIXTURES, run
 from llm_servers import FakeServer, chat, verdict_json
 
@@ -99,13 +100,15 @@ def test_interactive_review_with_the_editor(screened, db, tmp_path):
                       "p.write_text('Edited in my editor. Minh\\n', encoding='utf-8')\n", encoding="utf-8")
     runner = CliRunner()
     env = {"EDITOR": f"{sys.executable} {editor}", "VISUAL": ""}
+    kinds_before = {row[0]: row[1] for row in sqlite3.connect(db).execute("SELECT request_id, kind FROM drafts")}
     # first draft: edit, then approve; second: switch kind, then reject; third: skip; then quit
     result = runner.invoke(app, ["review", "--db", db, "-c", ANALYST], input="e\na\nk\nj\ns\nq\n", env=env)
     assert result.exit_code == 0, result.output
     assert "[a]pprove" in result.output and "[e]dit" in result.output  # the keys are on screen
     statuses = {row[0]: row[1:] for row in sqlite3.connect(db).execute("SELECT request_id, status, text, kind FROM drafts")}
-    assert statuses[screened[0]] == ("approved", "Edited in my editor. Minh", "clarify")
-    assert statuses[screened[1]][0] == "rejected" and statuses[screened[1]][2] == "decline"
+    assert statuses[screened[0]] == ("approved", "Edited in my editor. Minh", kinds_before[screened[0]])
+    following = REPLY_KINDS[(REPLY_KINDS.index(kinds_before[screened[1]]) + 1) % len(REPLY_KINDS)]
+    assert statuses[screened[1]][0] == "rejected" and statuses[screened[1]][2] == following
     assert statuses[screened[2]][0] == "pending"
     assert "Reviewed 2;" in result.output
 
@@ -136,7 +139,7 @@ def test_learned_examples_reach_the_llm_prompt_and_can_be_deleted(screened, db, 
 
     server = FakeServer().start()
     try:
-        server.enqueue(chat(verdict_json("ask", reply="Chào bạn! Bạn biết tôi qua đâu? Minh")))
+        server.enqueue(chat(verdict_json("ask", reply="Chào em Hoa! Em biết anh qua đâu vậy? Minh")))
         request = tmp_path / "new.json"
         request.write_text(json.dumps({"id": "new-1", "sender": {"name": "Lê Hoa", "headline": "Analyst at MoMo"},
                                        "note": "Chào anh, em muốn kết nối"}), encoding="utf-8")

@@ -31,7 +31,7 @@ from .backends.openai_backend import (
 )
 from .config import UserConfig
 from .context import RunContext
-from .draft import reply_language
+from .draft import reply_rules
 from .errors import InputError
 from .guidance import Guidance
 from .models import Request, ScreenResult
@@ -225,8 +225,8 @@ class BatchAnswers(Backend):
         usage = self.live.usage_of(completion)
         if usage.cost_usd is not None:
             usage = usage.model_copy(update={"cost_usd": round(usage.cost_usd * BATCH_DISCOUNT, 6)})
-        return self.live.proposal_from(Asked(answer=answer, usage=usage), ctx.max_chars,
-                                       reply_language(ctx.config, request, ctx.reply_language))
+        return self.live.proposal_from(Asked(answer=answer, usage=usage),
+                                       reply_rules(request, ctx.config, signals, "clarify", ctx.max_chars, ctx.reply_language))
 
 
 def _lines(client, settings: ServerSettings, file_id: str | None, what: str) -> dict[str, dict]:

@@ -149,7 +149,7 @@ def screen(
 @llm_options
 def draft_reply_command(
     request: Annotated[str, typer.Argument(help="A request file (or - for standard input), or the id (or a unique prefix of it) of a screened request, whose pending draft it becomes.")],
-    kind: Annotated[ReplyKind, typer.Option("--kind", help="clarify: ask how you know each other; decline: a gentle no; welcome: thanks after accepting.")] = "clarify",
+    kind: Annotated[Optional[ReplyKind], typer.Option("--kind", help="Default: the one the request calls for. clarify: ask how you know each other; acknowledge: thank them for what their note says and ask what is missing; decline: a gentle no (to a favour, a sale, a stranger); welcome: thanks after accepting.", show_default=False)] = None,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
     config: ConfigOption = None,
     json_output: JsonOption = False,
@@ -163,7 +163,8 @@ def draft_reply_command(
     (a scam, an attempt to manipulate the screening) gets none unless you --force it."""
     from .backends import select_backend
     from .context import RunContext, no_examples
-    from .screen import write_reply
+    from .screen import situation_for, write_reply
+    from .situation import hostile as hostile_titles
     from .guidance import load_guidance
     from .load import Loaded
     from .signals import extract_signals
@@ -194,13 +195,17 @@ def draft_reply_command(
             loaded_all = list(requests)  # a file of a few requests: each draft is then headed by its sender
         for loaded in loaded_all:
             signals = extract_signals(loaded.request, user, guidance)
-            hostile = [guidance.criterion(flag.id).title for flag in signals.flags if flag.id in guidance.report_flags]
+            hostile = hostile_titles(signals, guidance)
             if hostile and not force:
-                err(f"error: {loaded.origin}: no reply drafted: it reads as {' and '.join(dict.fromkeys(hostile)).lower()}; "
+                err(f"error: {loaded.origin}: no reply drafted: it reads as {' and '.join(hostile).lower()}; "
                     "report it to LinkedIn instead (--force drafts one anyway)")
                 refused = True
                 continue
-            drafted = write_reply(backend, loaded.request, signals, kind, ctx)
+            # The situation the request calls for (situation.py), unless --kind chose one.
+            situation = kind or situation_for(loaded.request, signals, ctx, store.standing_verdict(loaded.origin) if by_id else None)
+            if situation is None:  # a report is already refused above; --force drafts the question
+                situation = "clarify"
+            drafted = write_reply(backend, loaded.request, signals, situation, ctx)
             stored = None
             if by_id:  # the request's pending draft now, unless the user has acted on one
                 kept, stored = store.offer_draft(loaded.origin, drafted.reply.kind, drafted.reply.language, drafted.reply.text)
@@ -372,6 +377,27 @@ def eval_command(
         if lowest < min_agreement:
             err(f"agreement {lowest:.1%} is below --min-agreement {min_agreement:.1%}")
             raise typer.Exit(ExitCode.FAILURE)
+
+
+@app.command("eval-replies")
+def eval_replies_command(
+    dataset: Annotated[str, typer.Argument(help="A directory of labelled reply cases (fixtures/replies), with parts such as dev/ and test/.")],
+    personas: Annotated[Optional[str], typer.Option("--personas", help="Directory of persona configs the cases name. Default: DATASET/personas, then ../personas, then ../eval/personas.", show_default=False)] = None,
+    part: Annotated[Optional[str], typer.Option("--part", help="Only this part, e.g. dev.", show_default=False)] = None,
+    misses: Annotated[bool, typer.Option("--misses", help="List every case that missed a check, with its reply (read them on dev parts only).")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Draft the reply for labelled cases offline and measure it: greeting name, Vietnamese address
+    form, situation, language, length, question kept, safety."""
+    from .evaluate_replies import evaluate_replies, replies_table
+
+    reports = evaluate_replies(dataset, personas, lambda message: err(f"error: {message}"), part)
+    if json_output:
+        typer.echo(json.dumps({"parts": {name: report.as_json() for name, report in reports.items()}}, ensure_ascii=False))
+    else:
+        typer.echo(replies_table(reports, misses))
+    if any(report.bad_items for report in reports.values()):
+        raise typer.Exit(ExitCode.BAD_INPUT)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,9 @@ from .guidance import Guidance, load_guidance
 from .models import Reply, ReplyKind, Request
 from .address import Address, vietnamese_address
 from .names import greeting_name
+from .reply_checks import ReplyRules
 from .signals import Signals
+from .situation import Situation, situation_for_kind
 from .language import note_language
 from .text import URL
 from .vocabulary import DEFAULT_MAX_CHARS, LANGUAGES
@@ -42,7 +44,8 @@ def safe_topic(signals: Signals | None) -> str | None:
     """Something concrete from the note to mention, if it is short, plain and the request benign."""
     if signals is None or signals.topic is None:
         return None
-    if any(flag.polarity == "red" and flag.id in ("scam_or_phishing", "prompt_injection", "sales_pitch") for flag in signals.flags):
+    if any(flag.polarity == "red" and flag.id in ("scam_or_phishing", "prompt_injection", "sales_pitch", "unclear_intent")
+           for flag in signals.flags):
         return None
     topic = " ".join(signals.topic.split())
     if not topic or len(topic) > 40 or URL.search(topic) or any(ch in topic for ch in "<>{}[]|`"):
@@ -53,19 +56,34 @@ def safe_topic(signals: Signals | None) -> str | None:
 def draft_reply(
     request: Request,
     config: UserConfig,
-    kind: ReplyKind = "clarify",
+    kind: ReplyKind | Situation = "clarify",
     signals: Signals | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     guidance: Guidance | None = None,
     language: str | None = None,
 ) -> Reply:
-    """The template's reply; `language` (--language) overrides the config's choice."""
+    """The template's reply for a situation (situation.py), or for a kind the user chose (its
+    details then read from the signals); `language` (--language) overrides the config's choice."""
     guidance = guidance or load_guidance()
+    situation = kind if isinstance(kind, Situation) else situation_for_kind(kind, signals)
     language = reply_language(config, request, language)
     address = vietnamese_address(config, request) if language == "vi" else None
-    text = _drafted(guidance, f"replies/{kind}.{language}.j2", greeting_name(request.sender.name), safe_topic(signals),
-                    config.signature, max_chars, address)
-    return Reply(kind=kind, language=language, text=text)
+    text = _drafted(guidance, f"replies/{situation.kind}.{language}.j2", greeting_name(request.sender.name),
+                    safe_topic(signals), config.signature, max_chars, address, situation.reason, situation.missing)
+    return Reply(kind=situation.kind, language=language, text=text)
+
+
+def reply_rules(request: Request, config: UserConfig, signals: Signals | None, kind: str | None, max_chars: int,
+                language: str | None = None) -> ReplyRules:
+    """The rules a written reply to this request is held to (reply_checks.py): what the reply
+    prompt tells an LLM, and what its answer is checked against."""
+    language = reply_language(config, request, language)
+    sender = request.sender
+    texts = [request.note, sender.name, sender.headline, sender.company, sender.about, sender.location,
+             *(f"{job.title or ''} {job.company or ''}" for job in sender.experience or [])]
+    return ReplyRules(max_chars=max_chars, language=language, kind=kind,
+                      address=vietnamese_address(config, request) if language == "vi" else None,
+                      sender_texts=tuple(filter(None, texts)), topic=safe_topic(signals), signature=config.signature)
 
 
 # The forms a template renders, longest first: the whole reply, a shorter one, the question alone
@@ -76,12 +94,14 @@ FORMS = ("full", "short", "question", "tiny")
 
 @lru_cache(maxsize=1024)
 def _drafted(guidance: Guidance, template_name: str, name: str | None, topic: str | None, signature: str | None,
-             max_chars: int, address: Address | None = None) -> str:
+             max_chars: int, address: Address | None = None, reason: str | None = None, missing: str | None = None) -> str:
     """The reply's text: a function of these alone, so a batch renders each combination once. The
     longest form that fits with the signature; failing that, without it; failing that, the shortest.
-    `address`: the Vietnamese pair (address.py), for the Vietnamese templates."""
+    `address`: the Vietnamese pair (address.py), for the Vietnamese templates; `reason` and
+    `missing`: the situation's details (situation.py)."""
     template = guidance.templates.get_template(template_name)
-    context = {"first_name": name, "topic": topic, **(asdict(address) if address else {})}
+    context = {"first_name": name, "topic": topic, "reason": reason, "missing": missing,
+               **(asdict(address) if address else {})}
     for signed in dict.fromkeys((signature, None)):
         for form in FORMS:
             text = _tidy(template.render(**context, signature=signed, form=form))

@@ -13,6 +13,7 @@ from .draft import reply_language
 from .guidance import Guidance, load_guidance
 from .models import Flag, Request
 from .signals import Signals
+from .situation import Situation
 
 SYSTEM_TEMPLATE = "system.j2"
 USER_TEMPLATE = "user.j2"
@@ -105,8 +106,10 @@ def reply_prompt_version(guidance: Guidance | None = None) -> str:
     return (guidance or load_guidance()).template_hash(REPLY_SYSTEM_TEMPLATE, REPLY_USER_TEMPLATE)
 
 
-def render_reply_messages(request: Request, signals: Signals, kind: str, ctx: RunContext) -> list[dict[str, str]]:
-    """The messages for an LLM-written reply (`assist draft-reply` with an LLM backend)."""
+def render_reply_messages(request: Request, signals: Signals, situation: Situation, ctx: RunContext) -> list[dict[str, str]]:
+    """The messages for an LLM-written reply (`assist draft-reply` with an LLM backend): the
+    situation (situation.py), the language, the address pair, the safety and length rules that
+    reply_checks.py then holds the answer to."""
     from .address import vietnamese_address
     from .draft import safe_topic
     from .names import greeting_name
@@ -116,7 +119,9 @@ def render_reply_messages(request: Request, signals: Signals, kind: str, ctx: Ru
     templates = ctx.guidance.templates
     system = templates.get_template(REPLY_SYSTEM_TEMPLATE).render(guidance=ctx.guidance)
     user = templates.get_template(REPLY_USER_TEMPLATE).render(
-        kind=kind,
+        kind=situation.kind,
+        reason=situation.reason,
+        missing=situation.missing,
         me=ctx.config.me,
         signature=ctx.config.signature,
         reply_language=language,

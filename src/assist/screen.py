@@ -1,7 +1,7 @@
 """The pipeline for one request: signals, backend, guard, summary, draft. Nothing is sent, and
 nothing is stored here (runner.py records what this returns).
 
-    request -> extract_signals -> backend.propose -> guard -> summarize -> draft -> ScreenResult
+    request -> extract_signals -> backend.propose -> guard -> summarize -> situation -> draft -> ScreenResult
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .explain import summarize
 from .guard import guard
 from .models import Reply, ReplyKind, Request, ScreenResult, Usage
 from .signals import Signals, extract_signals
+from .situation import Situation, choose_situation, situation_for_kind
 
 OFFLINE = RulesBackend()  # the offline reading of the guidance: every LLM verdict is held against it
 
@@ -31,7 +32,8 @@ def screen_request(request: Request, backend: Backend, ctx: RunContext) -> Scree
         unchecked = proposal.verdict == "accept" and guarded.verdict == "ask" and not signals.grounds
         summary = summarize(guarded.verdict, guarded.flags, guarded.report, signals.relevance_judged, ctx,
                             unchecked=unchecked, note_only=signals.note_only)
-    reply = reply_for_verdict(request, signals, guarded, ctx) if guarded.verdict == "ask" else None
+    situation = choose_situation(guarded.verdict, signals, ctx.guidance, guarded.report) if guarded.verdict == "ask" else None
+    reply = reply_for_situation(request, signals, guarded, situation, ctx) if situation else None
     return ScreenResult(
         id=request.id or "",
         verdict=guarded.verdict,
@@ -50,12 +52,24 @@ def screen_request(request: Request, backend: Backend, ctx: RunContext) -> Scree
     )
 
 
-def reply_for_verdict(request: Request, signals: Signals, proposal: Proposal, ctx: RunContext) -> Reply:
+def reply_for_situation(request: Request, signals: Signals, proposal: Proposal, situation: Situation,
+                        ctx: RunContext) -> Reply:
     """The draft for an `ask` verdict: the backend's own reply when it wrote a usable one, else the
-    template's clarifying question."""
-    if proposal.reply_text:
-        return Reply(kind="clarify", language=reply_language(ctx.config, request, ctx.reply_language), text=fit(proposal.reply_text, ctx.max_chars))
-    return draft_reply(request, ctx.config, "clarify", signals, ctx.max_chars, ctx.guidance, ctx.reply_language)
+    template's for the situation (situation.py: clarify, acknowledge, or a decline of a favour or a sale)."""
+    if proposal.reply_text and situation.kind in ("clarify", "acknowledge"):  # the LLM's asks a question
+        return Reply(kind=situation.kind, language=reply_language(ctx.config, request, ctx.reply_language),
+                     text=fit(proposal.reply_text, ctx.max_chars))
+    return draft_reply(request, ctx.config, situation, signals, ctx.max_chars, ctx.guidance, ctx.reply_language)
+
+
+def situation_for(request: Request, signals: Signals, ctx: RunContext, verdict: str | None = None) -> Situation | None:
+    """The situation a reply answers (situation.py), for `draft-reply` without --kind: from the
+    verdict given (the user's decision, or the stored screening), else the offline engine's."""
+    report = False
+    if verdict is None:
+        guarded = guard(OFFLINE.propose(request, signals, ctx), signals, OFFLINE, ctx.guidance, ctx.config.policy.openness)
+        verdict, report = guarded.verdict, guarded.report
+    return choose_situation(verdict, signals, ctx.guidance, report)
 
 
 @dataclass(frozen=True)
@@ -65,13 +79,16 @@ class Drafted:
     warnings: list[str] = field(default_factory=list)
 
 
-def write_reply(backend: Backend, request: Request, signals: Signals, kind: ReplyKind, ctx: RunContext) -> Drafted:
-    """A reply of the given kind, as the backend writes it (an LLM its own, the offline engine the
-    template); when an LLM fails, the template, and the warning says so."""
+def write_reply(backend: Backend, request: Request, signals: Signals, kind: ReplyKind | Situation, ctx: RunContext) -> Drafted:
+    """A reply for the situation (or of the kind the user chose), as the backend writes it (an LLM
+    its own, the offline engine the template); when an LLM fails, the template, and the warning
+    says so."""
+    situation = kind if isinstance(kind, Situation) else situation_for_kind(kind, signals)
     try:
-        written = backend.write_reply(request, signals, kind, ctx)
+        written = backend.write_reply(request, signals, situation, ctx)
     except LLMError as error:
-        template = draft_reply(request, ctx.config, kind, signals, ctx.max_chars, ctx.guidance, ctx.reply_language)
+        template = draft_reply(request, ctx.config, situation, signals, ctx.max_chars, ctx.guidance, ctx.reply_language)
         return Drafted(template, None, [f"the LLM reply failed ({error}); this is the template reply"])
-    reply = Reply(kind=kind, language=reply_language(ctx.config, request, ctx.reply_language), text=fit(written.text, ctx.max_chars))
+    reply = Reply(kind=situation.kind, language=reply_language(ctx.config, request, ctx.reply_language),
+                  text=fit(written.text, ctx.max_chars))
     return Drafted(reply, written.usage, list(written.warnings))

@@ -75,6 +75,9 @@ class Finding:
 
     strength: float
     evidence: str
+    # What was found: "offer" (the note sells), "role" (a seller's profile, and a note that says
+    # nothing of its own, or none), "favour" (a favour asked of a stranger: a referral, an introduction)
+    kind: str = "offer"
 
 
 class Vocabulary:
@@ -196,11 +199,11 @@ def read(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, profile
         role, hit = roles[0]
         who = _who(role, hit, company)
         if not note.original:
-            return Finding(parameters["role_only_strength"], f"{who}, with no note")
+            return Finding(parameters["role_only_strength"], f"{who}, with no note", kind="role")
         if purposeful():
-            return Finding(parameters["profile_only_strength"], f"profile built around selling: {who}")
+            return Finding(parameters["profile_only_strength"], f"profile built around selling: {who}", kind="role")
         return Finding(parameters["role_only_strength"], f"{who}, with a note that gives no reason of its own: "
-                                                           f"{quote(note.original, 60)}")
+                                                           f"{quote(note.original, 60)}", kind="role")
     return _favour(vocabulary, parameters, note, known) if note.original else None
 
 
@@ -210,7 +213,7 @@ def _favour(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, know
         return None
     favour = vocabulary.favour.find_all(note)
     return Finding(parameters["favour_strength"],
-                   f"asks a stranger for a favour right away: {_listed(favour, note.original)}")
+                   f"asks a stranger for a favour right away: {_listed(favour, note.original)}", kind="favour")
 
 
 def _purpose(vocabulary: Vocabulary, note: frozenset[int], profile: frozenset[int], welcome: Welcome) -> str | None:

@@ -48,6 +48,10 @@ class Signals:
     # profile, or a note that names something specific. Empty: nothing can be checked.
     grounds: list[str] = field(default_factory=list)
     note_only: bool = False  # an export row (name and note alone) with a note, judged with a complete config
+    # For the reply (situation.py): what the sales_pitch flag found (selling.Finding.kind: "offer",
+    # "role" or "favour"); the note claims the two have met and names nothing to check it by.
+    pitch: str | None = None
+    claim_only: bool = False
 
     @property
     def flags(self) -> list[Flag]:
@@ -68,7 +72,6 @@ class _Reader:
         self.guidance = guidance
         self.result = Signals()
         self.tied = False  # the profile shows a tie to the user's company or a past employer
-        self.claim_only = False  # the note claims a relationship and names nothing that checks it
 
     def raise_flag(self, criterion_id: str, evidence: str, strength: float = 1.0) -> None:
         if self.result.has(criterion_id):
@@ -218,6 +221,7 @@ def _selling(reader: _Reader, lex, config: UserConfig, note: Text, request: Requ
         purposeful=lambda: any(lex[name].phrases.find_all(note) for name in vocabulary.purpose_lexicons))
     if found is not None:
         reader.raise_flag("sales_pitch", found.evidence, strength=found.strength)
+        reader.result.pitch = found.kind
 
 
 def _checkable(reader: _Reader, config: UserConfig, note: Text) -> bool:
@@ -364,7 +368,7 @@ def _note_grounds(reader: _Reader, note: Text, content: list[str], past: list[st
         event = named_event(note.original, reader.guidance)
         if event:
             grounds.append(f"note names the event: {quote(event)}")
-    reader.claim_only = bool(known) and len(grounds) == before and not reader.tied
+    reader.result.claim_only = bool(known) and len(grounds) == before and not reader.tied
 
 
 def _topic(guidance: Guidance, original: str, about_user: list[str], event: list[str]) -> str | None:
@@ -461,7 +465,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         reasons.append(f"shares your interest in {quote(interests[0])}")
     if reasons:
         reader.raise_flag("professional_relevance", "; ".join(dict.fromkeys(reasons)), strength=strength)
-        if _substantial(sender) and not reader.claim_only:
+        if _substantial(sender) and not reader.result.claim_only:
             # A real profile (a role, where they work, a history) that the note shows is relevant:
             # the user can check it. Not when the accept would rest on a claim of having met.
             reader.result.grounds.append("profile: a full profile, and relevant")

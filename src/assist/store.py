@@ -269,6 +269,12 @@ class Store:
         row = self.db.execute("SELECT verdict FROM decisions WHERE request_id = ?", (request_id,)).fetchone()
         return row["verdict"] if row else None
 
+    def standing_verdict(self, request_id: str) -> str | None:
+        """The user's own decision when they made one, else the latest screening's verdict."""
+        row = self.db.execute("SELECT verdict FROM verdicts WHERE request_id = ? ORDER BY id DESC LIMIT 1",
+                              (request_id,)).fetchone()
+        return self.decision(request_id) or (row["verdict"] if row else None)
+
     # -- drafts -----------------------------------------------------------------------------------
 
     def drafts(self, status: str | None = None) -> list[Draft]:

@@ -18,9 +18,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import describe_validation_error
-from .guidance import Guidance, load_guidance
+from .guidance import Guidance
 from .models import Flag, Polarity, Verdict
-from .text import clip, detect_language, flat
+from .text import clip, flat
 
 MAX_REASKS = 2
 SUMMARY_MAX = 300
@@ -273,27 +273,6 @@ def check_flags(flags: list[LLMFlag], guidance: Guidance) -> tuple[list[Flag], l
         names = ", ".join(repr(name) for name in unknown[:3])
         warnings.append(f"llm: dropped flag{'s' if len(unknown) > 1 else ''} citing no criterion of the guidance: {names}")
     return kept, warnings
-
-
-def reply_problems(text: str | None, max_chars: int, language: str, guidance: Guidance | None = None) -> list[str]:
-    """What is wrong with a reply an LLM wrote: too long, claiming to know the sender (the phrases
-    are the guidance's: signals.toml [claims_to_know]), wrong language."""
-    if text is None:
-        return []
-    problems = []
-    if len(text) > max_chars:
-        problems.append(f"the reply is {len(text)} characters; it must be at most {max_chars}")
-    claim = (guidance or load_guidance()).claims_to_know.search(text)
-    if claim:
-        problems.append(f"the reply claims to know the sender ({claim.group(0)!r}); the user does not know them")
-    detected = detect_language(text)
-    if language in ("en", "vi") and detected in ("en", "vi") and detected != language:
-        problems.append(f"the reply must be written in {'Vietnamese' if language == 'vi' else 'English'}")
-    return problems
-
-
-def only_length(problems: list[str]) -> bool:
-    return all(problem.startswith("the reply is ") and "characters" in problem for problem in problems)
 
 
 def reask_message(problem: str, schema: dict[str, Any]) -> dict[str, str]:

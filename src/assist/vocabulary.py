@@ -8,7 +8,7 @@ from typing import Literal, get_args
 
 Verdict = Literal["accept", "ask", "ignore"]
 Polarity = Literal["green", "red"]
-ReplyKind = Literal["clarify", "decline", "welcome"]
+ReplyKind = Literal["clarify", "acknowledge", "decline", "welcome"]
 # The languages replies are written in (a template each in prompts/replies/); "auto": the note's.
 Language = Literal["en", "vi", "es", "fr", "de", "pt", "id", "zh"]
 ReplyLanguage = Literal["auto", "en", "vi", "es", "fr", "de", "pt", "id", "zh"]

@@ -12,11 +12,12 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from ..models import Flag, ReplyKind, Request, Usage, Verdict
+from ..models import Flag, Request, Usage, Verdict
 
 if TYPE_CHECKING:
     from ..context import RunContext
     from ..signals import Signals
+    from ..situation import Situation
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,10 @@ class Backend(ABC):
     def propose(self, request: Request, signals: "Signals", ctx: "RunContext") -> Proposal:
         """A verdict for one request."""
 
-    def write_reply(self, request: Request, signals: "Signals", kind: ReplyKind, ctx: "RunContext") -> WrittenReply:
-        """A reply of the given kind: the guidance's template (prompts/replies/), in the user's
-        voice and within the reply limit. An LLM backend writes its own instead."""
+    def write_reply(self, request: Request, signals: "Signals", situation: "Situation", ctx: "RunContext") -> WrittenReply:
+        """A reply for the situation (situation.py): the guidance's template (prompts/replies/), in
+        the user's voice and within the reply limit. An LLM backend writes its own instead."""
         from ..draft import draft_reply
 
-        return WrittenReply(draft_reply(request, ctx.config, kind, signals, ctx.max_chars, ctx.guidance,
+        return WrittenReply(draft_reply(request, ctx.config, situation, signals, ctx.max_chars, ctx.guidance,
                                         ctx.reply_language).text)

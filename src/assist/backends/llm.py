@@ -13,16 +13,18 @@ from typing import Any, Callable
 
 from ..cache import AnswerCache, cache_key
 from ..context import RunContext
-from ..draft import reply_language
+from ..draft import reply_rules
 from ..guidance import Guidance
-from ..models import ReplyKind, Request, Usage
+from ..models import Request, Usage
 from ..render import prompt_version, render_messages, render_reply_messages, reply_prompt_version
 from ..signals import Signals
 from ..usage import add_usage, make_usage
 from ..validate import (
-    MAX_REASKS, AnswerProblem, LLMReply, LLMVerdict, answer_schema, check_flags, only_length,
-    parse_answer, reask_message, reply_problems, schema_instructions, shorten,
+    MAX_REASKS, AnswerProblem, LLMReply, LLMVerdict, answer_schema, check_flags,
+    parse_answer, reask_message, schema_instructions, shorten,
 )
+from ..reply_checks import ReplyRules, only_length, reply_problems
+from ..situation import Situation
 from .base import Backend, Proposal, WrittenReply
 from .errors import AnswerInvalid, AnswerRefused, AnswerTruncated, ContentFiltered
 
@@ -91,21 +93,22 @@ class ChatBackend(Backend):
     def propose(self, request: Request, signals: Signals, ctx: RunContext) -> Proposal:
         messages = self.verdict_messages(request, signals, ctx)
         schema = self.schema_for(LLMVerdict, ctx.max_chars)
-        language = reply_language(ctx.config, request, ctx.reply_language)
+        # The reply an `ask` carries asks a question (clarify or acknowledge: situation.py).
+        rules = reply_rules(request, ctx.config, signals, "clarify", ctx.max_chars, ctx.reply_language)
 
         def soft_check(answer: LLMVerdict) -> list[str]:
-            return reply_problems(answer.reply, ctx.max_chars, language, self.guidance) if answer.verdict == "ask" else []
+            return reply_problems(answer.reply, rules, self.guidance) if answer.verdict == "ask" else []
 
         asked = self._ask_cached("verdict", self.prompt_version, messages, schema, LLMVerdict, soft_check, request.id)
-        return self.proposal_from(asked, ctx.max_chars, language)
+        return self.proposal_from(asked, rules)
 
-    def proposal_from(self, asked: Asked, max_chars: int, language: str) -> Proposal:
+    def proposal_from(self, asked: Asked, rules: ReplyRules) -> Proposal:
         """A validated verdict answer as a Proposal (the live path and `assist batch collect`)."""
         answer: LLMVerdict = asked.answer
         flags, warnings = check_flags(answer.flags, self.guidance)
         reply_text = None
         if answer.verdict == "ask":
-            problems = reply_problems(answer.reply, max_chars, language, self.guidance)
+            problems = reply_problems(answer.reply, rules, self.guidance)
             if answer.reply is None:
                 warnings.append("llm: it gave no reply, so the template reply is used")
             elif problems and not only_length(problems):
@@ -120,15 +123,15 @@ class ChatBackend(Backend):
 
     # -- a reply on its own --------------------------------------------------------------------
 
-    def write_reply(self, request: Request, signals: Signals, kind: ReplyKind, ctx: RunContext) -> WrittenReply:
-        messages = render_reply_messages(request, signals, kind, ctx)
+    def write_reply(self, request: Request, signals: Signals, situation: Situation, ctx: RunContext) -> WrittenReply:
+        messages = render_reply_messages(request, signals, situation, ctx)
         schema = self.schema_for(LLMReply, ctx.max_chars)
-        language = reply_language(ctx.config, request, ctx.reply_language)
+        rules = reply_rules(request, ctx.config, signals, situation.kind, ctx.max_chars, ctx.reply_language)
 
         def soft_check(answer: LLMReply) -> list[str]:
             if not answer.text.strip():
                 return ["the reply is empty"]
-            return reply_problems(answer.text, ctx.max_chars, language, self.guidance)
+            return reply_problems(answer.text, rules, self.guidance)
 
         asked = self._ask_cached("reply", self.reply_prompt_version, messages, schema, LLMReply, soft_check, request.id)
         text = asked.answer.text.strip()

@@ -1,0 +1,58 @@
+"""Which reply a request calls for, read from its verdict and its signals (issue 11).
+
+    scam or manipulation     -> none: no reply is drafted (report it instead)
+    a favour, or selling     -> decline, saying which ("favour" or "selling")
+    accept                   -> welcome
+    ignore                   -> decline (a stranger: follow my public posts instead)
+    ask, the note says why   -> acknowledge: thank them for it, ask only what is missing
+                                (not when a sentence in it may be aimed at the screening)
+    ask                      -> clarify: how do we know each other?
+
+A seller's profile whose note says nothing (selling.Finding kind "role") is not declined on an
+`ask`: the question may show it is no sale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .guidance import Guidance
+from .models import Verdict
+from .signals import Signals
+from .vocabulary import ReplyKind
+
+
+@dataclass(frozen=True)
+class Situation:
+    kind: ReplyKind
+    reason: str | None = None  # decline: "favour" or "selling"; None: a stranger
+    missing: str | None = None  # acknowledge: "relationship" (where did we meet) or "purpose" (what do you have in mind)
+
+
+def hostile(signals: Signals, guidance: Guidance) -> list[str]:
+    """The titles of the hostile criteria the request carries: a reply to it would answer a scammer."""
+    return list(dict.fromkeys(guidance.criterion(flag.id).title for flag in signals.flags if flag.id in guidance.report_flags))
+
+
+def choose_situation(verdict: Verdict, signals: Signals, guidance: Guidance, report: bool = False) -> Situation | None:
+    """The situation, or None when no reply should be drafted at all."""
+    if report or hostile(signals, guidance):
+        return None
+    if signals.has("sales_pitch") and (signals.pitch in ("favour", "offer") or verdict == "ignore"):
+        return Situation("decline", reason="favour" if signals.pitch == "favour" else "selling")
+    if verdict == "accept":
+        return Situation("welcome")
+    if verdict == "ignore":
+        return Situation("decline")
+    if signals.has("personalized_note") and not signals.has("unclear_intent"):
+        return Situation("acknowledge", missing="relationship" if signals.claim_only else "purpose")
+    return Situation("clarify")
+
+
+def situation_for_kind(kind: ReplyKind, signals: Signals | None) -> Situation:
+    """--kind chosen by the user: the details still come from the signals."""
+    if kind == "decline" and signals is not None and signals.has("sales_pitch") and signals.pitch in ("favour", "offer"):
+        return Situation(kind, reason="favour" if signals.pitch == "favour" else "selling")
+    if kind == "acknowledge":
+        return Situation(kind, missing="relationship" if signals is not None and signals.claim_only else "purpose")
+    return Situation(kind)
