@@ -94,7 +94,8 @@ SHAPES = [
     # other scripts: the name as written
     ("王小明", "王小明"),
     ("김민준", "김민준"),
-    ("田中 太郎", "田中太郎"),
+    ("田中 太郎", "田中 太郎"),  # as the sender wrote it, the space kept
+    ("鈴木花子", "鈴木花子"),
     ("Дмитрий Соколов", "Дмитрий"),
     ("Νίκος Παππάς", "Νίκος"),
     ("สมชาย ใจดี", "สมชาย"),
@@ -111,6 +112,46 @@ SHAPES = [
     ("LinkedIn Member", None),
     ("Acme Corp", None),
     ("user8342", None),
+    # a separator the character filter must not lose before the tail is cut
+    ("Phạm Quốc Khánh | Hiring", "Khánh"),
+    ("Đỗ Mỹ Linh / Open to work", "Linh"),
+    # roles, departments and businesses, anywhere in the name: nobody to greet
+    ("Customer Support | Acme", None),
+    ("IT Service Desk", None),
+    ("Recruitment Team Vietnam", None),
+    ("HR Tuyển Dụng Lazada", None),
+    ("Tư Vấn Đầu Tư Chứng Khoán", None),
+    ("Équipe Sécurité", None),
+    ("Agencia Crecer Digital", None),
+    ("Lowongan Kerja Online", None),
+    ("招聘经理 Amy", "Amy"),
+    ("客服中心", None),
+    # Vietnamese, in capitals, or with a family name or without one
+    ("LÝ THU HÀ", "Hà"),
+    ("ĐÀO DUY ANH", "Anh"),
+    ("Bảo Ngọc", "Ngọc"),
+    ("Jenny Phạm", "Jenny"),
+    ("Tô Hoài Nam", "Nam"),
+    ("Khổng Minh Đức", "Đức"),
+    # East Asian names written family name first in Latin letters: the given name, whole; a
+    # given name of one syllable is too familiar alone: the full name
+    ("Lee Seo-yeon", "Seo-yeon"),
+    ("Park Min-jun", "Min-jun"),
+    ("Tan Wei Jie", "Wei Jie"),
+    ("Lim Siew Ling", "Siew Ling"),
+    ("Li Na", "Li Na"),
+    ("Chen Hao", "Chen Hao"),
+    ("Wei Zhang", "Wei"),
+    ("Kim Brown", "Kim"),
+    ("Lee Child", "Lee"),
+    # Spanish and Portuguese compound given names
+    ("Ana Paula Ferreira Lima", "Ana Paula"),
+    ("Luis Miguel Herrera Soto", "Luis Miguel"),
+    ("María de los Ángeles Pérez Ruiz", "María de los Ángeles"),
+    ("Maria de Fátima Souza", "Maria de Fátima"),
+    ("Pedro Henrique Alves", "Pedro Henrique"),
+    ("Carlos Ruiz", "Carlos"),
+    ("José García López", "José"),
 ]
 
 

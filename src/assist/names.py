@@ -4,9 +4,14 @@
     "Sarah Klein, PhD | Hiring"  -> "Sarah"     degrees after it, and any tail after a separator
     "Klein, Sarah"               -> "Sarah"     "Last, First"
     "nguyễn thị hương (Rose)"    -> "Hương"     Vietnamese: the given name is the last word
+    "Tan Wei Jie", "Li Na"       -> "Wei Jie", "Li Na"   East Asian, family name first: the given
+                                                    name whole; one syllable alone: the full name
+    "Ana Paula Ferreira Lima"    -> "Ana Paula"  a compound given name
     "J. Smith", "Dr. Klein"      -> None        no given name can be told: greet without one
+    "Customer Support | Acme"    -> None        a role or a business, not a person
 
-The words (titles, degrees, placeholders, Vietnamese family names) are data in prompts/names.toml.
+The words (titles, degrees, placeholders, roles, family names and given-name syllables) are data
+in prompts/names.toml.
 """
 
 from __future__ import annotations
@@ -28,6 +33,11 @@ ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\"[^\"]*\"|“[^”]*”|«[^»]*»|'[
 HASHTAG = re.compile(r"#\w+")
 # Scripts whose names are greeted as written, whole: Chinese, Japanese, Korean.
 WHOLE_NAME_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Letters only Vietnamese writes: a name with one is Vietnamese, its given name last.
+VIETNAMESE_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỷỵỹ")
+# A Vietnamese family name read as the last word of a Western-order name ("Linh Nguyen") only when
+# it is this common: rarer ones are given names as often ("Hồng Đào").
+WESTERN_ORDER_MAX_RANK = 30
 
 
 @dataclass(frozen=True)
@@ -36,8 +46,14 @@ class _Words:
     post_nominals: frozenset[str]
     placeholders: frozenset[str]
     organisations: frozenset[str]
+    roles: tuple[str, ...]  # words and phrases, padded with spaces: " customer service "
+    roles_cjk: tuple[str, ...]
     family_names: dict[str, int]  # each by its rank: the most common first
     syllables: frozenset[str]
+    east_asian_families: frozenset[str]
+    east_asian_syllables: frozenset[str]
+    compound_given: frozenset[str]
+    compound_tails: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -48,10 +64,15 @@ def _words() -> _Words:
     def listed(table: str) -> frozenset[str]:
         return frozenset(_key(word) for words in data[table].values() for word in words)
 
-    vietnamese = data["vietnamese"]
+    vietnamese, east_asian, compound = data["vietnamese"], data["east_asian"], data["compound_given"]
+    roles = data["roles"]
     return _Words(listed("titles"), listed("post_nominals"), listed("placeholders"), listed("organisations"),
+                  tuple(f" {_key(role)} " for language, words in roles.items() if language != "cjk" for role in words),
+                  tuple(roles["cjk"]),
                   {name: rank for rank, name in enumerate(vietnamese["family_names"])},
-                  frozenset(vietnamese["syllables"]))
+                  frozenset(vietnamese["syllables"]), frozenset(east_asian["family_names"]),
+                  frozenset(east_asian["syllables"]), frozenset(compound["names"]),
+                  tuple(tuple(tail.split()) for tail in compound["tails"]))
 
 
 def _key(word: str) -> str:
@@ -64,13 +85,22 @@ def greeting_name(full_name: str | None) -> str | None:
     """The given name to greet by, in the case a person writes it, or None when none is safe."""
     words = _words()
     text = unicodedata.normalize("NFKC", full_name or "")
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LMNPZ" or ch in "'’-.,")
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LMNPZ" or ch in "'’-.,|")
     text = HASHTAG.sub(" ", ASIDE.sub(" ", text))
     text = TAIL.split(text.strip(), maxsplit=1)[0]
     if not text.strip() or _key(" ".join(text.split())) in words.placeholders:
         return None
     if WHOLE_NAME_SCRIPTS.search(text):
-        return "".join(text.split()) or None
+        # A role ("招聘经理") is no name; what is left is ("Amy"), read as any other name.
+        kept = [word for word in text.split() if not any(word.endswith(role) or role in word for role in words.roles_cjk)]
+        if not kept:
+            return None
+        if any(WHOLE_NAME_SCRIPTS.search(word) for word in kept):
+            return " ".join(kept)  # as the sender wrote it, spaces kept ("田中 太郎")
+        text = " ".join(kept)
+    padded = f" {_key(' '.join(text.replace(',', ' ').split()))} "
+    if any(role in padded for role in words.roles):
+        return None  # "Customer Support", "HR Tuyển Dụng": a role or a business
     parts = [part.strip() for part in text.split(",")]
     tokens = parts[0].split()
     head = _without_titles(tokens, words)
@@ -99,19 +129,51 @@ def _without_titles(tokens: list[str], words: _Words) -> list[str]:
 
 
 def _given(head: list[str], words: _Words) -> str | None:
-    """The given name among a name's words: Vietnamese names put it last, other names first."""
+    """The given name among a name's words: Vietnamese names put it last; East Asian names written
+    family name first put it after the family name; other names first (a compound one whole)."""
     if len(head) == 1:
         return head[0]
     keys = [_key(word) for word in head]
     families = words.family_names
-    western = keys[-1] in families and all(key in words.syllables for key in keys[:-1]) and (
+    before = [key in words.syllables for key in keys[:-1]]
+    western = keys[-1] in families and families[keys[-1]] < WESTERN_ORDER_MAX_RANK and (all(before) or not any(before)) and (
         keys[0] not in families or families[keys[-1]] < families[keys[0]])  # "Mai" is a family name too, "Nguyen" more so
     if western:
-        return head[-2]  # "Mai Anh Nguyen": the given name before the family name
-    if keys[0] in families:
-        return head[-1]  # "Nguyễn Thị Thanh Linh"
-    if all(key in words.syllables or key in words.family_names for key in keys):
-        return head[-1]  # "Thanh Linh"
+        return head[-2]  # "Mai Anh Nguyen", "Lily Trần": the given name before the family name
+    vietnamese_letters = any(ch in VIETNAMESE_LETTERS for ch in " ".join(head).lower())
+    vietnamese_rest = all(key in words.syllables for key in keys[1:])
+    if keys[0] in families and (vietnamese_letters or vietnamese_rest or keys[0] not in words.east_asian_families):
+        return head[-1]  # "Nguyễn Thị Thanh Linh", "Tran Khai"
+    if vietnamese_letters or all(key in words.syllables or key in families for key in keys):
+        return head[-1]  # "Thanh Linh", "Ngọc Hân"
+    east_asian = _east_asian_given(head, keys, words)
+    if east_asian:
+        return east_asian
+    return _compound_given(head, keys, words)
+
+
+def _east_asian_given(head: list[str], keys: list[str], words: _Words) -> str | None:
+    """"Tan Wei Jie" -> "Wei Jie", "Lee Seo-yeon" -> "Seo-yeon"; "Li Na" -> "Li Na" (one syllable
+    alone is too familiar from a stranger); None when the name is not of this shape."""
+    if len(head) > 3 or keys[0] not in words.east_asian_families:
+        return None
+    rest = keys[1:]
+    if not all(piece in words.east_asian_syllables for key in rest for piece in key.split("-")):
+        return None
+    if len(rest) == 1 and "-" not in rest[0]:
+        return " ".join(_cased(word) for word in head)
+    return " ".join(_cased(word) for word in head[1:])
+
+
+def _compound_given(head: list[str], keys: list[str], words: _Words) -> str:
+    """"Ana Paula Ferreira Lima" -> "Ana Paula", "María de los Ángeles Pérez" -> "María de los
+    Ángeles": in a name of three words or more, a Spanish or Portuguese compound given name."""
+    if len(head) >= 3 and keys[0] in words.compound_given:
+        for tail in words.compound_tails:
+            if tuple(keys[1:1 + len(tail)]) == tail and len(head) > len(tail) + 1:
+                return " ".join(head[:1 + len(tail)])
+        if keys[1] in words.compound_given:
+            return " ".join(head[:2])
     return head[0]
 
 
@@ -126,6 +188,11 @@ def _initial(given: str, head: list[str]) -> bool:
 def _cased(word: str) -> str:
     """All capitals or all lower case read as a person writes a name ("SARAH" -> "Sarah"); a name
     written with its own capitals ("McKenzie", "Jean-Luc") stays as it is."""
+    if " " in word:
+        return " ".join(piece if piece in PARTICLES else _cased(piece) for piece in word.split())
     if word.isupper() or word.islower():
         return "-".join(piece[:1].upper() + piece[1:].lower() for piece in word.split("-"))
     return word
+
+
+PARTICLES = frozenset({"de", "del", "los", "las", "la", "da", "das", "do", "dos"})
