@@ -35,9 +35,11 @@ def signals_with(*flag_ids: str, pitch: str | None = None, claim_only: bool = Fa
     ("ask", ["sales_pitch"], "offer", False, Situation("decline", reason="selling")),
     # A seller's profile with a note that says nothing: the question may show it is no sale.
     ("ask", ["sales_pitch", "no_note"], "role", False, Situation("clarify")),
-    ("ignore", ["sales_pitch"], "role", False, Situation("decline", reason="selling")),
+    ("ignore", ["sales_pitch", "generic_note"], "role", False, Situation("clarify")),
     ("accept", ["known_relationship", "personalized_note"], None, False, Situation("welcome")),
-    ("ignore", ["irrelevant", "generic_note"], None, False, Situation("decline")),
+    # An honest stranger from another field: should the user answer at all, a question, not a no.
+    ("ignore", ["irrelevant", "generic_note"], None, False, Situation("clarify")),
+    ("ignore", ["irrelevant", "personalized_note"], None, False, Situation("acknowledge", missing="purpose")),
     ("ask", ["personalized_note"], None, False, Situation("acknowledge", missing="purpose")),
     ("ask", ["personalized_note", "known_relationship"], None, True, Situation("acknowledge", missing="relationship")),
     ("ask", ["personalized_note", "unclear_intent"], None, False, Situation("clarify")),

@@ -1,15 +1,16 @@
 """Which reply a request calls for, read from its verdict and its signals (issue 11).
 
     scam or manipulation     -> none: no reply is drafted (report it instead)
-    a favour, or selling     -> decline, saying which ("favour" or "selling")
+    a favour, or an offer    -> decline, saying which ("favour" or "selling")
     accept                   -> welcome
-    ignore                   -> decline (a stranger: follow my public posts instead)
-    ask, the note says why   -> acknowledge: thank them for it, ask only what is missing
+    the note says why        -> acknowledge: thank them for it, ask only what is missing
                                 (not when a sentence in it may be aimed at the screening)
-    ask                      -> clarify: how do we know each other?
+    otherwise                -> clarify: how do we know each other?
 
-A seller's profile whose note says nothing (selling.Finding kind "role") is not declined on an
-`ask`: the question may show it is no sale.
+A decline answers what a note asks or offers, never who the sender is: a seller's profile whose
+note says nothing (selling.Finding kind "role") is asked, as is an honest stranger from another
+field whom the verdict ignores (should the user answer at all, the guidance's answer to doubt is a
+question). `screen` drafts for `ask` only; `draft-reply` for any verdict.
 """
 
 from __future__ import annotations
@@ -38,12 +39,10 @@ def choose_situation(verdict: Verdict, signals: Signals, guidance: Guidance, rep
     """The situation, or None when no reply should be drafted at all."""
     if report or hostile(signals, guidance):
         return None
-    if signals.has("sales_pitch") and (signals.pitch in ("favour", "offer") or verdict == "ignore"):
+    if signals.has("sales_pitch") and signals.pitch in ("favour", "offer"):
         return Situation("decline", reason="favour" if signals.pitch == "favour" else "selling")
     if verdict == "accept":
         return Situation("welcome")
-    if verdict == "ignore":
-        return Situation("decline")
     if signals.has("personalized_note") and not signals.has("unclear_intent"):
         return Situation("acknowledge", missing="relationship" if signals.claim_only else "purpose")
     return Situation("clarify")
