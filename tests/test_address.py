@@ -33,6 +33,11 @@ CASES = [
     (None, "Thanh Linh", "Analyst at MoMo", {"vi_address": "bạn", "vi_self": "mình"}, "bạn", "mình"),
     (None, "Thanh Linh", "Head of Data at MoMo", {"vi_address": "bạn", "vi_self": "mình"}, "anh/chị", "mình"),
     ("Hi Minh, I'm a data analyst at MoMo, would love to connect.", "Thanh Linh", "Analyst at MoMo", {}, "anh/chị", "tôi"),
+    # a vocative ("chị ơi") calls the reader; the writer's pronoun as an object ("với em") is theirs
+    ("chị ơi cho em kết nối với nha", "Đỗ Hải Yến", None, {}, "em", "chị"),
+    ("Anh ơi, kết nối với em nhé, em cũng làm phân tích ạ", "Lý Gia Huy", None, {"vi_self": "tôi"}, "em", "anh"),
+    ("anh oi ket noi voi em nha", "Ngo Bao Chau", None, {}, "em", "anh"),
+    ("Thầy ơi, thầy còn nhớ em không ạ?", "Phan Thu Thảo", None, {}, "em", "thầy"),
 ]
 
 

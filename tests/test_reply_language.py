@@ -33,6 +33,18 @@ def test_the_notes_language_is_told(note, language):
 def test_a_greeting_too_short_to_tell_is_not_guessed():
     assert note_language("Hi") in ("en", None)
     assert note_language(None) is None
+    # Short, and no English word in it: never called English for want of a better guess.
+    assert note_language("Hallo Klaus") != "en"
+    assert note_language("Ciao Marco") != "en"
+
+
+@pytest.mark.parametrize(("note", "language"), [
+    ("Salam kenal, Bu Lina.", "id"),
+    ("Hola, encantada.", "es"),
+    ("Olá, tudo bem?", "pt"),
+])
+def test_a_short_greeting_in_a_language_of_its_own_is_told_when_the_model_leans_to_it(note, language):
+    assert note_language(note) == language
 
 
 def me(**fields) -> UserConfig:

@@ -39,6 +39,7 @@ class _Words:
     reader: tuple[str, ...]
     self: tuple[str, ...]
     greetings: tuple[tuple[str, ...], ...]
+    vocatives: frozenset[str]
     self_verbs: frozenset[str]
     titles: frozenset[str]  # upper case
     seniority: tuple[tuple[str, ...], ...]
@@ -52,7 +53,7 @@ def _words() -> _Words:
     pronouns = data["pronouns"]
     return _Words(tuple(pronouns["reader"]), tuple(pronouns["self"]),
                   tuple(tuple(WORD.findall(g.lower())) for g in pronouns["greetings"]),
-                  frozenset(pronouns["self_verbs"]), frozenset(title.upper() for title in data["titles"]["kept"]),
+                  frozenset(pronouns["vocatives"]), frozenset(pronouns["self_verbs"]), frozenset(title.upper() for title in data["titles"]["kept"]),
                   tuple(tuple(WORD.findall(w.lower())) for w in data["seniority"]["words"]),
                   frozenset(data["gender"]["female"]) | {fold(w) for w in data["gender"]["female"]},
                   frozenset(data["gender"]["male"]) | {fold(w) for w in data["gender"]["male"]})
@@ -108,11 +109,20 @@ def _pair_in_note(note: str | None, words: _Words) -> tuple[str | None, str | No
                 greeted.add(start + len(g))
                 if reader is None:
                     reader = readers[seen[start + len(g)]]
+    vocatives = {key(word) for word in words.vocatives}
+    for index, token in enumerate(seen[:-1]):  # "chị ơi": the reader, called
+        if reader is None and token in readers and seen[index + 1] in vocatives:
+            reader = readers[token]
+            greeted.add(index)
     verbs = {key(word) for word in words.self_verbs}
     for index, token in enumerate(seen[:-1]):
-        if index not in greeted and token in selves and seen[index + 1] in verbs:
+        if index not in greeted and token in selves and seen[index + 1] in verbs and selves[token] != reader:
             writer = selves[token]
             break
+    if writer is None and reader is not None:
+        # Once the reader is called, another pronoun is the writer's own: "kết nối với em nha".
+        writer = next((selves[token] for index, token in enumerate(seen)
+                       if index not in greeted and token in selves and selves[token] != reader), None)
     return reader, writer
 
 
