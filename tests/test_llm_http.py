@@ -477,3 +477,45 @@ def test_prompt_show_prints_what_would_be_sent(files, run):
     assert [m["role"] for m in shown["messages"]] == ["system", "user"]
     code, out, err = run("prompt", "show", paths[0], "-c", config, "--structured-output", "prompt")
     assert "--- user ---" in out and "JSON schema" in out and "response_format" not in out
+
+
+# -- an LLM reply held to the reply rules (reply_checks.py): re-asked, then the template ----------------
+
+def test_a_reply_passing_on_a_link_is_reasked_then_replaced_by_the_template(server, files, run):
+    server.behaviour = openai_like(lambda body: json.dumps(
+        {"text": "Hi Alex, thanks! Book a call at https://cal.example.com/alex - how do we know each other?\n\nSarah"}))
+    config, paths = files()
+    code, out, err = run("draft-reply", paths[0], "-c", config, "--json", "--kind", "clarify", "--base-url", server.url, "--model", "m")
+    assert code == 0, err
+    reply = json.loads(out)
+    assert "https://" not in reply["text"] and "?" in reply["text"]
+    assert len(server.requests) == 3  # the first answer, then two re-asks, each told what was wrong
+    assert "contains a link" in server.requests[1]["messages"][-1]["content"]
+    assert any("template reply" in warning and "link" in warning for warning in reply["warnings"])
+
+
+def test_a_reply_that_drops_its_question_is_reasked_and_the_corrected_one_kept(server, files, run):
+    answers = iter([
+        {"text": "Hi Alex, thanks for the kind words about my PyCon talk!\n\nSarah"},
+        {"text": "Hi Alex, thanks for the kind words about my PyCon talk! What would you like to talk about?\n\nSarah"},
+    ])
+    server.behaviour = openai_like(lambda body: json.dumps(next(answers)))
+    config, paths = files()
+    code, out, err = run("draft-reply", paths[0], "-c", config, "--json", "--kind", "acknowledge", "--base-url", server.url, "--model", "m")
+    assert code == 0, err
+    reply = json.loads(out)
+    assert reply["kind"] == "acknowledge" and reply["text"].endswith("talk about?\n\nSarah") and reply["warnings"] == []
+    assert "must ask its question" in server.requests[1]["messages"][-1]["content"]
+
+
+def test_the_reply_prompt_states_the_situation_and_the_rules(server, files, run):
+    server.behaviour = openai_like(lambda body: json.dumps({"text": "Hi Alex, thanks! I only help people I've worked with.\n\nSarah"}))
+    favour = {"id": "req-f", "sender": {"name": "Alex Tran", "headline": "Backend engineer"},
+              "note": "Hi Sarah, could you refer me for the senior backend role at Northwind and sponsor my visa?"}
+    config, paths = files(favour)
+    code, out, err = run("draft-reply", paths[0], "-c", config, "--json", "--base-url", server.url, "--model", "m")
+    assert code == 0, err
+    assert json.loads(out)["kind"] == "decline"
+    user = server.requests[0]["messages"][-1]["content"]
+    assert "Write a `decline` reply" in user and "favour" in user
+    assert "No link, email address, phone number or @handle" in user
