@@ -144,3 +144,17 @@ def test_draft_reply_without_kind_declines_a_favour_and_by_id_lands_in_the_revie
     with Store.open(db) as store:
         [draft] = [d for d in store.drafts() if d.request_id == "req-36"]
     assert draft.kind == "decline" and draft.text == reply["text"]
+
+
+@pytest.mark.parametrize("note", [
+    "Hi Sarah, we met at the Kubernetes meetup - ping me at @sam_k8s on Telegram!",
+    "Hi Sarah, we met at the Data Summit, my number is +65 9123 4567, would love to connect.",
+    "Hi Sarah, loved your post on Postgres tuning, write to sam.lee@example.com anytime.",
+])
+def test_a_template_reply_never_passes_on_the_senders_contact_details(note):
+    config = user(signature="Sarah", interests=["Postgres", "Kubernetes"])
+    req = request(note, name="Sam Lee")
+    signals = extract_signals(req, config)
+    for situation in SITUATIONS:
+        text = draft_reply(req, config, situation, signals).text
+        assert "@" not in text and "9123" not in text and "telegram" not in text.lower(), text

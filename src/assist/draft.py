@@ -16,7 +16,7 @@ from .guidance import Guidance, load_guidance
 from .models import Reply, ReplyKind, Request
 from .address import Address, vietnamese_address
 from .names import greeting_name
-from .reply_checks import ReplyRules
+from .reply_checks import ReplyRules, contact_details
 from .signals import Signals
 from .situation import Situation, situation_for_kind
 from .language import note_language
@@ -48,7 +48,7 @@ def safe_topic(signals: Signals | None) -> str | None:
            for flag in signals.flags):
         return None
     topic = " ".join(signals.topic.split())
-    if not topic or len(topic) > 40 or URL.search(topic) or any(ch in topic for ch in "<>{}[]|`"):
+    if not topic or len(topic) > 40 or URL.search(topic) or any(ch in topic for ch in "<>{}[]|`") or contact_details(topic):
         return None
     return topic
 

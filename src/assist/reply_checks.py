@@ -64,7 +64,7 @@ def reply_problems(text: str | None, rules: ReplyRules, guidance: Guidance | Non
     claim = guidance.claims_to_know.search(body)
     if claim:
         problems.append(f"the reply claims to know the sender ({claim.group(0)!r}); the user does not know them")
-    problems += _contact_details(body)
+    problems += contact_details(body)
     copied = _copied(body, rules)
     if copied:
         problems.append(f"the reply repeats the sender's own words ({copied!r}); mention at most a short topic")
@@ -89,7 +89,7 @@ def _without_signature(text: str, signature: str | None) -> str:
     return text
 
 
-def _contact_details(body: str) -> list[str]:
+def contact_details(body: str) -> list[str]:
     found = [(what, match.group(0)) for what, pattern in (("a link", URL), ("an email address", EMAIL), ("a handle", HANDLE))
              if (match := pattern.search(body))]
     found += [("a phone number", match.group(0)) for match in PHONE.finditer(body)
