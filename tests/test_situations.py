@@ -12,7 +12,6 @@ from assist.guidance import load_guidance
 from assist.models import Flag
 from assist.signals import Signal, Signals, extract_signals
 from assist.situation import Situation, choose_situation
-from assist.store import Store
 from assist.vocabulary import LANGUAGES
 from helpers import FIXTURES, analyst, request, run, screen, user
 
@@ -141,9 +140,10 @@ def test_draft_reply_without_kind_declines_a_favour_and_by_id_lands_in_the_revie
     assert code == 0, err
     reply = json.loads(out)
     assert reply["kind"] == "decline" and reply["stored"] is True
-    with Store.open(db) as store:
-        [draft] = [d for d in store.drafts() if d.request_id == "req-36"]
-    assert draft.kind == "decline" and draft.text == reply["text"]
+    code, out, err = run(capsys, "review", "list", "--json", "--db", str(db))
+    assert code == 0, err
+    [listed] = [json.loads(line) for line in out.splitlines() if json.loads(line)["id"] == "req-36"]
+    assert listed["kind"] == "decline" and listed["text"] == reply["text"] and listed["status"] == "pending"
 
 
 @pytest.mark.parametrize("note", [
