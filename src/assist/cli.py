@@ -382,7 +382,7 @@ def eval_command(
 @app.command("eval-replies")
 def eval_replies_command(
     dataset: Annotated[str, typer.Argument(help="A directory of labelled reply cases (fixtures/replies), with parts such as dev/ and test/.")],
-    personas: Annotated[Optional[str], typer.Option("--personas", help="Directory of persona configs the cases name. Default: DATASET/personas, then ../personas, then ../eval/personas.", show_default=False)] = None,
+    personas: Annotated[Optional[str], typer.Option("--personas", help="Directory of persona configs the cases name. Default: ../eval/personas beside the dataset, else DATASET/personas, ../personas or ../configs.", show_default=False)] = None,
     part: Annotated[Optional[str], typer.Option("--part", help="Only this part, e.g. dev.", show_default=False)] = None,
     misses: Annotated[bool, typer.Option("--misses", help="List every case that missed a check, with its reply (read them on dev parts only).")] = False,
     json_output: JsonOption = False,

@@ -97,6 +97,7 @@ class RepliesReport:
 
 def evaluate_replies(dataset: str, personas: str | None, on_error: Callable[[str], None],
                      part: str | None = None) -> dict[str, RepliesReport]:
+    parts = dataset_parts(dataset, part)  # first: a dataset that is not there says so
     beside = Path(dataset).parent / "eval" / PERSONAS_DIR  # fixtures/replies beside fixtures/eval
     personas_dir = _personas_dir(dataset, personas) if personas or not beside.is_dir() else beside
     if personas_dir is None:
@@ -104,7 +105,7 @@ def evaluate_replies(dataset: str, personas: str | None, on_error: Callable[[str
     guidance = load_guidance()
     configs: dict[str, UserConfig] = {}
     reports = {}
-    for name, path in dataset_parts(dataset, part).items():
+    for name, path in parts.items():
         report = RepliesReport()
         for file in sorted(Path(path).glob("*.json")) if Path(path).is_dir() else [Path(path)]:
             try:
