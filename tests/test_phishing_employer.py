@@ -155,8 +155,9 @@ def test_another_users_company_in_a_link_is_nothing_to_this_user():
     sender = dict(name="Alex Tan", headline="Engineer at Cloudpath", company="Cloudpath", connections=200)
     result = screen(request("Hi Sarah, our write-up: northwind-sso.help/login", **sender),
                     user(company="Freightly", headline="Engineering Lead at Freightly"))
-    assert "link" not in read_signs(request("Hi Sarah, our write-up: northwind-sso.help/login", **sender),
-                                    user(company="Freightly", headline="Engineering Lead at Freightly"), load_guidance())
+    found = read_signs(request("Hi Sarah, our write-up: northwind-sso.help/login", **sender),
+                       user(company="Freightly", headline="Engineering Lead at Freightly"), load_guidance())
+    assert "link" not in found or not found["link"].strong  # a lure in the path is a plain sign, no look-alike
     assert not result.report
 
 
@@ -192,8 +193,7 @@ HONEST = [
 def test_honest_people_whose_work_uses_these_words_are_not_reported(sender, note):
     result = screen(request(note, **sender), me())
     assert not result.report, result
-    assert result.verdict != "ignore", result
-    assert "scam_or_phishing" not in flags(result)
+    assert not flags(result) & {"scam_or_phishing", "unclear_intent"}, result.flags  # (relevance is another matter)
 
 
 def test_a_service_desk_analyst_with_a_name_at_the_users_company_is_a_colleague():
