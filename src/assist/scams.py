@@ -411,6 +411,8 @@ class _Doc:
         for hit in get("requests"):
             if self.counts(hit) and not self.names_a_unit(hit):
                 yield graded(hit)
+        if "sign_in" in lists:
+            yield from self._sign_ins(get)
         for hit in get("standalone"):
             if self.counts(hit):
                 yield graded(hit)
@@ -478,7 +480,7 @@ class _Doc:
                     continue
                 for threat in self.around(threats, account, self.reach["ask_reach"]):
                     if self.near(account, threat, self.reach["ask_reach"]) and self.counts(account):
-                        yield _span(account, threat), True
+                        yield _span(account, threat), kind.notice_strong
                         break
         teams = self.sorted_list(kind.lists["teams"]) if "teams" in kind.lists else EMPTY
         for brand in get("brand"):
@@ -487,6 +489,30 @@ class _Doc:
                         and self.counts(brand, team):
                     yield _span(brand, team), False
                     break
+
+    def _sign_ins(self, get):
+        """Being told to sign in (again), re-authenticate or keep access, where a link or a click
+        goes with it: how a stolen password is asked for. Told: an imperative, a "please" or a
+        particle before it in its clause, a click in its sentence; not "I'll log in to the webinar"
+        (the sender's own), not denied, not a sender describing their work."""
+        clicks = _Sorted(get("clicks"))
+        linked = bool(clicks) or bool(HOST_HINT.search(self.string) and HOST.search(self.string))
+        if not linked:
+            return
+        for hit in get("sign_in"):
+            if not self.counts(hit) or self.names_a_unit(hit):
+                continue
+            sentence = self.sentence(hit)
+            if hit.unspaced:
+                told = any(self.sentence(marker) == sentence for marker in self.markers.between(hit.cstart - 200, hit.cend + 200))
+            else:
+                clause = self.clause(hit)
+                start = self.clause_breaks[clause - 1] if clause else -1
+                told = self.imperative(hit) or clause in self.particle_clauses \
+                    or any(self.clause(plea) == clause for plea in self.pleas.between(start, hit.cstart))
+            told = told or bool(self.in_sentence(clicks, hit))
+            if told:
+                yield hit, True
 
     def _tasks(self, kind: Kind, get):
         """Easy work paid by the day, or micro-tasks for a commission."""
