@@ -212,3 +212,18 @@ def test_a_person_at_the_employer_sharing_the_real_intranet_is_no_scam():
     note = "Hi Sarah, welcome to the team! The IT onboarding guide is on https://northwindlabs.com/it/start if useful."
     result = screen(request(note, **sender), me())
     assert not result.report and "scam_or_phishing" not in flags(result)
+
+
+def test_a_plain_sign_in_with_a_link_is_doubt_not_a_report():
+    # An organiser's everyday sentence reads like this too: doubt costs a question, a report an insult.
+    from assist.config import Me, UserConfig
+    from assist.models import Request
+    from assist.signals import extract_signals
+
+    config = UserConfig(me=Me(name="Sarah Chen", headline="Engineering Lead at Northwind Labs", industry="Software"))
+    plain = Request.model_validate({"id": "p", "sender": {"name": "Alex Kim", "headline": "Recruiter"},
+                                    "note": "Please log in at jobs-portal.xyz/apply to see the role details."})
+    flags = {flag.id for flag in extract_signals(plain, config).flags}
+    assert "unclear_intent" in flags and "scam_or_phishing" not in flags
+    again = plain.model_copy(update={"note": "Please sign in again at corp-portal.xyz/login to restore your access."})
+    assert "scam_or_phishing" in {flag.id for flag in extract_signals(again, config).flags}

@@ -516,8 +516,8 @@ class _Doc:
                 told = self.imperative(hit) or clause in self.particle_clauses \
                     or any(self.clause(plea) == clause for plea in self.pleas.between(start, hit.cstart))
             told = told or bool(self.in_sentence(clicks, hit))
-            if told:
-                yield hit, True
+            if told:  # as strong as its kind: a credential request alone, a plain sign-in doubt
+                yield hit, False
 
     def _tasks(self, kind: Kind, get):
         """Easy work paid by the day, or micro-tasks for a commission."""
