@@ -419,18 +419,23 @@ KIND_LISTS = {
     "tell": "verbs of telling, in a request for secrecy",
     "audience": "whom not to tell",
     "nobody": "no one to tell",
+    "sign_in": "a sign-in asked of the reader: a credential request where a link or a click goes with it",
+    "clicks": "a click or a link the reader is sent through",
 }
 KIND_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns", "rates", "magnitudes")
 SIGN_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns")  # the others only qualify a sign found
-LINK_LISTS = ("brands", "real", "shorteners", "lures", "hosts")
+LINK_LISTS = ("brands", "real", "shorteners", "lures", "hosts", "employer_lures")
 # The lists that raise a sign without another list's word beside them, and the pairs that raise
 # one together: a text with none of them (nor a pattern that could match, nor a link) is not
 # read further.
 # Pressure aimed at the reader ("reply today") counts only beside another sign: it is found when
 # the text is read for that one, and not looked for first.
 ALONE_LISTS = ("requests", "standalone", "easy")
-HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay", "references", "earn", "tell", "audience", "nobody"})
-TRIGGERS = ("objects", "requests", "offers", "standalone", "when_aimed", "accounts", "brand", "easy", "tasks", "earn", "tell")
+HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay", "references", "earn", "tell", "audience", "nobody", "clicks"})
+TRIGGERS = ("objects", "requests", "offers", "standalone", "when_aimed", "accounts", "brand", "easy", "tasks", "earn", "tell",
+            "sign_in")
+# What a link in a text needs to look like, for the first look at a sign-in asked with one.
+LINK_LIKE = re.compile(r"[a-z0-9]\.[a-z]{2}")
 ALONE = ("report", "unclear", "none")
 
 
@@ -447,6 +452,7 @@ class Kind:
     amounts: bool = False  # an amount of money counts as what is asked for
     negated_objects: bool = True  # a negation before what is asked for denies it ("pay no fee")
     strong_in_text: bool = False  # a qualifier anywhere in the text makes a sign strong, not only close by
+    notice_strong: bool = True  # a notice about the reader's account (accounts and threats) is unambiguous
     link: dict[str, tuple[str, ...]] = field(default_factory=dict)  # LINK_LISTS, for the kind that reads links
 
 
@@ -511,6 +517,8 @@ class SignVocabulary:
             lists = kind.lists
             if "accounts" in lists and "threats" in lists:  # a notice about the account
                 look.pair([lists["accounts"]], [lists["threats"]])
+            if "sign_in" in lists:  # a sign-in asked, with a click or a link
+                look.pair([lists["sign_in"]], [lists["clicks"]] if "clicks" in lists else [], needs=LINK_LIKE)
             if "earn" in lists:  # a large percentage earned
                 look.pair([lists["earn"]], [], needs=PERCENT_SIGN)
             # A kind that raises nothing alone is found where the text is read for another sign
@@ -535,7 +543,7 @@ class SignVocabulary:
         look.finish(patterns)
 
     def _kind(self, name: str, table: dict[str, Any]) -> Kind:
-        known = {"criteria", "criterion", "says", "alone", "amounts", "negated_objects", "strong_in_text", *KIND_LISTS, *KIND_PATTERNS,
+        known = {"criteria", "criterion", "says", "alone", "amounts", "negated_objects", "strong_in_text", "notice_strong", *KIND_LISTS, *KIND_PATTERNS,
                  *LINK_LISTS}
         unknown = sorted(set(table) - known)
         if unknown:
@@ -553,4 +561,5 @@ class SignVocabulary:
                     patterns=patterns, triggers=triggers, sign_patterns=sign_patterns,
                     amounts=bool(table.get("amounts")), link=link,
                     negated_objects=bool(table.get("negated_objects", True)),
-                    strong_in_text=bool(table.get("strong_in_text", False)))
+                    strong_in_text=bool(table.get("strong_in_text", False)),
+                    notice_strong=bool(table.get("notice_strong", True)))

@@ -35,6 +35,8 @@ from .guidance import Guidance, load_guidance
 from .models import Request
 from .scam_words import DIGIT, UNSPACED, WORD_RUN, Hit, Kind, SignVocabulary
 from .text import Text, clip, detect_language, flat, normalize
+from .terms import company_names, is_everyday
+from .workplace import impersonated_employer, own_company
 
 # Sentences end at a full stop followed by a space, at ! ? ; (and their full-width forms), at a
 # line break and at the separators of a headline (| • ·). Clauses also end at commas and colons
@@ -88,9 +90,12 @@ def read_signs(request: Request, config: UserConfig | None, guidance: Guidance |
     found: dict[str, Sign] = {}
     reach = guidance.parameters["scam_or_phishing"]
     enough = lambda: _points(found, guidance) >= reach["report_at"]  # noqa: E731
-    employer = _employer(request, config, guidance, places[0][1])
+    employer = _employer(request, config, guidance, places[0][1]) or _role_account(request, config, guidance)
     if employer is not None:
         found[employer.kind] = employer
+    lookalike = _employer_lookalike(places, config, guidance)
+    if lookalike is not None:
+        found[lookalike.kind] = lookalike
     skipped = []
     labels = _labels(request)
     for place, text in places:
@@ -411,6 +416,8 @@ class _Doc:
         for hit in get("requests"):
             if self.counts(hit) and not self.names_a_unit(hit):
                 yield graded(hit)
+        if "sign_in" in lists:
+            yield from self._sign_ins(get)
         for hit in get("standalone"):
             if self.counts(hit):
                 yield graded(hit)
@@ -478,7 +485,7 @@ class _Doc:
                     continue
                 for threat in self.around(threats, account, self.reach["ask_reach"]):
                     if self.near(account, threat, self.reach["ask_reach"]) and self.counts(account):
-                        yield _span(account, threat), True
+                        yield _span(account, threat), kind.notice_strong
                         break
         teams = self.sorted_list(kind.lists["teams"]) if "teams" in kind.lists else EMPTY
         for brand in get("brand"):
@@ -487,6 +494,30 @@ class _Doc:
                         and self.counts(brand, team):
                     yield _span(brand, team), False
                     break
+
+    def _sign_ins(self, get):
+        """Being told to sign in (again), re-authenticate or keep access, where a link or a click
+        goes with it: how a stolen password is asked for. Told: an imperative, a "please" or a
+        particle before it in its clause, a click in its sentence; not "I'll log in to the webinar"
+        (the sender's own), not denied, not a sender describing their work."""
+        clicks = _Sorted(get("clicks"))
+        linked = bool(clicks) or bool(HOST_HINT.search(self.string) and HOST.search(self.string))
+        if not linked:
+            return
+        for hit in get("sign_in"):
+            if not self.counts(hit) or self.names_a_unit(hit):
+                continue
+            sentence = self.sentence(hit)
+            if hit.unspaced:
+                told = any(self.sentence(marker) == sentence for marker in self.markers.between(hit.cstart - 200, hit.cend + 200))
+            else:
+                clause = self.clause(hit)
+                start = self.clause_breaks[clause - 1] if clause else -1
+                told = self.imperative(hit) or clause in self.particle_clauses \
+                    or any(self.clause(plea) == clause for plea in self.pleas.between(start, hit.cstart))
+            told = told or bool(self.in_sentence(clicks, hit))
+            if told:  # as strong as its kind: a credential request alone, a plain sign-in doubt
+                yield hit, False
 
     def _tasks(self, kind: Kind, get):
         """Easy work paid by the day, or micro-tasks for a commission."""
@@ -703,6 +734,86 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b)) <= 1
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _role_account(request: Request, config: UserConfig | None, guidance: Guidance) -> Sign | None:
+    """A department or a service of the user's own company ("IT Helpdesk", "Northwind Payroll")
+    as the sender: the employer's voice borrowed (a sign beside another: what it asks is read too)."""
+    kind = guidance.scams.kinds.get("impersonation")
+    company = impersonated_employer(config.me if config else None, request.sender, guidance) if kind else None
+    if company is None:
+        return None
+    return Sign(kind.name, False, "name and headline",
+                f"{clip(flat(request.sender.name or ''), 40)!r} presents as a department of {company}, where you work, "
+                "not as a person")
+
+
+def _employer_lookalike(places: list[tuple[str, Text]], config: UserConfig | None, guidance: Guidance) -> Sign | None:
+    """A link whose host borrows the name of the user's own company but is not the company's own
+    address ("northwind-sso.help", "northwind.login-portal.xyz", "n0rthwind.com"): a look-alike of
+    the employer, as unambiguous as one of LinkedIn. An everyday word for a name ("Grab") counts
+    only with a word of a sign-in or a department beside it in the host ("grab-sso.help")."""
+    kind = next((kind for kind in guidance.scams.kinds.values() if "employer_lures" in kind.link), None)
+    own = own_company(config.me if config else None, guidance) if kind else None
+    if own is None:
+        return None
+    forms = _company_forms(own, guidance)
+    if not forms:
+        return None
+    lures = kind.link["employer_lures"] + kind.link.get("lures", ())
+    for place, text in places:
+        string = text.normalized
+        if "." not in string or HOST_HINT.search(string) is None:
+            continue
+        for match in HOST.finditer(string):
+            host = match.group(1)
+            if _borrows(host, forms, lures):
+                return Sign(kind.name, True, place, f"\"{clip(match.group(0), 80)}\" borrows the name of {own}, "
+                                                     "where you work, and is not its address")
+    return None
+
+
+@lru_cache(maxsize=64)
+def _company_forms(company: str, guidance: Guidance) -> tuple[tuple[str, str, bool], ...]:
+    """The user's company as a host would spell it: (letters, their skeleton, an everyday word),
+    by its whole name and its core name ("northwindlabs", "northwind")."""
+    forms = {}
+    for name in company_names(guidance, [company]):
+        letters = "".join(re.findall(r"[a-z0-9]", normalize(name)))
+        if len(letters) >= 3:
+            forms[letters] = (letters, letters.translate(SKELETON), is_everyday(name, guidance))
+    return tuple(forms.values())
+
+
+def _borrows(host: str, forms: tuple[tuple[str, str, bool], ...], lures: tuple[str, ...]) -> bool:
+    labels = host.split(".")
+    if len(labels) < 2:
+        return False
+    # The registered name: the label before the top-level domain (or before "co.uk", "com.vn").
+    owner = len(labels) - 2
+    if owner > 0 and len(labels[-1]) == 2 and labels[-2] in SECOND_LEVEL:
+        owner -= 1
+    names = labels[:owner + 1]
+    for letters, skeleton, everyday in forms:
+        if labels[owner] == letters:
+            return False  # the company's own address, or one of its subdomains
+    for letters, skeleton, everyday in forms:
+        for label in names:
+            parts = label.split("-")
+            candidates = {label, *parts, label.replace("-", "")}
+            borrowed = any(part.translate(SKELETON) == skeleton for part in candidates) or \
+                (not everyday and len(letters) >= 5 and letters in label)
+            if not borrowed:
+                continue
+            if not everyday:
+                return True
+            words = {word for name in names for word in name.split("-")}
+            if any(lure in words or len(lure) >= 4 and any(lure in name for name in names) for lure in lures):
+                return True
+    return False
+
+
+SECOND_LEVEL = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "or", "ne"})
 
 
 @lru_cache(maxsize=64)

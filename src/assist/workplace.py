@@ -16,7 +16,11 @@ from .config import Me
 from .guidance import Guidance
 from .models import Sender
 from .terms import Terms, company_names, terms
-from .text import Text, compile_phrases
+from .text import Text, compile_phrases, normalize
+
+WORDS = re.compile(r"\w+")
+# Scripts written without spaces (Han, kana, Thai) and Hangul: a department's name is a part of a word there.
+UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def own_company(me: Me | None, guidance: Guidance) -> str | None:
@@ -89,6 +93,79 @@ def _only_field_words(name: str, guidance: Guidance) -> bool:
 
 
 @dataclass(frozen=True)
+class _Departments:
+    entries: dict[str, tuple[tuple[str, ...], ...]]  # first word -> entries that start with it, longest first
+    substrings: tuple[str, ...]  # entries in a script without spaces, longest first
+    glue: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def _departments(guidance: Guidance) -> _Departments:
+    spec = guidance.workplace
+    entries: dict[str, list[tuple[str, ...]]] = {}
+    substrings: list[str] = []
+    for entry in spec.get("departments", []):
+        text = normalize(entry)
+        if UNSPACED.search(text) and " " not in text.strip():
+            substrings.append(text.strip())
+        words = tuple(WORDS.findall(text))
+        if words:
+            entries.setdefault(words[0], []).append(words)
+    return _Departments({first: tuple(sorted(group, key=len, reverse=True)) for first, group in entries.items()},
+                        tuple(sorted(substrings, key=len, reverse=True)),
+                        frozenset(word for entry in spec.get("department_glue", []) for word in WORDS.findall(normalize(entry))))
+
+
+@lru_cache(maxsize=4096)
+def role_account(name: str | None, company: str | None, own: str | None, guidance: Guidance) -> bool:
+    """The name is a department or a service, not a person: every word of it is a department's
+    (signals.toml [workplace] departments), a company's (theirs, or the user's own), or a small
+    word between, and at least one is a department's. A name that is only the user's company is a
+    company page: no person either."""
+    if not name or not name.strip():
+        return False
+    words = WORDS.findall(normalize(name))
+    if not words:
+        return False
+    companies = {word for written in filter(None, (company, own)) for word in WORDS.findall(normalize(written))}
+    own_words = set(WORDS.findall(normalize(own))) if own else set()
+    departments = _departments(guidance)
+    index, department = 0, False
+    while index < len(words):
+        word = words[index]
+        entry = next((entry for entry in departments.entries.get(word, ())
+                      if tuple(words[index:index + len(entry)]) == entry), None)
+        if entry is not None:
+            index, department = index + len(entry), True
+            continue
+        if word in departments.glue or word in companies:
+            index += 1
+            continue
+        if UNSPACED.search(word):
+            rest = word
+            for part in departments.substrings:
+                rest = rest.replace(part, "")
+            if not rest:
+                index, department = index + 1, True
+                continue
+        return False
+    return department or bool(own_words) and set(words) <= own_words | departments.glue
+
+
+def impersonated_employer(me: Me | None, sender: Sender, guidance: Guidance) -> str | None:
+    """The user's company, where a sender whose name is a department or a service of it ("IT
+    Helpdesk" of "Northwind Labs IT Service Desk") presents as part of it: the employer's voice
+    borrowed, since a colleague is a person."""
+    own = own_company(me, guidance)
+    if not own or not role_account(sender.name, sender.company, own, guidance):
+        return None
+    names = terms(company_names(guidance, [own]), guidance)
+    found = names.find(Text.of(sender.company), names_company=True) or _in_headline(names, sender.headline, guidance) \
+        or names.find(Text.of(sender.name), names_company=True)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
 class Tie:
     """A tie between the sender and the user that the sender's profile shows."""
 
@@ -102,9 +179,12 @@ def profile_ties(me: Me | None, sender: Sender, companies: Text, profile: Text, 
     `profile`: every field of the profile, the headline among them (a first look)."""
     if me is None:
         return []
-    groups = _groups(own_company(me, guidance), tuple(me.past_companies), guidance)
+    own = own_company(me, guidance)
+    groups = _groups(own, tuple(me.past_companies), guidance)
     if not groups or not (companies.original or sender.headline):
         return []
+    if role_account(sender.name, sender.company, own, guidance):
+        return []  # a department or a service, no colleague: a colleague is a person
     ties: list[Tie] = []
     for names, where, now_strength, then_strength in groups:
         if not names.could_be_in(profile):
