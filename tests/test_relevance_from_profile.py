@@ -130,3 +130,36 @@ def test_an_engineer_changing_careers_without_diacritics_offers_nothing():
             "Em nhan thay cac bai cua anh ve co phieu ngan hang rat de theo doi.")
     found = flags(screen(request(note, **sender), analyst()))
     assert "sales_pitch" not in found, found
+
+
+# -- what the sender says of their own work ----------------------------------------------------------
+
+def _founder() -> UserConfig:
+    return UserConfig(me=Me(
+        name="Oona Lind", headline="Founder & CEO at Quaymark", industry="Software", location="Helsinki, Finland",
+        goals=["Find customers among port operators"], target_companies=["Port of Rotterdam"],
+        interests=["port logistics", "B2B SaaS"], language="en", signature="Oona"), policy=Policy(openness="balanced"))
+
+
+def test_a_sender_who_says_their_own_work_touches_the_users_field_is_not_called_unrelated():
+    sender = full("Partner at Nordhav Capital", "Nordhav Capital", "Venture Capital and Private Equity",
+                  "Partner", "Nordhav Capital")
+    note = "Hi Oona, we back early software companies that sell to ports and terminals. Happy to compare notes some time."
+    found = flags(screen(request(note, **sender), _founder()))
+    assert "irrelevant" not in found, found
+
+
+def test_what_the_sender_says_they_work_on_is_their_interest_whatever_their_field():
+    sender = full("Operations Manager at Baltic Freight Oy", "Baltic Freight Oy", "Transportation", "Operations Manager",
+                  "Baltic Freight Oy")
+    note = "Hello Oona, I'm rolling out B2B SaaS tools across our depots this year and would value a peer to learn from."
+    found = flags(screen(request(note, **sender), _founder()))
+    assert "B2B SaaS" in found.get("professional_relevance", ""), found
+
+
+def test_a_spanish_note_is_not_read_as_vietnamese():
+    # "te" is a Spanish word for the reader; accents shared with Vietnamese make no Vietnamese note.
+    note = "Hola Minh, soy analista de riesgos en un banco. ¿Te puedo preguntar algún día qué opinas de MoMo?"
+    signals = extract_signals(request(note), analyst(), load_guidance())
+    relevance = next((flag.evidence for flag in signals.flags if flag.id == "professional_relevance"), "")
+    assert "analista de riesgos" in relevance and "MoMo" not in relevance, signals.flags
