@@ -22,13 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from bisect import bisect_left
 
 from .text import Text, detect_language, fold, has_diacritics, normalize, tokens
 
-# Where a sentence ends, and where a clause does inside one.
-SENTENCE = re.compile(r"[.!?…]+(?=\s|$)|[。！？!?\n;；]+")
-CLAUSE = re.compile(r"[,，、:：()（）]|\s[-–—]+\s|[–—]")
+# Where a sentence ends (`end`), and where a clause does inside one.
+BOUNDARY = re.compile(r"(?P<end>[.!?…]+(?=\s|$)|[。！？!?\n;；]+)|[,，、:：()（）]|\s[-–—]+\s|[–—]")
 WORD = re.compile(r"\w+(?:['’-]\w+)*")  # as tokens() reads them: "card-not-present" is one word
 # Letters Vietnamese writes and the other Latin-script languages read here do not.
 VIETNAMESE_ONLY = re.compile("[ăắằẳẵặơớờởỡợưứừửữựđạảẹẻẽịỉọỏụủỳỷỹỵấầẩẫậếềểễệốồổỗộ]")
@@ -64,11 +63,11 @@ class Voice:
         speaker = [tokens(normalize(phrase)) for phrase in entry["speaker"]]
         return cls(
             reader=frozenset(normalize(word) for word in entry["reader"]),
-            addressed=addressed,
+            addressed=addressed | set(ENGLISH_YOU),
             # Folded, most Vietnamese words for "you" are other words ("bạn" / "bán", "thầy" /
             # "thấy", "cô" / "có"): typed without diacritics, only the plain ones, and the one the
             # note greets its reader by ("Dear anh Minh", "chao chi").
-            addressed_plain=frozenset(word for word in addressed if word.isascii()),
+            addressed_plain=frozenset(word for word in addressed if word.isascii()) | set(ENGLISH_YOU),
             greetable=frozenset(fold(word) for word in addressed),
             greetings=tuple({tuple(fold(w) for w in tokens(normalize(g))) for g in entry["greetings"]}),
             speaker=index(speaker),
@@ -79,26 +78,9 @@ class Voice:
         )
 
 
-@dataclass
-class _Word:
-    start: int
-    end: int
-    key: str  # as the matchers read it (folded in a note typed without diacritics)
-
-
-class _Clause:
-    def __init__(self, original: str, start: int, end: int, plain: bool):
-        self.original = original
-        self.start, self.end = start, end
-        self.words = [_Word(start + m.start(), start + m.end(), _key(m.group(0), plain))
-                      for m in WORD.finditer(original[start:end])]
-
-    @cached_property
-    def text(self) -> str:
-        return self.original[self.start:self.end]
-
-
 def _key(word: str, plain: bool) -> str:
+    if word.isascii():
+        return word.lower()
     word = normalize(word).replace("’", "'")
     return fold(word) if plain else word
 
@@ -111,33 +93,53 @@ def of_sender(note: Text, voice: Voice, refers: Callable[[str], bool]) -> Text:
         return note
     plain = not has_diacritics(original)
     speaker = voice.speaker_plain if plain else voice.speaker
-    clauses = [_Clause(original, start, end, plain) for start, end in _clauses(original)]
-    if _vietnamese(original, plain):  # "tu", "ta", "du" are Vietnamese words ("từ", "dự")
-        reader = set(ENGLISH_YOU) | (set(voice.addressed_plain) | _greeted(clauses, voice) if plain else set(voice.addressed))
+    # The words as the matchers read them, found in one pass where the normalized text keeps every
+    # position of the original (lower case, composed: nearly always); else word by word.
+    normalized = original.lower() if original.isascii() else note.normalized
+    if len(normalized) == len(original):
+        found = list(WORD.finditer(normalized))
+        words = [match.group(0) for match in found]
+        if "’" in normalized:
+            words = [word.replace("’", "'") for word in words]
     else:
-        reader = set(voice.reader)
+        found = list(WORD.finditer(original))
+        words = [_key(match.group(0), plain) for match in found]
+    if _vietnamese(original, plain):  # "tu", "ta", "du" are Vietnamese words ("từ", "dự")
+        reader = voice.addressed_plain | _greeted(words, voice) if plain else voice.addressed
+    else:
+        reader = voice.reader
+    # Scripts written without spaces: a word for the reader or the writer is looked for in the
+    # characters of a clause, only in a note that has any of them.
+    chars = any(char in original for char in voice.reader_chars + voice.speaker_chars)
+    named = refers(original)  # the user's work named somewhere: then looked for clause by clause
     kept: list[str] = []
-    for sentence in _sentences(clauses, original):
-        about_user = False  # how the last clause of the sentence ended
-        for clause in sentence:
-            words = [word.key for word in clause.words]
-            starts = _speaker_starts(words, speaker)
-            readers = [i for i, key in enumerate(words) if key in reader]
-            chars_reader = any(char in clause.text for char in voice.reader_chars)
-            chars_speaker = any(char in clause.text for char in voice.speaker_chars)
-            first_speaker = min(starts, default=None)
-            first_reader = readers[0] if readers else None
-            if chars_reader or (first_reader is not None and (first_speaker is None or first_reader < first_speaker)):
-                state = True  # it speaks to the user before the sender says who they are
-            elif chars_speaker and first_reader is None:
-                state = False
-            elif first_reader is None and first_speaker is None and refers(clause.text):
-                state = True  # the user's work, named without a word for "you" ("đọc bài")
-            else:
-                state = about_user  # up to where the sender speaks, as the clause before
-            own: list[tuple[int, int]] = []
+    about_user = False  # how the clause before, in the same sentence, ended
+    for start, end, opens in _clauses(original, [match.start() for match in found]):
+        if opens:
+            about_user = False
+        clause = words[start:end]
+        if not clause:
+            continue
+        text = original[found[start].start():found[end - 1].end()] if chars or named else ""
+        starts = _speaker_starts(clause, speaker)
+        first_speaker = min(starts, default=None)
+        first_reader = None if reader.isdisjoint(clause) else next(i for i, key in enumerate(clause) if key in reader)
+        chars_reader = chars and any(char in text for char in voice.reader_chars)
+        chars_speaker = chars and any(char in text for char in voice.speaker_chars)
+        if chars_reader or (first_reader is not None and (first_speaker is None or first_reader < first_speaker)):
+            state = True  # it speaks to the user before the sender says who they are
+        elif chars_speaker and first_reader is None:
+            state = False
+        elif named and first_reader is None and first_speaker is None and refers(text):
+            state = True  # the user's work, named without a word for "you" ("đọc bài")
+        else:
+            state = about_user  # up to where the sender speaks, as the clause before
+        if first_reader is None and not starts:  # one reading for the whole clause
+            own = [] if state else [(0, len(clause))]
+        else:  # the sender saying who they are turns it theirs, a word for the reader the user's
             span: int | None = None if state else 0
-            for index, key in enumerate(words):
+            own = []
+            for index, key in enumerate(clause):
                 if index in starts:
                     state = False
                 elif key in reader:
@@ -148,11 +150,11 @@ def of_sender(note: Text, voice: Voice, refers: Callable[[str], bool]) -> Text:
                     own.append((span, index))
                     span = None
             if span is not None:
-                own.append((span, len(words)))
-            about_user = state
-            for first, last in own:
-                if last > first and not voice.negations.intersection(words[first:last]):
-                    kept.append(original[clause.words[first].start:clause.words[last - 1].end])
+                own.append((span, len(clause)))
+        about_user = state
+        for first, last in own:
+            if last > first and not voice.negations.intersection(clause[first:last]):
+                kept.append(original[found[start + first].start():found[start + last - 1].end()])
     return Text.of(" \n ".join(kept))
 
 
@@ -164,21 +166,21 @@ def _vietnamese(original: str, plain: bool) -> bool:
     return VIETNAMESE_ONLY.search(original.lower()) is not None
 
 
-def _clauses(original: str) -> list[tuple[int, int]]:
-    """The clauses of the note, as (start, end), in order; a sentence end is a clause end too."""
-    cuts = sorted({0, len(original), *(m.end() for m in SENTENCE.finditer(original)),
-                   *(m.end() for m in CLAUSE.finditer(original))})
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if original[a:b].strip()]
-
-
-def _sentences(clauses: list[_Clause], original: str) -> list[list[_Clause]]:
-    ends = {m.end() for m in SENTENCE.finditer(original)}
-    sentences: list[list[_Clause]] = [[]]
-    for clause in clauses:
-        sentences[-1].append(clause)
-        if clause.end in ends:
-            sentences.append([])
-    return [sentence for sentence in sentences if sentence]
+def _clauses(original: str, starts: list[int]) -> list[tuple[int, int, bool]]:
+    """The clauses of the note as ranges of its words (`starts`: where each word starts), and
+    whether each opens a sentence."""
+    clauses: list[tuple[int, int, bool]] = []
+    first, opens = 0, True
+    for match in BOUNDARY.finditer(original):
+        last = bisect_left(starts, match.end(), first)
+        if last > first:
+            clauses.append((first, last, opens))
+            first, opens = last, match.lastgroup == "end"
+        else:
+            opens = opens or match.lastgroup == "end"
+    if first < len(starts):
+        clauses.append((first, len(starts), opens))
+    return clauses
 
 
 def _speaker_starts(words: list[str], speaker: dict[str, tuple[tuple[str, ...], ...]]) -> set[int]:
@@ -191,14 +193,12 @@ def _speaker_starts(words: list[str], speaker: dict[str, tuple[tuple[str, ...], 
     return starts
 
 
-def _greeted(clauses: list[_Clause], voice: Voice) -> set[str]:
+def _greeted(words: list[str], voice: Voice) -> set[str]:
     """In a note typed without diacritics, the word it greets its reader by ("chao chi Lan")."""
     found: set[str] = set()
-    for clause in clauses:
-        words = [word.key for word in clause.words]
-        for greeting in voice.greetings:
-            size = len(greeting)
-            for index in range(len(words) - size):
-                if tuple(words[index:index + size]) == greeting and words[index + size] in voice.greetable:
-                    found.add(words[index + size])
+    for greeting in voice.greetings:
+        size = len(greeting)
+        for index in range(len(words) - size):
+            if tuple(words[index:index + size]) == greeting and words[index + size] in voice.greetable:
+                found.add(words[index + size])
     return found

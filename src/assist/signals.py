@@ -9,6 +9,7 @@ that applies them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -431,25 +432,25 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     # A recruiter's field is whom they hire ("Tuyển dụng điều dưỡng" hires nurses), whatever the
     # words of their own trade; only when their profile names nothing else is it recruiting.
     recruiter_in_profile = lex["recruiter"].phrases.find_all(profile)
-    recruiter = recruiter_in_profile or lex["recruiter"].phrases.find_all(said.text)
+    recruiter = recruiter_in_profile or said.find(lex["recruiter"].phrases.find_all)
     besides = STUDENT_PLACES if student else RECRUITING if recruiter else frozenset()
     # The field the profile names (a student's school and a recruiter's own trade apart): then the
     # note adds nothing to it, but for a student's, which is what they study, and the note may say it.
     told = _families(guidance, profile, besides=besides)
     their_families = (told if told and not student else None) \
-        or (besides and _families(guidance, profile, said.text, besides=besides)) or _families(guidance, profile, said.text)
+        or (besides and _families(guidance, profile, said.fields, besides=besides)) or _families(guidance, profile, said.fields)
     shared = sorted(set(user_families) & set(their_families))
 
     target_names = terms(company_names(guidance, me.target_companies), guidance)
     targets_in_profile = target_names.find(companies, names_company=True) or target_names.find(profile)
     names_company = bool(sender.company or any(job.company for job in sender.experience or []))
-    targets = targets_in_profile or ([] if names_company else target_names.find(said.text))
+    targets = targets_in_profile or ([] if names_company else said.find(target_names.find))
     interest_terms = terms(tuple(me.interests), guidance)
     interests_in_profile = interest_terms.find(profile)
     # What the sender says they work on is theirs, whatever their field ("I'm exploring LLMs for...").
-    interests = interests_in_profile or interest_terms.find(said.text)
+    interests = interests_in_profile or said.find(interest_terms.find)
     leader = lex["leader"].phrases.find_all(Text.of(sender.headline)) or lex["leader"].phrases.find_all(profile)
-    seeker = lex["job_seeker"].phrases.find_all(profile) or lex["job_seeker"].phrases.find_all(said.text)
+    seeker = lex["job_seeker"].phrases.find_all(profile) or said.find(lex["job_seeker"].phrases.find_all)
     goals = Text.of(" \n ".join(me.goals))
     seeks_roles = bool(lex["goal_seeks_roles"].phrases.find_all(goals))
     hires = bool(lex["goal_hires"].phrases.find_all(goals))
@@ -491,7 +492,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     # Unrelated, as the profile reads; not where the sender says their own work touches the user's
     # field ("we invest in supply-chain software"): their word is not proof, and not a reason to turn them away.
     if their_families and not reader.tied and not reader.result.has("known_relationship") \
-            and not set(_families(guidance, said.text)) & set(user_families):
+            and not set(_families(guidance, said.fields)) & set(user_families):
         where = f"; based in {sender.location}" if sender.location else ""
         mine_label = me.industry or ", ".join(user_families.values()) or "your field"
         theirs = ", ".join(dict.fromkeys(their_families.values()))
@@ -507,7 +508,8 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
 
 
 class _OfSender:
-    """What the note says of its sender (note_voice.py), read when first asked for."""
+    """What the note says of its sender (note_voice.py), read only where the whole note holds
+    what is looked for (a cheap first look), and then once."""
 
     def __init__(self, note: Text, guidance: Guidance, lex):
         self.note, self.guidance, self.lex = note, guidance, lex
@@ -518,8 +520,17 @@ class _OfSender:
         if self._text is None:
             references = self.lex["content_reference"].phrases
             self._text = of_sender(self.note, self.guidance.note_voice,
-                                   lambda clause: bool(references.find_all(Text.of(clause))))
+                                   lambda part: bool(references.find_all(self.note if part == self.note.original else Text.of(part))))
         return self._text
+
+    def find(self, look: Callable[[Text], list[str]]) -> list[str]:
+        """What `look` finds in what the note says of the sender: nothing where the whole note has none."""
+        return look(self.text) if self.note.original and look(self.note) else []
+
+    @property
+    def fields(self) -> Text:
+        """The text to read the sender's fields in: none where the whole note names no field."""
+        return self.text if self.note.original and self.guidance.industries.hits(self.note) else Text.of(None)
 
 
 def _profile_grounds(reader: _Reader, guidance: Guidance, user_families: dict[str, str], profile: Text,
