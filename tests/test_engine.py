@@ -23,7 +23,10 @@ def test_engine_agrees_with_expert_labels_on_the_fixture_inbox():
     report = evaluate(str(FIXTURES / "requests"), None, None, RulesBackend())
     assert report.total >= 30
     assert not report.bad_items
-    assert report.agreement >= 0.90, report.as_json()["mismatches"]
+    # 0.88, not 0.90, since relevance is read from the profile (issue 10): req-36 (applying at VNPay,
+    # no longer "works at VNPay") is now ignore, and req-38 (whose own words put him on a payments
+    # team) ask; both verdicts are in their labels' acceptable sets.
+    assert report.agreement >= 0.88, report.as_json()["mismatches"]
     assert not report.harmful, [(o.case, o.harm) for o in report.harmful]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from .alternatives import Alternatives
 from .text import PhraseSet, Text, compile_phrases, fold, has_diacritics, normalize, tokens
@@ -45,7 +46,10 @@ def _anchor(words: tuple[str, ...]) -> int:
 class CueBook:
     """The sets of cues of one vocabulary."""
 
-    def __init__(self) -> None:
+    def __init__(self, not_folded: frozenset[str] = frozenset()) -> None:
+        # Entries read only as written, never in text typed without diacritics: folded, they are
+        # other everyday words ("chuyên", to specialise, is then "chuyển", to move on).
+        self.not_folded = frozenset(normalize(entry) for entry in not_folded)
         # A single word -> its sets; a phrase's anchor -> [(where the anchor stands in the phrase,
         # the phrase, its set)]. Folded forms ("ket noi" for "kết nối") apart: they are looked up
         # only in text typed without diacritics.
@@ -68,7 +72,8 @@ class CueBook:
             normalized = normalize(phrase)
             for singles, anchors, words in (
                     (self.singles, self.anchors, tokens(normalized)),
-                    (self.plain_singles, self.plain_anchors, tokens(fold(normalized)) if has_diacritics(normalized) else ())):
+                    (self.plain_singles, self.plain_anchors,
+                     tokens(fold(normalized)) if has_diacritics(normalized) and normalized not in self.not_folded else ())):
                 if len(words) == 1:
                     singles.setdefault(words[0], set()).add(number)
                 elif words:
@@ -79,7 +84,13 @@ class CueBook:
         self.sources += patterns or []
         self.of_source += [number] * len(patterns or ())
         self._alternatives = None  # the first look is made again with the new patterns
-        return Cue(self, number, compile_phrases(phrases), places)
+        compiled = compile_phrases(phrases)
+        if self.not_folded:  # what it finds for the evidence, as the book finds it
+            unread = {tokens(fold(entry)) for entry in self.not_folded}
+            plain = {first: kept for first, group in compiled.plain.items()
+                     if (kept := tuple(phrase for phrase in group if phrase not in unread))}
+            compiled = replace(compiled, plain=plain)
+        return Cue(self, number, compiled, places)
 
     @property
     def alternatives(self) -> Alternatives:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .injection import Vocabulary
+from .note_voice import Voice
 from .scam_words import SignVocabulary, VocabularyError
 from .selling import Vocabulary as SellingVocabulary
 from .text import PhraseIndex, PhraseSet, Text, compile_phrases, fold, normalize, tokens
@@ -228,6 +229,12 @@ class Guidance:
         Its phrases have an index of their own: they are looked for in the note and the profile
         only, and would make every other lookup dearer."""
         return SellingVocabulary(self._selling, self._signals["lexicon"])
+
+    @cached_property
+    def note_voice(self) -> Voice:
+        """Whom each part of a note is about: the words for its reader, and for its writer saying
+        who they are (signals.toml [note_voice])."""
+        return Voice.of(self._signals["note_voice"], self.negations)
 
     @cached_property
     def industries(self) -> "Industries":

@@ -85,7 +85,7 @@ class Vocabulary:
     for all of them (cues.py)."""
 
     def __init__(self, data: dict[str, Any], lexicons: dict[str, dict[str, Any]]):
-        self.book = CueBook()
+        self.book = CueBook(frozenset(data.get("not_folded", ())))
 
         def compiled(entry: dict[str, Any], phrases: str = "phrases", patterns: str = "patterns",
                      extends: str = "extends") -> Cue:

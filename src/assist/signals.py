@@ -9,6 +9,7 @@ that applies them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from .guidance import Guidance, load_guidance
 from .injection import evidence as injection_evidence
 from .injection import read_request
 from .models import Flag, Request
+from .note_voice import of_sender
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import as_companies, company_names, terms, word_forms
@@ -421,24 +423,34 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
             "(fill in headline, industry, goals or interests)")
         return
     reader.result.note_only = bool(note.original) and not sender.profile_known()
+    # Who the sender is comes from their profile. The note tells it only where the profile does
+    # not, and only in what it says of the sender: "your post on chargebacks" is the user's field,
+    # not the writer's (note_voice.py). Read once, when first needed.
+    said = _OfSender(note, guidance, lex)
     # A student's field is what they study, not their university's.
     student = bool(lex["student"].phrases.find_all(Text.of(sender.headline)))
     # A recruiter's field is whom they hire ("Tuyển dụng điều dưỡng" hires nurses), whatever the
     # words of their own trade; only when their profile names nothing else is it recruiting.
     recruiter_in_profile = lex["recruiter"].phrases.find_all(profile)
-    recruiter = recruiter_in_profile or lex["recruiter"].phrases.find_all(note)
+    recruiter = recruiter_in_profile or said.find(lex["recruiter"].phrases.find_all)
     besides = STUDENT_PLACES if student else RECRUITING if recruiter else frozenset()
-    their_families = (besides and _families(guidance, profile, note, besides=besides)) or _families(guidance, profile, note)
+    # The field the profile names (a student's school and a recruiter's own trade apart): then the
+    # note adds nothing to it, but for a student's, which is what they study, and the note may say it.
+    told = _families(guidance, profile, besides=besides)
+    their_families = (told if told and not student else None) \
+        or (besides and _families(guidance, profile, said.fields, besides=besides)) or _families(guidance, profile, said.fields)
     shared = sorted(set(user_families) & set(their_families))
 
     target_names = terms(company_names(guidance, me.target_companies), guidance)
     targets_in_profile = target_names.find(companies, names_company=True) or target_names.find(profile)
-    targets = targets_in_profile or target_names.find(note)
+    names_company = bool(sender.company or any(job.company for job in sender.experience or []))
+    targets = targets_in_profile or ([] if names_company else said.find(target_names.find))
     interest_terms = terms(tuple(me.interests), guidance)
     interests_in_profile = interest_terms.find(profile)
-    interests = interests_in_profile or interest_terms.find(note)
+    # What the sender says they work on is theirs, whatever their field ("I'm exploring LLMs for...").
+    interests = interests_in_profile or said.find(interest_terms.find)
     leader = lex["leader"].phrases.find_all(Text.of(sender.headline)) or lex["leader"].phrases.find_all(profile)
-    seeker = lex["job_seeker"].phrases.find_all(profile) or lex["job_seeker"].phrases.find_all(note)
+    seeker = lex["job_seeker"].phrases.find_all(profile) or said.find(lex["job_seeker"].phrases.find_all)
     goals = Text.of(" \n ".join(me.goals))
     seeks_roles = bool(lex["goal_seeks_roles"].phrases.find_all(goals))
     hires = bool(lex["goal_hires"].phrases.find_all(goals))
@@ -448,7 +460,11 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     strength = 1.0
     if targets:
         role = "recruiter" if recruiter else "leader" if leader else "works"
-        reasons.append(f"{'a ' + role + ' at' if role != 'works' else 'works at'} {quote(targets[0])}, one of your target companies")
+        if targets_in_profile:
+            reasons.append(f"{'a ' + role + ' at' if role != 'works' else 'works at'} {quote(targets[0])}, one of your target companies")
+        else:  # the note's word for it: the profile names no company
+            who = f"a {role}; " if role != "works" else ""
+            reasons.append(f"{who}note mentions {quote(targets[0])}, one of your target companies")
         if recruiter or leader:
             strength += guidance.parameters["strong_relevance_bonus"] / guidance.weights["professional_relevance"]
     recruits_for_you = recruiter and seeks_roles and (
@@ -473,7 +489,10 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
                          bool(recruits_for_you and recruiter_in_profile))
         return
 
-    if their_families and not reader.tied and not reader.result.has("known_relationship"):
+    # Unrelated, as the profile reads; not where the sender says their own work touches the user's
+    # field ("we invest in supply-chain software"): their word is not proof, and not a reason to turn them away.
+    if their_families and not reader.tied and not reader.result.has("known_relationship") \
+            and not set(_families(guidance, said.fields)) & set(user_families):
         where = f"; based in {sender.location}" if sender.location else ""
         mine_label = me.industry or ", ".join(user_families.values()) or "your field"
         theirs = ", ".join(dict.fromkeys(their_families.values()))
@@ -486,6 +505,32 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
             f"their field ({theirs}{where}) is unrelated to yours ({mine_label}) and to your goals",
             strength=(p["same_place_strength"] if same_place else 1.0) * (p["many_mutual_strength"] if many_mutual else 1.0),
         )
+
+
+class _OfSender:
+    """What the note says of its sender (note_voice.py), read only where the whole note holds
+    what is looked for (a cheap first look), and then once."""
+
+    def __init__(self, note: Text, guidance: Guidance, lex):
+        self.note, self.guidance, self.lex = note, guidance, lex
+        self._text: Text | None = None
+
+    @property
+    def text(self) -> Text:
+        if self._text is None:
+            references = self.lex["content_reference"].phrases
+            self._text = of_sender(self.note, self.guidance.note_voice,
+                                   lambda part: bool(references.find_all(self.note if part == self.note.original else Text.of(part))))
+        return self._text
+
+    def find(self, look: Callable[[Text], list[str]]) -> list[str]:
+        """What `look` finds in what the note says of the sender: nothing where the whole note has none."""
+        return look(self.text) if self.note.original and look(self.note) else []
+
+    @property
+    def fields(self) -> Text:
+        """The text to read the sender's fields in: none where the whole note names no field."""
+        return self.text if self.note.original and self.guidance.industries.hits(self.note) else Text.of(None)
 
 
 def _profile_grounds(reader: _Reader, guidance: Guidance, user_families: dict[str, str], profile: Text,
