@@ -353,8 +353,8 @@ def test_decide_with_an_edited_draft_says_it_is_kept(tmp_path, capsys):
 
 # -- the command line: refusals, notes, history, short ids ---------------------------------------
 
-def cli_asked(capsys, db: str, name: str = "Nguyễn Thị Lan") -> str:
-    path = FIXTURES / "requests" / "01-momo-talent-partner.json"
+def cli_asked(capsys, db: str) -> str:
+    path = FIXTURES / "requests" / "02-vnpay-head-of-data-no-note.json"
     code, out, err = run(capsys, "screen", str(path), "-c", ANALYST, "--json", "--db", db)
     assert code == 0, err
     [result] = json_lines(out)
