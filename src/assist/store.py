@@ -489,13 +489,15 @@ class Store:
         if self.db.execute("SELECT 1 FROM requests WHERE id = ?", (id_or_prefix,)).fetchone():
             return id_or_prefix
         escaped = id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self.db.execute("SELECT id FROM requests WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
-                               (escaped + "%",)).fetchall()
+        rows = self.db.execute("SELECT id, sender, COUNT(*) OVER () AS n FROM requests WHERE id LIKE ? ESCAPE '\\' "
+                               "ORDER BY id LIMIT 5", (escaped + "%",)).fetchall()
         if not rows:
             raise InputError(id_or_prefix, "no such request in the store (see `assist review list`)")
         if len(rows) > 1:
-            shown = ", ".join(row["id"] for row in rows[:5])
-            raise InputError(id_or_prefix, f"more than one request starts with it ({shown}{', …' if len(rows) > 5 else ''})")
+            shown = ", ".join(f"{row['id']} ({row['sender']})" for row in rows)
+            count = rows[0]["n"]
+            raise InputError(id_or_prefix, f"more than one request starts with it ({count}: {shown}{', …' if count > 5 else ''}); "
+                                           "give more of the id")
         return rows[0]["id"]
 
     def offer_draft(self, request_id: str, kind: str, language: str, text: str) -> tuple[Draft, bool]:
