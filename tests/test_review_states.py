@@ -476,3 +476,81 @@ def test_a_store_from_before_the_state_machine_upgrades_and_keeps_every_draft(tm
         store.act("r2", "reopen")
         store.decide("r2", "ignore")
         assert status(store, "r2") == "withdrawn"  # a state the old schema did not allow
+
+
+# -- one identity per sender ---------------------------------------------------------------------------
+
+def write_request(tmp_path, name: str, body: dict) -> str:
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+LAN = {"id": "inv-7", "sender": {"name": "Nguyễn Thị Lan", "headline": "Analyst at MoMo", "company": "MoMo",
+                                 "profile_url": "https://www.linkedin.com/in/lan-momo"},
+       "note": "Chào anh, em làm phân tích dữ liệu ở MoMo, mong được kết nối"}
+SCAMMER = {"id": "inv-7", "sender": {"name": "Crypto Wealth Team", "headline": "Investment advisor",
+                                     "profile_url": "https://www.linkedin.com/in/crypto-wealth-77"},
+           "note": "Join our investment group on Telegram: guaranteed 30% monthly returns, deposit USDT today"}
+
+
+def test_a_different_sender_under_an_existing_id_is_a_new_request_that_inherits_nothing(tmp_path, capsys):
+    db = str(tmp_path / "ids.db")
+    code, out, err = run(capsys, "screen", write_request(tmp_path, "lan", LAN), "-c", ANALYST, "--json", "--db", db)
+    assert code == 0, err
+    run(capsys, "decide", "inv-7", "accept", "--db", db, "-c", ANALYST)
+    run(capsys, "review", "edit", "inv-7", "--text", "Chào Lan, rất vui được kết nối! Minh", "--db", db)
+    run(capsys, "review", "approve", "inv-7", "--db", db)
+    history_before = json_lines(run(capsys, "history", "--json", "--db", db)[1])
+
+    scam = write_request(tmp_path, "scam", SCAMMER)
+    code, out, err = run(capsys, "screen", scam, "-c", ANALYST, "--json", "--db", db)
+    assert code == 0, err
+    [result] = json_lines(out)
+    assert result["id"] != "inv-7" and result["id"].startswith("inv-7")
+    assert result.get("user_decision") is None
+    assert "warning" in err and "inv-7" in err and result["id"] in err and "Crypto Wealth Team" in err
+    with Store.open(db) as store:
+        assert store.request("inv-7").sender.name == "Nguyễn Thị Lan"
+        assert store.decision("inv-7") == "accept" and store.decision(result["id"]) is None
+        assert store.draft("inv-7").text == "Chào Lan, rất vui được kết nối! Minh"
+        assert [e["id"] for e in store.examples()] == ["inv-7"]
+    assert json_lines(run(capsys, "history", "--json", "--db", db)[1]) == history_before
+    exported = run(capsys, "review", "export", "--format", "json", "--db", db)[1]
+    assert [(d["id"], d["sender"]) for d in json.loads(exported)] == [("inv-7", "Nguyễn Thị Lan")]
+
+    code, out, err = run(capsys, "screen", scam, "-c", ANALYST, "--json", "--db", db)  # the same scammer again
+    assert json_lines(out)[0]["id"] == result["id"]
+    with Store.open(db) as store:
+        assert store.db.execute("SELECT COUNT(*) FROM requests").fetchone()[0] == 2
+
+
+def test_two_senders_under_one_id_in_one_run_are_two_requests(tmp_path, capsys):
+    db = str(tmp_path / "ids.db")
+    both = tmp_path / "both.jsonl"
+    both.write_text(json.dumps(LAN, ensure_ascii=False) + "\n" + json.dumps(SCAMMER) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "screen", str(both), "-c", ANALYST, "--json", "--db", db)
+    assert code == 0, err
+    ids = [r["id"] for r in json_lines(out)]
+    assert ids[0] == "inv-7" and ids[1] != "inv-7"
+    with Store.open(db) as store:
+        assert {store.request(i).sender.name for i in ids} == {"Nguyễn Thị Lan", "Crypto Wealth Team"}
+
+
+def test_the_same_profile_from_json_and_from_invitations_csv_is_one_record(tmp_path, capsys):
+    db = str(tmp_path / "ids.db")
+    code, out, err = run(capsys, "screen", write_request(tmp_path, "lan", LAN), "-c", ANALYST, "--json", "--db", db)
+    assert code == 0, err
+    run(capsys, "decide", "inv-7", "ignore", "--db", db, "-c", ANALYST)
+    csv_path = tmp_path / "Invitations.csv"
+    csv_path.write_text(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        f"Nguyễn Thị Lan,Đặng Khắc Minh,\"11/17/25, 8:42 AM\",\"{LAN['note']}\",INCOMING,"
+        "https://www.linkedin.com/in/lan-momo/,https://www.linkedin.com/in/dang-khac-minh\n", encoding="utf-8")
+    code, out, err = run(capsys, "screen", str(csv_path), "-c", ANALYST, "--json", "--db", db)
+    assert code == 0, err
+    [result] = json_lines(out)
+    assert result["id"] == "inv-7" and result["user_decision"] == "ignore"
+    assert "warning" not in err
+    with Store.open(db) as store:
+        assert store.db.execute("SELECT COUNT(*) FROM requests").fetchone()[0] == 1
