@@ -459,6 +459,8 @@ def test_a_store_from_before_the_state_machine_upgrades_and_keeps_every_draft(tm
                    "updated_at, learn) VALUES (?, 'clarify', 'en', ?, 'generated', ?, ?, '2025-01-01T00:00:00+00:00', "
                    "'2025-01-02T00:00:00+00:00', 1)", (request_id, f"text {number}", state, edited))
     db.execute("INSERT INTO decisions VALUES ('r1', 'accept', '2025-01-02T00:00:00+00:00', 1)")
+    db.execute("INSERT INTO requests VALUES ('lan', 'Lan', ?, 'h', '2025-01-01T00:00:00+00:00')",
+               (json.dumps({"id": "lan", "sender": {"name": "Lan", "profile_url": "https://vn.linkedin.com/in/Lan-MoMo/"}}),))
     db.commit()
     db.close()
     with Store.open(path) as store:
@@ -476,6 +478,8 @@ def test_a_store_from_before_the_state_machine_upgrades_and_keeps_every_draft(tm
         store.act("r2", "reopen")
         store.decide("r2", "ignore")
         assert status(store, "r2") == "withdrawn"  # a state the old schema did not allow
+        same = request(None, name="Nguyễn Thị Lan", profile_url="https://www.linkedin.com/in/lan-momo")
+        assert store.identify(same) == (same.model_copy(update={"id": "lan"}), None)  # profiles on record are found
 
 
 # -- one identity per sender ---------------------------------------------------------------------------

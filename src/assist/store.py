@@ -121,7 +121,39 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO draft_history (request_id, action, from_status, status, kind, language, text, edited, at)
         SELECT request_id, 'on record', NULL, status, kind, language, text, edited, updated_at FROM drafts;
     """,
+    # One identity per sender: the profile URL of each request, as compared (profile_key), indexed.
+    lambda db: _add_profile_column(db),
 )
+
+
+def profile_key(url: str | None) -> str | None:
+    """A LinkedIn profile URL as compared: no scheme, www or country prefix, query or trailing
+    slash, lower case. `https://vn.linkedin.com/in/Lan-MoMo/?x=1` -> `linkedin.com/in/lan-momo`."""
+    if not url or not url.strip():
+        return None
+    text = url.strip().casefold().split("?")[0].split("#")[0].rstrip("/")
+    text = text.split("://", 1)[-1]
+    host, _, path = text.partition("/")
+    if host == "linkedin.com" or host.endswith(".linkedin.com"):
+        host = "linkedin.com"
+    return f"{host}/{path}" if path else host
+
+
+def name_key(name: str) -> str:
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def _add_profile_column(db: sqlite3.Connection) -> None:
+    from .migrations import columns
+
+    if "profile" not in columns(db, "requests"):
+        db.execute("ALTER TABLE requests ADD COLUMN profile TEXT")
+    rows = db.execute("SELECT id, payload FROM requests").fetchall()
+    db.executemany("UPDATE requests SET profile = ? WHERE id = ?",
+                   [(profile_key(json.loads(row[1]).get("sender", {}).get("profile_url")), row[0]) for row in rows])
+    db.execute("CREATE INDEX IF NOT EXISTS requests_by_profile ON requests(profile)")
 
 
 def default_db_path() -> Path:
@@ -189,6 +221,9 @@ class Store:
     def __init__(self, path: Path):
         self.path = path
         self._readers: list[ExampleReader] = []
+        # Who each id was identified as in this run, before it is recorded (identify).
+        self._senders: dict[str, tuple[str | None, str, str]] = {}
+        self._profiles: dict[str, str] = {}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
@@ -248,6 +283,43 @@ class Store:
 
     # -- screening ------------------------------------------------------------------------------
 
+    def identify(self, request: Request) -> tuple[Request, str | None]:
+        """The request under the id of its sender: a request id is trusted only together with who sent
+        it (the profile URL when both have one, else the name). A profile already on record keeps its
+        id, from whatever file it comes (JSON, Invitations.csv); a different sender under an id on
+        record gets an id of its own, derived from the id and the sender, and inherits nothing (the
+        warning says so). Requests identified earlier in this run count as on record."""
+        profile, name = profile_key(request.sender.profile_url), name_key(request.sender.name)
+        if profile is not None:
+            known = self._profiles.get(profile)
+            if known is None:
+                row = self.db.execute("SELECT id FROM requests WHERE profile = ? ORDER BY first_seen, id LIMIT 1",
+                                      (profile,)).fetchone()
+                known = row["id"] if row else None
+            if known is not None:
+                self._remember(known, profile, name)
+                return (request if known == request.id else request.model_copy(update={"id": known})), None
+        warning = None
+        stored = self._senders.get(request.id)
+        if stored is None:
+            row = self.db.execute("SELECT sender, profile FROM requests WHERE id = ?", (request.id,)).fetchone()
+            stored = (row["profile"], name_key(row["sender"]), row["sender"]) if row else None
+        if stored is not None and not (stored[0] == profile if stored[0] and profile else stored[1] == name):
+            from .models import stable_hash
+
+            new_id = f"{request.id}-{stable_hash(profile or name, 6)}"
+            warning = (f"{request.id}: that id is on record for {stored[2]}; this request from {request.sender.name} "
+                       f"is another sender, kept as {new_id}, and inherits nothing of the first")
+            request = request.model_copy(update={"id": new_id})
+        self._remember(request.id or "", profile, name, request.sender.name)
+        return request, warning
+
+    def _remember(self, request_id: str, profile: str | None, name: str, shown: str | None = None) -> None:
+        if request_id not in self._senders:
+            self._senders[request_id] = (profile, name, shown or name)
+        if profile is not None:
+            self._profiles.setdefault(profile, request_id)
+
     def knows_anything(self, screening_key: str) -> bool:
         """False when no verdict was made under this key and the user decided nothing: then no
         request can be resumed, and none carries a decision."""
@@ -287,16 +359,17 @@ class Store:
         requests, verdicts, drafts = [], [], []
         for request, result in screened:
             digest = content_hash(request)
-            requests.append((request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now))
+            requests.append((request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now,
+                             profile_key(request.sender.profile_url)))
             verdicts.append((request.id, digest, result.verdict, result.backend, result.model, result.prompt_version,
                              result.model_dump_json(), now, screening_key))
             if result.reply is not None:
                 drafts.append((request.id, result.reply))
         with self.transaction() as db:
             db.executemany(
-                "INSERT INTO requests (id, sender, payload, content_hash, first_seen) VALUES (?, ?, ?, ?, ?) "
+                "INSERT INTO requests (id, sender, payload, content_hash, first_seen, profile) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET sender = excluded.sender, payload = excluded.payload, "
-                "content_hash = excluded.content_hash", requests)
+                "content_hash = excluded.content_hash, profile = excluded.profile", requests)
             db.executemany(
                 "INSERT INTO verdicts (request_id, content_hash, verdict, backend, model, prompt_version, result, "
                 "created_at, screening_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", verdicts)
