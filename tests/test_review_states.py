@@ -558,3 +558,11 @@ def test_the_same_profile_from_json_and_from_invitations_csv_is_one_record(tmp_p
     assert "warning" not in err
     with Store.open(db) as store:
         assert store.db.execute("SELECT COUNT(*) FROM requests").fetchone()[0] == 1
+
+
+def test_two_ids_the_source_gave_one_profile_stay_two_requests(store):
+    first = request("Chào anh", name="Lan", profile_url="https://www.linkedin.com/in/lan-momo").model_copy(update={"id": "inv-1"})
+    second = first.model_copy(update={"id": "inv-2", "note": "Chào anh lần nữa"})
+    assert store.identify(first) == (first, None)
+    store.record(first, screen(first, analyst()))
+    assert store.identify(second) == (second, None)  # the source told them apart: not merged, no warning

@@ -139,6 +139,14 @@ def profile_key(url: str | None) -> str | None:
     return f"{host}/{path}" if path else host
 
 
+def derived_id(request: Request) -> bool:
+    """Whether the request's id is assist's (derived from its content: Invitations.csv, or JSON with
+    no id), not the source's own."""
+    from .models import stable_hash
+
+    return request.id == "req-" + stable_hash(request.model_dump(exclude={"id", "received_at"}, mode="json"), 12)
+
+
 def name_key(name: str) -> str:
     import unicodedata
 
@@ -223,7 +231,7 @@ class Store:
         self._readers: list[ExampleReader] = []
         # Who each id was identified as in this run, before it is recorded (identify).
         self._senders: dict[str, tuple[str | None, str, str]] = {}
-        self._profiles: dict[str, str] = {}
+        self._profiles: dict[str, tuple[str, bool]] = {}  # profile -> (id, whether assist derived it)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
@@ -293,12 +301,14 @@ class Store:
         if profile is not None:
             known = self._profiles.get(profile)
             if known is None:
-                row = self.db.execute("SELECT id FROM requests WHERE profile = ? ORDER BY first_seen, id LIMIT 1",
+                row = self.db.execute("SELECT id, payload FROM requests WHERE profile = ? ORDER BY first_seen, id LIMIT 1",
                                       (profile,)).fetchone()
-                known = row["id"] if row else None
-            if known is not None:
-                self._remember(known, profile, name)
-                return (request if known == request.id else request.model_copy(update={"id": known})), None
+                if row is not None:
+                    known = (row["id"], derived_id(Request.model_validate_json(row["payload"])))
+            # One record, unless both ids are the source's own (two requests it told apart).
+            if known is not None and (known[0] == request.id or known[1] or derived_id(request)):
+                self._remember(known[0], profile, name, derived=known[1])
+                return (request if known[0] == request.id else request.model_copy(update={"id": known[0]})), None
         warning = None
         stored = self._senders.get(request.id)
         if stored is None:
@@ -311,14 +321,15 @@ class Store:
             warning = (f"{request.id}: that id is on record for {stored[2]}; this request from {request.sender.name} "
                        f"is another sender, kept as {new_id}, and inherits nothing of the first")
             request = request.model_copy(update={"id": new_id})
-        self._remember(request.id or "", profile, name, request.sender.name)
+        self._remember(request.id or "", profile, name, request.sender.name, derived_id(request))
         return request, warning
 
-    def _remember(self, request_id: str, profile: str | None, name: str, shown: str | None = None) -> None:
+    def _remember(self, request_id: str, profile: str | None, name: str, shown: str | None = None,
+                  derived: bool = False) -> None:
         if request_id not in self._senders:
             self._senders[request_id] = (profile, name, shown or name)
         if profile is not None:
-            self._profiles.setdefault(profile, request_id)
+            self._profiles.setdefault(profile, (request_id, derived))
 
     def knows_anything(self, screening_key: str) -> bool:
         """False when no verdict was made under this key and the user decided nothing: then no
