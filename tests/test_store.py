@@ -75,7 +75,7 @@ def test_screening_again_keeps_an_edited_or_approved_draft_and_the_users_decisio
     draft = store.draft(req.id)
     assert draft.text == "My own words, signed Minh" and draft.edited
     assert store.decision(req.id) == "accept"
-    store.set_status(req.id, "approved")
+    store.act(req.id, "approve")
     store.record(req, result)
     assert store.draft(req.id).status == "approved"
 
@@ -92,14 +92,14 @@ def test_review_actions_and_history(tmp_path):
     store = Store.open(tmp_path / "a.db")
     req, _ = _screened(store)
     store.edit(req.id, "Edited text")
-    store.set_status(req.id, "approved")
-    store.set_status(req.id, "sent")
+    store.act(req.id, "approve")
+    store.act(req.id, "mark-sent")
     actions = [entry["action"] for entry in store.history()]
     assert actions == ["sent", "approved", "edited"]
     with pytest.raises(InputError, match="empty"):
         store.edit(req.id, "   ")
     with pytest.raises(InputError, match="no such request"):
-        store.set_status("nope", "approved")
+        store.act("nope", "approve")
 
 
 def test_learned_examples_can_be_seen_and_unlearned(tmp_path):

@@ -151,7 +151,9 @@ def submit(loaded_requests, backend: OpenAIBackend, ctx: RunContext, store: Stor
     seen: set[str] = set()
     skipped = 0
     for loaded in loaded_requests:
-        request: Request = loaded.request
+        request, warning = store.identify(loaded.request)  # under its sender's id, as `screen` does
+        if warning:
+            on_note(f"warning: {warning}")
         if request.id in seen:
             on_note(f"note: {request.id} ({loaded.origin}) appears twice; submitted once")
             continue

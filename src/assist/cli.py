@@ -124,7 +124,8 @@ def screen(
     gc.set_threshold(20_000, 20, 20)
     try:
         for screened in screen_all(requests, backend, ctx, store, resume=llm.use_cache, concurrency=workers,
-                                   on_done=lambda s: progress.advance(requests.read, failed=s.error is not None)):
+                                   on_done=lambda s: progress.advance(requests.read, failed=s.error is not None),
+                                   on_warning=lambda message: progress.say(f"warning: {message}")):
             loaded, result = screened.loaded, screened.result
             if result is None:
                 progress.say(f"error: {loaded.request.id} ({loaded.origin}): {screened.error}")

@@ -37,7 +37,7 @@ InputsArgument = Annotated[
     typer.Argument(help="Request files (.json, .jsonl, LinkedIn's Invitations.csv), directories of .json files, or - for standard input.",
                    show_default=False),
 ]
-IdArgument = Annotated[str, typer.Argument(help="The request id (see `assist review list`).")]
+IdArgument = Annotated[str, typer.Argument(help="The request id, or a unique prefix of it (see `assist review list`).")]
 
 # The LLM options, declared once and added to every command that takes them (`llm_options`).
 LLM_OPTIONS: dict[str, tuple[object, object]] = {

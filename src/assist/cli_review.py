@@ -1,8 +1,9 @@
 """The review workflow on the command line: drafts wait for you; nothing is ever sent by assist.
 
 `assist review` walks through pending drafts interactively; `assist review list|show|approve|edit|
-reject|mark-sent|export` do the same for scripts; `assist decide`, `history`, `learned` and
-`forget` record and manage your own word.
+reject|reopen|mark-sent|export` do the same for scripts; `assist decide`, `history`, `learned` and
+`forget` record and manage your own word. What may happen to a draft is draft_states.py's table,
+which the store enforces; every command that takes an id takes a unique prefix of it.
 """
 
 from __future__ import annotations
@@ -50,6 +51,39 @@ def _store(db: str | None) -> "Store":
     return Store.open(db)
 
 
+def _opened(db: str | None, request_id: str) -> tuple["Store", str]:
+    """The store, and the full id of the one request whose id is or starts with `request_id`
+    (exit 2, naming the candidates, when several do)."""
+    store = _store(db)
+    return store, store.resolve(request_id)
+
+
+def _local(at: str) -> str:
+    """A stored UTC time as the user's local time, to the minute."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return at
+
+
+def _history_lines(history: list[dict]) -> list[str]:
+    """The draft's versions, one line each: when, what, the state it moved to, and its text when
+    that changed."""
+    from .text import quote
+
+    lines, before = [], None
+    for entry in history:
+        moved = f"{entry['from_status']} -> {entry['status']}" if entry["from_status"] else entry["status"]
+        line = f"    {_local(entry['at'])}  {entry['action']:<11} {moved}"
+        if before is None or (entry["kind"], entry["language"], entry["text"]) != (before["kind"], before["language"], before["text"]):
+            line += f"  {entry['kind']}, {entry['language']}: {quote(entry['text'], 60)}"
+        lines.append(line)
+        before = entry
+    return lines
+
+
 def _show(draft: "Draft", position: str = "") -> str:
     verdict = draft.verdict or {}
     lines = [f"{position}{draft.request_id}  {draft.sender}  [{draft.status}{', edited' if draft.edited else ''}]"]
@@ -87,18 +121,24 @@ def review(
             typer.echo("\n" + _show(draft, f"({number}/{len(pending)}) "))
             typer.echo(f"  {KEYS}")
             key = typer.prompt(" ", default="s", show_default=False, prompt_suffix="> ").strip().lower()[:1]
-            if key == "a":
-                store.set_status(draft.request_id, "approved")
-                typer.echo("  approved: copy it into LinkedIn yourself, then `assist review mark-sent " + draft.request_id + "`")
-                done += 1
+            try:
+                if key == "a":
+                    store.act(draft.request_id, "approve")
+                    typer.echo("  approved: copy it into LinkedIn yourself, then `assist review mark-sent " + draft.request_id + "`")
+                    done += 1
+                    break
+                if key == "e":
+                    text = edit_in_editor(draft.text)
+                    if text is None or text.strip() == draft.text.strip():
+                        typer.echo("  no change")
+                    elif not text.strip():
+                        typer.echo("  the edit was empty: the previous text is kept")
+                    else:
+                        draft = store.edit(draft.request_id, text).draft
+                    continue
+            except InputError as error:  # changed meanwhile (another review, another process): said, then on
+                typer.echo(f"  {error}")
                 break
-            if key == "e":
-                text = edit_in_editor(draft.text)
-                if text is None or text.strip() == draft.text.strip():
-                    typer.echo("  no change")
-                else:
-                    draft = store.edit(draft.request_id, text)
-                continue
             if key == "r":
                 draft = _regenerate(store, user, draft, draft.kind, draft.language)
                 continue
@@ -110,8 +150,11 @@ def review(
                 draft = _regenerate(store, user, draft, draft.kind, _other_language(user, draft.language))
                 continue
             if key == "j":
-                store.set_status(draft.request_id, "rejected")
-                done += 1
+                try:
+                    store.act(draft.request_id, "reject")
+                    done += 1
+                except InputError as error:
+                    typer.echo(f"  {error}")
                 break
             if key == "s":
                 break
@@ -174,7 +217,7 @@ def edit_in_editor(text: str) -> str | None:
 
 @review_app.command("list")
 def review_list(
-    status: Annotated[Optional[DraftStatus], typer.Option("--status", help="pending, approved, rejected or sent.", show_default=False)] = None,
+    status: Annotated[Optional[DraftStatus], typer.Option("--status", help="pending, approved, rejected, sent or withdrawn.", show_default=False)] = None,
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -193,32 +236,48 @@ def review_list(
 
 @review_app.command("show")
 def review_show(request_id: IdArgument, db: DbOption = None, json_output: JsonOption = False) -> None:
-    """Show one draft with the request and the verdict's reasons."""
-    draft = _store(db).draft(request_id)
-    typer.echo(json.dumps(draft.as_json(), ensure_ascii=False) if json_output else _show(draft))
+    """Show one draft with the request, the verdict's reasons, and the draft's history."""
+    store, request_id = _opened(db, request_id)
+    draft = store.draft(request_id)
+    history = store.draft_history(request_id)
+    if json_output:
+        typer.echo(json.dumps(draft.as_json() | {"history": history}, ensure_ascii=False))
+    else:
+        typer.echo(_show(draft) + "\n  History:\n" + "\n".join(_history_lines(history)))
 
 
-def _set(request_id: str, status: str, db: str | None) -> None:
-    draft = _store(db).set_status(request_id, status)
-    typer.echo(f"{draft.request_id}: {draft.status}")
+def _act(request_id: str, action: str, db: str | None) -> None:
+    """A review action as draft_states allows it: refused (exit 2, one line), or done, or a no-op
+    with a note when it already was."""
+    store, request_id = _opened(db, request_id)
+    change = store.act(request_id, action)
+    if change.note:
+        err(f"note: {change.note}")
+    typer.echo(f"{change.draft.request_id}: {change.draft.status}")
 
 
 @review_app.command("approve")
 def review_approve(request_id: IdArgument, db: DbOption = None) -> None:
-    """Approve a draft (you still send it yourself)."""
-    _set(request_id, "approved", db)
+    """Approve a pending draft (you still send it yourself)."""
+    _act(request_id, "approve", db)
 
 
 @review_app.command("reject")
 def review_reject(request_id: IdArgument, db: DbOption = None) -> None:
-    """Reject a draft: it will not be exported."""
-    _set(request_id, "rejected", db)
+    """Reject a pending draft: it is not exported, and assist never learns from it."""
+    _act(request_id, "reject", db)
+
+
+@review_app.command("reopen")
+def review_reopen(request_id: IdArgument, db: DbOption = None) -> None:
+    """Bring a rejected, approved or withdrawn draft back to pending."""
+    _act(request_id, "reopen", db)
 
 
 @review_app.command("mark-sent")
 def review_mark_sent(request_id: IdArgument, db: DbOption = None) -> None:
-    """Record that you sent the reply yourself on LinkedIn."""
-    _set(request_id, "sent", db)
+    """Record that you sent an approved reply yourself on LinkedIn (final)."""
+    _act(request_id, "mark-sent", db)
 
 
 @review_app.command("edit")
@@ -228,7 +287,8 @@ def review_edit(
     file: Annotated[Optional[Path], typer.Option("--file", help="Read the new reply from a file (- for standard input).", show_default=False)] = None,
     db: DbOption = None,
 ) -> None:
-    """Replace a draft's text with yours; it is kept through later screenings."""
+    """Replace a pending or approved draft's text with yours (an approved one is pending again); it
+    is kept through later screenings."""
     if (text is None) == (file is None):
         raise InputError("review edit", "give exactly one of --text TEXT or --file PATH")
     if file is not None:
@@ -236,8 +296,12 @@ def review_edit(
             text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(str(file), f"cannot read: {getattr(error, 'strerror', None) or error}") from None
-    draft = _store(db).edit(request_id, text or "")
-    typer.echo(f"{draft.request_id}: edited ({len(draft.text)} chars), {draft.status}")
+    store, request_id = _opened(db, request_id)
+    change = store.edit(request_id, text or "")
+    if change.note:
+        err(f"note: {change.note}")
+    draft = change.draft
+    typer.echo(f"{draft.request_id}: {'edited' if change.changed else 'unchanged'} ({len(draft.text)} chars), {draft.status}")
 
 
 @review_app.command("export")
@@ -275,11 +339,37 @@ def decide(
     request_id: IdArgument,
     verdict: Annotated[Verdict, typer.Argument(help="accept, ask or ignore: your own verdict.")],
     db: DbOption = None,
+    config: ConfigOption = None,
 ) -> None:
-    """Record your own verdict on a request; screening again never overrides it."""
-    store = _store(db)
-    store.decide(request_id, verdict)
+    """Record your own verdict on a request; screening again never overrides it. The draft follows:
+    accept withdraws a pending question or decline and offers a welcome; ignore withdraws a pending
+    draft; ask offers a clarifying question when there is none. A draft you edited, approved,
+    rejected or sent is kept as it is."""
+    store, request_id = _opened(db, request_id)
+    offer = None
+    if verdict != "ignore" and store.decision(request_id) != verdict:
+        offer = _drafted_for(store, request_id, "welcome" if verdict == "accept" else "clarify", config)
+    decided = store.decide(request_id, verdict, offer)
+    for note in decided.notes:
+        err(f"note: {note}")
     typer.echo(f"{request_id}: you decided {verdict}")
+    for line in decided.done:
+        typer.echo(f"  {line}")
+
+
+def _drafted_for(store: "Store", request_id: str, kind: str, config: str | None):
+    """The template's reply of this kind to a stored request, in the user's voice, and in the language
+    of the draft it may replace."""
+    from .cli_common import user_config
+    from .draft import draft_reply
+    from .guidance import load_guidance
+    from .signals import extract_signals
+
+    user = user_config(config, quiet=True)
+    guidance = load_guidance()
+    request = store.request(request_id)
+    language = next((entry["language"] for entry in reversed(store.draft_history(request_id))), None)
+    return draft_reply(request, user, kind, extract_signals(request, user, guidance), guidance=guidance, language=language)
 
 
 def history(db: DbOption = None, json_output: JsonOption = False,
@@ -301,16 +391,27 @@ def history(db: DbOption = None, json_output: JsonOption = False,
 
 @learned_app.command("list")
 def learned_list(db: DbOption = None, json_output: JsonOption = False) -> None:
-    """The examples assist shows an LLM so drafts move toward your voice: your approved and edited replies and decisions."""
+    """The examples assist shows an LLM so drafts move toward your voice: replies you approved or sent,
+    edits you kept, and your decisions (never a rejected draft), newest first."""
+    from .text import clip, quote
+
     examples = _store(db).examples()
     for example in examples:
         if json_output:
             typer.echo(json.dumps(example, ensure_ascii=False))
-        else:
-            what = [f"decided {example['decision']}"] if example["decision"] else []
-            if example["reply"]:
-                what.append(("edited" if example["edited"] else "approved") + f" reply: {example['reply'].splitlines()[0][:50]}")
-            typer.echo(f"{example['id']:<20} {'; '.join(what)}")
+            continue
+        sender = example["request"].get("sender", {})
+        who = " · ".join(filter(None, [sender.get("name"), clip(sender.get("headline") or "", 50)]))
+        typer.echo(f"{example['id']}  {who}" + (f"  ({_local(example['at'])})" if example.get("at") else ""))
+        if example["request"].get("note"):
+            typer.echo(f"    their note: {quote(example['request']['note'], 70)}")
+        what = [f"you decided {example['decision']}"] if example["decision"] else []
+        if example["reply"]:
+            state = {"pending": "edited, not yet approved", "approved": "approved", "sent": "sent"}[example["status"]]
+            if example["edited"] and example["status"] != "pending":
+                state = f"edited and {state}"
+            what.append(f"your reply ({state}): {quote(example['reply'], 70)}")
+        typer.echo(f"    {'; '.join(what)}")
     if not examples and not json_output:
         typer.echo("Nothing learned yet: approve or edit drafts, or `assist decide`.")
 
@@ -318,7 +419,8 @@ def learned_list(db: DbOption = None, json_output: JsonOption = False) -> None:
 @learned_app.command("forget")
 def learned_forget(request_id: IdArgument, db: DbOption = None) -> None:
     """Stop learning from one request (your decision and reply stay on record)."""
-    _store(db).unlearn(request_id)
+    store, request_id = _opened(db, request_id)
+    store.unlearn(request_id)
     typer.echo(f"{request_id}: no longer used as an example")
 
 
@@ -335,7 +437,10 @@ def forget(
         if not sys.stdin.isatty():
             raise InputError("forget --all", "add --yes to delete everything without a prompt")
         typer.confirm("Delete every request, verdict, draft and decision assist stored?", abort=True)
-    count = _store(db).forget(None if all_ else request_id)
+    store = _store(db)
+    if not all_:
+        request_id = store.resolve(request_id or "")
+    count = store.forget(None if all_ else request_id)
     # The LLM cache and unsent batch files hold the sender's text too.
     from .cache import AnswerCache
     from .paths import assist_home
@@ -346,4 +451,5 @@ def forget(
         import shutil
 
         shutil.rmtree(batches)
-    typer.echo(f"deleted {count} request{'s' if count != 1 else ''} and everything about them")
+    typer.echo(f"deleted {count} request{'s' if count != 1 else ''}" + ("" if all_ else f" ({request_id})")
+               + " and everything about them")

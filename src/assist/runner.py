@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .backends.base import Backend
@@ -47,8 +47,10 @@ class Screened:
 
 def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store: "Store | None" = None, *,
                resume: bool = True, concurrency: int = 1, window: int | None = None,
-               on_done: Callable[[Screened], None] = lambda screened: None) -> Iterator[Screened]:
-    """Every request's outcome, in input order. An LLMError that `stops_batch` is raised once the
+               on_done: Callable[[Screened], None] = lambda screened: None,
+               on_warning: Callable[[str], None] = lambda message: None) -> Iterator[Screened]:
+    """Every request's outcome, in input order. With a store, each request is first put under its
+    sender's id (Store.identify; `on_warning` hears of an id another sender already holds). An LLMError that `stops_batch` is raised once the
     outcomes before it, and those already paid for after it, are recorded and yielded; other LLM
     errors are outcomes."""
     key = ctx.screening_key(backend.name, backend.model)
@@ -86,6 +88,12 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
 
     def submit(loaded: Loaded) -> Future[Screened]:
         nonlocal first_call
+        if store is not None:
+            request, warning = store.identify(loaded.request)
+            if warning:
+                on_warning(warning)
+            if request is not loaded.request:
+                loaded = replace(loaded, request=request)
         resumed, decision = store.lookup(loaded.request, key) if look_up else (None, None)
         if not resume:
             resumed = None

@@ -18,8 +18,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import InputError
+from .draft_states import DONE, next_state
 from .migrations import migrate
-from .models import Request, ScreenResult, Verdict
+from .models import Reply, Request, ScreenResult, Verdict
 from .paths import assist_home
 
 DB_NAME = "assist.db"
@@ -83,7 +84,84 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE verdicts ADD COLUMN screening_key TEXT;
     CREATE INDEX verdicts_by_key ON verdicts(request_id, screening_key);
     """,
+    # Draft states as one machine (draft_states.py): a draft a decision withdrew is `withdrawn`
+    # (SQLite cannot change a CHECK in place: the table is copied), and every change of a draft is
+    # kept in its history, starting with what each draft is now.
+    """
+    CREATE TABLE drafts_new (
+        request_id TEXT PRIMARY KEY REFERENCES requests(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        generated_text TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending'
+            CHECK (status IN ('pending', 'approved', 'rejected', 'sent', 'withdrawn')),
+        edited INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        learn INTEGER NOT NULL DEFAULT 1
+    );
+    INSERT INTO drafts_new (request_id, kind, language, text, generated_text, status, edited, created_at, updated_at, learn)
+        SELECT request_id, kind, language, text, generated_text, status, edited, created_at, updated_at, learn FROM drafts;
+    DROP TABLE drafts;
+    ALTER TABLE drafts_new RENAME TO drafts;
+    CREATE TABLE draft_history (
+        id INTEGER PRIMARY KEY,
+        request_id TEXT NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+        action TEXT NOT NULL,             -- draft_states.DONE: drafted, edited, approved, sent, ...
+        from_status TEXT,                 -- NULL for a draft's first version
+        status TEXT NOT NULL,             -- the draft after the change, whole:
+        kind TEXT NOT NULL,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        edited INTEGER NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX draft_history_by_request ON draft_history(request_id, id);
+    INSERT INTO draft_history (request_id, action, from_status, status, kind, language, text, edited, at)
+        SELECT request_id, 'on record', NULL, status, kind, language, text, edited, updated_at FROM drafts;
+    """,
+    # One identity per sender: the profile URL of each request, as compared (profile_key), indexed.
+    lambda db: _add_profile_column(db),
 )
+
+
+def profile_key(url: str | None) -> str | None:
+    """A LinkedIn profile URL as compared: no scheme, www or country prefix, query or trailing
+    slash, lower case. `https://vn.linkedin.com/in/Lan-MoMo/?x=1` -> `linkedin.com/in/lan-momo`."""
+    if not url or not url.strip():
+        return None
+    text = url.strip().casefold().split("?")[0].split("#")[0].rstrip("/")
+    text = text.split("://", 1)[-1]
+    host, _, path = text.partition("/")
+    if host == "linkedin.com" or host.endswith(".linkedin.com"):
+        host = "linkedin.com"
+    return f"{host}/{path}" if path else host
+
+
+def derived_id(request: Request) -> bool:
+    """Whether the request's id is assist's (derived from its content: Invitations.csv, or JSON with
+    no id), not the source's own."""
+    from .models import stable_hash
+
+    return request.id == "req-" + stable_hash(request.model_dump(exclude={"id", "received_at"}, mode="json"), 12)
+
+
+def name_key(name: str) -> str:
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def _add_profile_column(db: sqlite3.Connection) -> None:
+    from .migrations import columns
+
+    if "profile" not in columns(db, "requests"):
+        db.execute("ALTER TABLE requests ADD COLUMN profile TEXT")
+    rows = db.execute("SELECT id, payload FROM requests").fetchall()
+    db.executemany("UPDATE requests SET profile = ? WHERE id = ?",
+                   [(profile_key(json.loads(row[1]).get("sender", {}).get("profile_url")), row[0]) for row in rows])
+    db.execute("CREATE INDEX IF NOT EXISTS requests_by_profile ON requests(profile)")
 
 
 def default_db_path() -> Path:
@@ -100,14 +178,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-# A generated draft is recorded, or replaces the one on record while that is still untouched (pending
-# and not edited): the user's word is never overwritten by a machine's.
-UPSERT_GENERATED_DRAFT = (
-    "INSERT INTO drafts (request_id, kind, language, text, generated_text, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO UPDATE SET "
-    "kind = excluded.kind, language = excluded.language, text = excluded.text, "
-    "generated_text = excluded.generated_text, updated_at = excluded.updated_at "
-    "WHERE drafts.status = 'pending' AND drafts.edited = 0")
+DRAFT_HISTORY_COLUMNS = ("action", "from_status", "status", "kind", "language", "text", "edited", "at")
 
 
 @dataclass(frozen=True)
@@ -135,10 +206,32 @@ class Draft:
         }
 
 
+@dataclass(frozen=True)
+class Change:
+    """What a review action left: the draft, whether it changed, and a note when it did not."""
+
+    draft: Draft
+    changed: bool
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What `decide` did: whether the decision changed; what it did to the draft (`done`, for the
+    user to read); and `notes` on what it left alone and why."""
+
+    changed: bool
+    done: list[str]
+    notes: list[str]
+
+
 class Store:
     def __init__(self, path: Path):
         self.path = path
         self._readers: list[ExampleReader] = []
+        # Who each id was identified as in this run, before it is recorded (identify).
+        self._senders: dict[str, tuple[str | None, str, str]] = {}
+        self._profiles: dict[str, tuple[str, bool]] = {}  # profile -> (id, whether assist derived it)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
@@ -198,6 +291,46 @@ class Store:
 
     # -- screening ------------------------------------------------------------------------------
 
+    def identify(self, request: Request) -> tuple[Request, str | None]:
+        """The request under the id of its sender: a request id is trusted only together with who sent
+        it (the profile URL when both have one, else the name). A profile already on record keeps its
+        id, from whatever file it comes (JSON, Invitations.csv); a different sender under an id on
+        record gets an id of its own, derived from the id and the sender, and inherits nothing (the
+        warning says so). Requests identified earlier in this run count as on record."""
+        profile, name = profile_key(request.sender.profile_url), name_key(request.sender.name)
+        if profile is not None:
+            known = self._profiles.get(profile)
+            if known is None:
+                row = self.db.execute("SELECT id, payload FROM requests WHERE profile = ? ORDER BY first_seen, id LIMIT 1",
+                                      (profile,)).fetchone()
+                if row is not None:
+                    known = (row["id"], derived_id(Request.model_validate_json(row["payload"])))
+            # One record, unless both ids are the source's own (two requests it told apart).
+            if known is not None and (known[0] == request.id or known[1] or derived_id(request)):
+                self._remember(known[0], profile, name, derived=known[1])
+                return (request if known[0] == request.id else request.model_copy(update={"id": known[0]})), None
+        warning = None
+        stored = self._senders.get(request.id)
+        if stored is None:
+            row = self.db.execute("SELECT sender, profile FROM requests WHERE id = ?", (request.id,)).fetchone()
+            stored = (row["profile"], name_key(row["sender"]), row["sender"]) if row else None
+        if stored is not None and not (stored[0] == profile if stored[0] and profile else stored[1] == name):
+            from .models import stable_hash
+
+            new_id = f"{request.id}-{stable_hash(profile or name, 6)}"
+            warning = (f"{request.id}: that id is on record for {stored[2]}; this request from {request.sender.name} "
+                       f"is another sender, kept as {new_id}, and inherits nothing of the first")
+            request = request.model_copy(update={"id": new_id})
+        self._remember(request.id or "", profile, name, request.sender.name, derived_id(request))
+        return request, warning
+
+    def _remember(self, request_id: str, profile: str | None, name: str, shown: str | None = None,
+                  derived: bool = False) -> None:
+        if request_id not in self._senders:
+            self._senders[request_id] = (profile, name, shown or name)
+        if profile is not None:
+            self._profiles.setdefault(profile, (request_id, derived))
+
     def knows_anything(self, screening_key: str) -> bool:
         """False when no verdict was made under this key and the user decided nothing: then no
         request can be resumed, and none carries a decision."""
@@ -237,33 +370,65 @@ class Store:
         requests, verdicts, drafts = [], [], []
         for request, result in screened:
             digest = content_hash(request)
-            requests.append((request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now))
+            requests.append((request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now,
+                             profile_key(request.sender.profile_url)))
             verdicts.append((request.id, digest, result.verdict, result.backend, result.model, result.prompt_version,
                              result.model_dump_json(), now, screening_key))
             if result.reply is not None:
-                reply = result.reply
-                drafts.append((request.id, reply.kind, reply.language, reply.text, reply.text, now, now))
+                drafts.append((request.id, result.reply))
         with self.transaction() as db:
             db.executemany(
-                "INSERT INTO requests (id, sender, payload, content_hash, first_seen) VALUES (?, ?, ?, ?, ?) "
+                "INSERT INTO requests (id, sender, payload, content_hash, first_seen, profile) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET sender = excluded.sender, payload = excluded.payload, "
-                "content_hash = excluded.content_hash", requests)
+                "content_hash = excluded.content_hash, profile = excluded.profile", requests)
             db.executemany(
                 "INSERT INTO verdicts (request_id, content_hash, verdict, backend, model, prompt_version, result, "
                 "created_at, screening_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", verdicts)
-            db.executemany(
-                UPSERT_GENERATED_DRAFT, drafts)
+            # A request the user decided on has the draft their decision left (decide): a screening
+            # offers none. Otherwise a draft is recorded, or replaces one nobody touched.
+            decided = {row[0] for row in db.execute("SELECT request_id FROM decisions")} if drafts else set()
+            for request_id, reply in drafts:
+                if request_id not in decided:
+                    self._offer(db, request_id, reply.kind, reply.language, reply.text, now, over_withdrawn=False)
 
     # -- the user's own word --------------------------------------------------------------------
 
-    def decide(self, request_id: str, verdict: Verdict) -> None:
-        self._require(request_id)
+    def decide(self, request_id: str, verdict: Verdict, offer: "Reply | None" = None) -> Decided:
+        """The user's own verdict, and the draft made to agree with it, in one transaction: `accept`
+        withdraws a pending draft of another kind and offers `offer` (a welcome) in its place;
+        `ignore` withdraws a pending draft; `ask` offers `offer` (a clarify) when there is no draft,
+        or in place of a pending welcome. Only a pending draft nobody edited is withdrawn (it stays
+        in the draft's history); any other is kept, and a note says so. The same verdict again
+        changes nothing."""
         now = _now()
+        done: list[str] = []
+        notes: list[str] = []
         with self.transaction() as db:
+            self._require(request_id)
+            if self.decision(request_id) == verdict:
+                return Decided(False, [], [f"{request_id}: you already decided {verdict}; nothing changed"])
             db.execute("INSERT INTO decisions (request_id, verdict, decided_at) VALUES (?, ?, ?) "
                        "ON CONFLICT(request_id) DO UPDATE SET verdict = excluded.verdict, decided_at = excluded.decided_at",
                        (request_id, verdict, now))
             db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'decided', ?, ?)", (request_id, verdict, now))
+            row = db.execute("SELECT * FROM drafts WHERE request_id = ?", (request_id,)).fetchone()
+            untouched = row is not None and row["status"] == "pending" and not row["edited"]
+            # The kind of draft the verdict calls for: None keeps whatever pending draft there is.
+            wanted = {"accept": "welcome", "ask": "clarify", "ignore": None}[verdict]
+            unfit = untouched and (verdict == "ignore" or (verdict == "accept" and row["kind"] != "welcome")
+                                   or (verdict == "ask" and row["kind"] == "welcome"))
+            if unfit:
+                self._change(db, request_id, "withdraw", row, now)
+                done.append(f"the pending {row['kind']} draft is withdrawn (kept in its history)")
+            elif row is not None and not untouched and row["status"] != "withdrawn" and (
+                    verdict != "ask" or row["kind"] == "welcome"):
+                what = f"{'edited ' if row['edited'] else ''}{row['status']} {row['kind']} draft"
+                notes.append(f"{request_id}: your {what} is kept" + (f"; no {wanted} draft is offered" if wanted else ""))
+            fresh = db.execute("SELECT status FROM drafts WHERE request_id = ?", (request_id,)).fetchone()
+            if wanted and offer is not None and (fresh is None or fresh["status"] == "withdrawn"):
+                self._offer(db, request_id, offer.kind, offer.language, offer.text, now, over_withdrawn=True)
+                done.append(f"a {offer.kind} draft waits for your review (`assist review show {request_id}`)")
+        return Decided(True, done, notes)
 
     def decision(self, request_id: str) -> str | None:
         row = self.db.execute("SELECT verdict FROM decisions WHERE request_id = ?", (request_id,)).fetchone()
@@ -305,61 +470,132 @@ class Store:
             updated_at=row["updated_at"], verdict=json.loads(row["verdict"]) if row["verdict"] else None,
         )
 
-    def set_status(self, request_id: str, status: str) -> Draft:
-        self.draft(request_id)
-        with self.transaction() as db:
-            db.execute("UPDATE drafts SET status = ?, updated_at = ? WHERE request_id = ?", (status, _now(), request_id))
-            db.execute("INSERT INTO actions (request_id, action, at) VALUES (?, ?, ?)", (request_id, status, _now()))
-        return self.draft(request_id)
+    def draft_history(self, request_id: str) -> list[dict]:
+        """Every version of the request's draft, oldest first: the action, the state before and
+        after, and the draft as it then stood."""
+        rows = self.db.execute(f"SELECT {', '.join(DRAFT_HISTORY_COLUMNS)} FROM draft_history WHERE request_id = ? "
+                               "ORDER BY id", (request_id,)).fetchall()
+        return [dict(row) | {"edited": bool(row["edited"])} for row in rows]
 
-    def edit(self, request_id: str, text: str) -> Draft:
+    def act(self, request_id: str, action: str) -> Change:
+        """approve, reject, reopen or mark-sent, as draft_states allows from the state on disk (read
+        in the same transaction): refused with one line saying why, or a no-op with a note when it is
+        already done."""
+        now = _now()
+        with self.transaction() as db:
+            row = self._current(db, request_id)
+            changed = self._change(db, request_id, action, row, now)
+            if changed:
+                db.execute("INSERT INTO actions (request_id, action, at) VALUES (?, ?, ?)", (request_id, DONE[action], now))
+        note = None if changed else f"{request_id}: already {row['status']}; nothing changed"
+        return Change(self.draft(request_id), changed, note)
+
+    def edit(self, request_id: str, text: str) -> Change:
+        """The user's own text: kept through later screenings; an approved draft is pending again."""
         text = text.strip()
         if not text:
             raise InputError(request_id, "the edited reply is empty")
-        before = self.draft(request_id)
+        now = _now()
         with self.transaction() as db:
-            db.execute("UPDATE drafts SET text = ?, edited = 1, status = CASE WHEN status = 'rejected' THEN 'pending' "
-                       "ELSE status END, updated_at = ? WHERE request_id = ?", (text, _now(), request_id))
+            row = self._current(db, request_id)
+            next_state(request_id, row["status"], "edit")
+            if text == row["text"]:
+                return Change(self._draft_in(request_id), False, f"{request_id}: the draft already says that; nothing changed")
+            db.execute("UPDATE drafts SET text = ?, edited = 1 WHERE request_id = ?", (text, request_id))
+            self._change(db, request_id, "edit", row, now)
             db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'edited', ?, ?)",
-                       (request_id, json.dumps({"from": before.text, "to": text}, ensure_ascii=False), _now()))
-        return self.draft(request_id)
+                       (request_id, json.dumps({"from": row["text"], "to": text}, ensure_ascii=False), now))
+        return Change(self.draft(request_id), True)
 
     def replace_draft(self, request_id: str, kind: str, language: str, text: str) -> Draft:
-        """A regenerated or switched draft: the user asked for it, so it replaces even an edit."""
-        self.draft(request_id)
+        """A regenerated or switched draft of a pending one: the user asked for it, so it replaces even
+        an edit (which stays in the draft's history)."""
+        now = _now()
         with self.transaction() as db:
-            db.execute("UPDATE drafts SET kind = ?, language = ?, text = ?, generated_text = ?, edited = 0, "
-                       "status = 'pending', updated_at = ? WHERE request_id = ?", (kind, language, text, text, _now(), request_id))
+            row = self._current(db, request_id)
+            next_state(request_id, row["status"], "regenerate")
+            db.execute("UPDATE drafts SET kind = ?, language = ?, text = ?, generated_text = ?, edited = 0 "
+                       "WHERE request_id = ?", (kind, language, text, text, request_id))
+            self._change(db, request_id, "regenerate", row, now)
             db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'regenerated', ?, ?)",
-                       (request_id, f"{kind}/{language}", _now()))
+                       (request_id, f"{kind}/{language}", now))
         return self.draft(request_id)
+
+    def _current(self, db: sqlite3.Connection, request_id: str) -> sqlite3.Row:
+        row = db.execute("SELECT * FROM drafts WHERE request_id = ?", (request_id,)).fetchone()
+        if row is None:
+            self._require(request_id)
+            raise InputError(request_id, "no draft for this request (only `ask` verdicts get one; try `assist draft-reply`)")
+        return row
+
+    def _draft_in(self, request_id: str) -> Draft:
+        return self._drafts_where("d.request_id = ?", (request_id,))[0]
+
+    def _change(self, db: sqlite3.Connection, request_id: str, action: str, row: sqlite3.Row | None, now: str) -> bool:
+        """Move the draft as the table allows (draft_states.next_state), and keep its new version in
+        its history. False when the action was already done (nothing changed)."""
+        before = row["status"] if row is not None else None
+        state = next_state(request_id, before, action) if before is not None else "pending"
+        if state is None:
+            return False
+        db.execute("UPDATE drafts SET status = ?, updated_at = ? WHERE request_id = ?", (state, now, request_id))
+        db.execute(f"INSERT INTO draft_history (request_id, {', '.join(DRAFT_HISTORY_COLUMNS)}) "
+                   "SELECT request_id, ?, ?, status, kind, language, text, edited, ? FROM drafts WHERE request_id = ?",
+                   (DONE[action], before, now, request_id))
+        return True
+
+    def _offer(self, db: sqlite3.Connection, request_id: str, kind: str, language: str, text: str, now: str,
+               over_withdrawn: bool) -> bool:
+        """A machine-written draft becomes the request's pending draft: when there is none, in place
+        of a pending one nobody edited, or (`over_withdrawn`) of one a decision withdrew. Never over
+        the user's word: an edited, approved, rejected or sent draft is kept. Whether this text is
+        now the draft on record."""
+        row = db.execute("SELECT * FROM drafts WHERE request_id = ?", (request_id,)).fetchone()
+        if row is None:
+            db.execute("INSERT INTO drafts (request_id, kind, language, text, generated_text, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)", (request_id, kind, language, text, text, now, now))
+            self._change(db, request_id, "redraft", None, now)
+            return True
+        replaceable = (row["status"] == "pending" and not row["edited"]) or (over_withdrawn and row["status"] == "withdrawn")
+        if not replaceable:
+            return False
+        if row["status"] == "pending" and (row["kind"], row["language"], row["text"]) == (kind, language, text):
+            return True  # the same draft again: nothing to keep in its history
+        db.execute("UPDATE drafts SET kind = ?, language = ?, text = ?, generated_text = ?, edited = 0 "
+                   "WHERE request_id = ?", (kind, language, text, text, request_id))
+        self._change(db, request_id, "redraft", row, now)
+        return True
 
     def resolve(self, id_or_prefix: str) -> str:
         """The id of the one screened request whose id is this or starts with it."""
+        if not id_or_prefix.strip():
+            raise InputError("id", "empty: give a request id or a unique prefix of it (see `assist review list`)")
         if self.db.execute("SELECT 1 FROM requests WHERE id = ?", (id_or_prefix,)).fetchone():
             return id_or_prefix
         escaped = id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self.db.execute("SELECT id FROM requests WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
-                               (escaped + "%",)).fetchall()
+        rows = self.db.execute("SELECT id, sender, COUNT(*) OVER () AS n FROM requests WHERE id LIKE ? ESCAPE '\\' "
+                               "ORDER BY id LIMIT 5", (escaped + "%",)).fetchall()
         if not rows:
             raise InputError(id_or_prefix, "no such request in the store (see `assist review list`)")
         if len(rows) > 1:
-            shown = ", ".join(row["id"] for row in rows[:5])
-            raise InputError(id_or_prefix, f"more than one request starts with it ({shown}{', …' if len(rows) > 5 else ''})")
+            shown = ", ".join(f"{row['id']} ({row['sender']})" for row in rows)
+            count = rows[0]["n"]
+            raise InputError(id_or_prefix, f"more than one request starts with it ({count}: {shown}{', …' if count > 5 else ''}); "
+                                           "give more of the id")
         return rows[0]["id"]
 
     def offer_draft(self, request_id: str, kind: str, language: str, text: str) -> tuple[Draft, bool]:
         """A draft written on request (`assist draft-reply ID`): it becomes the request's pending draft,
-        unless the user has edited, approved, rejected or sent one, which it never replaces. The draft
-        now on record, and whether it is this one."""
-        self._require(request_id)
+        unless the user has edited, approved, rejected or sent one, which it never replaces (one a
+        decision withdrew it does). The draft now on record, and whether it is this one."""
         now = _now()
         with self.transaction() as db:
-            changed = db.execute(UPSERT_GENERATED_DRAFT, (request_id, kind, language, text, text, now, now)).rowcount
-            if changed:
+            self._require(request_id)
+            stored = self._offer(db, request_id, kind, language, text, now, over_withdrawn=True)
+            if stored:
                 db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'drafted', ?, ?)",
                            (request_id, f"{kind}/{language}", now))
-        return self.draft(request_id), bool(changed)
+        return self.draft(request_id), stored
 
     def request(self, request_id: str) -> Request:
         row = self._require(request_id)
@@ -374,18 +610,21 @@ class Store:
     # -- what assist learned, history, forgetting -----------------------------------------------
 
     def examples(self, limit: int = 50) -> list[dict]:
-        """The user's own voice and judgement: approved or edited replies and their decisions."""
+        """The user's own voice and judgement: replies they approved or sent, edits they kept (a pending
+        draft they edited), and their decisions. A rejected or withdrawn draft never teaches."""
         rows = self.db.execute(
-            "SELECT r.id, r.payload, d.text, d.kind, d.language, d.status, d.edited, d.updated_at AS at, "
+            "SELECT r.id, r.payload, d.text, d.kind, d.language, d.status, d.edited, "
+            "COALESCE(d.updated_at, (SELECT decided_at FROM decisions c WHERE c.request_id = r.id)) AS at, "
             "(SELECT verdict FROM decisions c WHERE c.request_id = r.id AND c.learn = 1) AS decision "
             "FROM requests r LEFT JOIN drafts d ON d.request_id = r.id AND d.learn = 1 "
-            "AND (d.edited = 1 OR d.status IN ('approved', 'sent')) "
+            "AND (d.status IN ('approved', 'sent') OR (d.status = 'pending' AND d.edited = 1)) "
             "WHERE d.request_id IS NOT NULL OR EXISTS (SELECT 1 FROM decisions c WHERE c.request_id = r.id AND c.learn = 1) "
             "ORDER BY at DESC LIMIT ?", (limit,),
         ).fetchall()
         return [
             {"id": row["id"], "request": json.loads(row["payload"]), "reply": row["text"], "kind": row["kind"],
-             "language": row["language"], "edited": bool(row["edited"]), "decision": row["decision"]}
+             "language": row["language"], "edited": bool(row["edited"]), "status": row["status"],
+             "decision": row["decision"], "at": row["at"]}
             for row in rows
         ]
 

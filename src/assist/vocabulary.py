@@ -13,7 +13,7 @@ ReplyKind = Literal["clarify", "acknowledge", "decline", "welcome"]
 Language = Literal["en", "vi", "es", "fr", "de", "pt", "id", "zh"]
 ReplyLanguage = Literal["auto", "en", "vi", "es", "fr", "de", "pt", "id", "zh"]
 Openness = Literal["selective", "balanced", "open"]
-DraftStatus = Literal["pending", "approved", "rejected", "sent"]
+DraftStatus = Literal["pending", "approved", "rejected", "sent", "withdrawn"]  # draft_states.py: what may happen
 BackendName = Literal["rules", "openai", "local"]
 StructuredOutput = Literal["auto", "json_schema", "json_object", "prompt"]
 
