@@ -158,3 +158,27 @@ def test_a_template_reply_never_passes_on_the_senders_contact_details(note):
     for situation in SITUATIONS:
         text = draft_reply(req, config, situation, signals).text
         assert "@" not in text and "9123" not in text and "telegram" not in text.lower(), text
+
+
+def test_deciding_to_accept_a_scam_offers_no_welcome(capsys, tmp_path):
+    db = tmp_path / "assist.db"
+    config = str(FIXTURES / "configs" / "analyst-vi.toml")
+    scam = FIXTURES / "requests" / "16-crypto-guaranteed-returns.json"
+    assert run(capsys, "screen", "--json", "-c", config, "--db", str(db), str(scam))[0] == 0
+    code, out, err = run(capsys, "decide", "req-16", "accept", "-c", config, "--db", str(db))
+    assert code == 0, err
+    assert "no draft is offered" in err
+    code, out, err = run(capsys, "review", "list", "--json", "--db", str(db))
+    assert all(json.loads(line)["id"] != "req-16" for line in out.splitlines() if line.strip())
+
+
+def test_deciding_to_ask_offers_the_question_the_situation_calls_for(capsys, tmp_path):
+    db = tmp_path / "assist.db"
+    config = str(FIXTURES / "configs" / "eng-lead-en.toml")
+    seeker = FIXTURES / "requests" / "10-backend-job-seeker.json"  # accepted: no draft on screening
+    assert run(capsys, "screen", "--json", "-c", config, "--db", str(db), str(seeker))[0] == 0
+    code, out, err = run(capsys, "decide", "req-10", "ask", "-c", config, "--db", str(db))
+    assert code == 0, err
+    code, out, err = run(capsys, "review", "list", "--json", "--db", str(db))
+    [listed] = [json.loads(line) for line in out.splitlines() if json.loads(line)["id"] == "req-10"]
+    assert listed["kind"] in ("clarify", "acknowledge") and "?" in listed["text"]

@@ -348,7 +348,10 @@ def decide(
     store, request_id = _opened(db, request_id)
     offer = None
     if verdict != "ignore" and store.decision(request_id) != verdict:
-        offer = _drafted_for(store, request_id, "welcome" if verdict == "accept" else "clarify", config)
+        offer = _drafted_for(store, request_id, verdict, config)
+        if offer is None:
+            err(f"note: {request_id}: it reads as a scam or an attempt to manipulate the screening, so no draft is "
+                "offered (`assist draft-reply --force` writes one anyway)")
     decided = store.decide(request_id, verdict, offer)
     for note in decided.notes:
         err(f"note: {note}")
@@ -357,19 +360,29 @@ def decide(
         typer.echo(f"  {line}")
 
 
-def _drafted_for(store: "Store", request_id: str, kind: str, config: str | None):
-    """The template's reply of this kind to a stored request, in the user's voice, and in the language
-    of the draft it may replace."""
+def _drafted_for(store: "Store", request_id: str, verdict: str, config: str | None):
+    """The template's reply that agrees with the user's verdict on a stored request (accept: a
+    welcome; ask: the question its situation calls for), in the user's voice and in the language of
+    the draft it may replace; None for a request that reads as hostile (no reply to a scammer)."""
     from .cli_common import user_config
     from .draft import draft_reply
     from .guidance import load_guidance
     from .signals import extract_signals
+    from .situation import Situation, choose_situation
 
     user = user_config(config, quiet=True)
     guidance = load_guidance()
     request = store.request(request_id)
+    signals = extract_signals(request, user, guidance)
+    situation = choose_situation(verdict, signals, guidance)
+    if situation is None:
+        return None
+    if verdict == "accept":
+        situation = Situation("welcome")  # the user's word: they accept, whatever the note asked
+    elif situation.kind not in ("clarify", "acknowledge"):
+        situation = Situation("clarify")  # the user chose to ask
     language = next((entry["language"] for entry in reversed(store.draft_history(request_id))), None)
-    return draft_reply(request, user, kind, extract_signals(request, user, guidance), guidance=guidance, language=language)
+    return draft_reply(request, user, situation, signals, guidance=guidance, language=language)
 
 
 def history(db: DbOption = None, json_output: JsonOption = False,
