@@ -128,7 +128,7 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, 
     _injection(reader, request, tuple(text for _, text in places))
     # And each of them as it reads undone or decoded (text.py): a scam in base64 is a scam.
     places += [(f"{place}, {reading.how} {quote(reading.shown, 40)}", reading.text)
-               for place, text in places for reading in text.readings[1:]]
+               for place, text in places for reading in text.other_readings]
 
     # Scams by converging evidence (scams.py): what the text asks of, promises or tells the reader.
     # The location, profile URL, id and date are read there too, for a link.

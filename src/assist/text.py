@@ -392,10 +392,15 @@ class Text:
         # The other readings are kept with the text; the first is made anew each time, so that a
         # text never refers to itself (a cycle would outlive Text.of's cache until the next full
         # garbage collection, and make every collection slower).
+        return (Reading(self, None, ""), *self.other_readings)
+
+    @property
+    def other_readings(self) -> tuple["Reading", ...]:
+        """`readings` after the first (the text itself): what a disguise hid, if anything."""
         others = self.__dict__.get("_other_readings")
         if others is None:
             others = self.__dict__["_other_readings"] = self._other_readings()
-        return (Reading(self, None, ""), *others)
+        return others
 
     def _other_readings(self) -> tuple["Reading", ...]:
         found: list[tuple[Text, str, list[str]]] = self._undone()
