@@ -1129,9 +1129,10 @@ def strings(model: BaseModel, prefix: str = "") -> list[tuple[str, str]]:
 
 
 def _collect(model: BaseModel, prefix: str, found: list[tuple[str, str]]) -> None:
+    values = model.__dict__  # where a model keeps its fields' values (a field never set: absent)
     for name in _field_names(type(model)):
-        value = getattr(model, name, None)
-        if value is None:
+        value = values.get(name)
+        if value is None or type(value) in SCALARS:  # a number or a flag holds no text
             continue
         path = name if not prefix else f"{prefix}.{name}"
         if isinstance(value, str):
@@ -1145,6 +1146,9 @@ def _collect(model: BaseModel, prefix: str, found: list[tuple[str, str]]) -> Non
                     _collect(item, path, found)
                 elif isinstance(item, str) and item.strip():
                     found.append((path, item))
+
+
+SCALARS = frozenset({int, float, bool})
 
 
 @lru_cache(maxsize=64)

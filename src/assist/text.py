@@ -96,8 +96,14 @@ def _any_of(codes) -> re.Pattern[str]:
 
 
 # A table's translate() costs about as much as the rest of normalizing together, and most texts
-# hold nothing it would change: it runs only on text that holds one of its characters.
+# hold nothing it would change: it runs only on text that holds one of its characters. Looked for
+# in two parts: a class of characters of the Basic Multilingual Plane is a bitmap to the regex
+# engine, while one with characters beyond it is a list of ranges tried at every character (twice
+# the time); those beyond it are looked for only in a text that has any.
 HAS_INVISIBLE = _any_of(INVISIBLE)
+_INVISIBLE_BMP = _any_of(code for code in INVISIBLE if code <= 0xFFFF)
+_INVISIBLE_ASTRAL = _any_of(code for code in INVISIBLE if code > 0xFFFF)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def visible(text: str) -> str:
@@ -105,7 +111,7 @@ def visible(text: str) -> str:
     if text.isascii():  # NFKC leaves ASCII alone, and no invisible character is ASCII
         return text
     text = unicodedata.normalize("NFKC", text)
-    if HAS_INVISIBLE.search(text):  # a letter and its mark may meet once what hid between them is gone
+    if has_invisible(text):  # a letter and its mark may meet once what hid between them is gone
         text = unicodedata.normalize("NFKC", text.translate(INVISIBLE))
     return text
 
@@ -150,7 +156,9 @@ def has_diacritics(text: str) -> bool:
 
 
 def has_invisible(text: str) -> bool:
-    return HAS_INVISIBLE.search(text) is not None
+    """Whether the text holds a character of INVISIBLE (HAS_INVISIBLE finds one), found sooner."""
+    return _INVISIBLE_BMP.search(text) is not None or (
+        _ASTRAL.search(text) is not None and _INVISIBLE_ASTRAL.search(text) is not None)
 
 
 def detect_language(text: str | None) -> str | None:
