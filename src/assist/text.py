@@ -161,6 +161,7 @@ def has_invisible(text: str) -> bool:
         _ASTRAL.search(text) is not None and _INVISIBLE_ASTRAL.search(text) is not None)
 
 
+@lru_cache(maxsize=16)  # the readers of one request ask it of the same note, one after another
 def detect_language(text: str | None) -> str | None:
     """"vi", "en", "other", or None for no text. Cheap, and enough to choose a reply language."""
     if not text or not text.strip():
