@@ -1166,11 +1166,12 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
     vocabulary = guidance.injection
     fields = [(path, value, path not in vocabulary.no_sentences) for path, value in strings(request)]
     found: dict[str, Finding] = {}
+    prose = [(path, value) for path, value, is_prose in fields if is_prose]
+    labels = [(path, value) for path, value, is_prose in fields if not is_prose]
     # The prose and the labels normalised in one call ("\x00" between them survives normalising).
-    joined = normalize("\n".join(value for _, value, prose in fields if prose) + "\x00"
-                       + "\n".join(value for _, value, prose in fields if not prose)).split("\x00")
-    for kind, normalized in zip((True, False), joined):
-        mine = [(path, value) for path, value, prose in fields if prose is kind]
+    joined = normalize("\n".join(value for _, value in prose) + "\x00"
+                       + "\n".join(value for _, value in labels)).split("\x00")
+    for kind, normalized, mine in zip((True, False), joined, (prose, labels)):
         if mine and vocabulary.could_match(normalized, sentences=kind):
             for path, value in mine:
                 text = Text.of(value)
