@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import filterfalse
 
 from . import disguises, lookalikes, words
@@ -82,6 +82,26 @@ def has_link_or_phone(text: str) -> bool:
     if ("/" in text or "www." in text.lower()) and URL.search(text):
         return True
     return _PHONE_CORE.search(text) is not None and PHONE.search(text) is not None
+
+
+class once:
+    """A property computed the first time it is read and kept in the instance (as
+    functools.cached_property, without the lock Python 3.11's takes on every first read: a
+    request's texts and readers read a few each, and a value computed twice is the same value)."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 def _any_of(codes) -> re.Pattern[str]:
@@ -384,7 +404,7 @@ class Text:
             self.found[index] = known
         return known[1], known[2]
 
-    @cached_property
+    @once
     def word_runs(self) -> Collection[str]:
         """Every longest run of word characters (`\\w+`) in the normalized text: a set, or a dict
         by them (the positions), which reads as the set of its keys."""
@@ -428,7 +448,7 @@ class Text:
                 kept.append(Reading(text, how, " … ".join(dict.fromkeys(shown))))
         return tuple(kept)
 
-    @cached_property
+    @once
     def hidden(self) -> str:
         """How the text as written hides what `normalized` reads: "hidden characters", "look-alike
         letters", both, or ""."""
@@ -442,7 +462,7 @@ class Text:
             notes.append("look-alike letters")
         return " and ".join(notes)
 
-    @cached_property
+    @once
     def deobfuscated(self) -> "Text | None":
         """The text with letters split apart rejoined and leetspeak undone, where that spells
         words; None when nothing is undone."""
