@@ -4,6 +4,8 @@ seniority, then the user's defaults; gender only from "Thị" or "Văn"; a junio
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assist.address import vietnamese_address
 from assist.config import Me, UserConfig
@@ -79,3 +81,53 @@ def test_no_vietnamese_draft_says_the_same_thing_twice(kind):
     text = draft_reply(request(None, name="Nguyễn Văn Hùng"), minh(), kind).text
     assert text.count("Cảm ơn") + text.count("cảm ơn") <= 1, text
     assert "Rất vui được kết nối" not in text, text
+
+
+# -- the readers looked up by word (issue 10, offline speed): the same answers as reading every position
+
+def _pair_by_every_position(note, words):
+    """The note's pair read as before the index: every greeting tried at every position."""
+    from assist.address import WORD, fold, has_diacritics
+
+    if not note:
+        return None, None
+    tokens = [token.lower() for token in WORD.findall(note)]
+    plain = not has_diacritics(note)
+    key = (lambda word: fold(word)) if plain else (lambda word: word)
+    seen = [key(token) for token in tokens]
+    readers = {key(word): word for word in words.reader}
+    selves = {key(word): word for word in words.self}
+    if plain:
+        selves = {k: v for k, v in selves.items() if k in ("em", "toi")}
+    reader = writer = None
+    greeted: set[int] = set()
+    for greeting in words.greetings:
+        g = tuple(key(word) for word in greeting)
+        for start in range(len(seen) - len(g)):
+            if tuple(seen[start:start + len(g)]) == g and seen[start + len(g)] in readers:
+                greeted.add(start + len(g))
+                if reader is None:
+                    reader = readers[seen[start + len(g)]]
+    verbs = {key(word) for word in words.self_verbs}
+    for index, token in enumerate(seen[:-1]):
+        if index not in greeted and token in selves and seen[index + 1] in verbs:
+            writer = selves[token]
+            break
+    return reader, writer
+
+
+PIECES = ["chào", "xin chào", "kính gửi", "gửi", "dear", "hi", "anh", "chị", "em", "bạn", "mình", "tôi", "là",
+          "đang", "chao", "em la", "toi", "chi", "giám đốc", "head", "director", "of", "data", "Minh", ",", ".", "ạ"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(PIECES), max_size=14))
+def test_the_note_and_headline_read_by_word_as_by_every_position(pieces):
+    from assist.address import _pair_in_note, _senior, _words, WORD
+
+    text = " ".join(pieces)
+    words = _words()
+    assert _pair_in_note(text, words) == _pair_by_every_position(text, words)
+    tokens = [token.lower() for token in WORD.findall(text)]
+    assert _senior(text, words) == any(tuple(tokens[start:start + len(phrase)]) == phrase
+                                       for phrase in words.seniority for start in range(len(tokens) - len(phrase) + 1))

@@ -102,9 +102,13 @@ def _pair_in_note(note: str | None, words: _Words) -> tuple[str | None, str | No
         selves = {k: v for k, v in selves.items() if k in ("em", "toi")}
     reader = writer = None
     greeted: set[int] = set()
+    at = _positions(seen)  # a greeting is tried only where its first word stands
     for greeting in words.greetings:
         g = tuple(key(word) for word in greeting)
-        for start in range(len(seen) - len(g)):
+        last = len(seen) - len(g)  # a reader's word must follow the greeting
+        for start in (at.get(g[0], ()) if g else range(last)):
+            if start >= last:
+                break
             if tuple(seen[start:start + len(g)]) == g and seen[start + len(g)] in readers:
                 greeted.add(start + len(g))
                 if reader is None:
@@ -145,5 +149,14 @@ def _title(name: str, words: _Words) -> str | None:
 
 def _senior(headline: str | None, words: _Words) -> bool:
     tokens = [token.lower() for token in WORD.findall(headline or "")]
-    return any(tuple(tokens[start:start + len(phrase)]) == phrase
-               for phrase in words.seniority for start in range(len(tokens) - len(phrase) + 1))
+    at = _positions(tokens)  # a phrase is tried only where its first word stands
+    return any(not phrase or any(tuple(tokens[start:start + len(phrase)]) == phrase for start in at.get(phrase[0], ()))
+               for phrase in words.seniority)
+
+
+def _positions(tokens: list[str]) -> dict[str, list[int]]:
+    """Each token's positions, in order."""
+    at: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):
+        at.setdefault(token, []).append(index)
+    return at

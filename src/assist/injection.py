@@ -33,6 +33,7 @@ import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from operator import itemgetter
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
@@ -79,6 +80,7 @@ CASED_BY = re.compile("[\u0400-\u04ff]")  # scripts whose languages say "by" wit
 ENCODINGS = re.compile(r"base64|hex|percent|escapes|rot13")
 LABEL_SENTENCE = "this field normally holds a name or a label, and it holds a sentence"
 ORDER_BREAK = re.compile(r"[,:;：，(\-—]")
+FIRST_THREE = itemgetter(slice(3))  # a word's first three characters
 
 # The lists of prompts/injection.toml a matcher reads. [matching], [fields], [structure] and
 # [dedication_after] are read apart.
@@ -222,6 +224,9 @@ class Vocabulary:
             raise ValueError("signals.toml [lexicon.prompt_injection] needs its patterns and triggers")
         self.structure_trigger: re.Pattern[str] = structure.trigger
         self.structure_triggers = tuple(structure_triggers)
+        # Whether a string holds any of them, in one search (an empty trigger is in every string).
+        self.structure_triggers_found = re.compile("|".join(map(re.escape, self.structure_triggers))
+                                                   if self.structure_triggers else "(?!)")
         self.structure: re.Pattern[str] = structure.regex
 
     def could_match(self, string: str, *, sentences: bool = True, runs: list[str] | None = None) -> bool:
@@ -229,7 +234,7 @@ class Vocabulary:
         the string's TOKEN runs, when the caller has them."""
         if "<!--" in string or "](" in string or "]:" in string or "] :" in string:
             return True
-        if any(trigger in string for trigger in self.structure_triggers) and self.structure.search(string):
+        if self.structure_triggers_found.search(string) and self.structure.search(string):
             return True
         runs = _tokens(string).findall(string) if runs is None else runs
         if runs and max(map(len, runs)) >= 20 and ENCODED.search(string):
@@ -330,7 +335,7 @@ class _Anchors:
             spaced = " " + " ".join(runs) + " "
             if any(phrase in spaced for key in keys for phrase in self.phrases[key]):
                 return True
-        if not self.starts.isdisjoint({run[:3] for run in present}):
+        if not self.starts.isdisjoint(map(FIRST_THREE, present)):  # in C, stopping at the first
             for run in present:
                 if run[:3] in self.starts and any(run[:length] in self.stems for length in self.stem_lengths if length <= len(run)):
                     return True
@@ -1124,9 +1129,10 @@ def strings(model: BaseModel, prefix: str = "") -> list[tuple[str, str]]:
 
 
 def _collect(model: BaseModel, prefix: str, found: list[tuple[str, str]]) -> None:
+    values = model.__dict__  # where a model keeps its fields' values (a field never set: absent)
     for name in _field_names(type(model)):
-        value = getattr(model, name, None)
-        if value is None:
+        value = values.get(name)
+        if value is None or type(value) in SCALARS:  # a number or a flag holds no text
             continue
         path = name if not prefix else f"{prefix}.{name}"
         if isinstance(value, str):
@@ -1140,6 +1146,9 @@ def _collect(model: BaseModel, prefix: str, found: list[tuple[str, str]]) -> Non
                     _collect(item, path, found)
                 elif isinstance(item, str) and item.strip():
                     found.append((path, item))
+
+
+SCALARS = frozenset({int, float, bool})
 
 
 @lru_cache(maxsize=64)
@@ -1157,11 +1166,12 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
     vocabulary = guidance.injection
     fields = [(path, value, path not in vocabulary.no_sentences) for path, value in strings(request)]
     found: dict[str, Finding] = {}
+    prose = [(path, value) for path, value, is_prose in fields if is_prose]
+    labels = [(path, value) for path, value, is_prose in fields if not is_prose]
     # The prose and the labels normalised in one call ("\x00" between them survives normalising).
-    joined = normalize("\n".join(value for _, value, prose in fields if prose) + "\x00"
-                       + "\n".join(value for _, value, prose in fields if not prose)).split("\x00")
-    for kind, normalized in zip((True, False), joined):
-        mine = [(path, value) for path, value, prose in fields if prose is kind]
+    joined = normalize("\n".join(value for _, value in prose) + "\x00"
+                       + "\n".join(value for _, value in labels)).split("\x00")
+    for kind, normalized, mine in zip((True, False), joined, (prose, labels)):
         if mine and vocabulary.could_match(normalized, sentences=kind):
             for path, value in mine:
                 text = Text.of(value)
@@ -1170,7 +1180,7 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
     covered = "\n".join(text.original for text in prepared)
     rest = [value for _, value, _ in fields if value not in covered]
     for text in [*prepared, *([Text.of("\n".join(rest))] if rest else [])]:
-        for reading in text.readings[1:]:  # disguised: read whole, told by the field that holds it
+        for reading in text.other_readings:  # disguised: read whole, told by the field that holds it
             fragment = reading.shown.split(" … ")[0]
             path, sentences = next(((path, prose) for path, value, prose in fields if fragment and fragment in value),
                                    next(((path, prose) for path, value, prose in fields if value in text.original), ("note", True)))

@@ -3,18 +3,17 @@
 py3langid (langid.py's model: small, deterministic, accurate on short texts once restricted to the
 languages a LinkedIn note is likely to be in) tells the language; where it is unsure, the cheap
 reading of text.detect_language (Vietnamese marks and common words, English words) decides, or
-nothing does. The model is loaded the first time a note needs it.
+nothing does. The model is loaded the first time a note needs it (language_model.py: from the
+user cache directory once it has been made there).
 """
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from .language_model import CANDIDATES  # noqa: F401 (the languages the model chooses among)
 from .text import ENGLISH_WORDS, WORD, detect_language
 
-# The languages the model chooses among: those replies exist in, and those a note is often written
-# in without a reply template (a Japanese note is told from Chinese, not read as Chinese).
-CANDIDATES = ("en", "vi", "es", "fr", "de", "pt", "id", "zh", "ja", "ko", "th", "ru", "it", "ms", "nl", "tr", "pl")
 # Below this probability the model is guessing ("Hi", "Thanks!").
 MIN_PROBABILITY = 0.6
 # A short note with no English word in it ("Salam kenal, Bu Lina."): the model's leaning is taken
@@ -28,11 +27,9 @@ VIETNAMESE_ONLY = frozenset("ăơưđạảẹẻẽịỉọỏụủỳỷỵ�
 
 @cache
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from .language_model import load
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(CANDIDATES))
-    return identifier
+    return load()
 
 
 @lru_cache(maxsize=4096)

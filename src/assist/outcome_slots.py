@@ -63,6 +63,7 @@ class OutcomeWords:
         self.alerts, self.alerts_unspaced = _phrases(data.get("alerts", {}))
         self.negators, self.negators_unspaced = _phrases(data.get("alert_negators", {}))
         self.longest = max((len(phrase) for phrase in self.keys | self.values | self.alerts | self.negators), default=1)
+        self.key_ends = frozenset(phrase[-1] for phrase in self.keys)  # the word a key ends with
 
     def _ends_with(self, words: list[str], phrases: frozenset[tuple[str, ...]], unspaced: frozenset[str]) -> str:
         for size in range(min(self.longest, len(words)), 0, -1):

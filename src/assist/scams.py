@@ -28,13 +28,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Request
 from .scam_words import DIGIT, UNSPACED, WORD_RUN, Hit, Kind, SignVocabulary
-from .text import Text, clip, detect_language, flat, normalize
+from .text import Text, clip, detect_language, flat, normalize, once
 from .terms import company_names, is_everyday
 from .workplace import impersonated_employer, own_company
 
@@ -244,13 +244,13 @@ class _Doc:
         self.sorted: dict[int, _Sorted] = {}
         self.patterns_found: dict[int, list[Hit]] = {}
 
-    @cached_property
+    @once
     def verb_starts(self) -> frozenset[int]:
         """Where a verb of any kind starts, as a word index."""
         return frozenset(hit.start for list_id in self.vocabulary.verb_lists for hit in self.hits.get(list_id, [])
                          if not hit.unspaced)
 
-    @cached_property
+    @once
     def aimed(self) -> set[int]:
         """The clauses aimed at the reader: a second person, a "please", an imperative."""
         verbs = [hit for list_id in self.vocabulary.verb_lists for hit in self.hits.get(list_id, [])]
@@ -357,7 +357,7 @@ class _Doc:
 
     # --- reading ------------------------------------------------------------------------
 
-    @cached_property
+    @once
     def amounts(self) -> list[Hit]:
         """Amounts of money, looked for only where a kind needs them."""
         return self._pattern_hits(self.vocabulary.amounts) if DIGIT.search(self.string) else []
@@ -550,7 +550,7 @@ class _Doc:
             elif host in link.get("shorteners", ()) or any(lure in host or lure in path for lure in link.get("lures", ())):
                 yield hit, False
 
-    @cached_property
+    @once
     def hosts(self) -> list[tuple[str, str, Hit]]:
         if not HOST_HINT.search(self.string) or not any(hint in self.string for hint in LINK_HINTS):
             return []
@@ -575,7 +575,7 @@ class _Doc:
                 return True
         return False
 
-    @cached_property
+    @once
     def live_patterns(self) -> set[tuple[str, str]] | None:
         """The (kind, key) whose sign patterns could match in this text (None: any of them)."""
         v = self.vocabulary

@@ -26,11 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from .cues import Cue, CueBook, written
-from .text import PhraseSet, Text, quote, user_phrases
+from .text import PhraseSet, Text, once, quote, user_phrases
 
 # Where a sentence ends: the marks of Latin and other scripts (those of Chinese and Japanese need no
 # space after them), a line break, a semicolon.
@@ -245,7 +245,7 @@ class _Reading:
         self.supplied: set[str] = set()
         self._sentences: list[set[int]] | None = None
 
-    @cached_property
+    @once
     def company(self) -> PhraseSet | None:
         return user_phrases(self.company_names) if self.company_names else None
 

@@ -133,7 +133,7 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, 
     _injection(reader, request, tuple(text for _, text in places))
     # And each of them as it reads undone or decoded (text.py): a scam in base64 is a scam.
     places += [(f"{place}, {reading.how} {quote(reading.shown, 40)}", reading.text)
-               for place, text in places for reading in text.readings[1:]]
+               for place, text in places for reading in text.other_readings]
 
     # Scams by converging evidence (scams.py): what the text asks of, promises or tells the reader.
     # The location, profile URL, id and date are read there too, for a link.
@@ -401,6 +401,19 @@ def _families(guidance: Guidance, *texts: Text, besides: frozenset[str] = frozen
     return {family: sorted(hits)[0] for family, hits in ranked if len(hits) >= least}
 
 
+@lru_cache(maxsize=64)
+def _user_families(guidance: Guidance, industry: str | None, headline: str | None, goals: tuple[str, ...],
+                   interests: tuple[str, ...]) -> dict[str, str]:
+    """The user's field: what their industry and headline say, and also each field their goals or
+    interests name, whatever its share: a recruiter of data people wants data people. Once a
+    config (read only: the same dict for every request)."""
+    families = _families(guidance, Text.of(" \n ".join(filter(None, [industry, headline]))))
+    for wanted in (goals, interests):
+        for family, word in _families(guidance, Text.of(" \n ".join(wanted))).items():
+            families.setdefault(family, word)
+    return families
+
+
 def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, note: Text, profile: Text,
                companies: Text, request: Request) -> None:
     me = config.me
@@ -411,12 +424,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         reader.result.relevance_judged = True  # beside the point: a scam in your field is still a scam
         return
     sender = request.sender
-    # The user's field: what their industry and headline say, and also each field their goals or
-    # interests name, whatever its share: a recruiter of data people wants data people.
-    user_families = _families(guidance, Text.of(" \n ".join(filter(None, [me.industry, me.headline]))))
-    for wanted in (me.goals, me.interests):
-        for family, word in _families(guidance, Text.of(" \n ".join(wanted))).items():
-            user_families.setdefault(family, word)
+    user_families = _user_families(guidance, me.industry, me.headline, tuple(me.goals), tuple(me.interests))
     if not (user_families or me.target_companies or me.past_companies or me.interests or me.goals):
         reader.result.warnings.append(
             "your config says nothing about your field or goals: relevance could not be judged "

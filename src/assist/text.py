@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import filterfalse
 
 from . import disguises, lookalikes, words
@@ -84,6 +84,26 @@ def has_link_or_phone(text: str) -> bool:
     return _PHONE_CORE.search(text) is not None and PHONE.search(text) is not None
 
 
+class once:
+    """A property computed the first time it is read and kept in the instance (as
+    functools.cached_property, without the lock Python 3.11's takes on every first read: a
+    request's texts and readers read a few each, and a value computed twice is the same value)."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
 def _any_of(codes) -> re.Pattern[str]:
     """A character class of these code points: finds whether a text holds any of them, in C."""
     runs: list[list[int]] = []
@@ -96,8 +116,14 @@ def _any_of(codes) -> re.Pattern[str]:
 
 
 # A table's translate() costs about as much as the rest of normalizing together, and most texts
-# hold nothing it would change: it runs only on text that holds one of its characters.
+# hold nothing it would change: it runs only on text that holds one of its characters. Looked for
+# in two parts: a class of characters of the Basic Multilingual Plane is a bitmap to the regex
+# engine, while one with characters beyond it is a list of ranges tried at every character (twice
+# the time); those beyond it are looked for only in a text that has any.
 HAS_INVISIBLE = _any_of(INVISIBLE)
+_INVISIBLE_BMP = _any_of(code for code in INVISIBLE if code <= 0xFFFF)
+_INVISIBLE_ASTRAL = _any_of(code for code in INVISIBLE if code > 0xFFFF)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def visible(text: str) -> str:
@@ -105,7 +131,7 @@ def visible(text: str) -> str:
     if text.isascii():  # NFKC leaves ASCII alone, and no invisible character is ASCII
         return text
     text = unicodedata.normalize("NFKC", text)
-    if HAS_INVISIBLE.search(text):  # a letter and its mark may meet once what hid between them is gone
+    if has_invisible(text):  # a letter and its mark may meet once what hid between them is gone
         text = unicodedata.normalize("NFKC", text.translate(INVISIBLE))
     return text
 
@@ -150,9 +176,12 @@ def has_diacritics(text: str) -> bool:
 
 
 def has_invisible(text: str) -> bool:
-    return HAS_INVISIBLE.search(text) is not None
+    """Whether the text holds a character of INVISIBLE (HAS_INVISIBLE finds one), found sooner."""
+    return _INVISIBLE_BMP.search(text) is not None or (
+        _ASTRAL.search(text) is not None and _INVISIBLE_ASTRAL.search(text) is not None)
 
 
+@lru_cache(maxsize=16)  # the readers of one request ask it of the same note, one after another
 def detect_language(text: str | None) -> str | None:
     """"vi", "en", "other", or None for no text. Cheap, and enough to choose a reply language."""
     if not text or not text.strip():
@@ -375,7 +404,7 @@ class Text:
             self.found[index] = known
         return known[1], known[2]
 
-    @cached_property
+    @once
     def word_runs(self) -> Collection[str]:
         """Every longest run of word characters (`\\w+`) in the normalized text: a set, or a dict
         by them (the positions), which reads as the set of its keys."""
@@ -392,10 +421,15 @@ class Text:
         # The other readings are kept with the text; the first is made anew each time, so that a
         # text never refers to itself (a cycle would outlive Text.of's cache until the next full
         # garbage collection, and make every collection slower).
+        return (Reading(self, None, ""), *self.other_readings)
+
+    @property
+    def other_readings(self) -> tuple["Reading", ...]:
+        """`readings` after the first (the text itself): what a disguise hid, if anything."""
         others = self.__dict__.get("_other_readings")
         if others is None:
             others = self.__dict__["_other_readings"] = self._other_readings()
-        return (Reading(self, None, ""), *others)
+        return others
 
     def _other_readings(self) -> tuple["Reading", ...]:
         found: list[tuple[Text, str, list[str]]] = self._undone()
@@ -414,7 +448,7 @@ class Text:
                 kept.append(Reading(text, how, " … ".join(dict.fromkeys(shown))))
         return tuple(kept)
 
-    @cached_property
+    @once
     def hidden(self) -> str:
         """How the text as written hides what `normalized` reads: "hidden characters", "look-alike
         letters", both, or ""."""
@@ -428,7 +462,7 @@ class Text:
             notes.append("look-alike letters")
         return " and ".join(notes)
 
-    @cached_property
+    @once
     def deobfuscated(self) -> "Text | None":
         """The text with letters split apart rejoined and leetspeak undone, where that spells
         words; None when nothing is undone."""
