@@ -108,15 +108,23 @@ def _pair_by_every_position(note, words):
                 greeted.add(start + len(g))
                 if reader is None:
                     reader = readers[seen[start + len(g)]]
+    vocatives = {key(word) for word in words.vocatives}
+    for index, token in enumerate(seen[:-1]):
+        if reader is None and token in readers and seen[index + 1] in vocatives:
+            reader = readers[token]
+            greeted.add(index)
     verbs = {key(word) for word in words.self_verbs}
     for index, token in enumerate(seen[:-1]):
-        if index not in greeted and token in selves and seen[index + 1] in verbs:
+        if index not in greeted and token in selves and seen[index + 1] in verbs and selves[token] != reader:
             writer = selves[token]
             break
+    if writer is None and reader is not None:
+        writer = next((selves[token] for index, token in enumerate(seen)
+                       if index not in greeted and token in selves and selves[token] != reader), None)
     return reader, writer
 
 
-PIECES = ["chào", "xin chào", "kính gửi", "gửi", "dear", "hi", "anh", "chị", "em", "bạn", "mình", "tôi", "là",
+PIECES = ["chào", "xin chào", "kính gửi", "gửi", "dear", "hi", "anh", "chị", "em", "bạn", "mình", "tôi", "là", "ơi", "với",
           "đang", "chao", "em la", "toi", "chi", "giám đốc", "head", "director", "of", "data", "Minh", ",", ".", "ạ"]
 
 
