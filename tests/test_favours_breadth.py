@@ -184,3 +184,21 @@ def test_a_favour_asked_of_someone_the_user_knows_is_no_sign():
     note = "Chị ơi, mình từng làm cùng team ở Grab. Chị cho em xin một vị trí ở công ty chị được không ạ?"
     result = screen(request(note, **former), persona("eng-lead-en"))
     assert "sales_pitch" not in {flag.id for flag in result.flags}
+
+
+# -- sellers by role: a headline that is a sales job, in the thirteen languages -----------------------
+
+SALES_HEADLINES = [
+    "Enterprise Sales | Cloud Security", "Account Executive at Pipewave", "Sales Director APAC",
+    "Business Development at Nordlane", "Trưởng phòng kinh doanh tại FPT", "Truong phong kinh doanh tai FPT",
+    "Gerente de ventas en Andina SaaS", "Directeur des ventes chez Logimax", "Vertriebsleiter DACH",
+    "Gerente de vendas na Contabilix", "Responsabile vendite presso Datatre", "Manajer Penjualan di Tokodata",
+    "Руководитель отдела продаж", "销售总监 | SaaS", "法人営業マネージャー", "B2B 영업 매니저", "ผู้จัดการฝ่ายขาย",
+]
+
+
+@pytest.mark.parametrize("headline", SALES_HEADLINES)
+def test_a_sales_headline_is_read_as_a_seller(headline):
+    profile = sender(headline, "Pipewave", title=headline)
+    result = screen(request(None, **profile), persona("eng-lead-en"))
+    assert "sales_pitch" in {flag.id for flag in result.flags}, headline
