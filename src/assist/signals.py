@@ -313,7 +313,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     _note_grounds(reader, note, content, past, mine, event or known, known)
 
     if (specific and length >= personalized["specific_min_chars"]) or (reason and length >= personalized["reason_min_chars"]):
-        cues = (specific + reason)[:3]
+        cues = list(dict.fromkeys(specific + reason))[:3]  # a phrase two lexicons hold, once
         reader.raise_flag("personalized_note", f"note explains why: {', '.join(map(quote, cues))}")
         return
     if colleague:
