@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from .alternatives import Alternatives
-from .text import PhraseSet, Text, compile_phrases, fold, has_diacritics, normalize, tokens
+from .text import PhraseSet, Text, as_read, compile_phrases, fold, has_diacritics, normalize, tokens
 
 # Thai, Chinese, Japanese, Korean and full-width forms: scripts whose cues are characters.
 SCRIPTS = re.compile("[\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
@@ -80,9 +80,10 @@ class CueBook:
                     at = _anchor(words)
                     if (at, words, number) not in anchors.setdefault(words[at], []):
                         anchors[words[at]].append((at, words, number))
-        places = tuple(range(len(self.sources), len(self.sources) + len(patterns or ())))
-        self.sources += patterns or []
-        self.of_source += [number] * len(patterns or ())
+        patterns = [as_read(pattern) for pattern in patterns or ()]  # as text is read: "ำ" is "ํา"
+        places = tuple(range(len(self.sources), len(self.sources) + len(patterns)))
+        self.sources += patterns
+        self.of_source += [number] * len(patterns)
         self._alternatives = None  # the first look is made again with the new patterns
         compiled = compile_phrases(phrases)
         if self.not_folded:  # what it finds for the evidence, as the book finds it

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .alternatives import Alternatives
-from .text import ENGLISH_WORDS, VIETNAMESE_PLAIN_WORDS, detect_language, fold, has_diacritics, normalize
+from .text import ENGLISH_WORDS, VIETNAMESE_PLAIN_WORDS, as_read, detect_language, fold, has_diacritics, normalize
 
 # Scripts written without spaces between words (Han, kana, Thai), and Hangul, whose words carry
 # their particles ("카카오톡으로"): their entries are matched as substrings.
@@ -27,13 +27,6 @@ PERCENT_SIGN = re.compile("%")
 # it is a helper list: verbs, markers, qualifiers. The lists that can raise a sign on their own
 # are looked for in a text first, by its words: exact words only.
 AFFIX_MIN = 3
-
-
-def as_read(pattern: str) -> str:
-    """A pattern's letters as the matchers read text (normalize: lower case, look-alike letters
-    mapped): a Cyrillic "е" in a pattern would never match text, where it reads as a Latin "e".
-    Only characters outside ASCII change, so the regex syntax stays as written."""
-    return "".join(character if character.isascii() else normalize(character) for character in pattern)
 
 
 class VocabularyError(ValueError):

@@ -104,6 +104,11 @@ class Vocabulary:
         self.goals = {name: Goal(compiled(entry), frozenset(entry["welcomes"]), entry["waives_price"])
                       for name, entry in data["goals"].items()}
         self.favour = compiled(data["favour"])
+        # A request put to the reader, what only a favour asks for, thanks for one already done.
+        self.favour_ask, self.favour_object, self.favour_thanks = (
+            compiled(data["favour"][part]) for part in ("ask", "object", "thanks"))
+        self.favour_parts = frozenset(cue.number for cue in (self.favour, self.favour_ask, self.favour_object,
+                                                             self.favour_thanks))
         self.purpose_lexicons: tuple[str, ...] = tuple(data["purpose_lexicons"])
         self.sought = frozenset(data["sought"])
         self.offered_alone = frozenset(data.get("offered_alone", ()))
@@ -114,7 +119,7 @@ class Vocabulary:
         # A note with none of these and a sender with no seller's role sells nothing: no more to read.
         self.gate = frozenset([*(self.numbers[name] for name in ("price", "time", "send", "claims", "proof", "audience",
                                                                  "urgency", "reassurance")),
-                               *self.kind_of, self.favour.number])
+                               *self.kind_of, self.favour.number, self.favour_object.number])
 
     @lru_cache(maxsize=64)  # the config's goals: read once
     def welcome(self, goals: tuple[str, ...]) -> Welcome:
@@ -208,12 +213,22 @@ def read(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, profile
 
 
 def _favour(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, known: Callable[[], bool]) -> Finding | None:
-    """A favour asked right away (a referral, an introduction), of a stranger."""
-    if not vocabulary.favour.present(note) or known():
+    """A favour asked right away (a referral, a job at the reader's company, money), of a stranger:
+    in one sentence, a favour that says it is for the sender, or a request put to the reader beside
+    what only a favour asks for; not in a sentence that thanks for one already done."""
+    found = vocabulary.book.present(note)
+    favour, ask, wanted, thanks = (vocabulary.favour.number, vocabulary.favour_ask.number,
+                                   vocabulary.favour_object.number, vocabulary.favour_thanks.number)
+    if not (favour in found or (ask in found and wanted in found)):
+        return None  # nothing in the note could be one: no sentence is read
+    asked = [sentence for sentence in vocabulary.book.by_sentence(note, SENTENCE_END, vocabulary.favour_parts)
+             if (favour in sentence or (ask in sentence and wanted in sentence)) and thanks not in sentence]
+    if not asked or known():
         return None
-    favour = vocabulary.favour.find_all(note)
+    hits = vocabulary.favour.find_all(note) if any(favour in sentence for sentence in asked) else []
+    hits = hits or vocabulary.favour_object.find_all(note)
     return Finding(parameters["favour_strength"],
-                   f"asks a stranger for a favour right away: {_listed(favour, note.original)}", kind="favour")
+                   f"asks a stranger for a favour right away: {_listed(hits, note.original)}", kind="favour")
 
 
 def _purpose(vocabulary: Vocabulary, note: frozenset[int], profile: frozenset[int], welcome: Welcome) -> str | None:

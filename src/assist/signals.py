@@ -23,7 +23,7 @@ from .note_voice import of_sender
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import as_companies, company_names, terms, word_forms
-from .text import Text, detect_language, fold, normalize, quote, tokens
+from .text import Text, detect_language, fold, normalize, note_length, quote, tokens
 from .workplace import own_company, profile_ties
 
 
@@ -305,7 +305,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     refers = lex["content_reference"].weak.find_all(note)  # the user, but no work of theirs
     event = lex["event"].phrases.find_all(note)
     reason = lex["reason"].phrases.find_all(note) + _job_reason(lex, config, note, profile) + _purposes(guidance, config, note)
-    length = len(note.original)
+    length = note_length(note.original)  # a Chinese, Japanese or Korean note says more a character
     specific = about_user + content + refers + event + known + past
     if specific:  # a courtesy ("keen to learn from you") is a reason beside something about the user
         reason += lex["reason"].weak.find_all(note)
@@ -313,7 +313,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     _note_grounds(reader, note, content, past, mine, event or known, known)
 
     if (specific and length >= personalized["specific_min_chars"]) or (reason and length >= personalized["reason_min_chars"]):
-        cues = (specific + reason)[:3]
+        cues = list(dict.fromkeys(specific + reason))[:3]  # a phrase two lexicons hold, once
         reader.raise_flag("personalized_note", f"note explains why: {', '.join(map(quote, cues))}")
         return
     if colleague:

@@ -144,6 +144,16 @@ def normalize(text: str) -> str:
     return lookalikes.unmix(visible(text).replace("\u2019", "'").lower())
 
 
+def as_read(pattern: str) -> str:
+    """A pattern's letters as the matchers read text (normalize: lower case, look-alike letters
+    mapped, NFKC): a Cyrillic "е" in a pattern would never match text, where it reads as a Latin
+    "e", nor a Thai "ำ", which text reads as "ํา". Only characters outside ASCII change, so the
+    regex syntax stays as written."""
+    if pattern.isascii():
+        return pattern
+    return "".join(character if character.isascii() else normalize(character) for character in pattern)
+
+
 def _fold_table() -> dict[int, str]:
     table = {ord("đ"): "d", ord("Đ"): "D"}
     for code in range(0x00C0, 0x2000):
@@ -202,6 +212,16 @@ def detect_language(text: str | None) -> str | None:
     if lowered.isascii() and len(words) <= 3:
         return "en"  # "Hi Minh!" and the like
     return "other"
+
+
+# Characters that each carry about a word's worth of meaning (Chinese and Japanese ideographs and
+# kana, Korean syllables): a note in them says as much as one twice its length in Latin letters.
+WIDE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def note_length(text: str) -> int:
+    """How long a note reads, in Latin characters: each of the characters above counts twice."""
+    return len(text) if text.isascii() else len(text) + len(WIDE.findall(text))
 
 
 TOKEN = re.compile(r"\w+(?:['-]\w+)*")
@@ -370,7 +390,7 @@ def compile_phrases(phrases: list[str], patterns: list[str] | None = None, trigg
     normalized = [normalize(p) for p in phrases]
     marked = _index({tokens(p) for p in normalized})
     plain = _index({tokens(fold(p)) for p in normalized if has_diacritics(p)})
-    alternatives = Alternatives(patterns, re.DOTALL) if patterns else None
+    alternatives = Alternatives([as_read(pattern) for pattern in patterns], re.DOTALL) if patterns else None
     return PhraseSet(
         marked=marked,
         plain=plain,
