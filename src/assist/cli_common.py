@@ -73,6 +73,19 @@ def llm_options(command: Callable) -> Callable:
     return with_choice
 
 
+def colour() -> bool:
+    """Whether to colour what a person reads: not when NO_COLOR is set (no-color.org; `--no-color`
+    sets it), and never into a file or a pipe (click strips the codes there)."""
+    import os
+
+    return not os.environ.get("NO_COLOR")
+
+
+def style(text: str, **styles: object) -> str:
+    """typer.style, unless colour is off."""
+    return typer.style(text, **styles) if colour() else text  # type: ignore[arg-type]
+
+
 def err(message: str) -> None:
     typer.echo(f"assist: {message}", err=True)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .cli_common import err
+from .cli_common import err, style
 from .models import VERDICTS, ScreenResult
 from .report import RunReport
 
@@ -32,24 +32,44 @@ def plural(count: int, word: str) -> str:
 # -- one verdict ------------------------------------------------------------------------------------
 
 def verdict_text(result: ScreenResult) -> str:
-    """A screen result for a person: the verdict, why, and the draft."""
-    head = typer.style(f"{result.verdict.upper():<6}", fg=VERDICT_STYLE[result.verdict], bold=True)
-    lines = [f"{head} {result.sender}  ({result.id}, confidence {result.confidence:.2f})", f"  {result.summary}"]
+    """A screen result for a person, as it stands: the verdict (the user's own when they decided,
+    marked as theirs), why, and the draft on record with its state."""
+    decision = result.decision
+    head = style(f"{decision.upper():<6}", fg=VERDICT_STYLE[decision], bold=True)
+    if result.user_decision:
+        said = f"your decision; assist said {result.verdict}, confidence {result.confidence:.2f}"
+    else:
+        said = f"confidence {result.confidence:.2f}"
+    lines = [f"{head} {result.sender}  ({result.id}, {said})", f"  {result.summary}"]
     for flag in result.flags:
-        mark = typer.style("+", fg="green") if flag.polarity == "green" else typer.style("-", fg="red")
+        mark = style("+", fg="green") if flag.polarity == "green" else style("-", fg="red")
         lines.append(f"  {mark} {flag.id}: {flag.evidence}")
     if result.report:
         lines.append("  ! worth reporting to LinkedIn (likely fake, scam or manipulation)")
-    if result.user_decision:
-        lines.append(f"  You decided: {result.user_decision} (assist never overrides your decision)")
     if result.reply:
-        lines.append(f"  Draft reply ({result.reply.kind}, {result.reply.language}) - review before sending:")
-        lines += [f"    {line}" if line else "" for line in result.reply.text.splitlines()]
+        lines += draft_lines(result.id, result.reply.kind, result.reply.language, result.reply.text,
+                             result.draft_status, result.draft_edited)
     if result.backend != "rules":  # who produced it, and the guard's notes
         origin = result.backend + (f" {result.model}" if result.model else "") + (", cached" if result.cached else "")
         lines.append(f"  by {origin}, prompt {result.prompt_version}")
         lines += [f"  note: {warning}" for warning in result.warnings]
     return "\n".join(lines) + "\n"
+
+
+def draft_lines(request_id: str, kind: str, language: str, text: str, status: str | None, edited: bool) -> list[str]:
+    """The draft on record, headed by its state: pending (review before sending), approved (send it
+    yourself), sent (final); a rejected or withdrawn one is named, not printed."""
+    what = f"({kind}, {language}{', edited by you' if edited else ''})"
+    body = [f"    {line}" if line else "" for line in text.splitlines()]
+    if status == "approved":
+        return [f"  Your reply {what}, approved - send it yourself, then `assist review mark-sent {request_id}`:", *body]
+    if status == "sent":
+        return [f"  Your reply {what}, sent (final):", *body]
+    if status == "rejected":
+        return [f"  Draft reply {what} rejected by you (`assist review reopen {request_id}` brings it back)"]
+    if status == "withdrawn":
+        return [f"  Draft reply {what} withdrawn by your decision (kept in its history)"]
+    return [f"  Draft reply {what} - review before sending:", *body]
 
 
 # -- a run ------------------------------------------------------------------------------------------
@@ -58,6 +78,8 @@ def summary_line(report: RunReport, timed: bool = True) -> str:
     """`3 requests: 1 accept, 1 ask, 1 ignore; 1 worth reporting to LinkedIn; 1 failed; 2.4 s`."""
     counts = report.counts
     line = f"{plural(report.screened, 'request')}: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
+    if report.yours:
+        line += f" ({report.yours} by your own decision)"
     if report.reported:
         line += f"; {report.reported} worth reporting to LinkedIn"
     if report.failures:

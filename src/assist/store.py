@@ -207,6 +207,33 @@ class Draft:
 
 
 @dataclass(frozen=True)
+class DraftNow:
+    """A request's draft as it stands on record."""
+
+    kind: str
+    language: str
+    text: str
+    status: str
+    edited: bool
+
+    @property
+    def touched(self) -> bool:
+        """The user's: edited, or moved from pending (approved, rejected, sent; withdrawn by a decision)."""
+        return self.edited or self.status != "pending"
+
+
+@dataclass(frozen=True)
+class OnRecord:
+    """The user's word on a request, as the store holds it: their decision, and the draft on record."""
+
+    decision: str | None = None
+    draft: DraftNow | None = None
+
+
+NOTHING_ON_RECORD = OnRecord()
+
+
+@dataclass(frozen=True)
 class Change:
     """What a review action left: the draft, whether it changed, and a note when it did not."""
 
@@ -332,25 +359,36 @@ class Store:
             self._profiles.setdefault(profile, (request_id, derived))
 
     def knows_anything(self, screening_key: str) -> bool:
-        """False when no verdict was made under this key and the user decided nothing: then no
-        request can be resumed, and none carries a decision."""
+        """False when no verdict was made under this key, the user decided nothing and touched no
+        draft: then no request can be resumed, and none carries the user's word."""
         row = self.db.execute("SELECT EXISTS(SELECT 1 FROM verdicts WHERE screening_key = ?) "
-                              "OR EXISTS(SELECT 1 FROM decisions)", (screening_key,)).fetchone()
+                              "OR EXISTS(SELECT 1 FROM decisions) "
+                              "OR EXISTS(SELECT 1 FROM drafts WHERE status != 'pending' OR edited = 1)",
+                              (screening_key,)).fetchone()
         return bool(row[0])
 
     def lookup(self, request: Request, screening_key: str) -> tuple[ScreenResult | None, Verdict | None]:
-        """What the store knows of a request, in one query: the verdict recorded for this very
-        content under the same screening key (marked `resumed`, with the user's decision), or None;
-        and the user's own decision, if any."""
+        """What the store knows of a request: the verdict recorded for this very content under the
+        same screening key (marked `resumed`, with the user's decision), or None; and the user's own
+        decision, if any."""
+        resumed, present = self.look_up(request, screening_key)
+        return resumed, present.decision
+
+    def look_up(self, request: Request, screening_key: str) -> tuple[ScreenResult | None, "OnRecord"]:
+        """lookup, and the draft on record, in one query."""
         row = self.db.execute(
             "SELECT (SELECT result FROM verdicts WHERE request_id = ?1 AND screening_key = ?2 AND content_hash = ?3 "
-            "ORDER BY id DESC LIMIT 1) AS result, (SELECT verdict FROM decisions WHERE request_id = ?1) AS decision",
+            "ORDER BY id DESC LIMIT 1) AS result, (SELECT verdict FROM decisions WHERE request_id = ?1) AS decision, "
+            "d.kind, d.language, d.text, d.status, d.edited FROM (SELECT 1) LEFT JOIN drafts d ON d.request_id = ?1",
             (request.id, screening_key, content_hash(request)),
         ).fetchone()
+        draft = (DraftNow(row["kind"], row["language"], row["text"], row["status"], bool(row["edited"]))
+                 if row["status"] is not None else None)
+        present = OnRecord(row["decision"], draft)
         if row["result"] is None:
-            return None, row["decision"]
+            return None, present
         result = ScreenResult.model_validate_json(row["result"])
-        return result.model_copy(update={"resumed": True, "user_decision": row["decision"]}), row["decision"]
+        return result.model_copy(update={"resumed": True, "user_decision": row["decision"]}), present
 
     def screened(self, request: Request, screening_key: str) -> ScreenResult | None:
         """The verdict recorded for this very request content under the same screening key, as it
