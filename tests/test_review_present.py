@@ -96,3 +96,79 @@ def test_screening_again_after_ignore_says_the_draft_was_withdrawn(run, inbox, d
     assert card.startswith("IGNORE") and "withdrawn" in card and template.splitlines()[2] not in card
     assert screened_json(run, inbox, db)[ASKED]["draft_status"] == "withdrawn"
 
+
+# -- 2. past verdicts: assist list, assist show ------------------------------------------------------
+
+def listed(run, db: str, *extra: str) -> list[dict]:
+    code, out, err = run("list", "--db", db, "--json", *extra)
+    assert code == 0, err
+    return json_lines(out)
+
+
+def test_list_shows_every_screened_request_one_aligned_line_each_with_a_header(run, inbox, db, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "90")
+    screen(run, inbox, db)
+    code, out, err = run("list", "--db", db)
+    assert code == 0, err
+    lines = out.rstrip("\n").splitlines()
+    header, rows = lines[0], lines[1:]
+    assert all(word in header for word in ("ID", "WHEN", "VERDICT", "DRAFT", "NAME"))
+    assert len(rows) == 3 and {ASKED, ACCEPTED, SCAM} == {row.split()[0] for row in rows}
+    names = ["Lê Minh Tuấn", "Nguyễn Thu Hà", "Sophia Williams"]
+    columns = {next(row for row in rows if name in row).index(name) for name in names}
+    assert columns == {header.index("NAME")}  # aligned under the header
+    assert all(len(row) <= 90 for row in lines)
+    assert any(row.endswith("…") for row in rows)  # a headline cut says so
+    assert "just now" in out or "ago" in out  # when, for a person
+
+
+def test_list_filters_by_verdict_status_reported_and_date(run, inbox, db):
+    screen(run, inbox, db)
+    assert [r["id"] for r in listed(run, db, "--verdict", "ask")] == [ASKED]
+    assert [r["id"] for r in listed(run, db, "--reported")] == [SCAM]
+    assert [r["id"] for r in listed(run, db, "--status", "pending")] == [ASKED]
+    assert listed(run, db, "--status", "sent") == []
+    assert len(listed(run, db, "--since", "2000-01-01")) == 3
+    assert listed(run, db, "--since", "2999-01-01") == []
+    assert len(listed(run, db, "--since", "7d")) == 3
+    code, out, err = run("list", "--db", db, "--since", "last tuesday")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_list_follows_the_users_decision_and_marks_it_as_theirs(run, inbox, db):
+    screen(run, inbox, db)
+    run("decide", ASKED, "accept", "--db", db, "-c", ANALYST)
+    row = next(r for r in listed(run, db, "--verdict", "accept") if r["id"] == ASKED)
+    assert (row["verdict"], row["user_decision"], row["decision"], row["draft_status"]) == ("ask", "accept", "accept", "pending")
+    assert listed(run, db, "--verdict", "ask") == []
+    from datetime import datetime
+    assert datetime.fromisoformat(row["first_seen"]).tzinfo is not None  # ISO 8601 in --json
+    code, out, _ = run("list", "--db", db)
+    line = next(line for line in out.splitlines() if line.startswith(ASKED))
+    assert "accept (you)" in line
+
+
+def test_show_tells_everything_about_one_request_by_a_prefix(run, inbox, db):
+    screen(run, inbox, db)
+    run("review", "edit", ASKED, "--text", EDITED, "--db", db)
+    run("decide", ASKED, "accept", "--db", db, "-c", ANALYST)
+    code, out, err = run("show", "req-02", "--db", db)
+    assert code == 0, err
+    for expected in ("Lê Minh Tuấn", "Head of Data Analytics at VNPay", "VNPay", "Hanoi, Vietnam",
+                     "12 mutual", "linkedin.com/in/le-minh-tuan-vnpay", "ASK", "no_note", "professional_relevance",
+                     EDITED, "edited", "you decided accept", "History"):
+        assert expected in out, expected
+    code, out, _ = run("show", "req-02", "--db", db, "--json")
+    shown = json.loads(out)
+    assert shown["request"]["sender"]["name"] == "Lê Minh Tuấn" and shown["verdict"]["verdict"] == "ask"
+    assert shown["decision"]["verdict"] == "accept" and shown["draft"]["text"] == EDITED
+    assert [entry["action"] for entry in shown["draft_history"]][:2] == ["drafted", "edited"]
+    assert [entry["action"] for entry in shown["actions"]] == ["edited", "decided"]
+
+
+def test_show_an_accepted_request_without_a_draft_and_refuse_an_ambiguous_prefix(run, inbox, db):
+    screen(run, inbox, db)
+    code, out, err = run("show", ACCEPTED, "--db", db)
+    assert code == 0 and "ACCEPT" in out and "No draft" in out, err
+    code, out, err = run("show", "req-", "--db", db)
+    assert code == 2 and "req-01" in err and "req-16" in err and len(err.strip().splitlines()) == 1

@@ -446,9 +446,10 @@ def run() -> None:
 
 
 def _register() -> None:
-    from . import cli_batch, cli_review
+    from . import cli_batch, cli_past, cli_review
 
     cli_review.register(app)
+    cli_past.register(app)
     cli_batch.register(app)
 
 

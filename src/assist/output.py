@@ -270,3 +270,95 @@ def eval_comparison(table: dict[str, dict[str, "Report"]]) -> str:
 def _mean_flag(report: "Report", key: str) -> str:
     scores = report.flag_scores()
     return f"{statistics.mean(s[key] for s in scores.values()):.2f}" if scores else "-"
+
+
+# -- times and tables for people ---------------------------------------------------------------------
+
+def ago(at: str | None, now: "datetime | None" = None) -> str:
+    """A stored time (ISO 8601) as a person says it: `just now`, `5 min ago`, `2 h ago`, `3 d ago`,
+    then the local date."""
+    from datetime import datetime, timezone
+
+    if not at:
+        return "-"
+    try:
+        then = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=timezone.utc)
+    seconds = ((now or datetime.now(timezone.utc)) - then).total_seconds()
+    if seconds < 0:
+        return then.astimezone().strftime("%Y-%m-%d %H:%M")
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h ago"
+    if seconds < 14 * 86400:
+        return f"{int(seconds // 86400)} d ago"
+    return then.astimezone().strftime("%Y-%m-%d")
+
+
+def local_time(at: str | None) -> str:
+    """A stored time in the user's local time, to the minute, and how long ago: `2026-05-03 14:02 (2 h ago)`."""
+    from datetime import datetime
+
+    if not at:
+        return "-"
+    try:
+        local = datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return at
+    relative = ago(at)
+    return local if local.startswith(relative) else f"{local} ({relative})"
+
+
+def width_of(text: str) -> int:
+    """Columns a text takes on a terminal: East Asian wide characters take two, combining marks none."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in text)
+
+
+def cut(text: str, width: int) -> str:
+    """The text on one line, in at most `width` columns, the cut marked with an ellipsis."""
+    text = " ".join(text.split())
+    if width_of(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        size = width_of(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out).rstrip() + "…"
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - width_of(text))
+
+
+def terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def aligned(header: list[str], rows: list[list[str]], caps: list[int | None], width: int | None = None) -> list[str]:
+    """A table as aligned lines, a header first: each column as wide as its widest cell (at most its
+    cap), the last one taking what is left of the line; a cut cell ends with an ellipsis."""
+    width = width or terminal_width()
+    widths = []
+    for index, cap in enumerate(caps[:-1]):
+        natural = max([width_of(header[index])] + [width_of(row[index]) for row in rows])
+        widths.append(min(natural, cap) if cap else natural)
+    rest = max(10, width - sum(widths) - 2 * len(widths))
+    lines = []
+    for row in [header, *rows]:
+        cells = [pad(cut(cell, size), size) for cell, size in zip(row, widths)]
+        lines.append("  ".join([*cells, cut(row[-1], rest)]).rstrip())
+    return lines

@@ -698,6 +698,60 @@ class Store:
         ).fetchall()
         return [dict(row) for row in rows]
 
+    def overview(self, verdict: str | None = None, status: str | None = None, reported: bool = False,
+                 since: str | None = None) -> list[dict]:
+        """Every screened request, newest first: its latest verdict, the user's decision, the draft's
+        state. `verdict` filters on the verdict that stands (the user's when they decided); `status` on
+        the draft's; `since` (ISO 8601, UTC) on when the request was first screened."""
+        where, params = ["1"], []
+        if verdict:
+            where.append("COALESCE(c.verdict, v.verdict) = ?")
+            params.append(verdict)
+        if status:
+            where.append("d.status = ?")
+            params.append(status)
+        if reported:
+            where.append("json_extract(v.result, '$.report') = 1")
+        if since:
+            where.append("r.first_seen >= ?")
+            params.append(since)
+        rows = self.db.execute(
+            "SELECT r.id, r.sender, json_extract(r.payload, '$.sender.headline') AS headline, "
+            "json_extract(r.payload, '$.sender.company') AS company, r.first_seen, v.created_at AS screened_at, "
+            "v.verdict, json_extract(v.result, '$.confidence') AS confidence, json_extract(v.result, '$.summary') AS summary, "
+            "json_extract(v.result, '$.report') AS report, json_extract(v.result, '$.flags[0].id') AS reason, "
+            "c.verdict AS user_decision, c.decided_at, d.status AS draft_status, d.edited AS draft_edited, d.kind AS draft_kind "
+            "FROM requests r JOIN verdicts v ON v.id = (SELECT MAX(id) FROM verdicts w WHERE w.request_id = r.id) "
+            "LEFT JOIN decisions c ON c.request_id = r.id LEFT JOIN drafts d ON d.request_id = r.id "
+            f"WHERE {' AND '.join(where)} ORDER BY r.first_seen DESC, r.id", params).fetchall()
+        return [dict(row) | {"report": bool(row["report"]), "decision": row["user_decision"] or row["verdict"],
+                             "draft_edited": bool(row["draft_edited"]) if row["draft_status"] else None}
+                for row in rows]
+
+    def dossier(self, request_id: str) -> dict:
+        """Everything about one request: as received, its latest verdict, the user's decision, the
+        draft and its history, and every action taken on it (oldest first)."""
+        row = self._require(request_id)
+        verdict = self.db.execute("SELECT result, created_at, screening_key FROM verdicts WHERE request_id = ? "
+                                  "ORDER BY id DESC LIMIT 1", (request_id,)).fetchone()
+        decided = self.db.execute("SELECT verdict, decided_at, learn FROM decisions WHERE request_id = ?",
+                                  (request_id,)).fetchone()
+        drafts = self._drafts_where("d.request_id = ?", (request_id,))
+        actions = self.db.execute("SELECT action, detail, at FROM actions WHERE request_id = ? ORDER BY id",
+                                  (request_id,)).fetchall()
+        return {
+            "id": request_id, "request": json.loads(row["payload"]), "first_seen": row["first_seen"],
+            "verdict": json.loads(verdict["result"]) if verdict else None,
+            "screened_at": verdict["created_at"] if verdict else None,
+            "screenings": self.db.execute("SELECT COUNT(*) FROM verdicts WHERE request_id = ?", (request_id,)).fetchone()[0],
+            "decision": ({"verdict": decided["verdict"], "decided_at": decided["decided_at"], "learn": bool(decided["learn"])}
+                         if decided else None),
+            "draft": (drafts[0].as_json() | {"generated_text": drafts[0].generated_text, "learn": drafts[0].learn}
+                      if drafts else None),
+            "draft_history": self.draft_history(request_id),
+            "actions": [dict(action) for action in actions],
+        }
+
     def forget(self, request_id: str | None) -> int:
         """Delete a sender's data (or everything) for good: rows, then the free pages."""
         with self.transaction() as db:
