@@ -172,3 +172,112 @@ def test_show_an_accepted_request_without_a_draft_and_refuse_an_ambiguous_prefix
     assert code == 0 and "ACCEPT" in out and "No draft" in out, err
     code, out, err = run("show", "req-", "--db", db)
     assert code == 2 and "req-01" in err and "req-16" in err and len(err.strip().splitlines()) == 1
+
+
+# -- 3. deleting only when asked; undo ---------------------------------------------------------------
+
+def stored_ids(db: str) -> set[str]:
+    return {row[0] for row in sqlite3.connect(db).execute("SELECT id FROM requests")}
+
+
+def draft_row(db: str, request_id: str = ASKED) -> tuple | None:
+    return sqlite3.connect(db).execute("SELECT status, kind, text, edited FROM drafts WHERE request_id = ?",
+                                       (request_id,)).fetchone()
+
+
+def decision_of(db: str, request_id: str = ASKED) -> str | None:
+    row = sqlite3.connect(db).execute("SELECT verdict FROM decisions WHERE request_id = ?", (request_id,)).fetchone()
+    return row[0] if row else None
+
+
+def test_forget_without_a_terminal_needs_yes_and_deletes_nothing_without_it(run, inbox, db, monkeypatch):
+    import io
+
+    screen(run, inbox, db)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, out, err = run("forget", "req-02", "--db", db)
+    assert code == 2 and "--yes" in err and len(err.strip().splitlines()) == 1
+    assert ASKED in stored_ids(db)
+    code, out, err = run("forget", "req-02", "--yes", "--db", db)
+    assert code == 0 and "Lê Minh Tuấn" in out and stored_ids(db) == {ACCEPTED, SCAM}
+
+
+def _spawn(db: str, *argv: str):
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "TERM": "dumb"}
+    return pexpect, pexpect.spawn(sys.executable, ["-m", "assist", *argv, "--db", db], env=env, encoding="utf-8", timeout=30)
+
+
+def test_forget_on_a_terminal_asks_first_and_a_no_deletes_nothing(run, inbox, db):
+    screen(run, inbox, db)
+    pexpect, child = _spawn(db, "forget", ASKED)
+    child.expect("Lê Minh Tuấn")
+    child.expect(r"\[y/N\]")
+    child.sendline("n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus != 0 and ASKED in stored_ids(db)
+    pexpect, child = _spawn(db, "forget", ASKED)
+    child.expect(r"\[y/N\]")
+    child.sendline("y")
+    child.expect("deleted 1 request")
+    child.expect(pexpect.EOF)
+    assert ASKED not in stored_ids(db)
+
+
+def test_undo_a_decision_brings_back_the_decision_and_the_draft_before_it(run, inbox, db):
+    screen(run, inbox, db)
+    before = draft_row(db)
+    run("decide", ASKED, "ask", "--db", db, "-c", ANALYST)
+    assert run("decide", ASKED, "accept", "--db", db, "-c", ANALYST)[0] == 0
+    assert draft_row(db)[:2] == ("pending", "welcome")
+    code, out, err = run("undo", "--db", db)
+    assert code == 0, err
+    assert "accept" in out and "Lê Minh Tuấn" in out and ASKED in out
+    assert decision_of(db) == "ask" and draft_row(db) == before
+    code, out, err = run("undo", "--db", db)  # one step further back: the first decision
+    assert code == 0 and decision_of(db) is None and draft_row(db) == before
+    code, out, err = run("undo", "--db", db)
+    assert code == 2 and "nothing" in err.lower()
+
+
+def test_undo_an_approval_then_an_edit_in_turn(run, inbox, db):
+    screen(run, inbox, db)
+    template = draft_row(db)
+    run("review", "edit", ASKED, "--text", EDITED, "--db", db)
+    run("review", "approve", ASKED, "--db", db)
+    code, out, _ = run("undo", "--db", db)
+    assert code == 0 and "approv" in out and draft_row(db) == ("pending", "clarify", EDITED, 1)
+    code, out, _ = run("undo", "--db", db)
+    assert code == 0 and "edit" in out and draft_row(db) == template
+    code, out, _ = run("learned", "list", "--json", "--db", db)
+    assert out.strip() == ""  # nothing undone still teaches
+    code, out, _ = run("history", "--json", "--db", db)
+    assert [json.loads(line)["action"] for line in out.splitlines()][:2] == ["undone", "undone"]
+
+
+def test_undo_a_reject_and_a_reopen(run, inbox, db):
+    screen(run, inbox, db)
+    run("review", "reject", ASKED, "--db", db)
+    run("review", "reopen", ASKED, "--db", db)
+    assert run("undo", "--db", db)[0] == 0 and draft_row(db)[0] == "rejected"
+    assert run("undo", "--db", db)[0] == 0 and draft_row(db)[0] == "pending"
+
+
+def test_sent_cannot_be_undone_and_undo_says_so(run, inbox, db):
+    screen(run, inbox, db)
+    run("review", "approve", ASKED, "--db", db)
+    run("review", "mark-sent", ASKED, "--db", db)
+    code, out, err = run("undo", "--db", db)
+    assert code == 2 and "sent" in err and "final" in err and len(err.strip().splitlines()) == 1
+    assert draft_row(db)[0] == "sent"
+
+
+def test_undo_refuses_when_the_draft_changed_since_the_action(run, inbox, db, tmp_path):
+    screen(run, inbox, db)
+    run("review", "approve", ASKED, "--db", db)
+    with sqlite3.connect(db) as conn:  # another hand moved the draft without a record of it
+        conn.execute("UPDATE drafts SET text = 'changed elsewhere' WHERE request_id = ?", (ASKED,))
+    code, out, err = run("undo", "--db", db)
+    assert code == 2 and "changed" in err and draft_row(db)[:3] == ("approved", "clarify", "changed elsewhere")
+

@@ -205,4 +205,20 @@ def undo_command(db: DbOption = None) -> None:
 
         assist undo
     """
-    raise InputError("undo", "not yet")
+    from .text import quote
+
+    with _store(db) as store:
+        undone = store.undo()
+    typer.echo(f"undone: {undone.what}")
+    before, after = undone.was, undone.now
+    if before["decision"] != after["decision"]:
+        decision = after["decision"]
+        typer.echo(f"  your decision: {decision['verdict']}" if decision else
+                   "  your decision: none (assist's verdict stands again)")
+    if before["draft"] != after["draft"]:
+        draft = after["draft"]
+        if draft is None:
+            typer.echo("  the draft: none")
+        else:
+            typer.echo(f"  the draft: {draft['status']}{', edited by you' if draft['edited'] else ''} {draft['kind']}, "
+                       f"{draft['language']}: {quote(draft['text'], 70)}")

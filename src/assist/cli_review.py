@@ -437,6 +437,13 @@ def learned_forget(request_id: IdArgument, db: DbOption = None) -> None:
     typer.echo(f"{request_id}: no longer used as an example")
 
 
+def _at_a_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def forget(
     request_id: Annotated[Optional[str], typer.Argument(help="The request whose data to delete.", show_default=False)] = None,
     all_: Annotated[bool, typer.Option("--all", help="Delete everything assist stored.")] = False,
@@ -446,13 +453,21 @@ def forget(
     """Delete a sender's data (or everything) from the store, for good."""
     if (request_id is None) == (not all_):
         raise InputError("forget", "give a request id, or --all")
-    if all_ and not yes:
-        if not sys.stdin.isatty():
-            raise InputError("forget --all", "add --yes to delete everything without a prompt")
-        typer.confirm("Delete every request, verdict, draft and decision assist stored?", abort=True)
     store = _store(db)
     if not all_:
         request_id = store.resolve(request_id or "")
+    sender = None if all_ else store.request(request_id or "").sender.name
+    if not yes:  # asked on a terminal; elsewhere, only with --yes
+        what = ("every request, verdict, draft and decision assist stored" if all_
+                else f"everything about {sender} ({request_id}): the request, its verdicts, draft and your decision")
+        if not _at_a_terminal():
+            store.close()
+            raise InputError("forget" if not all_ else "forget --all",
+                             f"would delete {what} for good; nothing was deleted: add --yes to delete without a prompt")
+        if not typer.confirm(f"Delete {what}, for good?", default=False):
+            store.close()
+            typer.echo("Nothing deleted.")
+            raise typer.Exit(1)
     count = store.forget(None if all_ else request_id)
     # The LLM cache and unsent batch files hold the sender's text too.
     from .cache import AnswerCache
@@ -464,5 +479,5 @@ def forget(
         import shutil
 
         shutil.rmtree(batches)
-    typer.echo(f"deleted {count} request{'s' if count != 1 else ''}" + ("" if all_ else f" ({request_id})")
+    typer.echo(f"deleted {count} request{'s' if count != 1 else ''}" + ("" if all_ else f" ({sender}, {request_id})")
                + " and everything about them")

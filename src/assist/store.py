@@ -123,6 +123,12 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # One identity per sender: the profile URL of each request, as compared (profile_key), indexed.
     lambda db: _add_profile_column(db),
+    # Undo (`assist undo`): each action keeps the request's draft and decision just before and just
+    # after it (JSON), and when it was undone.
+    """
+    ALTER TABLE actions ADD COLUMN undo TEXT;
+    ALTER TABLE actions ADD COLUMN undone_at TEXT
+    """,
 )
 
 
@@ -231,6 +237,38 @@ class OnRecord:
 
 
 NOTHING_ON_RECORD = OnRecord()
+
+
+SNAPSHOT_DRAFT = ("kind", "language", "text", "generated_text", "status", "edited", "created_at", "updated_at", "learn")
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What `undo` reverted: the action (as logged, and in words), and the request's draft and
+    decision before the undo (`was`) and now (`now`, as they were before the action)."""
+
+    request_id: str
+    sender: str
+    action: str
+    what: str
+    now: dict
+    was: dict
+
+
+def _undone_text(row: sqlite3.Row) -> str:
+    """An action of the log in words: `your decision accept on Lê Minh Tuấn (req-02)`."""
+    who = f"{row['sender']} ({row['request_id']})"
+    action, detail = row["action"], row["detail"]
+    return {
+        "decided": f"your decision {detail} on {who}",
+        "approved": f"the approval of the reply to {who}",
+        "rejected": f"the rejection of the reply to {who}",
+        "reopened": f"reopening the reply to {who}",
+        "edited": f"your edit of the reply to {who}",
+        "regenerated": f"the regenerated reply to {who}",
+        "drafted": f"the reply drafted for {who}",
+        "sent": f"marking the reply to {who} sent",
+    }.get(action, f"{action} on {who}")
 
 
 @dataclass(frozen=True)
@@ -445,10 +483,10 @@ class Store:
             self._require(request_id)
             if self.decision(request_id) == verdict:
                 return Decided(False, [], [f"{request_id}: you already decided {verdict}; nothing changed"])
+            before = self._snapshot(db, request_id)
             db.execute("INSERT INTO decisions (request_id, verdict, decided_at) VALUES (?, ?, ?) "
                        "ON CONFLICT(request_id) DO UPDATE SET verdict = excluded.verdict, decided_at = excluded.decided_at",
                        (request_id, verdict, now))
-            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'decided', ?, ?)", (request_id, verdict, now))
             row = db.execute("SELECT * FROM drafts WHERE request_id = ?", (request_id,)).fetchone()
             untouched = row is not None and row["status"] == "pending" and not row["edited"]
             # The kind of draft the verdict calls for: None keeps whatever pending draft there is.
@@ -466,6 +504,7 @@ class Store:
             if wanted and offer is not None and (fresh is None or fresh["status"] == "withdrawn"):
                 self._offer(db, request_id, offer.kind, offer.language, offer.text, now, over_withdrawn=True)
                 done.append(f"a {offer.kind} draft waits for your review (`assist review show {request_id}`)")
+            self._log(db, request_id, "decided", verdict, now, before)
         return Decided(True, done, notes)
 
     def decision(self, request_id: str) -> str | None:
@@ -522,9 +561,10 @@ class Store:
         now = _now()
         with self.transaction() as db:
             row = self._current(db, request_id)
+            before = self._snapshot(db, request_id)
             changed = self._change(db, request_id, action, row, now)
             if changed:
-                db.execute("INSERT INTO actions (request_id, action, at) VALUES (?, ?, ?)", (request_id, DONE[action], now))
+                self._log(db, request_id, DONE[action], None, now, before)
         note = None if changed else f"{request_id}: already {row['status']}; nothing changed"
         return Change(self.draft(request_id), changed, note)
 
@@ -539,10 +579,11 @@ class Store:
             next_state(request_id, row["status"], "edit")
             if text == row["text"]:
                 return Change(self._draft_in(request_id), False, f"{request_id}: the draft already says that; nothing changed")
+            before = self._snapshot(db, request_id)
             db.execute("UPDATE drafts SET text = ?, edited = 1 WHERE request_id = ?", (text, request_id))
             self._change(db, request_id, "edit", row, now)
-            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'edited', ?, ?)",
-                       (request_id, json.dumps({"from": row["text"], "to": text}, ensure_ascii=False), now))
+            self._log(db, request_id, "edited", json.dumps({"from": row["text"], "to": text}, ensure_ascii=False),
+                      now, before)
         return Change(self.draft(request_id), True)
 
     def replace_draft(self, request_id: str, kind: str, language: str, text: str) -> Draft:
@@ -552,11 +593,11 @@ class Store:
         with self.transaction() as db:
             row = self._current(db, request_id)
             next_state(request_id, row["status"], "regenerate")
+            before = self._snapshot(db, request_id)
             db.execute("UPDATE drafts SET kind = ?, language = ?, text = ?, generated_text = ?, edited = 0 "
                        "WHERE request_id = ?", (kind, language, text, text, request_id))
             self._change(db, request_id, "regenerate", row, now)
-            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'regenerated', ?, ?)",
-                       (request_id, f"{kind}/{language}", now))
+            self._log(db, request_id, "regenerated", f"{kind}/{language}", now, before)
         return self.draft(request_id)
 
     def _current(self, db: sqlite3.Connection, request_id: str) -> sqlite3.Row:
@@ -604,6 +645,77 @@ class Store:
         self._change(db, request_id, "redraft", row, now)
         return True
 
+    # -- undo -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _snapshot(db: sqlite3.Connection, request_id: str) -> dict:
+        """The request's draft and decision as they stand, whole (what undo brings back)."""
+        draft = db.execute(f"SELECT {', '.join(SNAPSHOT_DRAFT)} FROM drafts WHERE request_id = ?", (request_id,)).fetchone()
+        decision = db.execute("SELECT verdict, decided_at, learn FROM decisions WHERE request_id = ?", (request_id,)).fetchone()
+        return {"draft": dict(draft) if draft else None, "decision": dict(decision) if decision else None}
+
+    def _log(self, db: sqlite3.Connection, request_id: str, action: str, detail: str | None, now: str,
+             before: dict) -> None:
+        """One of the user's actions in the log, with the draft and decision before and after it."""
+        undo = json.dumps({"before": before, "after": self._snapshot(db, request_id)}, ensure_ascii=False)
+        db.execute("INSERT INTO actions (request_id, action, detail, at, undo) VALUES (?, ?, ?, ?, ?)",
+                   (request_id, action, detail, now, undo))
+
+    def undo(self) -> "Undone":
+        """Revert the last of the user's actions not yet undone (a decision, an approval, a rejection,
+        an edit, a reopen, a regenerated or requested draft): the request's draft and decision are
+        put back as they were just before it, in one transaction. Refused (InputError, one line) when
+        there is nothing to undo, when the action was marking a reply sent (final), when it was
+        recorded before undo existed, and when the draft or decision changed since (undoing would
+        lose that change)."""
+        now = _now()
+        with self.transaction() as db:
+            row = db.execute("SELECT a.id, a.request_id, a.action, a.detail, a.at, a.undo, r.sender FROM actions a "
+                             "JOIN requests r ON r.id = a.request_id WHERE a.undone_at IS NULL AND a.action != 'undone' "
+                             "ORDER BY a.id DESC LIMIT 1").fetchone()
+            if row is None:
+                raise InputError("undo", "nothing to undo: no decision or draft action on record")
+            request_id, what = row["request_id"], _undone_text(row)
+            if row["action"] == "sent":
+                raise InputError("undo", f"the last action, {what}, cannot be undone: sent is final (the reply is "
+                                         "on LinkedIn; assist cannot take it back)")
+            if row["undo"] is None:
+                raise InputError("undo", f"the last action, {what}, was recorded before assist kept what undo "
+                                         "needs: it cannot be undone")
+            kept = json.loads(row["undo"])
+            now_state = self._snapshot(db, request_id)
+            if now_state != kept["after"]:
+                raise InputError("undo", f"cannot undo {what}: the request's draft or decision changed since; "
+                                         f"see `assist show {request_id}`, and use `assist review` or `assist decide`")
+            before, current = kept["before"], now_state["draft"]
+            if current is not None and current["status"] == "sent" and before["draft"] != current:
+                raise InputError("undo", f"cannot undo {what}: the reply was sent, which is final")
+            decision = before["decision"]
+            if decision is None:
+                db.execute("DELETE FROM decisions WHERE request_id = ?", (request_id,))
+            else:
+                db.execute("INSERT INTO decisions (request_id, verdict, decided_at, learn) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT(request_id) DO UPDATE SET verdict = excluded.verdict, "
+                           "decided_at = excluded.decided_at, learn = excluded.learn",
+                           (request_id, decision["verdict"], decision["decided_at"], decision["learn"]))
+            draft = before["draft"]
+            if draft != current:
+                if draft is None:
+                    db.execute("DELETE FROM drafts WHERE request_id = ?", (request_id,))
+                else:
+                    db.execute(f"INSERT OR REPLACE INTO drafts (request_id, {', '.join(SNAPSHOT_DRAFT)}) "
+                               f"VALUES (?, {', '.join('?' * len(SNAPSHOT_DRAFT))})",
+                               (request_id, *(draft[column] for column in SNAPSHOT_DRAFT)))
+                shown = draft or current
+                db.execute(f"INSERT INTO draft_history (request_id, {', '.join(DRAFT_HISTORY_COLUMNS)}) "
+                           "VALUES (?, 'undone', ?, ?, ?, ?, ?, ?, ?)",
+                           (request_id, current["status"] if current else None, draft["status"] if draft else "removed",
+                            shown["kind"], shown["language"], shown["text"], shown["edited"], now))
+            db.execute("UPDATE actions SET undone_at = ? WHERE id = ?", (now, row["id"]))
+            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'undone', ?, ?)",
+                       (request_id, what, now))
+        return Undone(request_id, row["sender"], row["action"], what, before, now_state)
+
     def resolve(self, id_or_prefix: str) -> str:
         """The id of the one screened request whose id is this or starts with it."""
         if not id_or_prefix.strip():
@@ -629,10 +741,10 @@ class Store:
         now = _now()
         with self.transaction() as db:
             self._require(request_id)
+            before = self._snapshot(db, request_id)
             stored = self._offer(db, request_id, kind, language, text, now, over_withdrawn=True)
-            if stored:
-                db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'drafted', ?, ?)",
-                           (request_id, f"{kind}/{language}", now))
+            if stored and self._snapshot(db, request_id) != before:
+                self._log(db, request_id, "drafted", f"{kind}/{language}", now, before)
         return self.draft(request_id), stored
 
     def request(self, request_id: str) -> Request:
