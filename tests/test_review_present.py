@@ -281,3 +281,61 @@ def test_undo_refuses_when_the_draft_changed_since_the_action(run, inbox, db, tm
     code, out, err = run("undo", "--db", db)
     assert code == 2 and "changed" in err and draft_row(db)[:3] == ("approved", "clarify", "changed elsewhere")
 
+
+
+# -- 4. conventions ---------------------------------------------------------------------------------
+
+def command_paths() -> list[list[str]]:
+    import typer.main
+
+    from assist.cli import app
+
+    paths, todo = [], [([], typer.main.get_command(app))]
+    while todo:
+        path, command = todo.pop()
+        paths.append(path)
+        if hasattr(command, "commands"):
+            todo += [([*path, name], sub) for name, sub in command.commands.items()]
+    return paths
+
+
+def test_dash_h_is_help_everywhere(run):
+    paths = command_paths()
+    assert ["list"] in paths and ["review", "approve"] in paths and ["undo"] in paths
+    for path in paths:
+        code, out, err = run(*path, "-h")
+        assert code == 0 and "Usage:" in out, (path, err)
+
+
+def test_the_command_list_is_not_cut_off(run):
+    code, out, _ = run("--help")
+    commands = out.split("Commands:", 1)[1]
+    assert code == 0 and "..." not in commands
+    assert "Screen requests: a verdict (accept, ask, ignore), the reasons, and a draft reply when in doubt." in " ".join(commands.split())
+
+
+def _screen_on_a_terminal(inbox: str, db: str, *extra: str, **env: str) -> str:
+    pexpect = pytest.importorskip("pexpect")
+    full_env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"} | {"TERM": "xterm"} | env
+    child = pexpect.spawn(sys.executable, ["-m", "assist", "screen", inbox, "-c", ANALYST, "--db", db, *extra],
+                          env=full_env, encoding="utf-8", timeout=60)
+    child.expect(pexpect.EOF)
+    return child.before
+
+
+def test_colour_on_a_terminal_unless_no_color_or_dash_dash_no_color(inbox, db):
+    coloured = _screen_on_a_terminal(inbox, db)
+    assert "\x1b[" in coloured and "Lê Minh Tuấn" in coloured
+    for plain in (_screen_on_a_terminal(inbox, db, NO_COLOR="1"), _screen_on_a_terminal(inbox, db, "--no-color")):
+        assert "\x1b[" not in plain and "Lê Minh Tuấn" in plain
+
+
+def test_history_shows_local_and_relative_times_and_json_keeps_iso(run, inbox, db):
+    from datetime import datetime
+
+    screen(run, inbox, db)
+    run("decide", ASKED, "ignore", "--db", db)
+    code, out, _ = run("history", "--db", db)
+    assert code == 0 and "just now" in out and "+00:00" not in out and "Lê Minh Tuấn" in out
+    code, out, _ = run("history", "--db", db, "--json")
+    assert datetime.fromisoformat(json_lines(out)[0]["at"]).tzinfo is not None

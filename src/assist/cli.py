@@ -25,6 +25,7 @@ from .cli_common import (
     ConfigOption, DbOption, InputsArgument, JsonOption, RedactOption, Requests, err, inputs_or_stdin, llm_options,
     user_config,
 )
+from .cli_common import HELP_OPTIONS
 from .errors import AssistError, ExitCode, InputError
 from .vocabulary import BACKENDS, DEFAULT_MAX_CHARS, LANGUAGES, MIN_MAX_CHARS, Language, ReplyKind
 
@@ -39,8 +40,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings=HELP_OPTIONS,
 )
-prompt_app = typer.Typer(help="Inspect the prompt an LLM would receive.", no_args_is_help=True)
+prompt_app = typer.Typer(help="Inspect the prompt an LLM would receive.", no_args_is_help=True,
+                         context_settings=HELP_OPTIONS)
 app.add_typer(prompt_app, name="prompt")
 
 MaxCharsOption = Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")]
@@ -56,8 +59,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour (as NO_COLOR=1 does); also taken after any command.")] = False,
 ) -> None:
     """Screen LinkedIn connection requests from strangers."""
+    if no_color:
+        os.environ["NO_COLOR"] = "1"
 
 
 @app.command()
@@ -403,8 +409,14 @@ def eval_replies_command(
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: runs the app and turns every exception into one line and an exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    # --no-color anywhere before a `--`, as after any command: colour off for the whole run.
+    end = args.index("--") if "--" in args else len(args)
+    if "--no-color" in args[:end]:
+        args = [arg for index, arg in enumerate(args) if index >= end or arg != "--no-color"]
+        os.environ["NO_COLOR"] = "1"
     try:
-        result = app(args=argv, prog_name="assist", standalone_mode=False)
+        result = app(args=args, prog_name="assist", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0
     except typer.Exit as error:
         return error.exit_code
@@ -451,6 +463,26 @@ def _register() -> None:
     cli_review.register(app)
     cli_past.register(app)
     cli_batch.register(app)
+    for info in [*app.registered_commands, *app.registered_groups]:
+        _whole_first_sentence(info)
+
+
+def _whole_first_sentence(info) -> None:
+    """The command list shows each command's first sentence whole (click would cut it at 45
+    characters, with "..."), and every group takes -h as --help."""
+    group = getattr(info, "typer_instance", None)
+    if group is not None:
+        group.info.context_settings = {**(group.info.context_settings or {}), **HELP_OPTIONS}
+    if info.short_help:
+        return
+    doc = info.help or (group.info.help if group is not None else None) or (info.callback.__doc__ if info.callback else None)
+    if not doc or isinstance(doc, typer.models.DefaultPlaceholder):
+        return
+    import inspect
+
+    paragraph = " ".join(inspect.cleandoc(doc).split("\n\n")[0].split())
+    sentence = paragraph.split(". ")[0]
+    info.short_help = sentence if sentence.endswith(".") or sentence == paragraph else sentence + "."
 
 
 _register()

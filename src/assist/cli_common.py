@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from .config import UserConfig
     from .load import Loaded
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}  # -h is --help, everywhere
+
 ConfigOption = Annotated[
     Optional[str],
     typer.Option("--config", "-c", help="User config (TOML). Default: $ASSIST_CONFIG, ./assist.toml, then the user config directory.",

@@ -74,8 +74,10 @@ def list_command(
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """List every screened request, newest first, one line each: id, when, verdict (yours when you
-    decided, marked "(you)"; "!" worth reporting), the draft's state, name and headline.
+    """List every screened request, newest first, one line each.
+
+    Each line: the id, when it was first screened, the verdict (yours when you decided, marked
+    "(you)"; "!": worth reporting to LinkedIn), the draft's state, the name and the headline.
 
     Examples:
 
@@ -104,8 +106,10 @@ def list_command(
 
 
 def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonOption = False) -> None:
-    """Show everything about one request: the profile, the note, the verdict and its reasons, your
-    decision, the draft and its history, and what you did, when.
+    """Show everything about one request.
+
+    The profile, the note, the verdict and its reasons, your decision, the draft and its history,
+    and what you did, when.
 
     Examples:
 
@@ -197,9 +201,11 @@ def _action_text(action: dict) -> str:
 
 
 def undo_command(db: DbOption = None) -> None:
-    """Revert your last decision or draft action (a decision, an approval, a rejection, an edit, a
-    reopen, a regenerated or requested draft), and say what was reverted. A reply marked sent cannot
-    be undone: sent is final. Each undo goes one action further back.
+    """Revert your last decision or draft action, and say what was reverted.
+
+    A decision, an approval, a rejection, an edit, a reopen, a regenerated or requested draft: the
+    request's draft and decision are put back as they were just before it. Each undo goes one
+    action further back. A reply marked sent cannot be undone: sent is final.
 
     Examples:
 

@@ -30,6 +30,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable outpu
 review_app = typer.Typer(
     help="Review drafted replies before you send them yourself on LinkedIn. Without a subcommand: "
     "walk through pending drafts interactively.",
+    context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
 )
 learned_app = typer.Typer(help="See, and delete, what assist learned from your decisions and edits.", no_args_is_help=True)
@@ -229,9 +230,13 @@ def review_list(
         return
     if not drafts:
         typer.echo("No drafts" + (f" with status {status}" if status else "") + ".")
-    for draft in drafts:
-        first_line = draft.text.splitlines()[1] if len(draft.text.splitlines()) > 1 else draft.text
-        typer.echo(f"{draft.request_id:<20} {draft.status:<9} {draft.sender[:24]:<24} {first_line[:60]}")
+        return
+    from .output import ago, aligned
+
+    rows = [[draft.request_id, draft.status + (", edited" if draft.edited else ""), ago(draft.updated_at), draft.sender,
+             " ".join(draft.text.split())] for draft in drafts]
+    for line in aligned(["ID", "STATUS", "UPDATED", "NAME", "DRAFT"], rows, [None, None, None, 24, None]):
+        typer.echo(line)
 
 
 @review_app.command("show")
@@ -388,18 +393,25 @@ def _drafted_for(store: "Store", request_id: str, verdict: str, config: str | No
 def history(db: DbOption = None, json_output: JsonOption = False,
             limit: Annotated[int, typer.Option("--limit", min=1, help="How many entries.")] = 50) -> None:
     """What you decided, approved, edited, rejected and sent, newest first."""
+    from .output import aligned, local_time
+
     entries = _store(db).history(limit)
-    for entry in entries:
-        if json_output:
+    if json_output:
+        for entry in entries:
             typer.echo(json.dumps(entry, ensure_ascii=False))
-        else:
-            detail = entry["detail"] or ""
-            if entry["action"] == "edited":
-                change = json.loads(detail)
-                detail = f"{len(change['from'])} -> {len(change['to'])} chars"
-            typer.echo(f"{entry['at']}  {entry['request_id']:<20} {entry['sender'][:24]:<24} {entry['action']:<11} {detail}")
-    if not entries and not json_output:
+        return
+    if not entries:
         typer.echo("Nothing decided or reviewed yet.")
+        return
+    rows = []
+    for entry in entries:
+        detail = entry["detail"] or ""
+        if entry["action"] == "edited":
+            change = json.loads(detail)
+            detail = f"{len(change['from'])} -> {len(change['to'])} chars"
+        rows.append([local_time(entry["at"]), entry["request_id"], entry["sender"], entry["action"], detail])
+    for line in aligned(["WHEN", "ID", "NAME", "ACTION", "DETAIL"], rows, [None, None, 24, None, None]):
+        typer.echo(line)
 
 
 @learned_app.command("list")
