@@ -65,7 +65,7 @@ def test_screening_again_shows_the_edited_approved_sent_draft_not_the_template(r
     template = screened_json(run, inbox, db)[ASKED]["reply"]["text"]
     for argv in (["review", "edit", ASKED, "--text", EDITED], ["review", "approve", ASKED], ["review", "mark-sent", ASKED]):
         assert run(*argv, "--db", db)[0] == 0
-    for extra in ((), ("--no-cache",)):  # resumed from the store, and screened anew
+    for extra in (("--all",), ("--no-cache",)):  # resumed from the store (shown with --all), and screened anew
         code, out, _ = screen(run, inbox, db, *extra)
         assert code == 0 and EDITED in out and template not in out
         assert "sent" in out.split(EDITED)[0].splitlines()[-2]  # the line heading the draft says its state
@@ -77,7 +77,7 @@ def test_screening_again_shows_the_edited_approved_sent_draft_not_the_template(r
 def test_screening_again_after_decide_accept_heads_and_counts_by_the_users_decision(run, inbox, db):
     screened_json(run, inbox, db)
     assert run("decide", ASKED, "accept", "--db", db, "-c", ANALYST)[0] == 0
-    code, out, _ = screen(run, inbox, db)
+    code, out, _ = screen(run, inbox, db, "--all")
     card = next(block for block in out.split("\n\n") if "Lê Minh Tuấn" in block)
     head = card.splitlines()[0]
     assert head.startswith("ACCEPT") and "your decision" in head and "ask" in head.lower().split("accept", 1)[1]
@@ -324,9 +324,9 @@ def _screen_on_a_terminal(inbox: str, db: str, *extra: str, **env: str) -> str:
 
 
 def test_colour_on_a_terminal_unless_no_color_or_dash_dash_no_color(inbox, db):
-    coloured = _screen_on_a_terminal(inbox, db)
+    coloured = _screen_on_a_terminal(inbox, db, "--all")
     assert "\x1b[" in coloured and "Lê Minh Tuấn" in coloured
-    for plain in (_screen_on_a_terminal(inbox, db, NO_COLOR="1"), _screen_on_a_terminal(inbox, db, "--no-color")):
+    for plain in (_screen_on_a_terminal(inbox, db, "--all", NO_COLOR="1"), _screen_on_a_terminal(inbox, db, "--all", "--no-color")):
         assert "\x1b[" not in plain and "Lê Minh Tuấn" in plain
 
 
@@ -339,3 +339,34 @@ def test_history_shows_local_and_relative_times_and_json_keeps_iso(run, inbox, d
     assert code == 0 and "just now" in out and "+00:00" not in out and "Lê Minh Tuấn" in out
     code, out, _ = run("history", "--db", db, "--json")
     assert datetime.fromisoformat(json_lines(out)[0]["at"]).tzinfo is not None
+
+
+# -- 5. a week at a glance ----------------------------------------------------------------------------
+
+def test_screen_format_table_is_one_aligned_line_per_request(run, inbox, db, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    code, out, err = screen(run, inbox, db, "--format", "table")
+    assert code == 0, err
+    lines = out.splitlines()
+    header, rows = lines[0], lines[1:4]
+    assert all(word in header for word in ("VERDICT", "NAME", "HEADLINE", "REASON"))
+    assert [row.split()[0] for row in rows] == ["accept", "ask", "ignore"]
+    assert {row.index(name) for row, name in zip(rows, ["Nguyễn Thu Hà", "Lê Minh Tuấn", "Sophia Williams"])} == {header.index("NAME")}
+    assert any(row.endswith("…") for row in rows) and all(len(line) <= 100 for line in rows)
+    assert "3 requests: 1 accept, 1 ask, 1 ignore" in out
+    code, out, _ = screen(run, inbox, db, "--format", "full", "--all")
+    assert "Draft reply (clarify, vi)" in out and "REASON" not in out
+
+
+def test_screening_again_counts_what_was_screened_before_in_one_line_unless_all(run, inbox, db):
+    screen(run, inbox, db)
+    code, out, err = screen(run, inbox, db)
+    assert code == 0 and "3 already screened, see `assist list`" in out and "Lê Minh Tuấn" not in out
+    code, out, _ = screen(run, inbox, db, "--all")
+    assert "Lê Minh Tuấn" in out and "already screened" not in out
+    assert len(screened_json(run, inbox, db)) == 3  # --json prints every request, as before
+
+
+def test_a_terminal_gets_the_table_beyond_ten_requests(db):
+    many = _screen_on_a_terminal(str(FIXTURES / "requests"), db)
+    assert "REASON" in many and "Draft reply" not in many

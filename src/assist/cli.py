@@ -16,7 +16,7 @@ from dataclasses import replace
 # metadata that would cost each run tens of milliseconds before its first request.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
@@ -50,6 +50,16 @@ MaxCharsOption = Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, h
 LanguageOption = Annotated[Optional[Language], typer.Option("--language", help="Write replies in this language, whatever the note's (default: [me] reply_language; auto answers in the note's language where a template exists, else in [me] language).", show_default=False)]
 
 
+TABLE_AFTER = 10  # a terminal gets the table when there are more requests than this
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"assist {__version__}")
@@ -78,6 +88,8 @@ def screen(
     concurrency: Annotated[Optional[int], typer.Option("--concurrency", min=1, max=256, help="LLM requests screened at once (default 8 for a server, 1 for --backend local; rules runs in sequence). A rate limit (HTTP 429) pauses them all.", show_default=False)] = None,
     redact: RedactOption = False,
     language: LanguageOption = None,
+    format: Annotated[Optional[Literal["table", "full"]], typer.Option("--format", help="table: one line per request (verdict, name, headline, the main reason); full: a card each, with the reasons and the draft. Default: the table on a terminal when there are more than ten requests, else full.", show_default=False)] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Also print requests screened before under the same settings (otherwise counted in one line; --json prints them all).")] = False,
     *,
     llm: "BackendChoice",
 ) -> None:
@@ -85,11 +97,23 @@ def screen(
 
     Verdicts and drafts are recorded in the local store for `assist review`; a run that stopped
     resumes where it left off, and requests already screened under the same settings are not
-    screened (or paid for) again."""
+    screened (or paid for) again: they are counted in one line (see them with `assist list`, or
+    --all).
+
+    Examples:
+
+        assist screen Invitations.csv
+
+        assist screen inbox/ --format table
+
+        assist screen inbox/ --json > verdicts.jsonl"""
     from .backends import LLMError, select_backend
     from .context import RunContext, no_examples
     from .guidance import load_guidance
-    from .output import ProgressBar, failures_line, stderr_is_terminal, summary_line, usage_line, verdict_text
+    from .output import (
+        ProgressBar, failures_line, stderr_is_terminal, summary_line, table_header, table_line, usage_line,
+        verdict_text,
+    )
     from .report import RunReport
     from .runner import screen_all
 
@@ -110,8 +134,51 @@ def screen(
     progress = ProgressBar(enabled=not json_output and stderr_is_terminal())
     requests = Requests(inputs_or_stdin(inputs), on_bad=lambda message: progress.say(f"error: {message}"))
 
+    # For a person: cards, or a table (asked for, or a terminal with more than ten requests: the
+    # first eleven wait to know); requests screened before under the same settings are counted.
+    view = {"format": format, "already": 0, "waiting": []}
+    on_terminal = format is None and not json_output and _stdout_is_terminal()
+    if format is None and not on_terminal:
+        view["format"] = "full"
+
+    def show(result, headline: str | None) -> None:
+        if json_output:
+            typer.echo(result.model_dump_json())
+            return
+        if result.resumed and not all_:
+            view["already"] += 1
+            return
+        if view["format"] is None:
+            view["waiting"].append((result, headline))
+            if len(view["waiting"]) <= TABLE_AFTER:
+                return
+            view["format"] = "table"
+            waiting, view["waiting"] = view["waiting"], []
+            for early in waiting:
+                show(*early)
+            return
+        if view["format"] == "table":
+            if not view.get("headed"):
+                view["headed"] = True
+                typer.echo(table_header())
+            typer.echo(table_line(result, headline))
+        else:
+            typer.echo(verdict_text(result))
+
+    def flush() -> None:
+        if view["format"] is None:
+            view["format"] = "full"
+            for early in view.pop("waiting"):
+                show(*early)
+
     def finish() -> None:
         progress.close()
+        if not json_output:
+            flush()
+            if view.get("headed"):
+                typer.echo("")
+            if view["already"]:
+                typer.echo(f"{view['already']} already screened, see `assist list` (or --all)")
         if json_output:  # stdout holds only verdicts: an LLM batch's summary goes to stderr
             if backend.costs_money and report.screened + report.failures > 1:
                 err(summary_line(report))
@@ -138,7 +205,7 @@ def screen(
                 report.fail(loaded.request.id or loaded.origin)
                 continue
             report.add(result)
-            typer.echo(result.model_dump_json() if json_output else verdict_text(result))
+            show(result, loaded.request.sender.headline)
     except LLMError:
         finish()
         raise

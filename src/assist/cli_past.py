@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .cli_common import DbOption, IdArgument, JsonOption, err, style
+from .cli_common import DbOption, IdArgument, JsonOption, style
 from .errors import InputError
 from .vocabulary import DraftStatus, Verdict
 
@@ -118,7 +118,6 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
         assist show 3fa9 --json
     """
     from .output import VERDICT_STYLE, draft_lines, local_time
-    from .text import quote
 
     with _store(db) as store:
         request_id = store.resolve(request_id)

@@ -362,3 +362,31 @@ def aligned(header: list[str], rows: list[list[str]], caps: list[int | None], wi
         cells = [pad(cut(cell, size), size) for cell, size in zip(row, widths)]
         lines.append("  ".join([*cells, cut(row[-1], rest)]).rstrip())
     return lines
+
+
+# -- a week at a glance -----------------------------------------------------------------------------
+
+TABLE_COLUMNS = (("VERDICT", 14), ("NAME", 22), ("HEADLINE", 34))
+
+
+def table_header(width: int | None = None) -> str:
+    return _table_row([name for name, _ in TABLE_COLUMNS] + ["REASON"], width)
+
+
+def table_line(result: ScreenResult, headline: str | None, width: int | None = None) -> str:
+    """A screen result on one line: the verdict that stands (yours marked `(you)`; `!` worth
+    reporting), name, headline, and the main reason (the first flag's evidence)."""
+    verdict = f"{result.decision} (you)" if result.user_decision else result.decision
+    verdict += " !" if result.report else ""
+    reason = f"{result.flags[0].id}: {result.flags[0].evidence}" if result.flags else result.summary
+    return _table_row([verdict, result.sender, headline or "", reason], width, colour=VERDICT_STYLE[result.decision])
+
+
+def _table_row(cells: list[str], width: int | None = None, colour: str | None = None) -> str:
+    width = width or terminal_width()
+    fixed = [size for _, size in TABLE_COLUMNS]
+    rest = max(10, width - sum(fixed) - 2 * len(fixed))
+    parts = [pad(cut(cell, size), size) for cell, size in zip(cells, fixed)]
+    if colour:
+        parts[0] = style(parts[0], fg=colour, bold=True)
+    return "  ".join([*parts, cut(cells[-1], rest)]).rstrip()
