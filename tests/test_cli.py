@@ -97,11 +97,11 @@ def test_usage_error_is_one_line_exit_2(capsys, argv, needle):
 def test_unknown_option_as_a_real_process(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSIST_", "OPENAI_"))}
     env.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "xdg"))
-    proc = subprocess.run([sys.executable, "-m", "assist", "screen", "--frobnicate", JOB_SEEKER],
+    proc = subprocess.run([sys.executable, "-m", "assist", "screen", "--xyzzy", JOB_SEEKER],
                           capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    assert proc.stderr.splitlines() == ["assist: error: No such option: --frobnicate (see 'assist screen --help')"]
+    assert proc.stderr.splitlines() == ["assist: error: No such option: --xyzzy (see 'assist screen --help')"]
     assert proc.stdout == ""
 
 

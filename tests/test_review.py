@@ -158,6 +158,8 @@ def test_learned_examples_reach_the_llm_prompt_and_can_be_deleted(screened, db, 
 def test_forget_one_sender_and_then_everything(screened, db, capsys):
     target = screened[0]
     code, out, err = run(capsys, "forget", target, "--db", db)
+    assert code == 2 and "--yes" in err and target in {d["id"] for d in listed(capsys, db)}  # issue 12: asked first
+    code, out, err = run(capsys, "forget", target, "--yes", "--db", db)
     assert code == 0 and "deleted 1 request" in out
     assert target not in {d["id"] for d in listed(capsys, db)}
     code, out, err = run(capsys, "forget", "--all", "--db", db)
@@ -188,7 +190,7 @@ def test_forget_also_clears_the_llm_cache_and_unsent_batches(tmp_path, capsys, m
     cache = home / "llm-cache.sqlite3"
     rows = lambda: [r[0] for r in sqlite3.connect(cache).execute("SELECT request_id FROM answers ORDER BY 1")]  # noqa: E731
     assert rows() == ["gone-1", "keep-1"]
-    assert run(capsys, "forget", "gone-1")[0] == 0
+    assert run(capsys, "forget", "gone-1", "--yes")[0] == 0
     assert rows() == ["keep-1"]
     assert b"Private detail of gone-1" not in cache.read_bytes()
     (home / "batches").mkdir()

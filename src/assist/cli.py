@@ -16,7 +16,7 @@ from dataclasses import replace
 # metadata that would cost each run tens of milliseconds before its first request.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
@@ -25,6 +25,7 @@ from .cli_common import (
     ConfigOption, DbOption, InputsArgument, JsonOption, RedactOption, Requests, err, inputs_or_stdin, llm_options,
     user_config,
 )
+from .cli_common import HELP_OPTIONS
 from .errors import AssistError, ExitCode, InputError
 from .vocabulary import BACKENDS, DEFAULT_MAX_CHARS, LANGUAGES, MIN_MAX_CHARS, Language, ReplyKind
 
@@ -39,12 +40,24 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings=HELP_OPTIONS,
 )
-prompt_app = typer.Typer(help="Inspect the prompt an LLM would receive.", no_args_is_help=True)
+prompt_app = typer.Typer(help="Inspect the prompt an LLM would receive.", no_args_is_help=True,
+                         context_settings=HELP_OPTIONS)
 app.add_typer(prompt_app, name="prompt")
 
 MaxCharsOption = Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")]
 LanguageOption = Annotated[Optional[Language], typer.Option("--language", help="Write replies in this language, whatever the note's (default: [me] reply_language; auto answers in the note's language where a template exists, else in [me] language).", show_default=False)]
+
+
+TABLE_AFTER = 10  # a terminal gets the table when there are more requests than this
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _version(value: bool) -> None:
@@ -56,8 +69,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour (as NO_COLOR=1 does); also taken after any command.")] = False,
 ) -> None:
     """Screen LinkedIn connection requests from strangers."""
+    if no_color:
+        os.environ["NO_COLOR"] = "1"
 
 
 @app.command()
@@ -72,6 +88,8 @@ def screen(
     concurrency: Annotated[Optional[int], typer.Option("--concurrency", min=1, max=256, help="LLM requests screened at once (default 8 for a server, 1 for --backend local; rules runs in sequence). A rate limit (HTTP 429) pauses them all.", show_default=False)] = None,
     redact: RedactOption = False,
     language: LanguageOption = None,
+    format: Annotated[Optional[Literal["table", "full"]], typer.Option("--format", help="table: one line per request (verdict, name, headline, the main reason); full: a card each, with the reasons and the draft. Default: the table on a terminal when there are more than ten requests, else full.", show_default=False)] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Also print requests screened before under the same settings (otherwise counted in one line; --json prints them all).")] = False,
     *,
     llm: "BackendChoice",
 ) -> None:
@@ -79,11 +97,23 @@ def screen(
 
     Verdicts and drafts are recorded in the local store for `assist review`; a run that stopped
     resumes where it left off, and requests already screened under the same settings are not
-    screened (or paid for) again."""
+    screened (or paid for) again: they are counted in one line (see them with `assist list`, or
+    --all).
+
+    Examples:
+
+        assist screen Invitations.csv
+
+        assist screen inbox/ --format table
+
+        assist screen inbox/ --json > verdicts.jsonl"""
     from .backends import LLMError, select_backend
     from .context import RunContext, no_examples
     from .guidance import load_guidance
-    from .output import ProgressBar, failures_line, stderr_is_terminal, summary_line, usage_line, verdict_text
+    from .output import (
+        ProgressBar, failures_line, stderr_is_terminal, summary_line, table_header, table_line, usage_line,
+        verdict_text,
+    )
     from .report import RunReport
     from .runner import screen_all
 
@@ -104,8 +134,51 @@ def screen(
     progress = ProgressBar(enabled=not json_output and stderr_is_terminal())
     requests = Requests(inputs_or_stdin(inputs), on_bad=lambda message: progress.say(f"error: {message}"))
 
+    # For a person: cards, or a table (asked for, or a terminal with more than ten requests: the
+    # first eleven wait to know); requests screened before under the same settings are counted.
+    view = {"format": format, "already": 0, "waiting": []}
+    on_terminal = format is None and not json_output and _stdout_is_terminal()
+    if format is None and not on_terminal:
+        view["format"] = "full"
+
+    def show(result, headline: str | None) -> None:
+        if json_output:
+            typer.echo(result.model_dump_json())
+            return
+        if result.resumed and not all_:
+            view["already"] += 1
+            return
+        if view["format"] is None:
+            view["waiting"].append((result, headline))
+            if len(view["waiting"]) <= TABLE_AFTER:
+                return
+            view["format"] = "table"
+            waiting, view["waiting"] = view["waiting"], []
+            for early in waiting:
+                show(*early)
+            return
+        if view["format"] == "table":
+            if not view.get("headed"):
+                view["headed"] = True
+                typer.echo(table_header())
+            typer.echo(table_line(result, headline))
+        else:
+            typer.echo(verdict_text(result))
+
+    def flush() -> None:
+        if view["format"] is None:
+            view["format"] = "full"
+            for early in view.pop("waiting"):
+                show(*early)
+
     def finish() -> None:
         progress.close()
+        if not json_output:
+            flush()
+            if view.get("headed"):
+                typer.echo("")
+            if view["already"]:
+                typer.echo(f"{view['already']} already screened, see `assist list` (or --all)")
         if json_output:  # stdout holds only verdicts: an LLM batch's summary goes to stderr
             if backend.costs_money and report.screened + report.failures > 1:
                 err(summary_line(report))
@@ -132,7 +205,7 @@ def screen(
                 report.fail(loaded.request.id or loaded.origin)
                 continue
             report.add(result)
-            typer.echo(result.model_dump_json() if json_output else verdict_text(result))
+            show(result, loaded.request.sender.headline)
     except LLMError:
         finish()
         raise
@@ -403,8 +476,14 @@ def eval_replies_command(
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: runs the app and turns every exception into one line and an exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    # --no-color anywhere before a `--`, as after any command: colour off for the whole run.
+    end = args.index("--") if "--" in args else len(args)
+    if "--no-color" in args[:end]:
+        args = [arg for index, arg in enumerate(args) if index >= end or arg != "--no-color"]
+        os.environ["NO_COLOR"] = "1"
     try:
-        result = app(args=argv, prog_name="assist", standalone_mode=False)
+        result = app(args=args, prog_name="assist", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0
     except typer.Exit as error:
         return error.exit_code
@@ -446,10 +525,31 @@ def run() -> None:
 
 
 def _register() -> None:
-    from . import cli_batch, cli_review
+    from . import cli_batch, cli_past, cli_review
 
     cli_review.register(app)
+    cli_past.register(app)
     cli_batch.register(app)
+    for info in [*app.registered_commands, *app.registered_groups]:
+        _whole_first_sentence(info)
+
+
+def _whole_first_sentence(info) -> None:
+    """The command list shows each command's first sentence whole (click would cut it at 45
+    characters, with "..."), and every group takes -h as --help."""
+    group = getattr(info, "typer_instance", None)
+    if group is not None:
+        group.info.context_settings = {**(group.info.context_settings or {}), **HELP_OPTIONS}
+    if info.short_help:
+        return
+    doc = info.help or (group.info.help if group is not None else None) or (info.callback.__doc__ if info.callback else None)
+    if not doc or isinstance(doc, typer.models.DefaultPlaceholder):
+        return
+    import inspect
+
+    paragraph = " ".join(inspect.cleandoc(doc).split("\n\n")[0].split())
+    sentence = paragraph.split(". ")[0]
+    info.short_help = sentence if sentence.endswith(".") or sentence == paragraph else sentence + "."
 
 
 _register()

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from .config import UserConfig
     from .load import Loaded
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}  # -h is --help, everywhere
+
 ConfigOption = Annotated[
     Optional[str],
     typer.Option("--config", "-c", help="User config (TOML). Default: $ASSIST_CONFIG, ./assist.toml, then the user config directory.",
@@ -71,6 +73,19 @@ def llm_options(command: Callable) -> Callable:
     with_choice.__annotations__ = {**{k: v for k, v in command.__annotations__.items() if k != "llm"},
                                    **{name: annotation for name, (annotation, _) in LLM_OPTIONS.items()}}
     return with_choice
+
+
+def colour() -> bool:
+    """Whether to colour what a person reads: not when NO_COLOR is set (no-color.org; `--no-color`
+    sets it), and never into a file or a pipe (click strips the codes there)."""
+    import os
+
+    return not os.environ.get("NO_COLOR")
+
+
+def style(text: str, **styles: object) -> str:
+    """typer.style, unless colour is off."""
+    return typer.style(text, **styles) if colour() else text  # type: ignore[arg-type]
 
 
 def err(message: str) -> None:

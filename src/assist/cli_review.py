@@ -30,6 +30,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable outpu
 review_app = typer.Typer(
     help="Review drafted replies before you send them yourself on LinkedIn. Without a subcommand: "
     "walk through pending drafts interactively.",
+    context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
 )
 learned_app = typer.Typer(help="See, and delete, what assist learned from your decisions and edits.", no_args_is_help=True)
@@ -229,9 +230,13 @@ def review_list(
         return
     if not drafts:
         typer.echo("No drafts" + (f" with status {status}" if status else "") + ".")
-    for draft in drafts:
-        first_line = draft.text.splitlines()[1] if len(draft.text.splitlines()) > 1 else draft.text
-        typer.echo(f"{draft.request_id:<20} {draft.status:<9} {draft.sender[:24]:<24} {first_line[:60]}")
+        return
+    from .output import ago, aligned
+
+    rows = [[draft.request_id, draft.status + (", edited" if draft.edited else ""), ago(draft.updated_at), draft.sender,
+             " ".join(draft.text.split())] for draft in drafts]
+    for line in aligned(["ID", "STATUS", "UPDATED", "NAME", "DRAFT"], rows, [None, None, None, 24, None]):
+        typer.echo(line)
 
 
 @review_app.command("show")
@@ -388,18 +393,25 @@ def _drafted_for(store: "Store", request_id: str, verdict: str, config: str | No
 def history(db: DbOption = None, json_output: JsonOption = False,
             limit: Annotated[int, typer.Option("--limit", min=1, help="How many entries.")] = 50) -> None:
     """What you decided, approved, edited, rejected and sent, newest first."""
+    from .output import aligned, local_time
+
     entries = _store(db).history(limit)
-    for entry in entries:
-        if json_output:
+    if json_output:
+        for entry in entries:
             typer.echo(json.dumps(entry, ensure_ascii=False))
-        else:
-            detail = entry["detail"] or ""
-            if entry["action"] == "edited":
-                change = json.loads(detail)
-                detail = f"{len(change['from'])} -> {len(change['to'])} chars"
-            typer.echo(f"{entry['at']}  {entry['request_id']:<20} {entry['sender'][:24]:<24} {entry['action']:<11} {detail}")
-    if not entries and not json_output:
+        return
+    if not entries:
         typer.echo("Nothing decided or reviewed yet.")
+        return
+    rows = []
+    for entry in entries:
+        detail = entry["detail"] or ""
+        if entry["action"] == "edited":
+            change = json.loads(detail)
+            detail = f"{len(change['from'])} -> {len(change['to'])} chars"
+        rows.append([local_time(entry["at"]), entry["request_id"], entry["sender"], entry["action"], detail])
+    for line in aligned(["WHEN", "ID", "NAME", "ACTION", "DETAIL"], rows, [None, None, 24, None, None]):
+        typer.echo(line)
 
 
 @learned_app.command("list")
@@ -437,6 +449,13 @@ def learned_forget(request_id: IdArgument, db: DbOption = None) -> None:
     typer.echo(f"{request_id}: no longer used as an example")
 
 
+def _at_a_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def forget(
     request_id: Annotated[Optional[str], typer.Argument(help="The request whose data to delete.", show_default=False)] = None,
     all_: Annotated[bool, typer.Option("--all", help="Delete everything assist stored.")] = False,
@@ -446,13 +465,21 @@ def forget(
     """Delete a sender's data (or everything) from the store, for good."""
     if (request_id is None) == (not all_):
         raise InputError("forget", "give a request id, or --all")
-    if all_ and not yes:
-        if not sys.stdin.isatty():
-            raise InputError("forget --all", "add --yes to delete everything without a prompt")
-        typer.confirm("Delete every request, verdict, draft and decision assist stored?", abort=True)
     store = _store(db)
     if not all_:
         request_id = store.resolve(request_id or "")
+    sender = None if all_ else store.request(request_id or "").sender.name
+    if not yes:  # asked on a terminal; elsewhere, only with --yes
+        what = ("every request, verdict, draft and decision assist stored" if all_
+                else f"everything about {sender} ({request_id}): the request, its verdicts, draft and your decision")
+        if not _at_a_terminal():
+            store.close()
+            raise InputError("forget" if not all_ else "forget --all",
+                             f"would delete {what} for good; nothing was deleted: add --yes to delete without a prompt")
+        if not typer.confirm(f"Delete {what}, for good?", default=False):
+            store.close()
+            typer.echo("Nothing deleted.")
+            raise typer.Exit(1)
     count = store.forget(None if all_ else request_id)
     # The LLM cache and unsent batch files hold the sender's text too.
     from .cache import AnswerCache
@@ -464,5 +491,5 @@ def forget(
         import shutil
 
         shutil.rmtree(batches)
-    typer.echo(f"deleted {count} request{'s' if count != 1 else ''}" + ("" if all_ else f" ({request_id})")
+    typer.echo(f"deleted {count} request{'s' if count != 1 else ''}" + ("" if all_ else f" ({sender}, {request_id})")
                + " and everything about them")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, computed_field, field_validator, model_validator
 
 from .vocabulary import VERDICTS, DraftStatus, Language, Polarity, ReplyKind, Verdict  # noqa: F401 (the models' words)
 
@@ -131,3 +131,14 @@ class ScreenResult(BaseModel):
     cached: bool = False  # True when an LLM verdict came from the local cache (no call made)
     user_decision: Verdict | None = None  # the user's own verdict (`assist decide`), which always stands
     resumed: bool = False  # served from the store: screened earlier under the same backend, prompts and config
+    # The present, as the store holds it (runner.present): the draft on record (`reply` is its text,
+    # the user's edit included), its state (pending, approved, rejected, sent, withdrawn; None when
+    # nothing is stored), and whether the user edited it.
+    draft_status: DraftStatus | None = None
+    draft_edited: bool = False
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def decision(self) -> Verdict:
+        """The verdict that stands: the user's own when they made one, else assist's."""
+        return self.user_decision or self.verdict

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .cli_common import err
+from .cli_common import err, style
 from .models import VERDICTS, ScreenResult
 from .report import RunReport
 
@@ -32,24 +32,44 @@ def plural(count: int, word: str) -> str:
 # -- one verdict ------------------------------------------------------------------------------------
 
 def verdict_text(result: ScreenResult) -> str:
-    """A screen result for a person: the verdict, why, and the draft."""
-    head = typer.style(f"{result.verdict.upper():<6}", fg=VERDICT_STYLE[result.verdict], bold=True)
-    lines = [f"{head} {result.sender}  ({result.id}, confidence {result.confidence:.2f})", f"  {result.summary}"]
+    """A screen result for a person, as it stands: the verdict (the user's own when they decided,
+    marked as theirs), why, and the draft on record with its state."""
+    decision = result.decision
+    head = style(f"{decision.upper():<6}", fg=VERDICT_STYLE[decision], bold=True)
+    if result.user_decision:
+        said = f"your decision; assist said {result.verdict}, confidence {result.confidence:.2f}"
+    else:
+        said = f"confidence {result.confidence:.2f}"
+    lines = [f"{head} {result.sender}  ({result.id}, {said})", f"  {result.summary}"]
     for flag in result.flags:
-        mark = typer.style("+", fg="green") if flag.polarity == "green" else typer.style("-", fg="red")
+        mark = style("+", fg="green") if flag.polarity == "green" else style("-", fg="red")
         lines.append(f"  {mark} {flag.id}: {flag.evidence}")
     if result.report:
         lines.append("  ! worth reporting to LinkedIn (likely fake, scam or manipulation)")
-    if result.user_decision:
-        lines.append(f"  You decided: {result.user_decision} (assist never overrides your decision)")
     if result.reply:
-        lines.append(f"  Draft reply ({result.reply.kind}, {result.reply.language}) - review before sending:")
-        lines += [f"    {line}" if line else "" for line in result.reply.text.splitlines()]
+        lines += draft_lines(result.id, result.reply.kind, result.reply.language, result.reply.text,
+                             result.draft_status, result.draft_edited)
     if result.backend != "rules":  # who produced it, and the guard's notes
         origin = result.backend + (f" {result.model}" if result.model else "") + (", cached" if result.cached else "")
         lines.append(f"  by {origin}, prompt {result.prompt_version}")
         lines += [f"  note: {warning}" for warning in result.warnings]
     return "\n".join(lines) + "\n"
+
+
+def draft_lines(request_id: str, kind: str, language: str, text: str, status: str | None, edited: bool) -> list[str]:
+    """The draft on record, headed by its state: pending (review before sending), approved (send it
+    yourself), sent (final); a rejected or withdrawn one is named, not printed."""
+    what = f"({kind}, {language}{', edited by you' if edited else ''})"
+    body = [f"    {line}" if line else "" for line in text.splitlines()]
+    if status == "approved":
+        return [f"  Your reply {what}, approved - send it yourself, then `assist review mark-sent {request_id}`:", *body]
+    if status == "sent":
+        return [f"  Your reply {what}, sent (final):", *body]
+    if status == "rejected":
+        return [f"  Draft reply {what} rejected by you (`assist review reopen {request_id}` brings it back)"]
+    if status == "withdrawn":
+        return [f"  Draft reply {what} withdrawn by your decision (kept in its history)"]
+    return [f"  Draft reply {what} - review before sending:", *body]
 
 
 # -- a run ------------------------------------------------------------------------------------------
@@ -58,6 +78,8 @@ def summary_line(report: RunReport, timed: bool = True) -> str:
     """`3 requests: 1 accept, 1 ask, 1 ignore; 1 worth reporting to LinkedIn; 1 failed; 2.4 s`."""
     counts = report.counts
     line = f"{plural(report.screened, 'request')}: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
+    if report.yours:
+        line += f" ({report.yours} by your own decision)"
     if report.reported:
         line += f"; {report.reported} worth reporting to LinkedIn"
     if report.failures:
@@ -248,3 +270,123 @@ def eval_comparison(table: dict[str, dict[str, "Report"]]) -> str:
 def _mean_flag(report: "Report", key: str) -> str:
     scores = report.flag_scores()
     return f"{statistics.mean(s[key] for s in scores.values()):.2f}" if scores else "-"
+
+
+# -- times and tables for people ---------------------------------------------------------------------
+
+def ago(at: str | None, now: "datetime | None" = None) -> str:
+    """A stored time (ISO 8601) as a person says it: `just now`, `5 min ago`, `2 h ago`, `3 d ago`,
+    then the local date."""
+    from datetime import datetime, timezone
+
+    if not at:
+        return "-"
+    try:
+        then = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=timezone.utc)
+    seconds = ((now or datetime.now(timezone.utc)) - then).total_seconds()
+    if seconds < 0:
+        return then.astimezone().strftime("%Y-%m-%d %H:%M")
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h ago"
+    if seconds < 14 * 86400:
+        return f"{int(seconds // 86400)} d ago"
+    return then.astimezone().strftime("%Y-%m-%d")
+
+
+def local_time(at: str | None) -> str:
+    """A stored time in the user's local time, to the minute, and how long ago: `2026-05-03 14:02 (2 h ago)`."""
+    from datetime import datetime
+
+    if not at:
+        return "-"
+    try:
+        local = datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return at
+    relative = ago(at)
+    return local if local.startswith(relative) else f"{local} ({relative})"
+
+
+def width_of(text: str) -> int:
+    """Columns a text takes on a terminal: East Asian wide characters take two, combining marks none."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in text)
+
+
+def cut(text: str, width: int) -> str:
+    """The text on one line, in at most `width` columns, the cut marked with an ellipsis."""
+    text = " ".join(text.split())
+    if width_of(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        size = width_of(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out).rstrip() + "…"
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - width_of(text))
+
+
+def terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def aligned(header: list[str], rows: list[list[str]], caps: list[int | None], width: int | None = None) -> list[str]:
+    """A table as aligned lines, a header first: each column as wide as its widest cell (at most its
+    cap), the last one taking what is left of the line; a cut cell ends with an ellipsis."""
+    width = width or terminal_width()
+    widths = []
+    for index, cap in enumerate(caps[:-1]):
+        natural = max([width_of(header[index])] + [width_of(row[index]) for row in rows])
+        widths.append(min(natural, cap) if cap else natural)
+    rest = max(10, width - sum(widths) - 2 * len(widths))
+    lines = []
+    for row in [header, *rows]:
+        cells = [pad(cut(cell, size), size) for cell, size in zip(row, widths)]
+        lines.append("  ".join([*cells, cut(row[-1], rest)]).rstrip())
+    return lines
+
+
+# -- a week at a glance -----------------------------------------------------------------------------
+
+TABLE_COLUMNS = (("VERDICT", 14), ("NAME", 22), ("HEADLINE", 34))
+
+
+def table_header(width: int | None = None) -> str:
+    return _table_row([name for name, _ in TABLE_COLUMNS] + ["REASON"], width)
+
+
+def table_line(result: ScreenResult, headline: str | None, width: int | None = None) -> str:
+    """A screen result on one line: the verdict that stands (yours marked `(you)`; `!` worth
+    reporting), name, headline, and the main reason (the first flag's evidence)."""
+    verdict = f"{result.decision} (you)" if result.user_decision else result.decision
+    verdict += " !" if result.report else ""
+    reason = f"{result.flags[0].id}: {result.flags[0].evidence}" if result.flags else result.summary
+    return _table_row([verdict, result.sender, headline or "", reason], width, colour=VERDICT_STYLE[result.decision])
+
+
+def _table_row(cells: list[str], width: int | None = None, colour: str | None = None) -> str:
+    width = width or terminal_width()
+    fixed = [size for _, size in TABLE_COLUMNS]
+    rest = max(10, width - sum(fixed) - 2 * len(fixed))
+    parts = [pad(cut(cell, size), size) for cell, size in zip(cells, fixed)]
+    if colour:
+        parts[0] = style(parts[0], fg=colour, bold=True)
+    return "  ".join([*parts, cut(cells[-1], rest)]).rstrip()

@@ -17,6 +17,7 @@ FAILED_KEPT = 1000
 class RunReport:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(VERDICTS, 0))
     reported: int = 0  # worth reporting to LinkedIn
+    yours: int = 0  # counted by the user's own decision (`assist decide`), not assist's verdict
     failures: int = 0  # requests that could not be screened
     failed: list[str] = field(default_factory=list)  # the first FAILED_KEPT of them, named
     usage: Usage | None = None  # the sum over the verdicts that came with usage (LLM backends)
@@ -25,7 +26,8 @@ class RunReport:
     seconds: list[float] = field(default_factory=list)  # per request, where the caller times them
 
     def add(self, result: ScreenResult) -> None:
-        self.counts[result.verdict] += 1
+        self.counts[result.decision] += 1  # the verdict that stands: the user's own when they decided
+        self.yours += result.user_decision is not None
         self.reported += result.report
         if result.usage is not None:
             self.usage = result.usage if self.usage is None else add_usage(self.usage, result.usage)

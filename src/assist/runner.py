@@ -27,11 +27,11 @@ from .backends.base import Backend
 from .backends.errors import LLMError
 from .context import RunContext
 from .load import Loaded
-from .models import ScreenResult
+from .models import Reply, ScreenResult
 from .screen import screen_request
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store import OnRecord, Store
 
 GROUP_COMMIT = 500  # offline verdicts per transaction
 
@@ -43,6 +43,27 @@ class Screened:
     loaded: Loaded
     result: ScreenResult | None = None
     error: LLMError | None = None
+    on_record: "OnRecord | None" = None  # the user's word found in the store before screening (None: no store)
+
+
+def present(result: ScreenResult, on_record: "OnRecord | None") -> ScreenResult:
+    """The result as it stands now, for the user to read: with their decision, and the draft on record
+    (their edit, its state) in place of the template a new screening wrote, when the store keeps
+    theirs. A fresh reply is on record as pending unless the user decided (a screening then offers
+    no draft) or touched the draft (it is kept); a resumed verdict shows the draft on record. Without
+    a store (`on_record` None) the result is as screened."""
+    if on_record is None:
+        return result
+    draft = on_record.draft
+    if result.resumed or on_record.decision is not None or (draft is not None and draft.touched) or result.reply is None:
+        shown = draft
+    else:
+        return result.model_copy(update={"user_decision": on_record.decision, "draft_status": "pending",
+                                         "draft_edited": False})
+    reply = Reply(kind=shown.kind, language=shown.language, text=shown.text) if shown is not None else None
+    return result.model_copy(update={"user_decision": on_record.decision, "reply": reply,
+                                     "draft_status": shown.status if shown is not None else None,
+                                     "draft_edited": shown.edited if shown is not None else False})
 
 
 def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store: "Store | None" = None, *,
@@ -59,15 +80,16 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
     # twice in one input is screened twice, for free). Paid verdicts are always looked up first.
     look_up = store is not None and (backend.costs_money or store.knows_anything(key))
     unsaved: list[tuple[Loaded, ScreenResult]] = []  # offline verdicts not yet committed
+    nothing = None  # what a store that knows nothing holds of a request (None: no store)
+    if store is not None:
+        from .store import NOTHING_ON_RECORD as nothing
 
-    def work(loaded: Loaded, decision: str | None) -> Screened:
+    def work(loaded: Loaded, on_record: "OnRecord | None") -> Screened:
         try:
             result = screen_request(loaded.request, backend, ctx)
         except LLMError as error:
-            return Screened(loaded, error=error)
-        if decision is not None:  # the user's own word is reported with the verdict, always
-            result = result.model_copy(update={"user_decision": decision})
-        return Screened(loaded, result)
+            return Screened(loaded, error=error, on_record=on_record)
+        return Screened(loaded, result, on_record=on_record)
 
     def save() -> None:
         if store is not None and unsaved:
@@ -78,11 +100,13 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
         result = screened.result
         if store is not None and result is not None and not result.resumed:
             if result.usage is not None and not result.cached:  # paid for: on record at once
-                screened = Screened(screened.loaded, store.record(screened.loaded.request, result, key))
+                store.record(screened.loaded.request, result, key)
             else:
                 unsaved.append((screened.loaded, result))
                 if len(unsaved) >= GROUP_COMMIT:
                     save()
+        if result is not None:  # recorded as screened; shown as it stands (the user's word included)
+            screened = replace(screened, result=present(result, screened.on_record))
         on_done(screened)
         return screened
 
@@ -94,14 +118,15 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
                 on_warning(warning)
             if request is not loaded.request:
                 loaded = replace(loaded, request=request)
-        resumed, decision = store.lookup(loaded.request, key) if look_up else (None, None)
+        resumed, on_record = store.look_up(loaded.request, key) if look_up else (None, nothing)
         if not resume:
             resumed = None
         if resumed is not None or pool is None:
             done: Future[Screened] = Future()
-            done.set_result(Screened(loaded, resumed) if resumed is not None else work(loaded, decision))
+            done.set_result(Screened(loaded, resumed, on_record=on_record) if resumed is not None
+                            else work(loaded, on_record))
             return done
-        future = pool.submit(work, loaded, decision)
+        future = pool.submit(work, loaded, on_record)
         if first_call:  # alone: a wrong key, model or URL stops the batch after one call
             first_call = False
             future.result()

@@ -123,6 +123,12 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # One identity per sender: the profile URL of each request, as compared (profile_key), indexed.
     lambda db: _add_profile_column(db),
+    # Undo (`assist undo`): each action keeps the request's draft and decision just before and just
+    # after it (JSON), and when it was undone.
+    """
+    ALTER TABLE actions ADD COLUMN undo TEXT;
+    ALTER TABLE actions ADD COLUMN undone_at TEXT
+    """,
 )
 
 
@@ -204,6 +210,65 @@ class Draft:
             "verdict": self.verdict.get("verdict") if self.verdict else None,
             "summary": self.verdict.get("summary") if self.verdict else None,
         }
+
+
+@dataclass(frozen=True)
+class DraftNow:
+    """A request's draft as it stands on record."""
+
+    kind: str
+    language: str
+    text: str
+    status: str
+    edited: bool
+
+    @property
+    def touched(self) -> bool:
+        """The user's: edited, or moved from pending (approved, rejected, sent; withdrawn by a decision)."""
+        return self.edited or self.status != "pending"
+
+
+@dataclass(frozen=True)
+class OnRecord:
+    """The user's word on a request, as the store holds it: their decision, and the draft on record."""
+
+    decision: str | None = None
+    draft: DraftNow | None = None
+
+
+NOTHING_ON_RECORD = OnRecord()
+
+
+SNAPSHOT_DRAFT = ("kind", "language", "text", "generated_text", "status", "edited", "created_at", "updated_at", "learn")
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What `undo` reverted: the action (as logged, and in words), and the request's draft and
+    decision before the undo (`was`) and now (`now`, as they were before the action)."""
+
+    request_id: str
+    sender: str
+    action: str
+    what: str
+    now: dict
+    was: dict
+
+
+def _undone_text(row: sqlite3.Row) -> str:
+    """An action of the log in words: `your decision accept on Lê Minh Tuấn (req-02)`."""
+    who = f"{row['sender']} ({row['request_id']})"
+    action, detail = row["action"], row["detail"]
+    return {
+        "decided": f"your decision {detail} on {who}",
+        "approved": f"the approval of the reply to {who}",
+        "rejected": f"the rejection of the reply to {who}",
+        "reopened": f"reopening the reply to {who}",
+        "edited": f"your edit of the reply to {who}",
+        "regenerated": f"the regenerated reply to {who}",
+        "drafted": f"the reply drafted for {who}",
+        "sent": f"marking the reply to {who} sent",
+    }.get(action, f"{action} on {who}")
 
 
 @dataclass(frozen=True)
@@ -332,25 +397,36 @@ class Store:
             self._profiles.setdefault(profile, (request_id, derived))
 
     def knows_anything(self, screening_key: str) -> bool:
-        """False when no verdict was made under this key and the user decided nothing: then no
-        request can be resumed, and none carries a decision."""
+        """False when no verdict was made under this key, the user decided nothing and touched no
+        draft: then no request can be resumed, and none carries the user's word."""
         row = self.db.execute("SELECT EXISTS(SELECT 1 FROM verdicts WHERE screening_key = ?) "
-                              "OR EXISTS(SELECT 1 FROM decisions)", (screening_key,)).fetchone()
+                              "OR EXISTS(SELECT 1 FROM decisions) "
+                              "OR EXISTS(SELECT 1 FROM drafts WHERE status != 'pending' OR edited = 1)",
+                              (screening_key,)).fetchone()
         return bool(row[0])
 
     def lookup(self, request: Request, screening_key: str) -> tuple[ScreenResult | None, Verdict | None]:
-        """What the store knows of a request, in one query: the verdict recorded for this very
-        content under the same screening key (marked `resumed`, with the user's decision), or None;
-        and the user's own decision, if any."""
+        """What the store knows of a request: the verdict recorded for this very content under the
+        same screening key (marked `resumed`, with the user's decision), or None; and the user's own
+        decision, if any."""
+        resumed, present = self.look_up(request, screening_key)
+        return resumed, present.decision
+
+    def look_up(self, request: Request, screening_key: str) -> tuple[ScreenResult | None, "OnRecord"]:
+        """lookup, and the draft on record, in one query."""
         row = self.db.execute(
             "SELECT (SELECT result FROM verdicts WHERE request_id = ?1 AND screening_key = ?2 AND content_hash = ?3 "
-            "ORDER BY id DESC LIMIT 1) AS result, (SELECT verdict FROM decisions WHERE request_id = ?1) AS decision",
+            "ORDER BY id DESC LIMIT 1) AS result, (SELECT verdict FROM decisions WHERE request_id = ?1) AS decision, "
+            "d.kind, d.language, d.text, d.status, d.edited FROM (SELECT 1) LEFT JOIN drafts d ON d.request_id = ?1",
             (request.id, screening_key, content_hash(request)),
         ).fetchone()
+        draft = (DraftNow(row["kind"], row["language"], row["text"], row["status"], bool(row["edited"]))
+                 if row["status"] is not None else None)
+        present = OnRecord(row["decision"], draft)
         if row["result"] is None:
-            return None, row["decision"]
+            return None, present
         result = ScreenResult.model_validate_json(row["result"])
-        return result.model_copy(update={"resumed": True, "user_decision": row["decision"]}), row["decision"]
+        return result.model_copy(update={"resumed": True, "user_decision": row["decision"]}), present
 
     def screened(self, request: Request, screening_key: str) -> ScreenResult | None:
         """The verdict recorded for this very request content under the same screening key, as it
@@ -407,10 +483,10 @@ class Store:
             self._require(request_id)
             if self.decision(request_id) == verdict:
                 return Decided(False, [], [f"{request_id}: you already decided {verdict}; nothing changed"])
+            before = self._snapshot(db, request_id)
             db.execute("INSERT INTO decisions (request_id, verdict, decided_at) VALUES (?, ?, ?) "
                        "ON CONFLICT(request_id) DO UPDATE SET verdict = excluded.verdict, decided_at = excluded.decided_at",
                        (request_id, verdict, now))
-            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'decided', ?, ?)", (request_id, verdict, now))
             row = db.execute("SELECT * FROM drafts WHERE request_id = ?", (request_id,)).fetchone()
             untouched = row is not None and row["status"] == "pending" and not row["edited"]
             # The kind of draft the verdict calls for: None keeps whatever pending draft there is.
@@ -428,6 +504,7 @@ class Store:
             if wanted and offer is not None and (fresh is None or fresh["status"] == "withdrawn"):
                 self._offer(db, request_id, offer.kind, offer.language, offer.text, now, over_withdrawn=True)
                 done.append(f"a {offer.kind} draft waits for your review (`assist review show {request_id}`)")
+            self._log(db, request_id, "decided", verdict, now, before)
         return Decided(True, done, notes)
 
     def decision(self, request_id: str) -> str | None:
@@ -484,9 +561,10 @@ class Store:
         now = _now()
         with self.transaction() as db:
             row = self._current(db, request_id)
+            before = self._snapshot(db, request_id)
             changed = self._change(db, request_id, action, row, now)
             if changed:
-                db.execute("INSERT INTO actions (request_id, action, at) VALUES (?, ?, ?)", (request_id, DONE[action], now))
+                self._log(db, request_id, DONE[action], None, now, before)
         note = None if changed else f"{request_id}: already {row['status']}; nothing changed"
         return Change(self.draft(request_id), changed, note)
 
@@ -501,10 +579,11 @@ class Store:
             next_state(request_id, row["status"], "edit")
             if text == row["text"]:
                 return Change(self._draft_in(request_id), False, f"{request_id}: the draft already says that; nothing changed")
+            before = self._snapshot(db, request_id)
             db.execute("UPDATE drafts SET text = ?, edited = 1 WHERE request_id = ?", (text, request_id))
             self._change(db, request_id, "edit", row, now)
-            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'edited', ?, ?)",
-                       (request_id, json.dumps({"from": row["text"], "to": text}, ensure_ascii=False), now))
+            self._log(db, request_id, "edited", json.dumps({"from": row["text"], "to": text}, ensure_ascii=False),
+                      now, before)
         return Change(self.draft(request_id), True)
 
     def replace_draft(self, request_id: str, kind: str, language: str, text: str) -> Draft:
@@ -514,11 +593,11 @@ class Store:
         with self.transaction() as db:
             row = self._current(db, request_id)
             next_state(request_id, row["status"], "regenerate")
+            before = self._snapshot(db, request_id)
             db.execute("UPDATE drafts SET kind = ?, language = ?, text = ?, generated_text = ?, edited = 0 "
                        "WHERE request_id = ?", (kind, language, text, text, request_id))
             self._change(db, request_id, "regenerate", row, now)
-            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'regenerated', ?, ?)",
-                       (request_id, f"{kind}/{language}", now))
+            self._log(db, request_id, "regenerated", f"{kind}/{language}", now, before)
         return self.draft(request_id)
 
     def _current(self, db: sqlite3.Connection, request_id: str) -> sqlite3.Row:
@@ -566,6 +645,77 @@ class Store:
         self._change(db, request_id, "redraft", row, now)
         return True
 
+    # -- undo -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _snapshot(db: sqlite3.Connection, request_id: str) -> dict:
+        """The request's draft and decision as they stand, whole (what undo brings back)."""
+        draft = db.execute(f"SELECT {', '.join(SNAPSHOT_DRAFT)} FROM drafts WHERE request_id = ?", (request_id,)).fetchone()
+        decision = db.execute("SELECT verdict, decided_at, learn FROM decisions WHERE request_id = ?", (request_id,)).fetchone()
+        return {"draft": dict(draft) if draft else None, "decision": dict(decision) if decision else None}
+
+    def _log(self, db: sqlite3.Connection, request_id: str, action: str, detail: str | None, now: str,
+             before: dict) -> None:
+        """One of the user's actions in the log, with the draft and decision before and after it."""
+        undo = json.dumps({"before": before, "after": self._snapshot(db, request_id)}, ensure_ascii=False)
+        db.execute("INSERT INTO actions (request_id, action, detail, at, undo) VALUES (?, ?, ?, ?, ?)",
+                   (request_id, action, detail, now, undo))
+
+    def undo(self) -> "Undone":
+        """Revert the last of the user's actions not yet undone (a decision, an approval, a rejection,
+        an edit, a reopen, a regenerated or requested draft): the request's draft and decision are
+        put back as they were just before it, in one transaction. Refused (InputError, one line) when
+        there is nothing to undo, when the action was marking a reply sent (final), when it was
+        recorded before undo existed, and when the draft or decision changed since (undoing would
+        lose that change)."""
+        now = _now()
+        with self.transaction() as db:
+            row = db.execute("SELECT a.id, a.request_id, a.action, a.detail, a.at, a.undo, r.sender FROM actions a "
+                             "JOIN requests r ON r.id = a.request_id WHERE a.undone_at IS NULL AND a.action != 'undone' "
+                             "ORDER BY a.id DESC LIMIT 1").fetchone()
+            if row is None:
+                raise InputError("undo", "nothing to undo: no decision or draft action on record")
+            request_id, what = row["request_id"], _undone_text(row)
+            if row["action"] == "sent":
+                raise InputError("undo", f"the last action, {what}, cannot be undone: sent is final (the reply is "
+                                         "on LinkedIn; assist cannot take it back)")
+            if row["undo"] is None:
+                raise InputError("undo", f"the last action, {what}, was recorded before assist kept what undo "
+                                         "needs: it cannot be undone")
+            kept = json.loads(row["undo"])
+            now_state = self._snapshot(db, request_id)
+            if now_state != kept["after"]:
+                raise InputError("undo", f"cannot undo {what}: the request's draft or decision changed since; "
+                                         f"see `assist show {request_id}`, and use `assist review` or `assist decide`")
+            before, current = kept["before"], now_state["draft"]
+            if current is not None and current["status"] == "sent" and before["draft"] != current:
+                raise InputError("undo", f"cannot undo {what}: the reply was sent, which is final")
+            decision = before["decision"]
+            if decision is None:
+                db.execute("DELETE FROM decisions WHERE request_id = ?", (request_id,))
+            else:
+                db.execute("INSERT INTO decisions (request_id, verdict, decided_at, learn) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT(request_id) DO UPDATE SET verdict = excluded.verdict, "
+                           "decided_at = excluded.decided_at, learn = excluded.learn",
+                           (request_id, decision["verdict"], decision["decided_at"], decision["learn"]))
+            draft = before["draft"]
+            if draft != current:
+                if draft is None:
+                    db.execute("DELETE FROM drafts WHERE request_id = ?", (request_id,))
+                else:
+                    db.execute(f"INSERT OR REPLACE INTO drafts (request_id, {', '.join(SNAPSHOT_DRAFT)}) "
+                               f"VALUES (?, {', '.join('?' * len(SNAPSHOT_DRAFT))})",
+                               (request_id, *(draft[column] for column in SNAPSHOT_DRAFT)))
+                shown = draft or current
+                db.execute(f"INSERT INTO draft_history (request_id, {', '.join(DRAFT_HISTORY_COLUMNS)}) "
+                           "VALUES (?, 'undone', ?, ?, ?, ?, ?, ?, ?)",
+                           (request_id, current["status"] if current else None, draft["status"] if draft else "removed",
+                            shown["kind"], shown["language"], shown["text"], shown["edited"], now))
+            db.execute("UPDATE actions SET undone_at = ? WHERE id = ?", (now, row["id"]))
+            db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'undone', ?, ?)",
+                       (request_id, what, now))
+        return Undone(request_id, row["sender"], row["action"], what, before, now_state)
+
     def resolve(self, id_or_prefix: str) -> str:
         """The id of the one screened request whose id is this or starts with it."""
         if not id_or_prefix.strip():
@@ -591,10 +741,10 @@ class Store:
         now = _now()
         with self.transaction() as db:
             self._require(request_id)
+            before = self._snapshot(db, request_id)
             stored = self._offer(db, request_id, kind, language, text, now, over_withdrawn=True)
-            if stored:
-                db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'drafted', ?, ?)",
-                           (request_id, f"{kind}/{language}", now))
+            if stored and self._snapshot(db, request_id) != before:
+                self._log(db, request_id, "drafted", f"{kind}/{language}", now, before)
         return self.draft(request_id), stored
 
     def request(self, request_id: str) -> Request:
@@ -659,6 +809,60 @@ class Store:
             "ORDER BY a.id DESC LIMIT ?", (limit,),
         ).fetchall()
         return [dict(row) for row in rows]
+
+    def overview(self, verdict: str | None = None, status: str | None = None, reported: bool = False,
+                 since: str | None = None) -> list[dict]:
+        """Every screened request, newest first: its latest verdict, the user's decision, the draft's
+        state. `verdict` filters on the verdict that stands (the user's when they decided); `status` on
+        the draft's; `since` (ISO 8601, UTC) on when the request was first screened."""
+        where, params = ["1"], []
+        if verdict:
+            where.append("COALESCE(c.verdict, v.verdict) = ?")
+            params.append(verdict)
+        if status:
+            where.append("d.status = ?")
+            params.append(status)
+        if reported:
+            where.append("json_extract(v.result, '$.report') = 1")
+        if since:
+            where.append("r.first_seen >= ?")
+            params.append(since)
+        rows = self.db.execute(
+            "SELECT r.id, r.sender, json_extract(r.payload, '$.sender.headline') AS headline, "
+            "json_extract(r.payload, '$.sender.company') AS company, r.first_seen, v.created_at AS screened_at, "
+            "v.verdict, json_extract(v.result, '$.confidence') AS confidence, json_extract(v.result, '$.summary') AS summary, "
+            "json_extract(v.result, '$.report') AS report, json_extract(v.result, '$.flags[0].id') AS reason, "
+            "c.verdict AS user_decision, c.decided_at, d.status AS draft_status, d.edited AS draft_edited, d.kind AS draft_kind "
+            "FROM requests r JOIN verdicts v ON v.id = (SELECT MAX(id) FROM verdicts w WHERE w.request_id = r.id) "
+            "LEFT JOIN decisions c ON c.request_id = r.id LEFT JOIN drafts d ON d.request_id = r.id "
+            f"WHERE {' AND '.join(where)} ORDER BY r.first_seen DESC, r.id", params).fetchall()
+        return [dict(row) | {"report": bool(row["report"]), "decision": row["user_decision"] or row["verdict"],
+                             "draft_edited": bool(row["draft_edited"]) if row["draft_status"] else None}
+                for row in rows]
+
+    def dossier(self, request_id: str) -> dict:
+        """Everything about one request: as received, its latest verdict, the user's decision, the
+        draft and its history, and every action taken on it (oldest first)."""
+        row = self._require(request_id)
+        verdict = self.db.execute("SELECT result, created_at, screening_key FROM verdicts WHERE request_id = ? "
+                                  "ORDER BY id DESC LIMIT 1", (request_id,)).fetchone()
+        decided = self.db.execute("SELECT verdict, decided_at, learn FROM decisions WHERE request_id = ?",
+                                  (request_id,)).fetchone()
+        drafts = self._drafts_where("d.request_id = ?", (request_id,))
+        actions = self.db.execute("SELECT action, detail, at FROM actions WHERE request_id = ? ORDER BY id",
+                                  (request_id,)).fetchall()
+        return {
+            "id": request_id, "request": json.loads(row["payload"]), "first_seen": row["first_seen"],
+            "verdict": json.loads(verdict["result"]) if verdict else None,
+            "screened_at": verdict["created_at"] if verdict else None,
+            "screenings": self.db.execute("SELECT COUNT(*) FROM verdicts WHERE request_id = ?", (request_id,)).fetchone()[0],
+            "decision": ({"verdict": decided["verdict"], "decided_at": decided["decided_at"], "learn": bool(decided["learn"])}
+                         if decided else None),
+            "draft": (drafts[0].as_json() | {"generated_text": drafts[0].generated_text, "learn": drafts[0].learn}
+                      if drafts else None),
+            "draft_history": self.draft_history(request_id),
+            "actions": [dict(action) for action in actions],
+        }
 
     def forget(self, request_id: str | None) -> int:
         """Delete a sender's data (or everything) for good: rows, then the free pages."""

@@ -1,0 +1,229 @@
+"""Past verdicts and the way back: `assist list` (every screened request, one aligned line each),
+`assist show ID` (everything about one) and `assist undo` (the last decision or draft action,
+reverted). Every id may be a unique prefix of it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from .cli_common import DbOption, IdArgument, JsonOption, style
+from .errors import InputError
+from .vocabulary import DraftStatus, Verdict
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_command)
+    app.command("show")(show_command)
+    app.command("undo")(undo_command)
+
+
+def _store(db: str | None) -> "Store":
+    from .store import Store
+
+    return Store.open(db)
+
+
+def since_time(text: str) -> str:
+    """--since as the store compares it (ISO 8601, UTC): a date (local midnight), a date and time
+    (local unless it says its zone), today, yesterday, or an age (12h, 3d, 2w)."""
+    import re
+    from datetime import datetime, timedelta, timezone
+
+    value = text.strip().lower()
+    now = datetime.now().astimezone()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    age = re.fullmatch(r"(\d+)\s*(h|d|w)", value)
+    if value in ("today", "yesterday"):
+        moment = midnight - timedelta(days=value == "yesterday")
+    elif age:
+        moment = now - timedelta(hours=int(age[1]) * {"h": 1, "d": 24, "w": 24 * 7}[age[2]])
+    else:
+        try:
+            moment = datetime.fromisoformat(text.strip())
+        except ValueError:
+            raise InputError("--since", f"{text!r} is not a date: give 2026-05-01, 2026-05-01T09:00, today, "
+                                        "yesterday, or an age such as 12h, 3d or 2w") from None
+        if moment.tzinfo is None:
+            moment = moment.astimezone()
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def _verdict_cell(row: dict) -> str:
+    cell = f"{row['decision']} (you)" if row["user_decision"] else row["verdict"]
+    return cell + (" !" if row["report"] else "")
+
+
+def _draft_cell(row: dict) -> str:
+    if not row["draft_status"]:
+        return "-"
+    return row["draft_status"] + (", edited" if row["draft_edited"] else "")
+
+
+def list_command(
+    verdict: Annotated[Optional[Verdict], typer.Option("--verdict", help="Only this verdict (yours when you decided): accept, ask or ignore.", show_default=False)] = None,
+    status: Annotated[Optional[DraftStatus], typer.Option("--status", help="Only requests whose draft is pending, approved, rejected, sent or withdrawn.", show_default=False)] = None,
+    reported: Annotated[bool, typer.Option("--reported", help="Only requests worth reporting to LinkedIn (likely fake, scam or manipulation).")] = False,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only requests first screened since then: 2026-05-01, 2026-05-01T09:00, today, yesterday, 12h, 3d, 2w.", show_default=False)] = None,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List every screened request, newest first, one line each.
+
+    Each line: the id, when it was first screened, the verdict (yours when you decided, marked
+    "(you)"; "!": worth reporting to LinkedIn), the draft's state, the name and the headline.
+
+    Examples:
+
+        assist list --verdict ask --since 7d
+
+        assist list --status approved --json
+    """
+    from .output import ago, aligned
+
+    cutoff = since_time(since) if since else None
+    with _store(db) as store:
+        rows = store.overview(verdict, status, reported, cutoff)
+    if json_output:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if not rows:
+        filtered = verdict or status or reported or since
+        typer.echo("No screened request matches." if filtered else "Nothing screened yet: assist screen INBOX")
+        return
+    header = ["ID", "WHEN", "VERDICT", "DRAFT", "NAME", "HEADLINE"]
+    table = [[row["id"], ago(row["first_seen"]), _verdict_cell(row), _draft_cell(row), row["sender"],
+              row["headline"] or row["company"] or ""] for row in rows]
+    for line in aligned(header, table, [None, None, None, None, 24, None]):
+        typer.echo(line)
+
+
+def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonOption = False) -> None:
+    """Show everything about one request.
+
+    The profile, the note, the verdict and its reasons, your decision, the draft and its history,
+    and what you did, when.
+
+    Examples:
+
+        assist show req-02
+
+        assist show 3fa9 --json
+    """
+    from .output import VERDICT_STYLE, draft_lines, local_time
+
+    with _store(db) as store:
+        request_id = store.resolve(request_id)
+        dossier = store.dossier(request_id)
+    if json_output:
+        typer.echo(json.dumps(dossier, ensure_ascii=False))
+        return
+    request = dossier["request"]
+    sender = request.get("sender", {})
+    lines = [f"{style(sender.get('name', '?'), bold=True)}  ({request_id})"]
+    if sender.get("headline"):
+        lines.append(f"  {sender['headline']}")
+    facts = [sender.get("company"), sender.get("industry"), sender.get("location")]
+    if sender.get("mutual_connections") is not None:
+        facts.append(f"{sender['mutual_connections']} mutual connections")
+    if sender.get("connections") is not None:
+        facts.append(f"{sender['connections']} connections")
+    if any(facts):
+        lines.append("  " + " · ".join(filter(None, facts)))
+    if sender.get("profile_url"):
+        lines.append(f"  {sender['profile_url']}")
+    if request.get("received_at"):
+        lines.append(f"  Received {local_time(request['received_at'])}")
+    lines.append(f"  First screened {local_time(dossier['first_seen'])}"
+                 + (f", {dossier['screenings']} screenings" if dossier["screenings"] > 1 else ""))
+    lines.append(f"  Note: {request['note']}" if request.get("note") else "  No note.")
+    verdict = dossier["verdict"]
+    if verdict:
+        said = style(verdict["verdict"].upper(), fg=VERDICT_STYLE[verdict["verdict"]], bold=True)
+        by = verdict.get("backend", "?") + (f" {verdict['model']}" if verdict.get("model") else "")
+        lines += ["", f"Verdict: {said} ({verdict.get('confidence', 0):.2f}), by {by}, {local_time(dossier['screened_at'])}",
+                  f"  {verdict.get('summary', '')}"]
+        for flag in verdict.get("flags", []):
+            lines.append(f"  {'+' if flag['polarity'] == 'green' else '-'} {flag['id']}: {flag['evidence']}")
+        if verdict.get("report"):
+            lines.append("  ! worth reporting to LinkedIn (likely fake, scam or manipulation)")
+    decision = dossier["decision"]
+    lines.append("")
+    if decision:
+        lines.append(f"Your decision: {decision['verdict'].upper()}, {local_time(decision['decided_at'])}"
+                     + ("" if decision["learn"] else " (not used as an example)"))
+    else:
+        lines.append(f"Your decision: none yet (`assist decide {request_id} accept|ask|ignore`)")
+    draft = dossier["draft"]
+    lines.append("")
+    if draft:
+        lines += [line.replace("  ", "", 1) for line in
+                  draft_lines(request_id, draft["kind"], draft["language"], draft["text"], draft["status"], draft["edited"])]
+        if draft["status"] in ("rejected", "withdrawn"):
+            lines += [f"    {line}" if line else "" for line in draft["text"].splitlines()]
+        lines.append(f"  {len(draft['text'])} chars, {draft['status']}{', edited by you' if draft['edited'] else ''}, "
+                     f"updated {local_time(draft['updated_at'])}")
+        from .cli_review import _history_lines
+
+        lines += ["  History:", *_history_lines(dossier["draft_history"])]
+    else:
+        lines.append(f"No draft (`assist draft-reply {request_id}` writes one).")
+    if dossier["actions"]:
+        lines += ["", "What you did:"]
+        for action in dossier["actions"]:
+            lines.append(f"  {local_time(action['at'])}  {_action_text(action)}")
+    typer.echo("\n".join(lines))
+
+
+def _action_text(action: dict) -> str:
+    from .text import quote
+
+    name, detail = action["action"], action["detail"] or ""
+    if name == "decided":
+        return f"you decided {detail}"
+    if name == "edited":
+        try:
+            change = json.loads(detail)
+            return f"you edited the draft: {quote(change['to'], 60)}"
+        except (ValueError, KeyError, TypeError):
+            return "you edited the draft"
+    if name == "undone":
+        return f"you undid: {detail}"
+    return f"{name}{f' ({detail})' if detail else ''}"
+
+
+def undo_command(db: DbOption = None) -> None:
+    """Revert your last decision or draft action, and say what was reverted.
+
+    A decision, an approval, a rejection, an edit, a reopen, a regenerated or requested draft: the
+    request's draft and decision are put back as they were just before it. Each undo goes one
+    action further back. A reply marked sent cannot be undone: sent is final.
+
+    Examples:
+
+        assist undo
+    """
+    from .text import quote
+
+    with _store(db) as store:
+        undone = store.undo()
+    typer.echo(f"undone: {undone.what}")
+    before, after = undone.was, undone.now
+    if before["decision"] != after["decision"]:
+        decision = after["decision"]
+        typer.echo(f"  your decision: {decision['verdict']}" if decision else
+                   "  your decision: none (assist's verdict stands again)")
+    if before["draft"] != after["draft"]:
+        draft = after["draft"]
+        if draft is None:
+            typer.echo("  the draft: none")
+        else:
+            typer.echo(f"  the draft: {draft['status']}{', edited by you' if draft['edited'] else ''} {draft['kind']}, "
+                       f"{draft['language']}: {quote(draft['text'], 70)}")
