@@ -62,6 +62,10 @@ class Lexicon:
         self.folded: set[tuple[str, ...]] = set()  # entries typed without diacritics: Vietnamese only
         self.affixes_of: dict[int, list[tuple[str, bool]]] = {}  # (affix, whether it begins words)
         self.substrings_of: dict[int, list[str]] = {}
+        # Words of a script without spaces that hold an entry's letters but are another word
+        # ("온라인", online, holds "라인", LINE): an entry found inside one, or overlapping one
+        # ("加微信" in "参加微信…"), is not there.
+        self.shadows: tuple[str, ...] = ()
 
     def add(self, name: str, entries: Iterable[str], *, affixes: bool) -> int:
         list_id = len(self.names)
@@ -159,17 +163,31 @@ class Lexicon:
             for list_id in list_ids:
                 found.setdefault(list_id, []).extend(Hit(list_id, i, i + 1, starts[i], ends[i]) for i in where)
         if not normalized.isascii() and UNSPACED.search(normalized):
+            shadowed = _shadowed(normalized, self.shadows)
             for char in self.first_chars.intersection(normalized):
                 for substring, list_id in self.by_first_char[char]:
                     position = normalized.find(substring)
                     while position >= 0:
-                        token = max(0, bisect_right(starts, position) - 1)
-                        found.setdefault(list_id, []).append(
-                            Hit(list_id, token, token + 1, position, position + len(substring), True))
-                        position = normalized.find(substring, position + len(substring))
+                        end = position + len(substring)
+                        if not shadowed or not any(low < end and position < high and not (position <= low and high <= end)
+                                                   for low, high in shadowed):
+                            token = max(0, bisect_right(starts, position) - 1)
+                            found.setdefault(list_id, []).append(Hit(list_id, token, token + 1, position, end, True))
+                        position = normalized.find(substring, end)
         for hits in found.values():
             hits.sort(key=_order)
         return found
+
+
+def _shadowed(normalized: str, shadows: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the text holds one of the words that shadow entries, as character spans."""
+    spans = []
+    for word in shadows:
+        position = normalized.find(word)
+        while position >= 0:
+            spans.append((position, position + len(word)))
+            position = normalized.find(word, position + 1)
+    return spans
 
 
 def _by_length(index: dict[str, list[tuple[tuple[str, ...], int]]]) -> dict[str, list[tuple[int, dict]]]:
@@ -471,6 +489,10 @@ class SignVocabulary:
         self.self_verbs = lex.add("reader.self_verbs", reader["self_verbs"], affixes=True)
         self.self_phrases = lex.add("reader.self_phrases", reader["self_phrases"], affixes=False)
         self.receives = frozenset(normalize(word) for word in reader["receives"])
+        # What a question is about ("tell me about your OTP design"): between an ask verb and its
+        # object, it asks for knowledge, not for the object.
+        self.topics = lex.add("reader.topics", reader.get("topics", []), affixes=False)
+        lex.shadows = tuple(dict.fromkeys(normalize(word) for word in reader.get("shadows", [])))
         self.ask = lex.add("ask.verbs", data["ask"]["verbs"], affixes=True)
         self.amounts = Alternatives([as_read(pattern) for pattern in data["amounts"]["patterns"]])
         self.kinds: dict[str, Kind] = {}

@@ -42,7 +42,8 @@ from .workplace import impersonated_employer, own_company
 # line break and at the separators of a headline (| • ·). Clauses also end at commas and colons
 # (not those inside a number or a link), brackets and dashes.
 SENTENCE_MARKS = frozenset("!?;\n|•·。！？；")
-CLAUSE_BREAK = re.compile(r"[!?;\n|•·。！？；，、：()\[\]—–]|[.,:](?=\s|$)")
+# A comma before a letter of a script without spaces ends a clause too: NFKC reads "，" as ",".
+CLAUSE_BREAK = re.compile(r"[!?;\n|•·。！？；，、：()\[\]—–]|[.,:](?=\s|$)|,(?=[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])")
 # A host name in a link, with or without a scheme: bounded labels (the regex stays linear).
 HOST_HINT = re.compile(r"[a-z0-9]\.[a-z]")  # what every host holds: found in C before the regex below runs
 HOST = re.compile(r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24})(?![a-z0-9-])(/[^\s]{0,200})?")
@@ -240,6 +241,7 @@ class _Doc:
         self.you = _Sorted(self.hits.get(v.you, []))
         self.particle_clauses = {self.clause(hit) for hit in self.hits.get(v.particles, [])}
         self.pleas = _Sorted([hit for list_id in (v.please, v.particles) for hit in self.hits.get(list_id, [])])
+        self.topics = _Sorted(self.hits.get(v.topics, []))
         self.own_work = _Sorted(self._own_work())
         self.sorted: dict[int, _Sorted] = {}
         self.patterns_found: dict[int, list[Hit]] = {}
@@ -618,10 +620,17 @@ class _Doc:
             return False  # the object's own word ("top up")
         if self.sentence(verb) != self.sentence(obj) or self.distance(verb, obj) > self.reach["ask_reach"]:
             return False
+        if self.topics and self._about(verb, obj):
+            return False  # "tell me about your OTP design": knowledge asked, not the object
         nearby = self.around(self.markers, verb, self.reach["ask_reach"])
         if unspaced:
-            sentence = self.sentence(verb)
-            return any(self.sentence(marker) == sentence for marker in nearby)
+            if obj.cstart <= verb.cstart and verb.cend <= obj.cend and (verb.cstart, verb.cend) != (obj.cstart, obj.cend):
+                return False  # the verb's letters are the object's own ("验证" in "验证码")
+            # Aimed: a "please" in the sentence, or the reader named in the verb's or the object's
+            # clause ("..., 希望与您交流" speaks to the reader about something else).
+            sentence, clauses = self.sentence(verb), {self.clause(verb), self.clause(obj)}
+            return any(self.sentence(marker) == sentence and (marker.list_id != self.vocabulary.you
+                                                               or self.clause(marker) in clauses) for marker in nearby)
         clause = self.clause(verb)
         if clause != self.clause(obj) and not (obj.cstart < verb.cstart and self._names_back(verb)) \
                 and not (verb.cstart < obj.cstart and self._aimed_sentence(verb)):
@@ -639,6 +648,18 @@ class _Doc:
             if marker.cend <= obj.cstart and self.distance(marker, obj) <= 2 and marker.list_id == self.vocabulary.you:
                 return True  # the reader's own: "confirm your recovery phrase"
         return False
+
+    def _about(self, verb: Hit, obj: Hit) -> bool:
+        """A word of what a question is about stands between the verb and the object: the sender
+        asks for knowledge ("tell me about your OTP design")."""
+        low, high = min(verb.cend, obj.cend), max(verb.cstart, obj.cstart)
+        if any(low <= topic.cstart and topic.cend <= high for topic in self.topics.between(low, high)):
+            return True
+        if not (verb.unspaced or obj.unspaced):
+            return False
+        # Without spaces, also after both in the object's clause ("告诉我验证码风控是怎么做的": how it is done).
+        end, clause = max(verb.cend, obj.cend), self.clause(obj)
+        return any(self.clause(topic) == clause for topic in self.topics.between(end, end + WINDOW_SLACK))
 
     def _aimed_sentence(self, hit: Hit) -> bool:
         """The hit's sentence speaks to the reader somewhere: a list in it ("send your bank name,
