@@ -238,3 +238,16 @@ INSIDE_WORDS = {
 def test_a_short_entry_inside_an_unrelated_word_is_no_sign(note):
     assert "off_platform" not in kinds(note)
     assert judged(note) is None
+
+
+def test_a_reader_word_of_one_language_is_not_a_common_word_of_another():
+    # Italian "voi"/"vi" (you) are Vietnamese "với"/"vì" typed without diacritics: "kết nối lại với em"
+    # (connect again with me) must not become "you" beside "lãi" (interest, profit).
+    from assist.config import Me, UserConfig
+    from assist.models import Request
+    from assist.signals import extract_signals
+
+    config = UserConfig(me=Me(name="Minh", headline="Market analyst", past_companies=["SSI Securities"]))
+    note = "Chao anh Minh, em la Linh o team Research SSI cu day a, lau roi khong gap anh. Ket noi lai voi em nhe!"
+    request = Request.model_validate({"id": "v", "sender": {"name": "Nguyen Thuy Linh"}, "note": note})
+    assert not {"unclear_intent", "scam_or_phishing"} & {flag.id for flag in extract_signals(request, config).flags}
