@@ -18,11 +18,11 @@ import typer
 
 from .cli_common import DbOption, IdArgument, err
 from .errors import InputError
-from .vocabulary import REPLY_KINDS, DraftStatus, Verdict
+from .vocabulary import DraftStatus, Verdict
 
 if TYPE_CHECKING:
     from .config import UserConfig
-    from .store import Draft, Store
+    from .store import Decided, Draft, Store
 
 ConfigOption = Annotated[Optional[str], typer.Option("--config", "-c", help="User config (TOML), for regenerating drafts.", show_default=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
@@ -34,9 +34,6 @@ review_app = typer.Typer(
     invoke_without_command=True,
 )
 learned_app = typer.Typer(help="See, and delete, what assist learned from your decisions and edits.", no_args_is_help=True)
-
-KEYS = "[a]pprove  [e]dit  [r]egenerate  [k]ind  [l]anguage  re[j]ect  [s]kip  [q]uit"
-
 
 def register(app: typer.Typer) -> None:
     app.add_typer(review_app, name="review")
@@ -105,77 +102,42 @@ def review(
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Walk through pending drafts: approve, edit (in $EDITOR), regenerate, switch kind or language, reject, skip."""
+    """Walk through pending drafts, one key each: approve, edit (in $EDITOR), regenerate, switch kind
+    or language, reject, accept or ignore the request, open the profile, undo, go back, skip.
+
+    On a terminal a key acts at once, without Enter; through a pipe, one key per line. `?` shows
+    the keys.
+
+    Examples:
+
+        assist review
+
+        printf 'a\\nq\\n' | assist review
+    """
     if ctx.invoked_subcommand is not None:
         return
+    from .cli_common import colour
+    from .cli_past import undone_lines
     from .config import load_config
+    from .review_session import run
 
-    store = _store(db)
-    user = load_config(config)
-    pending = store.drafts("pending")
-    if not pending:
-        typer.echo("No drafts waiting for review. Screen some requests first: assist screen INBOX")
-        return
-    done = 0
-    for number, draft in enumerate(pending, start=1):
-        while True:
-            typer.echo("\n" + _show(draft, f"({number}/{len(pending)}) "))
-            typer.echo(f"  {KEYS}")
-            key = typer.prompt(" ", default="s", show_default=False, prompt_suffix="> ").strip().lower()[:1]
-            try:
-                if key == "a":
-                    store.act(draft.request_id, "approve")
-                    typer.echo("  approved: copy it into LinkedIn yourself, then `assist review mark-sent " + draft.request_id + "`")
-                    done += 1
-                    break
-                if key == "e":
-                    text = edit_in_editor(draft.text)
-                    if text is None or text.strip() == draft.text.strip():
-                        typer.echo("  no change")
-                    elif not text.strip():
-                        typer.echo("  the edit was empty: the previous text is kept")
-                    else:
-                        draft = store.edit(draft.request_id, text).draft
-                    continue
-            except InputError as error:  # changed meanwhile (another review, another process): said, then on
-                typer.echo(f"  {error}")
-                break
-            if key == "r":
-                draft = _regenerate(store, user, draft, draft.kind, draft.language)
-                continue
-            if key == "k":
-                kinds = REPLY_KINDS
-                draft = _regenerate(store, user, draft, kinds[(kinds.index(draft.kind) + 1) % len(kinds)], draft.language)
-                continue
-            if key == "l":
-                draft = _regenerate(store, user, draft, draft.kind, _other_language(user, draft.language))
-                continue
-            if key == "j":
-                try:
-                    store.act(draft.request_id, "reject")
-                    done += 1
-                except InputError as error:
-                    typer.echo(f"  {error}")
-                break
-            if key == "s":
-                break
-            if key == "q":
-                typer.echo(f"Reviewed {done}; {len(store.drafts('pending'))} still pending.")
-                return
-            typer.echo(f"  unknown key {key!r}")
-    typer.echo(f"\nReviewed {done}; {len(store.drafts('pending'))} still pending.")
+    with _store(db) as store:
+        run(store, load_config(config), config, colour() and _output_is_terminal(), edit_in_editor, _regenerate,
+            record_decision, undone_lines)
 
 
-def _other_language(user: "UserConfig", language: str) -> str:
-    """The language `l` switches a draft to: English and the user's own language (Vietnamese when
-    theirs is English or unsaid), one after the other."""
-    own = user.me.language if user.me is not None and user.me.language not in ("auto", "en") else "vi"
-    return "en" if language != "en" else own
+def _output_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
-def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, language: str) -> "Draft":
+def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, language: str) -> tuple[bool, str]:
     """A new draft of the given kind and language: by the configured LLM (with the user's past
-    replies as examples), or from the templates when there is none or it fails."""
+    replies as examples), or from the templates when there is none or it fails. Whether it replaced
+    the draft (not when it is word for word the same: the offline engine cannot vary a text), and
+    the name of the backend that wrote it."""
     from .backends import BackendChoice, select_backend
     from .context import RunContext
     from .screen import write_reply
@@ -190,7 +152,11 @@ def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, l
     drafted = write_reply(backend, request, extract_signals(request, config, guidance), kind, ctx)  # type: ignore[arg-type]
     for warning in drafted.warnings:
         err(f"warning: {warning}")
-    return store.replace_draft(draft.request_id, drafted.reply.kind, drafted.reply.language, drafted.reply.text)
+    reply = drafted.reply
+    if (reply.kind, reply.language, reply.text) == (draft.kind, draft.language, draft.text):
+        return False, backend.name
+    store.replace_draft(draft.request_id, reply.kind, reply.language, reply.text)
+    return True, backend.name
 
 
 def edit_in_editor(text: str) -> str | None:
@@ -351,18 +317,27 @@ def decide(
     draft; ask offers a clarifying question when there is none. A draft you edited, approved,
     rejected or sent is kept as it is."""
     store, request_id = _opened(db, request_id)
-    offer = None
-    if verdict != "ignore" and store.decision(request_id) != verdict:
-        offer = _drafted_for(store, request_id, verdict, config)
-        if offer is None:
-            err(f"note: {request_id}: it reads as a scam or an attempt to manipulate the screening, so no draft is "
-                "offered (`assist draft-reply --force` writes one anyway)")
-    decided = store.decide(request_id, verdict, offer)
+    decided = record_decision(store, request_id, verdict, config)
     for note in decided.notes:
         err(f"note: {note}")
     typer.echo(f"{request_id}: you decided {verdict}")
     for line in decided.done:
         typer.echo(f"  {line}")
+
+
+def record_decision(store: "Store", request_id: str, verdict: str, config: str | None) -> "Decided":
+    """The user's verdict on a request, and its draft made to agree (store.decide): what `assist
+    decide` and the interactive review's keys record. The notes say what was left alone and why."""
+    from dataclasses import replace
+
+    offer, notes = None, []
+    if verdict != "ignore" and store.decision(request_id) != verdict:
+        offer = _drafted_for(store, request_id, verdict, config)
+        if offer is None:
+            notes.append(f"{request_id}: it reads as a scam or an attempt to manipulate the screening, so no draft is "
+                         "offered (`assist draft-reply --force` writes one anyway)")
+    decided = store.decide(request_id, verdict, offer)  # type: ignore[arg-type]
+    return replace(decided, notes=notes + decided.notes)
 
 
 def _drafted_for(store: "Store", request_id: str, verdict: str, config: str | None):
