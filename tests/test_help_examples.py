@@ -52,7 +52,8 @@ def examples(text: str) -> list[str]:
     for line in after.splitlines():
         if line.strip() and not line.startswith(" "):
             break  # the next section (Arguments:, Options:, Commands:)
-        if line.strip().startswith("assist "):
+        if line.strip():
+            assert line.strip().startswith("assist "), f"an example cut across lines: {line.strip()!r}"
             lines.append(line.strip())
     return lines
 
@@ -86,7 +87,11 @@ def test_every_example_runs_as_written_against_the_sample_data(run, sample, monk
         lines = examples(help_text(run, path))
         if path[:1] and path[0] in OFFLINE_ONLY:
             continue
-        shutil.copy(pristine, store)  # each command's examples from the sample store, in their order
+        # each command's examples from the sample store, in their order, in a home of their own
+        home = pristine.parent / ("home-" + "-".join(path or ["assist"]))
+        home.mkdir()
+        shutil.copy(pristine, home / store.name)
+        monkeypatch.setenv("ASSIST_HOME", str(home))
         for line in lines:
             argv = shlex.split(line)[1:]
             if ">" in argv:  # a redirection: what it would write is what the command prints

@@ -115,7 +115,7 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
 
         assist show req-02
 
-        assist show 3fa9 --json
+        assist show req-02 --json
     """
     from .output import VERDICT_STYLE, draft_lines, local_time
 
@@ -207,6 +207,8 @@ def undo_command(db: DbOption = None) -> None:
     action further back. A reply marked sent cannot be undone: sent is final.
 
     Examples:
+
+        assist decide req-02 ignore
 
         assist undo
     """

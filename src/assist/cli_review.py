@@ -29,11 +29,15 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable outpu
 
 review_app = typer.Typer(
     help="Review drafted replies before you send them yourself on LinkedIn. Without a subcommand: "
-    "walk through pending drafts interactively.",
+    "walk through pending drafts interactively, one key each (on a terminal without Enter; `?` "
+    "shows the keys).",
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
+    epilog="\nExamples:\n\n    assist review\n\n    assist review list --status pending\n\n"
+           "    assist review export --format csv > replies.csv",
 )
-learned_app = typer.Typer(help="See, and delete, what assist learned from your decisions and edits.", no_args_is_help=True)
+learned_app = typer.Typer(help="See, and delete, what assist learned from your decisions and edits.", no_args_is_help=True,
+                          epilog="\nExamples:\n\n    assist learned list\n\n    assist learned forget req-02")
 
 def register(app: typer.Typer) -> None:
     app.add_typer(review_app, name="review")
@@ -188,7 +192,14 @@ def review_list(
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """List drafts, oldest first."""
+    """List drafts, oldest first.
+
+    Examples:
+
+        assist review list --status pending
+
+        assist review list --json
+    """
     drafts = _store(db).drafts(status)
     if json_output:
         for draft in drafts:
@@ -207,7 +218,14 @@ def review_list(
 
 @review_app.command("show")
 def review_show(request_id: IdArgument, db: DbOption = None, json_output: JsonOption = False) -> None:
-    """Show one draft with the request, the verdict's reasons, and the draft's history."""
+    """Show one draft with the request, the verdict's reasons, and the draft's history.
+
+    Examples:
+
+        assist review show req-02
+
+        assist review show req-02 --json
+    """
     store, request_id = _opened(db, request_id)
     draft = store.draft(request_id)
     history = store.draft_history(request_id)
@@ -229,25 +247,49 @@ def _act(request_id: str, action: str, db: str | None) -> None:
 
 @review_app.command("approve")
 def review_approve(request_id: IdArgument, db: DbOption = None) -> None:
-    """Approve a pending draft (you still send it yourself)."""
+    """Approve a pending draft (you still send it yourself).
+
+    Examples:
+
+        assist review approve req-02
+    """
     _act(request_id, "approve", db)
 
 
 @review_app.command("reject")
 def review_reject(request_id: IdArgument, db: DbOption = None) -> None:
-    """Reject a pending draft: it is not exported, and assist never learns from it."""
+    """Reject a pending draft: it is not exported, and assist never learns from it.
+
+    Examples:
+
+        assist review reject req-02
+    """
     _act(request_id, "reject", db)
 
 
 @review_app.command("reopen")
 def review_reopen(request_id: IdArgument, db: DbOption = None) -> None:
-    """Bring a rejected, approved or withdrawn draft back to pending."""
+    """Bring a rejected, approved or withdrawn draft back to pending.
+
+    Examples:
+
+        assist review reject req-02
+
+        assist review reopen req-02
+    """
     _act(request_id, "reopen", db)
 
 
 @review_app.command("mark-sent")
 def review_mark_sent(request_id: IdArgument, db: DbOption = None) -> None:
-    """Record that you sent an approved reply yourself on LinkedIn (final)."""
+    """Record that you sent an approved reply yourself on LinkedIn (final).
+
+    Examples:
+
+        assist review approve req-02
+
+        assist review mark-sent req-02
+    """
     _act(request_id, "mark-sent", db)
 
 
@@ -259,7 +301,12 @@ def review_edit(
     db: DbOption = None,
 ) -> None:
     """Replace a pending or approved draft's text with yours (an approved one is pending again); it
-    is kept through later screenings."""
+    is kept through later screenings.
+
+    Examples:
+
+        assist review edit req-02 --text "Mình quen nhau ở đâu ạ? Minh"
+    """
     if (text is None) == (file is None):
         raise InputError("review edit", "give exactly one of --text TEXT or --file PATH")
     if file is not None:
@@ -281,7 +328,16 @@ def review_export(
     format: Annotated[Literal["md", "csv", "json"], typer.Option("--format", help="md, csv or json.")] = "md",
     db: DbOption = None,
 ) -> None:
-    """Print drafts to paste into LinkedIn yourself (assist cannot send anything)."""
+    """Print drafts to paste into LinkedIn yourself (assist cannot send anything).
+
+    Examples:
+
+        assist review approve req-02
+
+        assist review export
+
+        assist review export --status pending --format csv > drafts.csv
+    """
     store = _store(db)
     drafts = store.drafts(status)
     if not drafts:
@@ -315,7 +371,14 @@ def decide(
     """Record your own verdict on a request; screening again never overrides it. The draft follows:
     accept withdraws a pending question or decline and offers a welcome; ignore withdraws a pending
     draft; ask offers a clarifying question when there is none. A draft you edited, approved,
-    rejected or sent is kept as it is."""
+    rejected or sent is kept as it is.
+
+    Examples:
+
+        assist decide req-02 accept
+
+        assist decide req-22 ignore
+    """
     store, request_id = _opened(db, request_id)
     decided = record_decision(store, request_id, verdict, config)
     for note in decided.notes:
@@ -367,7 +430,16 @@ def _drafted_for(store: "Store", request_id: str, verdict: str, config: str | No
 
 def history(db: DbOption = None, json_output: JsonOption = False,
             limit: Annotated[int, typer.Option("--limit", min=1, help="How many entries.")] = 50) -> None:
-    """What you decided, approved, edited, rejected and sent, newest first."""
+    """What you decided, approved, edited, rejected and sent, newest first.
+
+    Examples:
+
+        assist decide req-02 accept
+
+        assist history --limit 10
+
+        assist history --json
+    """
     from .output import aligned, local_time
 
     entries = _store(db).history(limit)
@@ -392,7 +464,16 @@ def history(db: DbOption = None, json_output: JsonOption = False,
 @learned_app.command("list")
 def learned_list(db: DbOption = None, json_output: JsonOption = False) -> None:
     """The examples assist shows an LLM so drafts move toward your voice: replies you approved or sent,
-    edits you kept, and your decisions (never a rejected draft), newest first."""
+    edits you kept, and your decisions (never a rejected draft), newest first.
+
+    Examples:
+
+        assist decide req-02 accept
+
+        assist learned list
+
+        assist learned list --json
+    """
     from .text import clip, quote
 
     examples = _store(db).examples()
@@ -418,7 +499,14 @@ def learned_list(db: DbOption = None, json_output: JsonOption = False) -> None:
 
 @learned_app.command("forget")
 def learned_forget(request_id: IdArgument, db: DbOption = None) -> None:
-    """Stop learning from one request (your decision and reply stay on record)."""
+    """Stop learning from one request (your decision and reply stay on record).
+
+    Examples:
+
+        assist decide req-02 accept
+
+        assist learned forget req-02
+    """
     store, request_id = _opened(db, request_id)
     store.unlearn(request_id)
     typer.echo(f"{request_id}: no longer used as an example")
@@ -437,7 +525,16 @@ def forget(
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Delete a sender's data (or everything) from the store, for good."""
+    """Delete a sender's data (or everything) from the store, for good.
+
+    On a terminal it asks first; elsewhere it needs --yes.
+
+    Examples:
+
+        assist forget req-02 --yes
+
+        assist forget --all --yes
+    """
     if (request_id is None) == (not all_):
         raise InputError("forget", "give a request id, or --all")
     store = _store(db)
