@@ -47,7 +47,7 @@ app = typer.Typer(
     help="Screen LinkedIn connection requests from strangers: accept, ask or ignore, with reasons "
     "tied to expert guidance and a polite draft reply. assist never accepts, declines or sends anything.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings=HELP_OPTIONS,
