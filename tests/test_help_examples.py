@@ -113,3 +113,11 @@ def test_shell_completion_is_offered(run):
     env.update(COMP_WORDS="assist review mark", COMP_CWORD="2")
     completed = subprocess.run([sys.executable, "-m", "assist"], env=env, capture_output=True, text=True, timeout=60)
     assert completed.stdout.split() == ["mark-sent"]
+
+
+def test_no_command_list_is_cut_off(run):
+    for path in command_paths():
+        out = help_text(run, path)
+        if "Commands:" in out:
+            listed = out.split("Commands:", 1)[1].split("Examples:", 1)[0]
+            assert "..." not in listed, " ".join(["assist", *path])

@@ -583,11 +583,13 @@ def _register() -> None:
 
 
 def _whole_first_sentence(info) -> None:
-    """The command list shows each command's first sentence whole (click would cut it at 45
-    characters, with "..."), and every group takes -h as --help."""
+    """The command lists (the root's, and each group's) show each command's first sentence whole
+    (click would cut it at 45 characters, with "..."), and every group takes -h as --help."""
     group = getattr(info, "typer_instance", None)
     if group is not None:
         group.info.context_settings = {**(group.info.context_settings or {}), **HELP_OPTIONS}
+        for command in [*group.registered_commands, *group.registered_groups]:
+            _whole_first_sentence(command)  # the group's own list of commands, whole too
     if info.short_help:
         return
     doc = info.help or (group.info.help if group is not None else None) or (info.callback.__doc__ if info.callback else None)
