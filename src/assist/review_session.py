@@ -88,8 +88,14 @@ class Keys:
 
     @staticmethod
     def _keypress() -> str | None:
-        import termios
-        import tty
+        try:
+            import termios
+            import tty
+        except ImportError:  # Windows: the console reads one key itself
+            import msvcrt
+
+            typed = msvcrt.getwch()  # type: ignore[attr-defined]
+            return None if typed in ("\x04", "\x1a") else "" if typed in "\r\n" else typed.lower()
 
         fd = sys.stdin.fileno()
         saved = termios.tcgetattr(fd)
