@@ -106,18 +106,7 @@ def review(
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Walk through pending drafts, one key each: approve, edit (in $EDITOR), regenerate, switch kind
-    or language, reject, accept or ignore the request, open the profile, undo, go back, skip.
-
-    On a terminal a key acts at once, without Enter; through a pipe, one key per line. `?` shows
-    the keys.
-
-    Examples:
-
-        assist review
-
-        printf 'a\\nq\\n' | assist review
-    """
+    """Walk through pending drafts, one key each (the group's help, above, is what -h shows)."""
     if ctx.invoked_subcommand is not None:
         return
     from .cli_common import colour
