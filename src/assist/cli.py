@@ -32,18 +32,30 @@ from .vocabulary import BACKENDS, DEFAULT_MAX_CHARS, LANGUAGES, MIN_MAX_CHARS, L
 if TYPE_CHECKING:
     from .backends import BackendChoice
 
+EXAMPLES = """
+Examples:
+
+    assist screen fixtures/requests -c fixtures/configs/analyst-vi.toml
+
+    assist review
+
+    assist list --verdict ask --since 7d
+"""
+
 app = typer.Typer(
     name="assist",
     help="Screen LinkedIn connection requests from strangers: accept, ask or ignore, with reasons "
     "tied to expert guidance and a polite draft reply. assist never accepts, declines or sends anything.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings=HELP_OPTIONS,
+    epilog=EXAMPLES,
 )
 prompt_app = typer.Typer(help="Inspect the prompt an LLM would receive.", no_args_is_help=True,
-                         context_settings=HELP_OPTIONS)
+                         context_settings=HELP_OPTIONS,
+                         epilog="\nExamples:\n\n    assist prompt show fixtures/requests/01-momo-talent-partner.json")
 app.add_typer(prompt_app, name="prompt")
 
 MaxCharsOption = Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")]
@@ -102,11 +114,12 @@ def screen(
 
     Examples:
 
-        assist screen Invitations.csv
+        assist screen fixtures/requests -c fixtures/configs/analyst-vi.toml
 
-        assist screen inbox/ --format table
+        assist screen fixtures/Invitations.csv --format table
 
-        assist screen inbox/ --json > verdicts.jsonl"""
+        assist screen fixtures/requests --json > verdicts.jsonl
+    """
     from .backends import LLMError, select_backend
     from .context import RunContext, no_examples
     from .guidance import load_guidance
@@ -234,7 +247,14 @@ def draft_reply_command(
     llm: "BackendChoice",
 ) -> None:
     """Draft a reply to a request, for you to review and send yourself. A request to report
-    (a scam, an attempt to manipulate the screening) gets none unless you --force it."""
+    (a scam, an attempt to manipulate the screening) gets none unless you --force it.
+
+    Examples:
+
+        assist draft-reply fixtures/requests/22-unknown-profile-hi.json
+
+        assist draft-reply req-02 --kind welcome --language en
+    """
     from .backends import select_backend
     from .context import RunContext, no_examples
     from .screen import situation_for, write_reply
@@ -310,7 +330,14 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     company: Annotated[Optional[str], typer.Option("--company", help="Where you work now: colleagues there are a known tie. Asked for when run at a keyboard; default: read from your headline.", show_default=False)] = None,
 ) -> None:
-    """Write a commented starter config."""
+    """Write a commented starter config.
+
+    Examples:
+
+        assist init
+
+        assist init assist.toml --company VNPay --force
+    """
     from .config import starter_config, user_config_path
 
     target = path or user_config_path()
@@ -350,7 +377,14 @@ def prompt_show(
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server (or OPENAI_BASE_URL).", show_default=False)] = None,
     redact: RedactOption = False,
 ) -> None:
-    """Print exactly the messages an LLM would receive for a request (a dry run: nothing is sent)."""
+    """Print exactly the messages an LLM would receive for a request (a dry run: nothing is sent).
+
+    Examples:
+
+        assist prompt show fixtures/requests/01-momo-talent-partner.json
+
+        assist prompt show fixtures/requests/23-injection-note-en.json --json
+    """
     from .backends import BackendChoice, base_url as server_url, model_name, structured_output_mode
     from .backends.openai_backend import STRUCTURED_MODES, ServerSettings, build_request
     from .context import RunContext
@@ -402,7 +436,14 @@ def eval_command(
     llm: "BackendChoice",
 ) -> None:
     """Screen labelled cases: agreement with the labels, acceptable and harmful verdicts, a confusion
-    matrix, precision and recall per flag, latency, tokens and cost."""
+    matrix, precision and recall per flag, latency, tokens and cost.
+
+    Examples:
+
+        assist eval fixtures/eval --part dev
+
+        assist eval fixtures/eval --part dev --compare rules --json
+    """
     from .backends import BackendChoice, RulesBackend, select_backend
     from .evaluate import compare, comparison_json, dataset_parts, evaluate
     from .guidance import load_guidance
@@ -462,7 +503,14 @@ def eval_replies_command(
     json_output: JsonOption = False,
 ) -> None:
     """Draft the reply for labelled cases offline and measure it: greeting name, Vietnamese address
-    form, situation, language, length, question kept, safety."""
+    form, situation, language, length, question kept, safety.
+
+    Examples:
+
+        assist eval-replies fixtures/replies --part dev
+
+        assist eval-replies fixtures/replies --part dev --misses
+    """
     from .evaluate_replies import evaluate_replies, replies_table
 
     reports = evaluate_replies(dataset, personas, lambda message: err(f"error: {message}"), part)
@@ -535,11 +583,13 @@ def _register() -> None:
 
 
 def _whole_first_sentence(info) -> None:
-    """The command list shows each command's first sentence whole (click would cut it at 45
-    characters, with "..."), and every group takes -h as --help."""
+    """The command lists (the root's, and each group's) show each command's first sentence whole
+    (click would cut it at 45 characters, with "..."), and every group takes -h as --help."""
     group = getattr(info, "typer_instance", None)
     if group is not None:
         group.info.context_settings = {**(group.info.context_settings or {}), **HELP_OPTIONS}
+        for command in [*group.registered_commands, *group.registered_groups]:
+            _whole_first_sentence(command)  # the group's own list of commands, whole too
     if info.short_help:
         return
     doc = info.help or (group.info.help if group is not None else None) or (info.callback.__doc__ if info.callback else None)

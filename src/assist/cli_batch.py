@@ -15,6 +15,8 @@ from .vocabulary import MIN_MAX_CHARS
 batch_app = typer.Typer(
     help="Screen many requests through the OpenAI Batch API: submit now, collect the verdicts within 24 hours at half the price.",
     no_args_is_help=True,
+    epilog="\nExamples:\n\n    assist batch submit fixtures/requests --model gpt-4o-mini\n\n    assist batch status\n\n"
+           "    assist batch collect --json > verdicts.jsonl",
 )
 
 BatchIdArgument = Annotated[Optional[str], typer.Argument(help="The batch id (default: the last one submitted from here).", show_default=False)]
@@ -35,7 +37,12 @@ def submit_command(
     redact: Annotated[bool, typer.Option("--redact", help="Replace emails, phone numbers and URLs in the sender's text with [email], [phone], [url].")] = False,
     db: DbOption = None,
 ) -> None:
-    """Upload the requests' prompts as one batch; prints the batch id. Requests already screened are skipped."""
+    """Upload the requests' prompts as one batch; prints the batch id. Requests already screened are skipped.
+
+    Examples:
+
+        assist batch submit fixtures/requests --model gpt-4o-mini
+    """
     from .backends import BackendChoice, select_backend
     from .batch_api import submit
     from .context import RunContext
@@ -67,7 +74,14 @@ def status_command(
     batch_id: BatchIdArgument = None,
     json_output: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
 ) -> None:
-    """The batch's status and request counts."""
+    """The batch's status and request counts.
+
+    Examples:
+
+        assist batch status
+
+        assist batch status --json
+    """
     from .batch_api import BatchState, counts_text, status
 
     state = BatchState.load(batch_id)
@@ -90,7 +104,14 @@ def collect_command(
     json_output: Annotated[bool, typer.Option("--json", help="One JSON object per verdict, as `assist screen --json`.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Download the answers, validate and guard them, record the verdicts, print them. Exit 1 if any failed."""
+    """Download the answers, validate and guard them, record the verdicts, print them. Exit 1 if any failed.
+
+    Examples:
+
+        assist batch collect
+
+        assist batch collect --json > verdicts.jsonl
+    """
     from .batch_api import DONE, BatchState, collect, counts_text, status
     from .guidance import load_guidance
     from .output import failures_line, summary_line, usage_line, verdict_text

@@ -15,7 +15,7 @@ from .errors import InputError
 from .vocabulary import DraftStatus, Verdict
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store import Store, Undone
 
 
 def register(app: typer.Typer) -> None:
@@ -115,7 +115,7 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
 
         assist show req-02
 
-        assist show 3fa9 --json
+        assist show req-02 --json
     """
     from .output import VERDICT_STYLE, draft_lines, local_time
 
@@ -208,22 +208,31 @@ def undo_command(db: DbOption = None) -> None:
 
     Examples:
 
+        assist decide req-02 ignore
+
         assist undo
     """
-    from .text import quote
-
     with _store(db) as store:
         undone = store.undo()
-    typer.echo(f"undone: {undone.what}")
+    for line in undone_lines(undone):
+        typer.echo(line)
+
+
+def undone_lines(undone: "Undone") -> list[str]:
+    """What an undo reverted, in words, and what the request's decision and draft are now."""
+    from .text import quote
+
+    lines = [f"undone: {undone.what}"]
     before, after = undone.was, undone.now
     if before["decision"] != after["decision"]:
         decision = after["decision"]
-        typer.echo(f"  your decision: {decision['verdict']}" if decision else
-                   "  your decision: none (assist's verdict stands again)")
+        lines.append(f"  your decision: {decision['verdict']}" if decision else
+                     "  your decision: none (assist's verdict stands again)")
     if before["draft"] != after["draft"]:
         draft = after["draft"]
         if draft is None:
-            typer.echo("  the draft: none")
+            lines.append("  the draft: none")
         else:
-            typer.echo(f"  the draft: {draft['status']}{', edited by you' if draft['edited'] else ''} {draft['kind']}, "
-                       f"{draft['language']}: {quote(draft['text'], 70)}")
+            lines.append(f"  the draft: {draft['status']}{', edited by you' if draft['edited'] else ''} {draft['kind']}, "
+                         f"{draft['language']}: {quote(draft['text'], 70)}")
+    return lines

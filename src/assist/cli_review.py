@@ -18,25 +18,26 @@ import typer
 
 from .cli_common import DbOption, IdArgument, err
 from .errors import InputError
-from .vocabulary import REPLY_KINDS, DraftStatus, Verdict
+from .vocabulary import DraftStatus, Verdict
 
 if TYPE_CHECKING:
     from .config import UserConfig
-    from .store import Draft, Store
+    from .store import Decided, Draft, Store
 
 ConfigOption = Annotated[Optional[str], typer.Option("--config", "-c", help="User config (TOML), for regenerating drafts.", show_default=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 
 review_app = typer.Typer(
     help="Review drafted replies before you send them yourself on LinkedIn. Without a subcommand: "
-    "walk through pending drafts interactively.",
+    "walk through pending drafts interactively, one key each (on a terminal without Enter; `?` "
+    "shows the keys).",
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
+    epilog="\nExamples:\n\n    assist review\n\n    assist review list --status pending\n\n"
+           "    assist review export --format csv > replies.csv",
 )
-learned_app = typer.Typer(help="See, and delete, what assist learned from your decisions and edits.", no_args_is_help=True)
-
-KEYS = "[a]pprove  [e]dit  [r]egenerate  [k]ind  [l]anguage  re[j]ect  [s]kip  [q]uit"
-
+learned_app = typer.Typer(help="See, and delete, what assist learned from your decisions and edits.", no_args_is_help=True,
+                          epilog="\nExamples:\n\n    assist learned list\n\n    assist learned forget req-02")
 
 def register(app: typer.Typer) -> None:
     app.add_typer(review_app, name="review")
@@ -105,77 +106,31 @@ def review(
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Walk through pending drafts: approve, edit (in $EDITOR), regenerate, switch kind or language, reject, skip."""
+    """Walk through pending drafts, one key each (the group's help, above, is what -h shows)."""
     if ctx.invoked_subcommand is not None:
         return
+    from .cli_common import colour
+    from .cli_past import undone_lines
     from .config import load_config
+    from .review_session import run
 
-    store = _store(db)
-    user = load_config(config)
-    pending = store.drafts("pending")
-    if not pending:
-        typer.echo("No drafts waiting for review. Screen some requests first: assist screen INBOX")
-        return
-    done = 0
-    for number, draft in enumerate(pending, start=1):
-        while True:
-            typer.echo("\n" + _show(draft, f"({number}/{len(pending)}) "))
-            typer.echo(f"  {KEYS}")
-            key = typer.prompt(" ", default="s", show_default=False, prompt_suffix="> ").strip().lower()[:1]
-            try:
-                if key == "a":
-                    store.act(draft.request_id, "approve")
-                    typer.echo("  approved: copy it into LinkedIn yourself, then `assist review mark-sent " + draft.request_id + "`")
-                    done += 1
-                    break
-                if key == "e":
-                    text = edit_in_editor(draft.text)
-                    if text is None or text.strip() == draft.text.strip():
-                        typer.echo("  no change")
-                    elif not text.strip():
-                        typer.echo("  the edit was empty: the previous text is kept")
-                    else:
-                        draft = store.edit(draft.request_id, text).draft
-                    continue
-            except InputError as error:  # changed meanwhile (another review, another process): said, then on
-                typer.echo(f"  {error}")
-                break
-            if key == "r":
-                draft = _regenerate(store, user, draft, draft.kind, draft.language)
-                continue
-            if key == "k":
-                kinds = REPLY_KINDS
-                draft = _regenerate(store, user, draft, kinds[(kinds.index(draft.kind) + 1) % len(kinds)], draft.language)
-                continue
-            if key == "l":
-                draft = _regenerate(store, user, draft, draft.kind, _other_language(user, draft.language))
-                continue
-            if key == "j":
-                try:
-                    store.act(draft.request_id, "reject")
-                    done += 1
-                except InputError as error:
-                    typer.echo(f"  {error}")
-                break
-            if key == "s":
-                break
-            if key == "q":
-                typer.echo(f"Reviewed {done}; {len(store.drafts('pending'))} still pending.")
-                return
-            typer.echo(f"  unknown key {key!r}")
-    typer.echo(f"\nReviewed {done}; {len(store.drafts('pending'))} still pending.")
+    with _store(db) as store:
+        run(store, load_config(config), config, colour() and _output_is_terminal(), edit_in_editor, _regenerate,
+            record_decision, undone_lines)
 
 
-def _other_language(user: "UserConfig", language: str) -> str:
-    """The language `l` switches a draft to: English and the user's own language (Vietnamese when
-    theirs is English or unsaid), one after the other."""
-    own = user.me.language if user.me is not None and user.me.language not in ("auto", "en") else "vi"
-    return "en" if language != "en" else own
+def _output_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
-def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, language: str) -> "Draft":
+def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, language: str) -> tuple[bool, str]:
     """A new draft of the given kind and language: by the configured LLM (with the user's past
-    replies as examples), or from the templates when there is none or it fails."""
+    replies as examples), or from the templates when there is none or it fails. Whether it replaced
+    the draft (not when it is word for word the same: the offline engine cannot vary a text), and
+    the name of the backend that wrote it."""
     from .backends import BackendChoice, select_backend
     from .context import RunContext
     from .screen import write_reply
@@ -190,7 +145,11 @@ def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, l
     drafted = write_reply(backend, request, extract_signals(request, config, guidance), kind, ctx)  # type: ignore[arg-type]
     for warning in drafted.warnings:
         err(f"warning: {warning}")
-    return store.replace_draft(draft.request_id, drafted.reply.kind, drafted.reply.language, drafted.reply.text)
+    reply = drafted.reply
+    if (reply.kind, reply.language, reply.text) == (draft.kind, draft.language, draft.text):
+        return False, backend.name
+    store.replace_draft(draft.request_id, reply.kind, reply.language, reply.text)
+    return True, backend.name
 
 
 def edit_in_editor(text: str) -> str | None:
@@ -222,7 +181,14 @@ def review_list(
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """List drafts, oldest first."""
+    """List drafts, oldest first.
+
+    Examples:
+
+        assist review list --status pending
+
+        assist review list --json
+    """
     drafts = _store(db).drafts(status)
     if json_output:
         for draft in drafts:
@@ -241,7 +207,14 @@ def review_list(
 
 @review_app.command("show")
 def review_show(request_id: IdArgument, db: DbOption = None, json_output: JsonOption = False) -> None:
-    """Show one draft with the request, the verdict's reasons, and the draft's history."""
+    """Show one draft with the request, the verdict's reasons, and the draft's history.
+
+    Examples:
+
+        assist review show req-02
+
+        assist review show req-02 --json
+    """
     store, request_id = _opened(db, request_id)
     draft = store.draft(request_id)
     history = store.draft_history(request_id)
@@ -263,25 +236,49 @@ def _act(request_id: str, action: str, db: str | None) -> None:
 
 @review_app.command("approve")
 def review_approve(request_id: IdArgument, db: DbOption = None) -> None:
-    """Approve a pending draft (you still send it yourself)."""
+    """Approve a pending draft (you still send it yourself).
+
+    Examples:
+
+        assist review approve req-02
+    """
     _act(request_id, "approve", db)
 
 
 @review_app.command("reject")
 def review_reject(request_id: IdArgument, db: DbOption = None) -> None:
-    """Reject a pending draft: it is not exported, and assist never learns from it."""
+    """Reject a pending draft: it is not exported, and assist never learns from it.
+
+    Examples:
+
+        assist review reject req-02
+    """
     _act(request_id, "reject", db)
 
 
 @review_app.command("reopen")
 def review_reopen(request_id: IdArgument, db: DbOption = None) -> None:
-    """Bring a rejected, approved or withdrawn draft back to pending."""
+    """Bring a rejected, approved or withdrawn draft back to pending.
+
+    Examples:
+
+        assist review reject req-02
+
+        assist review reopen req-02
+    """
     _act(request_id, "reopen", db)
 
 
 @review_app.command("mark-sent")
 def review_mark_sent(request_id: IdArgument, db: DbOption = None) -> None:
-    """Record that you sent an approved reply yourself on LinkedIn (final)."""
+    """Record that you sent an approved reply yourself on LinkedIn (final).
+
+    Examples:
+
+        assist review approve req-02
+
+        assist review mark-sent req-02
+    """
     _act(request_id, "mark-sent", db)
 
 
@@ -293,7 +290,12 @@ def review_edit(
     db: DbOption = None,
 ) -> None:
     """Replace a pending or approved draft's text with yours (an approved one is pending again); it
-    is kept through later screenings."""
+    is kept through later screenings.
+
+    Examples:
+
+        assist review edit req-02 --text "Mình quen nhau ở đâu ạ? Minh"
+    """
     if (text is None) == (file is None):
         raise InputError("review edit", "give exactly one of --text TEXT or --file PATH")
     if file is not None:
@@ -315,7 +317,16 @@ def review_export(
     format: Annotated[Literal["md", "csv", "json"], typer.Option("--format", help="md, csv or json.")] = "md",
     db: DbOption = None,
 ) -> None:
-    """Print drafts to paste into LinkedIn yourself (assist cannot send anything)."""
+    """Print drafts to paste into LinkedIn yourself (assist cannot send anything).
+
+    Examples:
+
+        assist review approve req-02
+
+        assist review export
+
+        assist review export --status pending --format csv > drafts.csv
+    """
     store = _store(db)
     drafts = store.drafts(status)
     if not drafts:
@@ -349,20 +360,36 @@ def decide(
     """Record your own verdict on a request; screening again never overrides it. The draft follows:
     accept withdraws a pending question or decline and offers a welcome; ignore withdraws a pending
     draft; ask offers a clarifying question when there is none. A draft you edited, approved,
-    rejected or sent is kept as it is."""
+    rejected or sent is kept as it is.
+
+    Examples:
+
+        assist decide req-02 accept
+
+        assist decide req-22 ignore
+    """
     store, request_id = _opened(db, request_id)
-    offer = None
-    if verdict != "ignore" and store.decision(request_id) != verdict:
-        offer = _drafted_for(store, request_id, verdict, config)
-        if offer is None:
-            err(f"note: {request_id}: it reads as a scam or an attempt to manipulate the screening, so no draft is "
-                "offered (`assist draft-reply --force` writes one anyway)")
-    decided = store.decide(request_id, verdict, offer)
+    decided = record_decision(store, request_id, verdict, config)
     for note in decided.notes:
         err(f"note: {note}")
     typer.echo(f"{request_id}: you decided {verdict}")
     for line in decided.done:
         typer.echo(f"  {line}")
+
+
+def record_decision(store: "Store", request_id: str, verdict: str, config: str | None) -> "Decided":
+    """The user's verdict on a request, and its draft made to agree (store.decide): what `assist
+    decide` and the interactive review's keys record. The notes say what was left alone and why."""
+    from dataclasses import replace
+
+    offer, notes = None, []
+    if verdict != "ignore" and store.decision(request_id) != verdict:
+        offer = _drafted_for(store, request_id, verdict, config)
+        if offer is None:
+            notes.append(f"{request_id}: it reads as a scam or an attempt to manipulate the screening, so no draft is "
+                         "offered (`assist draft-reply --force` writes one anyway)")
+    decided = store.decide(request_id, verdict, offer)  # type: ignore[arg-type]
+    return replace(decided, notes=notes + decided.notes)
 
 
 def _drafted_for(store: "Store", request_id: str, verdict: str, config: str | None):
@@ -392,7 +419,16 @@ def _drafted_for(store: "Store", request_id: str, verdict: str, config: str | No
 
 def history(db: DbOption = None, json_output: JsonOption = False,
             limit: Annotated[int, typer.Option("--limit", min=1, help="How many entries.")] = 50) -> None:
-    """What you decided, approved, edited, rejected and sent, newest first."""
+    """What you decided, approved, edited, rejected and sent, newest first.
+
+    Examples:
+
+        assist decide req-02 accept
+
+        assist history --limit 10
+
+        assist history --json
+    """
     from .output import aligned, local_time
 
     entries = _store(db).history(limit)
@@ -417,7 +453,16 @@ def history(db: DbOption = None, json_output: JsonOption = False,
 @learned_app.command("list")
 def learned_list(db: DbOption = None, json_output: JsonOption = False) -> None:
     """The examples assist shows an LLM so drafts move toward your voice: replies you approved or sent,
-    edits you kept, and your decisions (never a rejected draft), newest first."""
+    edits you kept, and your decisions (never a rejected draft), newest first.
+
+    Examples:
+
+        assist decide req-02 accept
+
+        assist learned list
+
+        assist learned list --json
+    """
     from .text import clip, quote
 
     examples = _store(db).examples()
@@ -443,7 +488,14 @@ def learned_list(db: DbOption = None, json_output: JsonOption = False) -> None:
 
 @learned_app.command("forget")
 def learned_forget(request_id: IdArgument, db: DbOption = None) -> None:
-    """Stop learning from one request (your decision and reply stay on record)."""
+    """Stop learning from one request (your decision and reply stay on record).
+
+    Examples:
+
+        assist decide req-02 accept
+
+        assist learned forget req-02
+    """
     store, request_id = _opened(db, request_id)
     store.unlearn(request_id)
     typer.echo(f"{request_id}: no longer used as an example")
@@ -462,7 +514,16 @@ def forget(
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Delete a sender's data (or everything) from the store, for good."""
+    """Delete a sender's data (or everything) from the store, for good.
+
+    On a terminal it asks first; elsewhere it needs --yes.
+
+    Examples:
+
+        assist forget req-02 --yes
+
+        assist forget --all --yes
+    """
     if (request_id is None) == (not all_):
         raise InputError("forget", "give a request id, or --all")
     store = _store(db)
