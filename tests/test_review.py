@@ -102,9 +102,9 @@ def test_interactive_review_with_the_editor(screened, db, tmp_path):
     env = {"EDITOR": f"{sys.executable} {editor}", "VISUAL": ""}
     kinds_before = {row[0]: row[1] for row in sqlite3.connect(db).execute("SELECT request_id, kind FROM drafts")}
     # first draft: edit, then approve; second: switch kind, then reject; third: skip; then quit
-    result = runner.invoke(app, ["review", "--db", db, "-c", ANALYST], input="e\na\nk\nj\ns\nq\n", env=env)
+    result = runner.invoke(app, ["review", "--db", db, "-c", ANALYST], input="e\np\nk\nj\ns\nq\n", env=env)
     assert result.exit_code == 0, result.output
-    assert "[a]pprove" in result.output and "[e]dit" in result.output  # the keys are on screen
+    assert "a[p]prove" in result.output and "[e]dit" in result.output  # the keys are on screen
     statuses = {row[0]: row[1:] for row in sqlite3.connect(db).execute("SELECT request_id, status, text, kind FROM drafts")}
     assert statuses[screened[0]] == ("approved", "Edited in my editor. Minh", kinds_before[screened[0]])
     following = REPLY_KINDS[(REPLY_KINDS.index(kinds_before[screened[1]]) + 1) % len(REPLY_KINDS)]
@@ -118,11 +118,11 @@ def test_interactive_review_through_a_pseudo_terminal(screened, db, tmp_path):
     env = {**os.environ, "EDITOR": "true", "TERM": "dumb"}
     child = pexpect.spawn(sys.executable, ["-m", "assist", "review", "--db", db, "-c", ANALYST],
                           env=env, encoding="utf-8", timeout=30)
-    child.expect(r"\[a\]pprove")
+    child.expect(r"a\[p\]prove")
     child.sendline("l")  # switch the language of the first draft to English
     child.expect(r"Draft \(clarify, en")
-    child.sendline("a")
-    child.expect(r"\[a\]pprove")
+    child.sendline("p")
+    child.expect(r"a\[p\]prove")
     child.sendline("q")
     child.expect("Reviewed 1;")
     child.expect(pexpect.EOF)

@@ -22,17 +22,17 @@ if TYPE_CHECKING:
     from .store import Draft, Store
 
 KEY_LINES = (
-    "[a]pprove  [e]dit  [r]egenerate  [k]ind  [l]anguage  re[j]ect  [s]kip  [b]ack  [q]uit",
-    "you decide: ac[c]ept  [i]gnore    [o]pen profile  [u]ndo  [?] all keys",
+    "a[p]prove  [e]dit  [r]egenerate  [k]ind  [l]anguage  re[j]ect  [s]kip  [b]ack  [q]uit",
+    "you decide: [a]ccept  [i]gnore    [o]pen profile  [u]ndo  [?] all keys",
 )
 KEY_HELP = (
-    ("a", "approve the draft: copy it into LinkedIn yourself, then `assist review mark-sent ID`"),
+    ("p", "approve the draft: copy it into LinkedIn yourself, then `assist review mark-sent ID`"),
     ("e", "edit the draft in $VISUAL or $EDITOR (an empty edit keeps the text)"),
     ("r", "regenerate the draft (an LLM words it anew; the offline engine writes the same text)"),
     ("k", "switch the kind of reply: " + ", ".join(REPLY_KINDS)),
     ("l", "switch the language: English and yours"),
     ("j", "reject the draft: never exported, never learned from"),
-    ("c", "accept the request, as `assist decide ID accept` (a welcome draft is offered)"),
+    ("a", "accept the request, as `assist decide ID accept` (a welcome draft is offered)"),
     ("i", "ignore the request, as `assist decide ID ignore` (a pending draft is withdrawn)"),
     ("o", "open the sender's profile in your browser"),
     ("u", "undo your last action, as `assist undo`"),
@@ -177,7 +177,7 @@ def run(store: "Store", user: "UserConfig", config: str | None, coloured: bool,
             break
         show = True
         try:
-            if key == "a":
+            if key == "p":
                 change = store.act(request_id, "approve")
                 screen.say(f"  {change.note}" if change.note else
                            f"  approved: copy it into LinkedIn yourself, then `assist review mark-sent {request_id}`")
@@ -210,8 +210,8 @@ def run(store: "Store", user: "UserConfig", config: str | None, coloured: bool,
                                "draft is unchanged: [e]dit it, switch [k]ind or [l]anguage, or configure an LLM "
                                "([llm] in the config) to word it anew")
                     show = False
-            elif key in ("c", "i"):
-                verdict = "accept" if key == "c" else "ignore"
+            elif key in ("a", "i"):
+                verdict = "accept" if key == "a" else "ignore"
                 decided = decide(store, request_id, verdict, config)
                 screen.say(f"  you decided {verdict}")
                 for line in [*decided.done, *decided.notes]:
