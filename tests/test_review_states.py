@@ -558,6 +558,9 @@ def test_the_same_profile_from_json_and_from_invitations_csv_is_one_record(tmp_p
     assert "warning" not in err
     with Store.open(db) as store:
         assert store.db.execute("SELECT COUNT(*) FROM requests").fetchone()[0] == 1
+        # The export knows a name, a URL and a note: the profile seen in the JSON is kept.
+        kept = store.request("inv-7").sender
+        assert kept.headline == LAN["sender"]["headline"] and kept.profile_known()
 
 
 def test_two_ids_the_source_gave_one_profile_stay_two_requests(store):

@@ -453,6 +453,7 @@ class Store:
             if result.reply is not None:
                 drafts.append((request.id, result.reply))
         with self.transaction() as db:
+            requests = [self._kept_profile(db, row) for row in requests]
             db.executemany(
                 "INSERT INTO requests (id, sender, payload, content_hash, first_seen, profile) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET sender = excluded.sender, payload = excluded.payload, "
@@ -466,6 +467,24 @@ class Store:
             for request_id, reply in drafts:
                 if request_id not in decided:
                     self._offer(db, request_id, reply.kind, reply.language, reply.text, now, over_withdrawn=False)
+
+    @staticmethod
+    def _kept_profile(db: sqlite3.Connection, row: tuple) -> tuple:
+        """An export row (a name, a URL and a note) for a request already on record with its whole
+        profile keeps that profile: the same sender seen through a poorer source loses nothing."""
+        request_id, sender, payload = row[0], row[1], row[2]
+        incoming = json.loads(payload)
+        if Request.model_validate(incoming).sender.profile_known():
+            return row
+        stored = db.execute("SELECT payload FROM requests WHERE id = ?", (request_id,)).fetchone()
+        if stored is None:
+            return row
+        kept = json.loads(stored[0])
+        if not Request.model_validate(kept).sender.profile_known():
+            return row
+        merged = {**kept, **{key: value for key, value in incoming.items() if key != "sender"},
+                  "sender": {**incoming.get("sender", {}), **kept.get("sender", {})}}
+        return (request_id, sender, json.dumps(merged, ensure_ascii=False), *row[3:])
 
     # -- the user's own word --------------------------------------------------------------------
 
