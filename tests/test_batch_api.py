@@ -115,6 +115,11 @@ def test_submit_status_collect_end_to_end(server, tmp_path, run):
     # And the live path resumes them too: no call for req-a.
     code, out, err = run("review", "list", "--json")
     assert code == 0 and "req-a" in out
+    # Collected again after the user's own decision: shown as it stands, their word included.
+    assert run("decide", "req-a", "ignore", "-c", config)[0] == 0
+    code, out, err = run("batch", "collect", batch_id, "--json")
+    shown = {json.loads(l)["id"]: json.loads(l) for l in out.splitlines()}["req-a"]
+    assert shown["user_decision"] == "ignore" and shown["draft_status"] == "withdrawn"
 
 
 def test_submit_skips_what_is_already_screened_and_errors_are_one_line(server, tmp_path, run):

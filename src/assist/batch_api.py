@@ -32,6 +32,7 @@ from .backends.openai_backend import (
 from .config import UserConfig
 from .context import RunContext
 from .draft import reply_rules
+from .runner import present
 from .errors import InputError
 from .guidance import Guidance
 from .models import Request, ScreenResult
@@ -277,9 +278,10 @@ def collect(state: BatchState, store: Store, guidance: Guidance, batch=None) -> 
     for entry in state.requests:
         request = Request.model_validate(entry["request"])
         origin = entry.get("origin", "")
-        done = store.screened(request, state.screening_key)
+        # Shown as it stands now (runner.present): the user's decision and the draft on record.
+        done, on_record = store.look_up(request, state.screening_key)
         if done is not None:
-            outcomes.append((request, origin, done, None))
+            outcomes.append((request, origin, present(done, on_record), None))
             continue
         custom_id = entry["custom_id"]
         if custom_id in answers:
@@ -288,7 +290,7 @@ def collect(state: BatchState, store: Store, guidance: Guidance, batch=None) -> 
             except LLMError as error:
                 outcomes.append((request, origin, None, str(error)))
                 continue
-            outcomes.append((request, origin, store.record(request, result, state.screening_key), None))
+            outcomes.append((request, origin, present(store.record(request, result, state.screening_key), on_record), None))
         elif custom_id in outputs or custom_id in errors:
             outcomes.append((request, origin, None, _failure(outputs.get(custom_id) or errors[custom_id])))
         else:
