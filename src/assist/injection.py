@@ -1165,18 +1165,7 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
     profile), whose readings are shared; the other strings are read together."""
     vocabulary = guidance.injection
     fields = [(path, value, path not in vocabulary.no_sentences) for path, value in strings(request)]
-    found: dict[str, Finding] = {}
-    prose = [(path, value) for path, value, is_prose in fields if is_prose]
-    labels = [(path, value) for path, value, is_prose in fields if not is_prose]
-    # The prose and the labels normalised in one call ("\x00" between them survives normalising).
-    joined = normalize("\n".join(value for _, value in prose) + "\x00"
-                       + "\n".join(value for _, value in labels)).split("\x00")
-    for kind, normalized, mine in zip((True, False), joined, (prose, labels)):
-        if mine and vocabulary.could_match(normalized, sentences=kind):
-            for path, value in mine:
-                text = Text.of(value)
-                for finding in _read(text.normalized, vocabulary, kind)[:1]:  # the clear ones come alone
-                    _keep(found, replace(finding, field=path, sentence=_as_written(finding.sentence, value), how=text.hidden))
+    found = read_fields(fields, vocabulary)
     covered = "\n".join(text.original for text in prepared)
     rest = [value for _, value, _ in fields if value not in covered]
     for text in [*prepared, *([Text.of("\n".join(rest))] if rest else [])]:
@@ -1195,6 +1184,21 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
             if run is not None:
                 found[path] = Finding("unclear", run, LABEL_SENTENCE, field=path)
     return list(found.values())
+
+
+def read_fields(fields: Sequence[tuple[str, str, bool]], vocabulary: Vocabulary) -> dict[str, Finding]:
+    """Each field as written (path, value, whether it holds prose), one finding per field at most.
+    Each is looked at alone, by its value: `_read` keeps what it found in a value (a company, a
+    place, a headline, a date comes back from request to request) and first looks whether any rule
+    could fire, so a field nothing could fire in costs a normalising and a cache lookup, and a new
+    value (a request's id, its note) is looked at alone, not with every other field again."""
+    found: dict[str, Finding] = {}
+    for path, value, prose in fields:
+        normalized = value.lower() if value.isascii() else normalize(value)
+        for finding in _read(normalized, vocabulary, prose)[:1]:  # the clear ones come alone
+            _keep(found, replace(finding, field=path, sentence=_as_written(finding.sentence, value),
+                                 how=Text.of(value).hidden))
+    return found
 
 
 def _keep(found: dict[str, Finding], finding: Finding) -> None:
