@@ -119,3 +119,22 @@ def test_a_token_is_looked_at_for_split_letters_and_leet_as_before(keys):
     keys = [key for key in keys if key]
     assert _split_or_leet(keys) == reference_split_or_leet(keys)
     assert _split_or_leet(keys) == reference_split_or_leet(keys)  # and again, from what was kept
+
+
+def _full_derived_id(request) -> bool:
+    from assist.models import stable_hash
+
+    return request.id == "req-" + stable_hash(request.model_dump(exclude={"id", "received_at"}, mode="json"), 12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.none(), st.sampled_from(["req-40", "bench-7", "req-", "REQ-0123456789ab", "req-0123456789ab",
+                                             "req-0123456789abc", "req-0123456789aB"]), st.text(max_size=20)),
+       st.text(min_size=1, max_size=10).filter(str.strip))
+def test_an_id_is_known_as_derived_as_before(request_id, name):
+    from assist.store import derived_id
+
+    request = Request.model_validate({"id": request_id, "sender": {"name": name}})
+    assert derived_id(request) == _full_derived_id(request)
+    derived = Request.model_validate({"sender": {"name": name}})  # the id assist derives from the content
+    assert derived_id(derived) and _full_derived_id(derived)
