@@ -1159,9 +1159,9 @@ def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
 def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Text] = ()) -> list[Finding]:
     """Every string of a request read, and every other reading of it (letters rejoined, leetspeak
     undone, look-alikes read as Latin, base64 or rot13 decoded: `Text.readings`); one finding per
-    field at most, the clear one if there is one. The prose and the names and labels are each first
-    looked at together, which spares reading the fields of a request in which no rule could fire:
-    most requests. `prepared`: texts the caller has made of some of the strings (the note, the
+    field at most, the clear one if there is one. Each field as written is first looked at alone
+    and by its value (`read_fields`), which spares reading the fields in which no rule could fire:
+    nearly all of them. `prepared`: texts the caller has made of some of the strings (the note, the
     profile), whose readings are shared; the other strings are read together."""
     vocabulary = guidance.injection
     fields = [(path, value, path not in vocabulary.no_sentences) for path, value in strings(request)]
@@ -1180,10 +1180,15 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
                     _keep(found, replace(finding, field=path, how=reading.how, shown=reading.shown))
     for path, value, prose in fields:  # a sentence in a name, a company or a place, by its shape
         if not prose and path not in found:
-            run = sentence_in(SPLIT_IN_LABELS.sub(" ", value), vocabulary.shape)
+            run = _label_sentence(value, vocabulary.shape)
             if run is not None:
                 found[path] = Finding("unclear", run, LABEL_SENTENCE, field=path)
     return list(found.values())
+
+
+@lru_cache(maxsize=4096)  # a name, a company or a place comes back from request to request
+def _label_sentence(value: str, shape: Shape) -> str | None:
+    return sentence_in(SPLIT_IN_LABELS.sub(" ", value), shape)
 
 
 def read_fields(fields: Sequence[tuple[str, str, bool]], vocabulary: Vocabulary) -> dict[str, Finding]:
