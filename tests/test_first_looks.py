@@ -73,7 +73,7 @@ def reference_fields(fields, vocabulary):
     return found
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(requests())
 def test_the_fields_as_written_are_read_as_the_joined_looks_read_them(request):
     vocabulary = load_guidance().injection
@@ -111,7 +111,7 @@ TOKEN_BITS = st.sampled_from(["a", "b", "1", "0", "3", "@", "-", "'", "gn", "r",
 KEYS = st.lists(st.lists(TOKEN_BITS, min_size=1, max_size=8).map("".join), max_size=6)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(KEYS)
 def test_a_token_is_looked_at_for_split_letters_and_leet_as_before(keys):
     from assist.text import _split_or_leet

@@ -1199,16 +1199,17 @@ def read_fields(fields: Sequence[tuple[str, str, bool]], vocabulary: Vocabulary)
     value (a request's id, its note) is looked at alone, not with every other field again."""
     found: dict[str, Finding] = {}
     for path, value, prose in fields:
-        normalized = value.lower() if value.isascii() else _normalized(value)
-        for finding in _read(normalized, vocabulary, prose)[:1]:  # the clear ones come alone
+        for finding in _read_value(value, vocabulary, prose):
             _keep(found, replace(finding, field=path, sentence=_as_written(finding.sentence, value),
                                  how=Text.of(value).hidden))
     return found
 
 
-# A field's value as the readers read it, kept: a name, a headline or a place comes back from request
-# to request; a new one (a note) is normalised once, as before.
-_normalized = lru_cache(maxsize=4096)(normalize)
+@lru_cache(maxsize=4096)  # a name, a headline or a place comes back from request to request
+def _read_value(value: str, vocabulary: Vocabulary, prose: bool) -> tuple[Finding, ...]:
+    """What `_read` finds in a field's value as written, normalised: its first finding (the clear
+    ones come alone), kept by the value itself."""
+    return _read(value.lower() if value.isascii() else normalize(value), vocabulary, prose)[:1]
 
 
 def _keep(found: dict[str, Finding], finding: Finding) -> None:
