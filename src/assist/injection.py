@@ -1159,24 +1159,13 @@ def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
 def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Text] = ()) -> list[Finding]:
     """Every string of a request read, and every other reading of it (letters rejoined, leetspeak
     undone, look-alikes read as Latin, base64 or rot13 decoded: `Text.readings`); one finding per
-    field at most, the clear one if there is one. The prose and the names and labels are each first
-    looked at together, which spares reading the fields of a request in which no rule could fire:
-    most requests. `prepared`: texts the caller has made of some of the strings (the note, the
+    field at most, the clear one if there is one. Each field as written is first looked at alone
+    and by its value (`read_fields`), which spares reading the fields in which no rule could fire:
+    nearly all of them. `prepared`: texts the caller has made of some of the strings (the note, the
     profile), whose readings are shared; the other strings are read together."""
     vocabulary = guidance.injection
     fields = [(path, value, path not in vocabulary.no_sentences) for path, value in strings(request)]
-    found: dict[str, Finding] = {}
-    prose = [(path, value) for path, value, is_prose in fields if is_prose]
-    labels = [(path, value) for path, value, is_prose in fields if not is_prose]
-    # The prose and the labels normalised in one call ("\x00" between them survives normalising).
-    joined = normalize("\n".join(value for _, value in prose) + "\x00"
-                       + "\n".join(value for _, value in labels)).split("\x00")
-    for kind, normalized, mine in zip((True, False), joined, (prose, labels)):
-        if mine and vocabulary.could_match(normalized, sentences=kind):
-            for path, value in mine:
-                text = Text.of(value)
-                for finding in _read(text.normalized, vocabulary, kind)[:1]:  # the clear ones come alone
-                    _keep(found, replace(finding, field=path, sentence=_as_written(finding.sentence, value), how=text.hidden))
+    found = read_fields(fields, vocabulary)
     covered = "\n".join(text.original for text in prepared)
     rest = [value for _, value, _ in fields if value not in covered]
     for text in [*prepared, *([Text.of("\n".join(rest))] if rest else [])]:
@@ -1191,10 +1180,36 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
                     _keep(found, replace(finding, field=path, how=reading.how, shown=reading.shown))
     for path, value, prose in fields:  # a sentence in a name, a company or a place, by its shape
         if not prose and path not in found:
-            run = sentence_in(SPLIT_IN_LABELS.sub(" ", value), vocabulary.shape)
+            run = _label_sentence(value, vocabulary.shape)
             if run is not None:
                 found[path] = Finding("unclear", run, LABEL_SENTENCE, field=path)
     return list(found.values())
+
+
+@lru_cache(maxsize=4096)  # a name, a company or a place comes back from request to request
+def _label_sentence(value: str, shape: Shape) -> str | None:
+    return sentence_in(SPLIT_IN_LABELS.sub(" ", value), shape)
+
+
+def read_fields(fields: Sequence[tuple[str, str, bool]], vocabulary: Vocabulary) -> dict[str, Finding]:
+    """Each field as written (path, value, whether it holds prose), one finding per field at most.
+    Each is looked at alone, by its value: `_read` keeps what it found in a value (a company, a
+    place, a headline, a date comes back from request to request) and first looks whether any rule
+    could fire, so a field nothing could fire in costs a normalising and a cache lookup, and a new
+    value (a request's id, its note) is looked at alone, not with every other field again."""
+    found: dict[str, Finding] = {}
+    for path, value, prose in fields:
+        for finding in _read_value(value, vocabulary, prose):
+            _keep(found, replace(finding, field=path, sentence=_as_written(finding.sentence, value),
+                                 how=Text.of(value).hidden))
+    return found
+
+
+@lru_cache(maxsize=4096)  # a name, a headline or a place comes back from request to request
+def _read_value(value: str, vocabulary: Vocabulary, prose: bool) -> tuple[Finding, ...]:
+    """What `_read` finds in a field's value as written, normalised: its first finding (the clear
+    ones come alone), kept by the value itself."""
+    return _read(value.lower() if value.isascii() else normalize(value), vocabulary, prose)[:1]
 
 
 def _keep(found: dict[str, Finding], finding: Finding) -> None:

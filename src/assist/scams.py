@@ -806,6 +806,7 @@ def _company_forms(company: str, guidance: Guidance) -> tuple[tuple[str, str, bo
     return tuple(forms.values())
 
 
+@lru_cache(maxsize=1024)  # a host comes back from request to request (every profile address's)
 def _borrows(host: str, forms: tuple[tuple[str, str, bool], ...], lures: tuple[str, ...]) -> bool:
     labels = host.split(".")
     if len(labels) < 2:

@@ -145,11 +145,19 @@ def profile_key(url: str | None) -> str | None:
     return f"{host}/{path}" if path else host
 
 
+_HEX = frozenset("0123456789abcdef")
+
+
 def derived_id(request: Request) -> bool:
     """Whether the request's id is assist's (derived from its content: Invitations.csv, or JSON with
     no id), not the source's own."""
     from .models import stable_hash
 
+    # Such an id is "req-" and 12 lower-case hex digits: any other is the source's own, known
+    # without hashing the request (most of a run's ids, every one of a JSON file's that has them).
+    if request.id is None or len(request.id) != 16 or not request.id.startswith("req-") \
+            or not _HEX.issuperset(request.id[4:]):
+        return False
     return request.id == "req-" + stable_hash(request.model_dump(exclude={"id", "received_at"}, mode="json"), 12)
 
 

@@ -592,23 +592,31 @@ ENCODED_RUN = b"a" * disguises.ENCODED_MIN
 
 def _split_or_leet(keys: Collection[str]) -> tuple[bool, bool]:
     """Whether a token joins single characters with "-" ("a-c-c-e-p-t" is one token), and whether
-    a token mixing letters and digits spells a common word once read as leet ("1gn0r3")."""
+    a token mixing letters and digits spells a common word once read as leet ("1gn0r3"). Each token
+    answers for itself (`_token_split_or_leet`, kept by token: a date, a profile address or an id's
+    word comes back from request to request); the text holds either if one of its tokens does."""
     split = leet = False
     for key in filterfalse(str.isalpha, keys):  # most tokens are words: passed over in C
         if key.isdecimal():
             continue
-        if "-" in key:
-            parts = key.split("-")
-            split = split or sum(len(part) == 1 and part.isalpha() for part in parts) >= 2
-        else:
-            parts = key.split("'") if "'" in key else (key,)
-        if not leet:
-            for part in parts:
-                if part.isalnum() and not part.isalpha() and not part.isdecimal() and disguises.leet_word(part):
-                    leet = True
-                    break
+        key_split, key_leet = _token_split_or_leet(key)
+        split = split or key_split
+        leet = leet or key_leet
         if split and leet:
             break
+    return split, leet
+
+
+@lru_cache(maxsize=8192)
+def _token_split_or_leet(key: str) -> tuple[bool, bool]:
+    if "-" in key:
+        parts = key.split("-")
+        split = sum(len(part) == 1 and part.isalpha() for part in parts) >= 2
+    else:
+        parts = key.split("'") if "'" in key else (key,)
+        split = False
+    leet = any(part.isalnum() and not part.isalpha() and not part.isdecimal() and disguises.leet_word(part)
+               for part in parts)
     return split, leet
 
 
