@@ -401,6 +401,7 @@ def _drafted_for(store: "Store", request_id: str, verdict: str, config: str | No
     from .guidance import load_guidance
     from .signals import extract_signals
     from .situation import Situation, choose_situation
+    from .vocabulary import ASKING_KINDS
 
     user = user_config(config, quiet=True)
     guidance = load_guidance()
@@ -411,7 +412,7 @@ def _drafted_for(store: "Store", request_id: str, verdict: str, config: str | No
         return None
     if verdict == "accept":
         situation = Situation("welcome")  # the user's word: they accept, whatever the note asked
-    elif situation.kind not in ("clarify", "acknowledge"):
+    elif situation.kind not in ASKING_KINDS:
         situation = Situation("clarify")  # the user chose to ask
     language = next((entry["language"] for entry in reversed(store.draft_history(request_id))), None)
     return draft_reply(request, user, situation, signals, guidance=guidance, language=language)

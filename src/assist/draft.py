@@ -20,7 +20,6 @@ from .reply_checks import ReplyRules, contact_details
 from .signals import Signals
 from .situation import Situation, situation_for_kind
 from .language import note_language
-from .text import URL
 from .vocabulary import DEFAULT_MAX_CHARS, LANGUAGES
 
 SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|$)")
@@ -48,7 +47,7 @@ def safe_topic(signals: Signals | None) -> str | None:
            for flag in signals.flags):
         return None
     topic = " ".join(signals.topic.split())
-    if not topic or len(topic) > 40 or URL.search(topic) or any(ch in topic for ch in "<>{}[]|`") or contact_details(topic):
+    if not topic or len(topic) > 40 or any(ch in topic for ch in "<>{}[]|`") or contact_details(topic):
         return None
     return topic
 

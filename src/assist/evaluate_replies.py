@@ -33,10 +33,9 @@ from .reply_checks import reply_problems
 from .screen import screen_request
 from .signals import extract_signals
 from .situation import choose_situation
-from .vocabulary import DEFAULT_MAX_CHARS
+from .vocabulary import ASKING_KINDS, DEFAULT_MAX_CHARS
 
 Situation = Literal["clarify", "acknowledge", "decline", "welcome", "none"]
-ASKING = ("clarify", "acknowledge")
 # What breaks safety in a drafted reply (reply_checks.py's problems, by their opening words).
 UNSAFE = ("the reply contains", "the reply repeats the sender's", "the reply claims to know", "the reply holds a placeholder")
 
@@ -160,7 +159,7 @@ def _measure(case: ReplyCase, config: UserConfig, guidance) -> Outcome:
         "situation": got_situation == expected.situation,
         "language": None if reply is None else language == expected.language,
         "length": None if reply is None else len(reply.text) <= max_chars,
-        "question": None if reply is None or got_situation not in ASKING else ("?" in reply.text or "？" in reply.text),
+        "question": None if reply is None or got_situation not in ASKING_KINDS else ("?" in reply.text or "？" in reply.text),
         "safety": not unsafe and not (expected.situation == "none" and reply is not None),
     }
     if expected.address and expected.language == "vi" and address is None:

@@ -13,13 +13,13 @@ from functools import cache, lru_cache
 
 from .language_model import CANDIDATES  # noqa: F401 (the languages the model chooses among)
 from .text import ENGLISH_WORDS, WORD, detect_language
+from .vocabulary import LANGUAGES
 
 # Below this probability the model is guessing ("Hi", "Thanks!").
 MIN_PROBABILITY = 0.6
 # A short note with no English word in it ("Salam kenal, Bu Lina."): the model's leaning is taken
 # from this probability, for a language replies are written in.
 LEANING_PROBABILITY = 0.45
-REPLY_LANGUAGES = ("en", "vi", "es", "fr", "de", "pt", "id", "zh")
 # Letters only Vietnamese writes (ă, ơ, ư, đ, and vowels with a dot below or a hook above): a note
 # with two of them is Vietnamese without asking the model.
 VIETNAMESE_ONLY = frozenset("ăơưđạảẹẻẽịỉọỏụủỳỷỵỹắằẳẵặấầẩẫậếềểễệốồổỗộớờởỡợứừửữựĩũ")
@@ -49,7 +49,7 @@ def note_language(text: str | None) -> str | None:
     if probability >= MIN_PROBABILITY:
         return language
     english = any(word in ENGLISH_WORDS for word in WORD.findall(text.lower()))
-    if not english and language in REPLY_LANGUAGES and probability >= LEANING_PROBABILITY:
+    if not english and language in LANGUAGES and probability >= LEANING_PROBABILITY:
         return language
     if quick == "vi" or (quick == "en" and english):
         return quick

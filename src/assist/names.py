@@ -38,6 +38,8 @@ VIETNAMESE_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵ�
 # A Vietnamese family name read as the last word of a Western-order name ("Linh Nguyen") only when
 # it is this common: rarer ones are given names as often ("Hồng Đào").
 WESTERN_ORDER_MAX_RANK = 30
+# The small words inside a compound given name, kept in lower case ("María de los Ángeles").
+PARTICLES = frozenset({"de", "del", "los", "las", "la", "da", "das", "do", "dos"})
 
 
 @dataclass(frozen=True)
@@ -194,5 +196,3 @@ def _cased(word: str) -> str:
         return "-".join(piece[:1].upper() + piece[1:].lower() for piece in word.split("-"))
     return word
 
-
-PARTICLES = frozenset({"de", "del", "los", "las", "la", "da", "das", "do", "dos"})

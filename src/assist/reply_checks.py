@@ -22,12 +22,12 @@ from .address import Address
 from .guidance import Guidance, load_guidance
 from .language import note_language
 from .text import URL, fold
+from .vocabulary import ASKING_KINDS
 
 # As many words in a row from the sender's text are a quotation, not a topic phrase.
 COPIED_WORDS = 6
 # Below this many characters (greeting and signature aside) a language cannot be told reliably.
 LANGUAGE_MIN_CHARS = 40
-ASKING = frozenset({"clarify", "acknowledge"})
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{2,}")
 PHONE = re.compile(r"(?<!\w)\+?\(?\d[\d\s().-]{6,18}\d(?!\w)")
@@ -68,7 +68,7 @@ def reply_problems(text: str | None, rules: ReplyRules, guidance: Guidance | Non
     copied = _copied(body, rules)
     if copied:
         problems.append(f"the reply repeats the sender's own words ({copied!r}); mention at most a short topic")
-    if rules.kind in ASKING and "?" not in body and "？" not in body:
+    if rules.kind in ASKING_KINDS and "?" not in body and "？" not in body:
         problems.append("the reply must ask its question (a sentence ending in '?')")
     placeholder = PLACEHOLDER.search(body)
     if placeholder:

@@ -17,6 +17,7 @@ from .explain import summarize
 from .guard import guard
 from .models import Reply, ReplyKind, Request, ScreenResult, Usage
 from .signals import Signals, extract_signals
+from .vocabulary import ASKING_KINDS
 from .situation import Situation, choose_situation, situation_for_kind
 
 OFFLINE = RulesBackend()  # the offline reading of the guidance: every LLM verdict is held against it
@@ -56,7 +57,7 @@ def reply_for_situation(request: Request, signals: Signals, proposal: Proposal, 
                         ctx: RunContext) -> Reply:
     """The draft for an `ask` verdict: the backend's own reply when it wrote a usable one, else the
     template's for the situation (situation.py: clarify, acknowledge, or a decline of a favour or a sale)."""
-    if proposal.reply_text and situation.kind in ("clarify", "acknowledge"):  # the LLM's asks a question
+    if proposal.reply_text and situation.kind in ASKING_KINDS:  # the LLM's asks a question
         return Reply(kind=situation.kind, language=reply_language(ctx.config, request, ctx.reply_language),
                      text=fit(proposal.reply_text, ctx.max_chars))
     return draft_reply(request, ctx.config, situation, signals, ctx.max_chars, ctx.guidance, ctx.reply_language)

@@ -454,14 +454,14 @@ class Store:
         requests, verdicts, drafts = [], [], []
         for request, result in screened:
             digest = content_hash(request)
-            requests.append((request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now,
-                             profile_key(request.sender.profile_url)))
+            requests.append(((request.id, request.sender.name, request.model_dump_json(exclude_none=True), digest, now,
+                              profile_key(request.sender.profile_url)), request.sender.profile_known()))
             verdicts.append((request.id, digest, result.verdict, result.backend, result.model, result.prompt_version,
                              result.model_dump_json(), now, screening_key))
             if result.reply is not None:
                 drafts.append((request.id, result.reply))
         with self.transaction() as db:
-            requests = [self._kept_profile(db, row) for row in requests]
+            requests = [row if known else self._kept_profile(db, row) for row, known in requests]
             db.executemany(
                 "INSERT INTO requests (id, sender, payload, content_hash, first_seen, profile) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET sender = excluded.sender, payload = excluded.payload, "
@@ -478,12 +478,11 @@ class Store:
 
     @staticmethod
     def _kept_profile(db: sqlite3.Connection, row: tuple) -> tuple:
-        """An export row (a name, a URL and a note) for a request already on record with its whole
-        profile keeps that profile: the same sender seen through a poorer source loses nothing."""
+        """An export row (a name, a URL and a note: no profile) for a request already on record with
+        its whole profile keeps that profile: the same sender seen through a poorer source loses
+        nothing."""
         request_id, sender, payload = row[0], row[1], row[2]
         incoming = json.loads(payload)
-        if Request.model_validate(incoming).sender.profile_known():
-            return row
         stored = db.execute("SELECT payload FROM requests WHERE id = ?", (request_id,)).fetchone()
         if stored is None:
             return row

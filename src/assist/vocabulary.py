@@ -19,6 +19,7 @@ StructuredOutput = Literal["auto", "json_schema", "json_object", "prompt"]
 
 VERDICTS: tuple[str, ...] = get_args(Verdict)
 REPLY_KINDS: tuple[str, ...] = get_args(ReplyKind)
+ASKING_KINDS = frozenset({"clarify", "acknowledge"})  # the replies whose point is a question
 DRAFT_STATUSES: tuple[str, ...] = get_args(DraftStatus)
 BACKENDS: tuple[str, ...] = get_args(BackendName)
 STRUCTURED_OUTPUT: tuple[str, ...] = get_args(StructuredOutput)
