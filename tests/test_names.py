@@ -152,6 +152,27 @@ SHAPES = [
     ("Pedro Henrique Alves", "Pedro Henrique"),
     ("Carlos Ruiz", "Carlos"),
     ("José García López", "José"),
+    # Chinese given names of two syllables written as one word, after the family name
+    ("Wang Xiaoming", "Xiaoming"),
+    ("Zhang Jiahui", "Jiahui"),
+    ("Xiaoming Wang", "Xiaoming"),
+    # Japanese names written family name first: the full name, not the family name alone
+    ("Tanaka Aiko", "Tanaka Aiko"),
+    ("Sato Kenji", "Sato Kenji"),
+    ("Aiko Tanaka", "Aiko"),
+    # Russian names with a patronymic, in either order
+    ("Петров Иван Сергеевич", "Иван"),
+    ("Иван Сергеевич Петров", "Иван"),
+    ("Ivanova Olga Petrovna", "Olga"),
+    # "Last, First" with a family name of several words
+    ("de la Cruz, Juan", "Juan"),
+    ("van der Berg, Pieter", "Pieter"),
+    # Arabic given names that never stand alone ("Abdul" is "servant of")
+    ("Abdul Rahman Al-Sayed", "Abdul Rahman"),
+    ("Abdel Karim Benali", "Abdel Karim"),
+    # professional titles used before names in South Asia
+    ("CA Rohan Mehta", "Rohan"),
+    ("Adv. Priya Nair", "Priya"),
 ]
 
 

@@ -56,6 +56,10 @@ class _Words:
     east_asian_syllables: frozenset[str]
     compound_given: frozenset[str]
     compound_tails: tuple[tuple[str, ...], ...]
+    bound_given: frozenset[str]  # never a given name alone: "Abdul" (Rahman)
+    japanese_families: frozenset[str]
+    patronymic: re.Pattern[str]  # "Сергеевич", "Petrovna"
+    family_particles: frozenset[str]  # "de", "van": no name of their own in "de la Cruz, Juan"
 
 
 @cache
@@ -74,7 +78,10 @@ def _words() -> _Words:
                   {name: rank for rank, name in enumerate(vietnamese["family_names"])},
                   frozenset(vietnamese["syllables"]), frozenset(east_asian["family_names"]),
                   frozenset(east_asian["syllables"]), frozenset(compound["names"]),
-                  tuple(tuple(tail.split()) for tail in compound["tails"]))
+                  tuple(tuple(tail.split()) for tail in compound["tails"]), frozenset(compound["bound"]),
+                  frozenset(data["japanese"]["family_names"]),
+                  re.compile(f"(?:{'|'.join(map(re.escape, data['patronymics']['endings']))})$"),
+                  listed("family_particles"))
 
 
 def _key(word: str) -> str:
@@ -109,7 +116,7 @@ def greeting_name(full_name: str | None) -> str | None:
     if len(head) == 1 and len(tokens) > 1 and len(parts) == 1:
         return None  # "Dr. Klein": a title before a family name
     rest = [part for part in parts[1:] if part and not all(_key(word) in words.post_nominals for word in part.split())]
-    if rest and len(head) <= 2:  # "Klein, Sarah": the given name comes after the comma
+    if rest and len([word for word in head if _key(word) not in words.family_particles]) <= 2:  # "Klein, Sarah": the given name comes after the comma
         head = _without_titles(rest[0].split(), words)
     while head and _key(head[-1]) in words.post_nominals:
         head.pop()
@@ -136,6 +143,13 @@ def _given(head: list[str], words: _Words) -> str | None:
     if len(head) == 1:
         return head[0]
     keys = [_key(word) for word in head]
+    patronymic = next((index for index, key in enumerate(keys) if index and words.patronymic.search(key)), None)
+    if patronymic is not None and len(head) == 3:
+        return head[patronymic - 1]  # "Петров Иван Сергеевич", "Иван Сергеевич Петров": Иван
+    if keys[0] in words.bound_given:
+        return " ".join(head[:2])  # "Abdul Rahman Al-Sayed"
+    if len(head) == 2 and keys[0] in words.japanese_families and keys[1] not in words.japanese_families:
+        return " ".join(_cased(word) for word in head)  # "Tanaka Aiko": the order cannot be told
     families = words.family_names
     before = [key in words.syllables for key in keys[:-1]]
     western = keys[-1] in families and families[keys[-1]] < WESTERN_ORDER_MAX_RANK and (all(before) or not any(before)) and (
@@ -160,11 +174,28 @@ def _east_asian_given(head: list[str], keys: list[str], words: _Words) -> str | 
     if len(head) > 3 or keys[0] not in words.east_asian_families:
         return None
     rest = keys[1:]
+    if len(rest) == 1 and "-" not in rest[0] and _syllables(rest[0], words.east_asian_syllables) >= 2:
+        return _cased(head[1])  # "Wang Xiaoming": a given name of two syllables written as one word
     if not all(piece in words.east_asian_syllables for key in rest for piece in key.split("-")):
         return None
     if len(rest) == 1 and "-" not in rest[0]:
         return " ".join(_cased(word) for word in head)
     return " ".join(_cased(word) for word in head[1:])
+
+
+@lru_cache(maxsize=1024)
+def _syllables(word: str, syllables: frozenset[str]) -> int:
+    """How many syllables of the list make up the word exactly ("xiaoming": 2), or 0 if they cannot."""
+    if not word:
+        return 0
+    best = 0
+    for end in range(min(len(word), 6), 0, -1):
+        first, rest = word[:end], word[end:]
+        if first in syllables:
+            after = _syllables(rest, syllables) if rest else 0
+            if not rest or after:
+                best = max(best, 1 + after)
+    return best
 
 
 def _compound_given(head: list[str], keys: list[str], words: _Words) -> str:
