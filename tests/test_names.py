@@ -173,6 +173,19 @@ SHAPES = [
     # professional titles used before names in South Asia
     ("CA Rohan Mehta", "Rohan"),
     ("Adv. Priya Nair", "Priya"),
+    # a family name in capitals marks the order ("KLEIN Sarah", as French and EU forms write it)
+    ("KLEIN Sarah", "Sarah"),
+    ("DUPONT Marie-Claire", "Marie-Claire"),
+    ("Sarah KLEIN", "Sarah"),
+    # Balinese names: the sex and birth-order names before the personal name are no given name
+    ("I Made Wirawan", "Wirawan"),
+    ("Ni Luh Putu Ayu Lestari", "Ayu"),
+    ("I Gusti Ngurah Rai", "Rai"),
+    # Javanese "Sri" starts a name that goes with it
+    ("Sri Mulyani Indrawati", "Sri Mulyani"),
+    # initials in capitals before a family name
+    ("JS Smith", None),
+    ("AJ Styles", None),
 ]
 
 

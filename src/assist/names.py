@@ -60,6 +60,8 @@ class _Words:
     japanese_families: frozenset[str]
     patronymic: re.Pattern[str]  # "Сергеевич", "Petrovna"
     family_particles: frozenset[str]  # "de", "van": no name of their own in "de la Cruz, Juan"
+    balinese_markers: frozenset[str]  # "I", "Ni"
+    balinese_prefixes: frozenset[str]  # "Made", "Putu", "Gusti"
 
 
 @cache
@@ -81,7 +83,8 @@ def _words() -> _Words:
                   tuple(tuple(tail.split()) for tail in compound["tails"]), frozenset(compound["bound"]),
                   frozenset(data["japanese"]["family_names"]),
                   re.compile(f"(?:{'|'.join(map(re.escape, data['patronymics']['endings']))})$"),
-                  listed("family_particles"))
+                  listed("family_particles"), frozenset(data["balinese"]["markers"]),
+                  frozenset(data["balinese"]["prefixes"]))
 
 
 def _key(word: str) -> str:
@@ -122,6 +125,7 @@ def greeting_name(full_name: str | None) -> str | None:
         head.pop()
     if not head or _key(head[-1]) in words.organisations or any(ch.isdigit() for word in head for ch in word):
         return None
+    head = _without_capitalised_family(head)
     given = _given(head, words)
     if given is None or _initial(given, head):
         return None
@@ -137,6 +141,18 @@ def _without_titles(tokens: list[str], words: _Words) -> list[str]:
     return tokens[start:]
 
 
+def _without_capitalised_family(head: list[str]) -> list[str]:
+    """"KLEIN Sarah" -> ["Sarah"]: a first word in capitals, the rest not, is the family name (as
+    French and many official forms write it)."""
+    if len(head) >= 2 and _all_capitals(head[0]) and not any(_all_capitals(word) for word in head[1:]):
+        return head[1:]
+    return head
+
+
+def _all_capitals(word: str) -> bool:
+    return word.isupper() and sum(ch.isalpha() for ch in word) >= 3
+
+
 def _given(head: list[str], words: _Words) -> str | None:
     """The given name among a name's words: Vietnamese names put it last; East Asian names written
     family name first put it after the family name; other names first (a compound one whole)."""
@@ -146,6 +162,9 @@ def _given(head: list[str], words: _Words) -> str | None:
     patronymic = next((index for index, key in enumerate(keys) if index and words.patronymic.search(key)), None)
     if patronymic is not None and len(head) == 3:
         return head[patronymic - 1]  # "Петров Иван Сергеевич", "Иван Сергеевич Петров": Иван
+    if keys[0] in words.balinese_markers and len(head) >= 3:
+        personal = [word for word, key in zip(head[1:], keys[1:]) if key not in words.balinese_prefixes]
+        return personal[0] if personal else None  # "I Made Wirawan": Wirawan
     if keys[0] in words.bound_given:
         return " ".join(head[:2])  # "Abdul Rahman Al-Sayed"
     if len(head) == 2 and keys[0] in words.japanese_families and keys[1] not in words.japanese_families:
@@ -215,7 +234,7 @@ def _initial(given: str, head: list[str]) -> bool:
     letters = [ch for ch in given if ch.isalpha()]
     if len(letters) <= 1 or "." in given.rstrip(".") or given.endswith("."):
         return True
-    return len(head) == 1 and len(letters) <= 2 and given.isupper()
+    return len(letters) <= 2 and given.isupper() and (len(head) == 1 or not all(word.isupper() for word in head))
 
 
 def _cased(word: str) -> str:
