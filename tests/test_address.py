@@ -40,6 +40,22 @@ CASES = [
     ("Anh ơi, kết nối với em nhé, em cũng làm phân tích ạ", "Lý Gia Huy", None, {"vi_self": "tôi"}, "em", "anh"),
     ("anh oi ket noi voi em nha", "Ngo Bao Chau", None, {}, "em", "anh"),
     ("Thầy ơi, thầy còn nhớ em không ạ?", "Phan Thu Thảo", None, {}, "em", "thầy"),
+    # kinship pronouns: a much younger sender is "cháu" to a "chú"/"bác", a pupil "con" to a "cô"
+    ("Cháu chào chú ạ, cháu là sinh viên năm cuối, muốn xin lời khuyên về nghề phân tích.", "Lê Thu Trang", None, {}, "cháu", "chú"),
+    ("Chào bác, cháu là cháu của chú Tư, đang học ngành tài chính.", "Đỗ Minh Khôi", None, {}, "cháu", "bác"),
+    ("Con chào cô ạ, con là học trò cũ lớp 12A của cô.", "Phạm Ngọc Ánh", None, {}, "con", "cô"),
+    # a noun "con" is no pronoun: "những con số" says nothing about the writer
+    ("Chào chị, những con số trong bài của chị rất thuyết phục, em muốn hỏi thêm.", "Lê Thu Trang", None, {}, "em", "chị"),
+    # the abbreviations of chat ("a" anh, "c" chị, "e" em), in a note typed with diacritics
+    ("Chào a, e là sv năm 3 ĐH Kinh tế, mong được a chỉ giáo thêm ạ.", "Lê Thu Trang", None, {}, "em", "anh"),
+    ("Chào c, e đang tìm hiểu ngành phân tích, mong được kết nối với c ạ", "Lê Thu Trang", None, {}, "em", "chị"),
+    # a sender who calls the user "chị" but themselves "mình": respect, not "bạn"
+    ("Chào chị, mình là Hải, rất vui được làm quen.", "Đỗ Hải", None, {}, "anh/chị", "tôi"),
+    # "anh chị" together calls the reader without a gender: the user keeps their own word
+    ("Em chào anh chị ạ, em mới ra trường, mong được học hỏi.", "Phạm Quang", None, {}, "em", "tôi"),
+    ("Em chao anh chi a, em moi ra truong.", "Pham Quang", None, {}, "em", "tôi"),
+    # a user who said they are "chị" is not made "anh" by a sender's guess
+    ("Chào anh, em là sinh viên năm cuối, mong được kết nối.", "Lê Thu Trang", None, {"vi_self": "chị"}, "em", "chị"),
 ]
 
 

@@ -22,8 +22,7 @@ from .text import fold, has_diacritics
 
 WORD = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")
 RESPECT = "anh/chị"
-JUNIOR = "em"
-ELDERS = ("anh", "chị", "thầy", "cô")
+GENDERED = ("anh", "chị")  # the elder words that say a gender
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,10 @@ class _Words:
     seniority: tuple[tuple[str, ...], ...]
     female: frozenset[str]  # with and without diacritics
     male: frozenset[str]
+    juniors: frozenset[str]  # "em", "cháu", "con"
+    elders: frozenset[str]  # "anh", "chị", "chú", ...
+    ambiguous: frozenset[str]  # "con": a pronoun only before a verb of the writer's
+    abbreviations: dict[str, str]  # "a" -> "anh"
 
 
 @cache
@@ -56,7 +59,9 @@ def _words() -> _Words:
                   frozenset(pronouns["vocatives"]), frozenset(pronouns["self_verbs"]), frozenset(title.upper() for title in data["titles"]["kept"]),
                   tuple(tuple(WORD.findall(w.lower())) for w in data["seniority"]["words"]),
                   frozenset(data["gender"]["female"]) | {fold(w) for w in data["gender"]["female"]},
-                  frozenset(data["gender"]["male"]) | {fold(w) for w in data["gender"]["male"]})
+                  frozenset(data["gender"]["male"]) | {fold(w) for w in data["gender"]["male"]},
+                  frozenset(pronouns["juniors"]), frozenset(pronouns["elders"]), frozenset(pronouns["ambiguous"]),
+                  dict(pronouns["abbreviations"]))
 
 
 def vietnamese_address(config: UserConfig, request: Request) -> Address:
@@ -69,13 +74,15 @@ def vietnamese_address(config: UserConfig, request: Request) -> Address:
     title = _title(request.sender.name, words)
     senior = title is not None or _senior(request.sender.headline, words)
 
-    if writer == JUNIOR:  # "em là …": the sender is the junior
-        you, mine = JUNIOR, reader if reader in ELDERS else own_self
-    elif reader == JUNIOR:  # "Chào em": the sender is the elder
-        you, mine = writer if writer in ELDERS else gendered, JUNIOR
-    elif writer in ("mình", "tớ") or (reader == "bạn" and writer is None):
+    if writer in words.juniors:  # "em là …", "cháu là …": the sender is the junior
+        # The elder word the note calls the user by, unless the user said which of anh/chị they are.
+        told = own_self in GENDERED and reader in GENDERED
+        you, mine = writer, reader if reader in words.elders and not told else own_self
+    elif reader in words.juniors:  # "Chào em": the sender is the elder
+        you, mine = writer if writer in words.elders else gendered, reader
+    elif (writer in ("mình", "tớ") and reader not in words.elders) or (reader == "bạn" and writer is None):
         you, mine = "bạn", "mình"
-    elif reader in ELDERS or writer in ELDERS or senior:
+    elif reader in words.elders or writer in words.elders or senior:
         you, mine = gendered, own_self
     else:
         you, mine = (gendered if own_address == RESPECT else own_address), own_self
@@ -84,7 +91,7 @@ def vietnamese_address(config: UserConfig, request: Request) -> Address:
         greet = f"{title} {name}"
     else:
         greet = f"{you} {name}" if name else you
-    return Address(you, mine, greet, " ạ" if mine == JUNIOR else "")
+    return Address(you, mine, greet, " ạ" if mine in words.juniors else "")
 
 
 def _pair_in_note(note: str | None, words: _Words) -> tuple[str | None, str | None]:
@@ -100,6 +107,7 @@ def _pair_in_note(note: str | None, words: _Words) -> tuple[str | None, str | No
     selves = {key(word): word for word in words.self}
     if plain:  # folded, "minh" is a name and "co", "chi" other words: only the unambiguous ones
         selves = {k: v for k, v in selves.items() if k in ("em", "toi")}
+    abbreviations = {} if plain else words.abbreviations
     reader = writer = None
     greeted: set[int] = set()
     at = _positions(seen)  # a greeting is tried only where its first word stands
@@ -109,24 +117,34 @@ def _pair_in_note(note: str | None, words: _Words) -> tuple[str | None, str | No
         for start in (at.get(g[0], ()) if g else range(last)):
             if start >= last:
                 break
-            if tuple(seen[start:start + len(g)]) == g and seen[start + len(g)] in readers:
+            called = seen[start + len(g)]
+            called = abbreviations.get(called, called)
+            if called in ("anh", "chi" if plain else "chị") and start + len(g) + 1 < len(seen) and \
+                    {called, seen[start + len(g) + 1]} in ({"anh", "chị"}, {"anh", "chi"}):
+                called = key("anh/chị")  # "Em chào anh chị": no gender said
+            if tuple(seen[start:start + len(g)]) == g and called in readers:
                 greeted.add(start + len(g))
                 if reader is None:
-                    reader = readers[seen[start + len(g)]]
+                    reader = readers[called]
     vocatives = {key(word) for word in words.vocatives}
     for index, token in enumerate(seen[:-1]):  # "chị ơi": the reader, called
+        token = abbreviations.get(token, token)
         if reader is None and token in readers and seen[index + 1] in vocatives:
             reader = readers[token]
             greeted.add(index)
     verbs = {key(word) for word in words.self_verbs}
     for index, token in enumerate(seen[:-1]):
+        token = abbreviations.get(token, token)
         if index not in greeted and token in selves and seen[index + 1] in verbs and selves[token] != reader:
             writer = selves[token]
             break
     if writer is None and reader is not None:
-        # Once the reader is called, another pronoun is the writer's own: "kết nối với em nha".
+        # Once the reader is called, another pronoun is the writer's own: "kết nối với em nha"
+        # (not a word that is also a noun: "những con số").
+        ambiguous = {key(word) for word in words.ambiguous}
         writer = next((selves[token] for index, token in enumerate(seen)
-                       if index not in greeted and token in selves and selves[token] != reader), None)
+                       if index not in greeted and token in selves and token not in ambiguous
+                       and selves[token] != reader), None)
     return reader, writer
 
 
