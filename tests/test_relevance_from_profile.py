@@ -163,3 +163,12 @@ def test_a_spanish_note_is_not_read_as_vietnamese():
     signals = extract_signals(request(note), analyst(), load_guidance())
     relevance = next((flag.evidence for flag in signals.flags if flag.id == "professional_relevance"), "")
     assert "analista de riesgos" in relevance and "MoMo" not in relevance, signals.flags
+
+
+def test_a_head_of_the_users_field_is_senior_in_it_not_a_candidate_for_the_users_team():
+    """A user who hires backend engineers: a backend engineer may be a candidate; a head of backend
+    engineering elsewhere is a peer to meet, and the evidence says so rather than "candidate"."""
+    engineer = screen(request(None, headline="Senior Backend Engineer at Tiki", company="Tiki"), user())
+    head = screen(request(None, headline="Head of Backend Engineering at Tiki", company="Tiki"), user())
+    assert "possible candidate" in flags(engineer)["professional_relevance"]
+    assert "possible candidate" not in flags(head)["professional_relevance"]

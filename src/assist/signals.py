@@ -479,7 +479,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         shared or targets or not their_families or set(their_families) <= guidance.recruiter_fields | set(user_families))
     if recruits_for_you:
         reasons.append(f"a recruiter ({quote(recruiter[0])}) and you are looking for roles")
-    if hires and (seeker or shared) and not recruiter:
+    if hires and (seeker or (shared and not leader)) and not recruiter:  # a head of X is not a candidate
         reasons.append("a possible candidate for the team you are hiring" + (f" ({quote(seeker[0])})" if seeker else ""))
     if shared:
         reasons.append(f"same field as you ({', '.join(their_families[f] for f in shared)})")
