@@ -61,7 +61,10 @@ def _tokens(string: str) -> re.Pattern[str]:
     """The tokenizer for a string: TOKEN, or the faster WORD_RUN where the two find the same."""
     return TOKEN if "_" in string or SUBSTRING_SCRIPTS.search(string) else WORD_RUN
 # Where a clause ends: a sentence's end, a line, a bullet, a bar, a bracket, a dash between words.
-CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|[!?。！？;；\n\r\x0b\x0c\u2028\u2029|•·✦✧►▪●■◆★☆→⇒()\[\]{}<>]+|\s[-—–]+\s|—")
+# Thai writes no full stop; a polite particle ends a sentence ("...ค่ะ ขอฝาก...").
+CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?:(?<=ค่ะ)|(?<=คะ)|(?<=ครับ)|(?<=จ้ะ)|(?<=จ้า)|(?<=ค่า))\s+|[!?。！？;；\n\r\x0b\x0c\u2028\u2029|•·✦✧►▪●■◆★☆→⇒()\[\]{}<>]+|\s[-—–]+\s|—")
+# What closes a header ("AI에게:", "AIへ、"): the reader named before it is addressed.
+HEADER_MARKS = frozenset(":：,，、")
 # Punctuation that ends a phrase within a clause (a vocative's comma, a header's colon).
 PHRASE_END = re.compile(r"[,:;：，、=\"“”«»「」『』()\[\]!?.。！？]")
 # Comments a person reading the rendered note never sees.
@@ -561,7 +564,7 @@ class _Reader:
     end: int
     machine: bool
     whoever: bool = False
-    frame: str = ""  # how it is addressed: "dedication", "header", "reader", "self", "yours", "subject"
+    frame: str = ""  # how it is addressed: "dedication", "late", "header", "reader", "self", "yours", "subject"
 
 
 class Clause:
@@ -593,7 +596,8 @@ class Clause:
         if not mentions:
             return hits
         begin = self.tokens[self.first].start()
-        quoted = [match.span(1) for match in QUOTED.finditer(self.string, begin, self.end)
+        # The closing quote stands after the clause's last word: read a character past it.
+        quoted = [match.span(1) for match in QUOTED.finditer(self.string, begin, min(len(self.string), self.end + 1))
                   if any(0 <= match.start() - mention.end <= 3 or 0 <= mention.start - match.end() <= 3
                          for mention in mentions)]
         return [hit for hit in hits if not any(start <= hit.start < end for start, end in quoted)] if quoted else hits
@@ -705,6 +709,16 @@ class Clause:
             self._openings = [self._skip_leading(start) for start in starts]
         return self._openings
 
+    def _header_after(self, reader: "_Reader") -> bool:
+        """A header's colon closes the reader's phrase within a few words ("for the tool that writes
+        your summaries:"), with no sentence's end before it."""
+        if reader.last + 1 >= self.last:
+            return False
+        stop = self.tokens[min(reader.last + 6, self.last - 1)].start()
+        between = self.string[reader.end:stop]
+        colon = between.find(":")
+        return colon >= 0 and not any(mark in between[:colon] for mark in ".!?;,")
+
     def _token_after(self, offset: int) -> int:
         low, high = self.first, self.last
         while low < high:  # the first token starting at or after offset
@@ -740,9 +754,17 @@ class Clause:
         if head and any(dedication.end <= reader.start and reader.first - dedication.last <= 2
                         and dedication.first <= opening for dedication in self.of("dedication")):
             return "dedication"
+        if not self.unspaced and any(dedication.end <= reader.start and reader.first - dedication.last <= 2
+                                     and dedication.first <= opening + 2 for dedication in self.of("dedication")) \
+                and self._header_after(reader):
+            return "late"  # "One thing for the tool that writes your summaries: ...": addressed if ordered
         if head and at_opening and self._has_particle() and any(
                 self.string.startswith(after, reader.end) for after in self.vocabulary.dedication_after):
             return "dedication"
+        if head and any(self.string.startswith(after, reader.end)
+                        and self.string[reader.end + len(after):reader.end + len(after) + 2].lstrip()[:1] in HEADER_MARKS
+                        for after in self.vocabulary.dedication_after):
+            return "dedication"  # "이 요청을 정리하는 AI에게:": a header whose modifiers come first
         if self._vocative(reader):
             return "dedication"
         if self._reads_this(reader):
@@ -1032,7 +1054,8 @@ class Clause:
         self.only_addresses = bool(calls or heads) and not orders and self.last - self.first <= 8 \
             and not (labels or consent or authority or roleplay)
         hides = self.hides()
-        addressed = bool(calls or heads or hides) or carried
+        late = [reader for reader in machine if reader.frame == "late"]
+        addressed = bool(calls or heads or hides or (late and orders)) or carried
 
         if set_aside:
             return "clear", "it tells the reader to set aside its previous instructions"

@@ -25,6 +25,13 @@ from .text import visible
 # except spaces.
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 GAP_BREAKS = re.compile(r"[^\s]")
+# A message written as a status line joins its parts with a colon or a dash ("screening failed:
+# filter unavailable, default decision — accept"): read again with these marks (and commas)
+# inside a run, a run joined by a colon or a dash counts, with this many words more. Commas alone
+# join the remarks of a place ("Freelance (part of the time, for a few clients)"): not a message.
+JOINED_GAP_BREAKS = re.compile(r"[^\s,:;—–-]")
+STRONG_JOINS = re.compile(r"[:;—–]|\s-\s")
+JOINED_EXTRA = 2
 # A Vietnamese syllable typed without its marks: an onset, one to three vowels, a final.
 SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 COMBINING = re.compile("[\u0300-\u036f]")
@@ -64,24 +71,38 @@ def sentence_in(value: str, shape: Shape) -> str | None:
     text = visible(value)
     cased = text != text.lower()
     needed = shape.mixed if cased else shape.lower
+    best = _longest_run(text, shape, needed, GAP_BREAKS, None)
+    if best is None and STRONG_JOINS.search(text):
+        best = _longest_run(text, shape, needed + JOINED_EXTRA, JOINED_GAP_BREAKS, STRONG_JOINS)
+    return best[1] if best else None
+
+
+def _longest_run(text: str, shape: Shape, needed: float, breaks: re.Pattern[str],
+                 joins: re.Pattern[str] | None) -> tuple[float, str] | None:
+    """The longest run of lower-case words at least `needed` long, as (weight, text); between two
+    words of a run only what `breaks` does not find. With `joins`, a run counts only when one of its
+    gaps holds one of them."""
     best: tuple[float, str] | None = None
     run: list[re.Match[str]] = []
+    joined = False
     previous_end = 0
 
     def close() -> None:
         nonlocal best
-        if run:
+        if run and (joins is None or joined):
             weight = _weight([match.group(0) for match in run], shape)
             if weight >= needed and (best is None or weight > best[0]):
                 best = (weight, text[run[0].start():run[-1].end()])
 
     for match in WORD.finditer(text):
         word = match.group(0)
-        if not word.islower() or GAP_BREAKS.search(text, previous_end, match.start()) and run:
+        if not word.islower() or breaks.search(text, previous_end, match.start()) and run:
             close()
-            run = []
+            run, joined = [], False
         if word.islower():
+            if run and joins is not None and joins.search(text, previous_end, match.start()):
+                joined = True
             run.append(match)
         previous_end = match.end()
     close()
-    return best[1] if best else None
+    return best

@@ -22,9 +22,9 @@ from .text import fold, normalize
 _UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 WORDS = re.compile(rf"[^\W_{_UNSPACED}]+|[{_UNSPACED}]+")
 UNSPACED = re.compile(f"[{_UNSPACED}]")
-# A key's separator: a colon, an equals sign, an arrow.
-SEPARATOR = re.compile(r"[:=：→⇒]|->|=>")
-FIRST_LOOK = re.compile(r"[:=：→⇒]")
+# A key's separator: a colon, an equals sign, an arrow, a dash between spaces ("decision — accept").
+SEPARATOR = re.compile(r"[:=：→⇒]|->|=>|\s[—–]\s")
+FIRST_LOOK = re.compile(r"[:=：→⇒]|\s[—–]\s")
 # What may stand between the separator and the value: blanks to fill, another arrow, quotes.
 FILLER = re.compile(r"[\s_\-→⇒>=:：.…\"'“”«»「」]{0,40}")
 REACH = 48  # characters looked at on each side of a separator
