@@ -331,24 +331,9 @@ def review_export(
     drafts = store.drafts(status)
     if not drafts:
         err(f"no {status} drafts to export (see `assist review list`)")
-    if format == "json":
-        typer.echo(json.dumps([d.as_json() | {"profile_url": store.request(d.request_id).sender.profile_url} for d in drafts],
-                              ensure_ascii=False, indent=2))
-    elif format == "csv":
-        import csv
-        import io
+    from .exports import export
 
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["id", "sender", "profile_url", "kind", "language", "status", "text"])
-        for d in drafts:
-            writer.writerow([d.request_id, d.sender, store.request(d.request_id).sender.profile_url or "", d.kind, d.language, d.status, d.text])
-        typer.echo(out.getvalue(), nl=False)
-    else:
-        for d in drafts:
-            url = store.request(d.request_id).sender.profile_url
-            typer.echo(f"## {d.sender} ({d.request_id})" + (f"\n{url}" if url else "") + "\n")
-            typer.echo(d.text + "\n")
+    typer.echo(export(drafts, lambda request_id: store.request(request_id).sender.profile_url, format), nl=False)
 
 
 def decide(
