@@ -162,3 +162,117 @@ def test_review_export_md_makes_no_fake_heading_and_no_javascript_link(hostile_s
     assert len(headings) == 3 and not any("Approved" in h and h.startswith("## Approved") for h in headings)
     assert "<https://www.linkedin.com/in/bob>" in out and "<javascript" not in out and "](" not in out
     assert "\x1b" not in out and "\x9b" not in out and "\u202e" not in out
+
+
+# --- the terminal ----------------------------------------------------------------------------------
+
+EVIL = "\x1b[32mACCEPT\x1b[0m\x1b]0;owned\x07\x1b]52;c;ZXZpbA==\x1b\\\x9b2J\x9d8;;http://x\x9c\u202eevil\x07\x08\x00\r"
+EVIL_LINES = EVIL + "\nsecond line\u2028third"
+
+
+def _controls(text: str) -> list[str]:
+    """Characters a terminal acts on, other than a line break: C0 (tab too), DEL, C1, bidi controls."""
+    return [char for char in text if char != "\n" and (ord(char) < 0x20 or 0x7f <= ord(char) <= 0x9f
+                                                       or char in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")]
+
+
+@FAST
+@given(st.text(max_size=60) | st.lists(st.sampled_from(["\x1b", "[", "]", "0;", "\x07", "\x9b", "\x9d", "\x9c", "\\",
+                                                         "m", "a", "\n", "\r", "\t", "\u202e", "\x85", "1"]),
+                                        max_size=30).map("".join))
+def test_fuzz_shown_text_has_no_control_and_shown_lines_keeps_only_newlines(text):
+    one = shown(text)
+    assert not _controls(one) and "\n" not in one and not any(c in one for c in "\x85\u2028\u2029")
+    assert not [char for char in _controls(shown_lines(text)) if char != "\t"]  # tabs stay in a text of lines
+    assert shown(one) == one and shown_lines(shown_lines(text)) == shown_lines(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\x1b[32mACCEPT\x1b[0m", "ACCEPT"), ("a\x1b]0;title\x07b", "ab"), ("a\x1b]0;title\x1b\\b", "ab"),
+    ("a\x9b31mb", "ab"), ("a\x9d0;t\x9cb", "ab"), ("\u202eevil", "evil"), ("Nguyễn Văn An", "Nguyễn Văn An"),
+    ("a\nb\tc", "a b c"), ("a\x1b]0;never ends", "a"),
+])
+def test_shown_removes_sequences_whole_and_keeps_the_rest(text, expected):
+    assert shown(text) == expected
+
+
+@pytest.fixture
+def evil_store(tmp_path, monkeypatch):
+    """A store whose sender, note, summary, evidence, warnings and draft all carry terminal controls,
+    with one decision and one edit in its history."""
+    from assist.models import Flag, Reply
+    from assist.store import Store
+    from helpers import analyst, request, screen
+
+    monkeypatch.setenv("NO_COLOR", "1")  # assist's own colours off: every control left would be the sender's
+    db = str(tmp_path / "evil.db")
+    req = request("Hi " + EVIL_LINES, name="Eve " + EVIL_LINES, headline="Head " + EVIL, company="Co " + EVIL,
+                  location="Loc " + EVIL, industry="Ind " + EVIL, profile_url="https://x.example/" + EVIL)
+    req = req.model_copy(update={"id": "evil-1"})
+    result = screen(req, analyst()).model_copy(update={
+        "verdict": "ask", "summary": "Sum " + EVIL_LINES, "backend": "openai", "model": "m" + EVIL,
+        "flags": [Flag(id="generic_note", polarity="red", evidence="Ev " + EVIL_LINES)],
+        "warnings": ["Warn " + EVIL_LINES], "reply": Reply(kind="clarify", language="en", text="Hi " + EVIL_LINES)})
+    with Store.open(db) as store:
+        store.record(req, result)
+    return db
+
+
+def _human(capsys, *argv):
+    code, out, err = run(capsys, *argv)
+    return code, out + err
+
+
+@pytest.mark.parametrize("argv", [
+    ("list",), ("show", "evil-1"), ("history",), ("review", "list"), ("review", "show", "evil-1"), ("learned", "list"),
+])
+def test_past_verdicts_and_drafts_are_printed_without_terminal_controls(evil_store, capsys, argv):
+    run(capsys, "review", "edit", "evil-1", "--text", "Mine " + EVIL_LINES, "--db", evil_store)
+    run(capsys, "decide", "evil-1", "ask", "--db", evil_store)
+    code, text = _human(capsys, *argv, "--db", evil_store)
+    assert code == 0, text
+    assert "Eve" in text and not _controls(text), [c for c in _controls(text)]
+
+
+def test_json_output_keeps_the_senders_text_exact(evil_store, capsys):
+    code, out, _ = run(capsys, "show", "evil-1", "--json", "--db", evil_store)
+    assert code == 0 and json.loads(out)["request"]["sender"]["name"] == "Eve " + EVIL_LINES
+
+
+def test_a_screen_result_and_its_table_line_have_no_terminal_controls(monkeypatch):
+    from assist.models import Flag, Reply, ScreenResult
+    from assist.output import table_line, verdict_text
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = ScreenResult(id="r" + EVIL, verdict="ignore", confidence=0.5, summary="Sum " + EVIL_LINES,
+                          flags=[Flag(id="x", polarity="red", evidence="Ev " + EVIL_LINES)], report=False,
+                          reply=Reply(kind="clarify", language="en", text="Hi " + EVIL_LINES), backend="openai",
+                          model="m" + EVIL, sender="Eve " + EVIL_LINES, warnings=["W " + EVIL_LINES], draft_status="pending")
+    text = verdict_text(result)
+    assert not _controls(text) and "ACCEPT" in text
+    assert text.splitlines()[0].startswith("IGNORE Eve")  # the name's line breaks make no line of their own
+    assert not any(line.startswith(("second", "third")) for line in text.splitlines())
+    assert not _controls(table_line(result, "Head " + EVIL, width=120))
+
+
+def test_the_interactive_review_prints_no_terminal_controls(evil_store, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("?\nq\n"))
+    code, text = _human(capsys, "review", "--db", evil_store)
+    assert code == 0 and "Eve" in text and not _controls(text)
+
+
+def test_warnings_on_stderr_quoting_a_sender_have_no_terminal_controls(capsys):
+    from assist.cli_common import err
+
+    err("warning: the answer quoted " + EVIL_LINES)
+    message = capsys.readouterr().err
+    assert message.count("\n") == 1 and not _controls(message)
+
+
+def test_prompt_show_and_draft_reply_print_no_terminal_controls(tmp_path, capsys):
+    path = tmp_path / "evil.json"
+    path.write_text(json.dumps({"id": "e" + EVIL, "sender": {"name": "Eve " + EVIL_LINES, "headline": "H\x9b2J\u202e"},
+                                "note": "Hi " + EVIL_LINES}, ensure_ascii=False), encoding="utf-8")
+    for argv in (("prompt", "show", str(path)), ("draft-reply", str(path), "--force")):
+        code, text = _human(capsys, *argv)
+        assert code in (0, 2) and text and not [c for c in _controls(text) if c != "\t"], argv

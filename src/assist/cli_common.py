@@ -89,7 +89,11 @@ def style(text: str, **styles: object) -> str:
 
 
 def err(message: str) -> None:
-    typer.echo(f"assist: {message}", err=True)
+    """One line on stderr, `assist: ...`; the message may quote a sender, an LLM or a server, so it
+    is printed with no terminal control and no line break of its own (terminal.shown)."""
+    from .terminal import shown
+
+    typer.echo(f"assist: {shown(message)}", err=True)
 
 
 def user_config(path: str | None, quiet: bool = False) -> "UserConfig":

@@ -47,3 +47,17 @@ def shown_lines(text: str) -> str:
         return text
     return _CONTROL.sub("", _BREAK.sub("\n", _CRLF.sub("\n", _SEQUENCE.sub("", text))))
 
+
+
+def shown_data(value, lines: frozenset[str] = frozenset({"text", "note", "to", "from"})):
+    """A JSON-like value (a stored dossier, a history entry) as a person is shown it: every string
+    through `shown`, those under a key in `lines` (texts that keep their lines) through
+    `shown_lines`."""
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, list):
+        return [shown_data(item, lines) for item in value]
+    if isinstance(value, dict):
+        return {key: shown_lines(item) if key in lines and isinstance(item, str) else shown_data(item, lines)
+                for key, item in value.items()}
+    return value
