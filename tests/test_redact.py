@@ -43,6 +43,7 @@ CONTACTS = [
     ("lan@gmail dot com", ["lan", "gmail"]),
     ("reach me: 'lan.nguyen'@gmail.com", ["gmail"]),
     ("<lan@gmail.com>", ["lan", "gmail"]),
+    ("Reach me at sam.park@example.com", ["sam.park", "example"]),
     # links and domains
     ("see https://evil.example/path?q=1", ["evil.example", "path"]),
     ("HTTPS://EVIL.COM/X", ["EVIL"]),

@@ -46,10 +46,16 @@ HANDLE = "[handle]"
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3002: ord("."), 0xFF61: ord(".")}
 
 W = r"\w\u0300-\u036f"  # letters (any script), digits, _ and combining marks
-_AT = r"(?:\s{0,3}(?:@|[\[({]\s{0,3}(?:at|@)\s{0,3}[\])}])\s{0,3}|\s{1,3}(?:at|a\s?còng|a\s?cong)\s{1,3})"
+_AT_SIGN = r"(?:\s{0,3}(?:@|[\[({]\s{0,3}(?:at|@)\s{0,3}[\])}])\s{0,3})"
+_AT_WORD = r"(?:\s{1,3}(?:at|a\s?còng|a\s?cong)\s{1,3})"
+_AT = f"(?:{_AT_SIGN}|{_AT_WORD})"
 _DOT = r"(?:\s{0,3}[\[({]\s{0,3}(?:dot|\.|chấm|cham)\s{0,3}[\])}]\s{0,3}|\.|\s{1,3}(?:dot|chấm|cham)\s{1,3})"
 _LABEL = rf"[{W}\-]{{1,63}}"
-_EMAIL = re.compile(rf"(?<![{W}.%+\-])[{W}.%+\-]++{_AT}{_LABEL}(?:{_DOT}{_LABEL}){{1,8}}", re.IGNORECASE)
+# Two passes: with an @ (or [at]) it is an email, whatever follows; spelled out (` at `, ` a còng `)
+# only when it ends in a real domain. Apart, a rejected spelled-out match ("me at sam.park") never
+# hides the email after it ("...@example.com").
+_EMAIL = re.compile(rf"(?<![{W}.%+\-])[{W}.%+\-]++{_AT_SIGN}{_LABEL}(?:{_DOT}{_LABEL}){{1,8}}", re.IGNORECASE)
+_SPELLED_EMAIL = re.compile(rf"(?<![{W}.%+\-])[{W}.%+\-]++{_AT_WORD}{_LABEL}(?:{_DOT}{_LABEL}){{1,8}}", re.IGNORECASE)
 
 _SCHEME_URL = re.compile(rf"(?<![{W}])(?:(?:https?|hxxps?|ftp)://|www\.)[^\s<>\"']++", re.IGNORECASE)
 _OBFUSCATED_DOT = r"\[\.\]|\(\.\)|\[dot\]|\(dot\)"
@@ -202,7 +208,8 @@ def redact_text(text: str) -> str:
         return text
     folded = text.translate(_FOLD)
     text, folded = _replace(text, folded, _SCHEME_URL, lambda match: _kept_trailing(match, URL))
-    text, folded = _replace(text, folded, _EMAIL, _email)
+    text, folded = _replace(text, folded, _EMAIL, lambda match: EMAIL)
+    text, folded = _replace(text, folded, _SPELLED_EMAIL, _email)
     text, folded = _replace(text, folded, _HOST, _host)
     text, folded = _replace(text, folded, _PHONE, _phone)
     text, folded = _replace(text, folded, _APP_HANDLE, _app_handle)
