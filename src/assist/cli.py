@@ -312,11 +312,13 @@ def draft_reply_command(
                                        "warnings": drafted.warnings, **({"stored": stored} if by_id else {})},
                                       ensure_ascii=False))
             else:
+                from .terminal import shown, shown_lines
+
                 for warning in drafted.warnings:
                     err(f"warning: {warning}")
                 if len(loaded_all) > 1:
-                    typer.echo(f"To {loaded.request.sender.name} ({loaded.request.id or loaded.origin}):")
-                typer.echo(drafted.reply.text + "\n")
+                    typer.echo(shown(f"To {loaded.request.sender.name} ({loaded.request.id or loaded.origin}):"))
+                typer.echo(shown_lines(drafted.reply.text) + "\n")
     finally:
         if store is not None:
             store.close()
@@ -412,10 +414,12 @@ def prompt_show(
                                    "structured_output": mode, "response_format": body.get("response_format")},
                                   ensure_ascii=False))
         else:
+            from .terminal import shown, shown_lines
+
             note = " (auto: tried first; json_object, then prompt, if the server rejects it)" if mode == "auto" else ""
-            typer.echo(f"# prompt version {version}, request {loaded.request.id}, structured output {sent_mode}{note}")
-            for message in body["messages"]:
-                typer.echo(f"\n--- {message['role']} ---\n{message['content']}")
+            typer.echo(f"# prompt version {version}, request {shown(loaded.request.id or '')}, structured output {sent_mode}{note}")
+            for message in body["messages"]:  # as sent, but for terminal controls (--json has them exactly)
+                typer.echo(f"\n--- {message['role']} ---\n{shown_lines(message['content'])}")
             if "response_format" in body:
                 typer.echo(f"\n--- response_format ---\n{json.dumps(body['response_format'], ensure_ascii=False)}")
     if requests.bad:

@@ -33,7 +33,7 @@ ConfigOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output: one JSON object per line.")]
 DbOption = Annotated[Optional[str], typer.Option("--db", help="The store (SQLite). Default: $ASSIST_HOME/assist.db, else the user data directory.", show_default=False)]
-RedactOption = Annotated[bool, typer.Option("--redact", help="Replace emails, phone numbers and URLs in the sender's text with [email], [phone], [url] in what an LLM is sent (the offline signals still see the original).")]
+RedactOption = Annotated[bool, typer.Option("--redact", help="Replace emails, phone numbers, URLs and messenger handles in the sender's text with [email], [phone], [url], [handle] in what an LLM is sent (the offline signals still see the original).")]
 InputsArgument = Annotated[
     Optional[list[str]],
     typer.Argument(help="Request files (.json, .jsonl, LinkedIn's Invitations.csv), directories of .json files, or - for standard input.",
@@ -89,7 +89,11 @@ def style(text: str, **styles: object) -> str:
 
 
 def err(message: str) -> None:
-    typer.echo(f"assist: {message}", err=True)
+    """One line on stderr, `assist: ...`; the message may quote a sender, an LLM or a server, so it
+    is printed with no terminal control and no line break of its own (terminal.shown)."""
+    from .terminal import shown
+
+    typer.echo(f"assist: {shown(message)}", err=True)
 
 
 def user_config(path: str | None, quiet: bool = False) -> "UserConfig":

@@ -117,7 +117,8 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
 
         assist show req-02 --json
     """
-    from .output import VERDICT_STYLE, draft_lines, local_time
+    from .output import VERDICT_STYLE, body_lines, draft_lines, local_time
+    from .terminal import shown, shown_data
 
     with _store(db) as store:
         request_id = store.resolve(request_id)
@@ -125,6 +126,7 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
     if json_output:
         typer.echo(json.dumps(dossier, ensure_ascii=False))
         return
+    dossier, request_id = shown_data(dossier), shown(request_id)  # what a person reads: no terminal control
     request = dossier["request"]
     sender = request.get("sender", {})
     lines = [f"{style(sender.get('name', '?'), bold=True)}  ({request_id})"]
@@ -143,7 +145,7 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
         lines.append(f"  Received {local_time(request['received_at'])}")
     lines.append(f"  First screened {local_time(dossier['first_seen'])}"
                  + (f", {dossier['screenings']} screenings" if dossier["screenings"] > 1 else ""))
-    lines.append(f"  Note: {request['note']}" if request.get("note") else "  No note.")
+    lines.append(f"  Note: {shown(request['note'])}" if request.get("note") else "  No note.")
     verdict = dossier["verdict"]
     if verdict:
         said = style(verdict["verdict"].upper(), fg=VERDICT_STYLE[verdict["verdict"]], bold=True)
@@ -167,7 +169,7 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
         lines += [line.replace("  ", "", 1) for line in
                   draft_lines(request_id, draft["kind"], draft["language"], draft["text"], draft["status"], draft["edited"])]
         if draft["status"] in ("rejected", "withdrawn"):
-            lines += [f"    {line}" if line else "" for line in draft["text"].splitlines()]
+            lines += body_lines(draft["text"])
         lines.append(f"  {len(draft['text'])} chars, {draft['status']}{', edited by you' if draft['edited'] else ''}, "
                      f"updated {local_time(draft['updated_at'])}")
         from .cli_review import _history_lines
@@ -183,15 +185,16 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
 
 
 def _action_text(action: dict) -> str:
+    from .terminal import shown
     from .text import quote
 
-    name, detail = action["action"], action["detail"] or ""
+    name, detail = action["action"], shown(action["detail"] or "")
     if name == "decided":
         return f"you decided {detail}"
     if name == "edited":
         try:
             change = json.loads(detail)
-            return f"you edited the draft: {quote(change['to'], 60)}"
+            return f"you edited the draft: {shown(quote(change['to'], 60))}"
         except (ValueError, KeyError, TypeError):
             return "you edited the draft"
     if name == "undone":
@@ -222,7 +225,9 @@ def undone_lines(undone: "Undone") -> list[str]:
     """What an undo reverted, in words, and what the request's decision and draft are now."""
     from .text import quote
 
-    lines = [f"undone: {undone.what}"]
+    from .terminal import shown
+
+    lines = [f"undone: {shown(undone.what)}"]
     before, after = undone.was, undone.now
     if before["decision"] != after["decision"]:
         decision = after["decision"]
@@ -234,5 +239,5 @@ def undone_lines(undone: "Undone") -> list[str]:
             lines.append("  the draft: none")
         else:
             lines.append(f"  the draft: {draft['status']}{', edited by you' if draft['edited'] else ''} {draft['kind']}, "
-                         f"{draft['language']}: {quote(draft['text'], 70)}")
+                         f"{draft['language']}: {shown(quote(draft['text'], 70))}")
     return lines

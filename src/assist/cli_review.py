@@ -60,6 +60,13 @@ def _opened(db: str | None, request_id: str) -> tuple["Store", str]:
     return store, store.resolve(request_id)
 
 
+def shown_id(text: str) -> str:
+    """A request id (it may come from the input file) or a line quoting one, for a person."""
+    from .terminal import shown
+
+    return shown(text)
+
+
 def _local(at: str) -> str:
     """A stored UTC time as the user's local time, to the minute."""
     from datetime import datetime
@@ -73,6 +80,7 @@ def _local(at: str) -> str:
 def _history_lines(history: list[dict]) -> list[str]:
     """The draft's versions, one line each: when, what, the state it moved to, and its text when
     that changed."""
+    from .terminal import shown
     from .text import quote
 
     lines, before = [], None
@@ -80,23 +88,27 @@ def _history_lines(history: list[dict]) -> list[str]:
         moved = f"{entry['from_status']} -> {entry['status']}" if entry["from_status"] else entry["status"]
         line = f"    {_local(entry['at'])}  {entry['action']:<11} {moved}"
         if before is None or (entry["kind"], entry["language"], entry["text"]) != (before["kind"], before["language"], before["text"]):
-            line += f"  {entry['kind']}, {entry['language']}: {quote(entry['text'], 60)}"
+            line += f"  {entry['kind']}, {entry['language']}: {shown(quote(entry['text'], 60))}"
         lines.append(line)
         before = entry
     return lines
 
 
 def _show(draft: "Draft", position: str = "") -> str:
-    verdict = draft.verdict or {}
-    lines = [f"{position}{draft.request_id}  {draft.sender}  [{draft.status}{', edited' if draft.edited else ''}]"]
+    """A draft for a person: every text not assist's own with no terminal control (terminal.py)."""
+    from .output import body_lines
+    from .terminal import shown, shown_data
+
+    verdict = shown_data(draft.verdict or {})
+    lines = [f"{position}{shown(draft.request_id)}  {shown(draft.sender)}  [{draft.status}{', edited' if draft.edited else ''}]"]
     if draft.note:
-        lines.append(f"  Note: {draft.note}")
+        lines.append(f"  Note: {shown(draft.note)}")
     if verdict:
         lines.append(f"  Verdict: {verdict.get('verdict', '?').upper()} ({verdict.get('confidence', 0):.2f}) - {verdict.get('summary', '')}")
         for flag in verdict.get("flags", []):
             lines.append(f"    {'+' if flag['polarity'] == 'green' else '-'} {flag['id']}: {flag['evidence']}")
     lines.append(f"  Draft ({draft.kind}, {draft.language}, {len(draft.text)} chars):")
-    lines += [f"    {line}" if line else "" for line in draft.text.splitlines()]
+    lines += body_lines(draft.text)
     return "\n".join(lines)
 
 
@@ -231,7 +243,7 @@ def _act(request_id: str, action: str, db: str | None) -> None:
     change = store.act(request_id, action)
     if change.note:
         err(f"note: {change.note}")
-    typer.echo(f"{change.draft.request_id}: {change.draft.status}")
+    typer.echo(f"{shown_id(change.draft.request_id)}: {change.draft.status}")
 
 
 @review_app.command("approve")
@@ -308,7 +320,7 @@ def review_edit(
     if change.note:
         err(f"note: {change.note}")
     draft = change.draft
-    typer.echo(f"{draft.request_id}: {'edited' if change.changed else 'unchanged'} ({len(draft.text)} chars), {draft.status}")
+    typer.echo(f"{shown_id(draft.request_id)}: {'edited' if change.changed else 'unchanged'} ({len(draft.text)} chars), {draft.status}")
 
 
 @review_app.command("export")
@@ -331,24 +343,9 @@ def review_export(
     drafts = store.drafts(status)
     if not drafts:
         err(f"no {status} drafts to export (see `assist review list`)")
-    if format == "json":
-        typer.echo(json.dumps([d.as_json() | {"profile_url": store.request(d.request_id).sender.profile_url} for d in drafts],
-                              ensure_ascii=False, indent=2))
-    elif format == "csv":
-        import csv
-        import io
+    from .exports import export
 
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["id", "sender", "profile_url", "kind", "language", "status", "text"])
-        for d in drafts:
-            writer.writerow([d.request_id, d.sender, store.request(d.request_id).sender.profile_url or "", d.kind, d.language, d.status, d.text])
-        typer.echo(out.getvalue(), nl=False)
-    else:
-        for d in drafts:
-            url = store.request(d.request_id).sender.profile_url
-            typer.echo(f"## {d.sender} ({d.request_id})" + (f"\n{url}" if url else "") + "\n")
-            typer.echo(d.text + "\n")
+    typer.echo(export(drafts, lambda request_id: store.request(request_id).sender.profile_url, format), nl=False)
 
 
 def decide(
@@ -372,9 +369,9 @@ def decide(
     decided = record_decision(store, request_id, verdict, config)
     for note in decided.notes:
         err(f"note: {note}")
-    typer.echo(f"{request_id}: you decided {verdict}")
+    typer.echo(f"{shown_id(request_id)}: you decided {verdict}")
     for line in decided.done:
-        typer.echo(f"  {line}")
+        typer.echo(f"  {shown_id(line)}")
 
 
 def record_decision(store: "Store", request_id: str, verdict: str, config: str | None) -> "Decided":
@@ -464,6 +461,7 @@ def learned_list(db: DbOption = None, json_output: JsonOption = False) -> None:
 
         assist learned list --json
     """
+    from .terminal import shown, shown_data
     from .text import clip, quote
 
     examples = _store(db).examples()
@@ -471,17 +469,18 @@ def learned_list(db: DbOption = None, json_output: JsonOption = False) -> None:
         if json_output:
             typer.echo(json.dumps(example, ensure_ascii=False))
             continue
+        example = shown_data(example)  # what a person reads: no terminal control
         sender = example["request"].get("sender", {})
         who = " · ".join(filter(None, [sender.get("name"), clip(sender.get("headline") or "", 50)]))
         typer.echo(f"{example['id']}  {who}" + (f"  ({_local(example['at'])})" if example.get("at") else ""))
         if example["request"].get("note"):
-            typer.echo(f"    their note: {quote(example['request']['note'], 70)}")
+            typer.echo(f"    their note: {shown(quote(example['request']['note'], 70))}")
         what = [f"you decided {example['decision']}"] if example["decision"] else []
         if example["reply"]:
             state = {"pending": "edited, not yet approved", "approved": "approved", "sent": "sent"}[example["status"]]
             if example["edited"] and example["status"] != "pending":
                 state = f"edited and {state}"
-            what.append(f"your reply ({state}): {quote(example['reply'], 70)}")
+            what.append(f"your reply ({state}): {shown(quote(example['reply'], 70))}")
         typer.echo(f"    {'; '.join(what)}")
     if not examples and not json_output:
         typer.echo("Nothing learned yet: approve or edit drafts, or `assist decide`.")
@@ -499,7 +498,7 @@ def learned_forget(request_id: IdArgument, db: DbOption = None) -> None:
     """
     store, request_id = _opened(db, request_id)
     store.unlearn(request_id)
-    typer.echo(f"{request_id}: no longer used as an example")
+    typer.echo(f"{shown_id(request_id)}: no longer used as an example")
 
 
 def _at_a_terminal() -> bool:
@@ -530,10 +529,10 @@ def forget(
     store = _store(db)
     if not all_:
         request_id = store.resolve(request_id or "")
-    sender = None if all_ else store.request(request_id or "").sender.name
+    sender = None if all_ else shown_id(store.request(request_id or "").sender.name)
     if not yes:  # asked on a terminal; elsewhere, only with --yes
         what = ("every request, verdict, draft and decision assist stored" if all_
-                else f"everything about {sender} ({request_id}): the request, its verdicts, draft and your decision")
+                else f"everything about {sender} ({shown_id(request_id or '')}): the request, its verdicts, draft and your decision")
         if not _at_a_terminal():
             store.close()
             raise InputError("forget" if not all_ else "forget --all",
@@ -553,5 +552,5 @@ def forget(
         import shutil
 
         shutil.rmtree(batches)
-    typer.echo(f"deleted {count} request{'s' if count != 1 else ''}" + ("" if all_ else f" ({sender}, {request_id})")
+    typer.echo(f"deleted {count} request{'s' if count != 1 else ''}" + ("" if all_ else f" ({sender}, {shown_id(request_id or '')})")
                + " and everything about them")

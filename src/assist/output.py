@@ -17,6 +17,7 @@ import typer
 from .cli_common import err, style
 from .models import VERDICTS, ScreenResult
 from .report import RunReport
+from .terminal import shown, shown_lines
 
 if TYPE_CHECKING:
     from .evaluate import Report
@@ -33,34 +34,36 @@ def plural(count: int, word: str) -> str:
 
 def verdict_text(result: ScreenResult) -> str:
     """A screen result for a person, as it stands: the verdict (the user's own when they decided,
-    marked as theirs), why, and the draft on record with its state."""
+    marked as theirs), why, and the draft on record with its state. Every text in it that is not
+    assist's own (the sender's, an LLM's) goes through terminal.shown: no terminal control."""
     decision = result.decision
     head = style(f"{decision.upper():<6}", fg=VERDICT_STYLE[decision], bold=True)
     if result.user_decision:
         said = f"your decision; assist said {result.verdict}, confidence {result.confidence:.2f}"
     else:
         said = f"confidence {result.confidence:.2f}"
-    lines = [f"{head} {result.sender}  ({result.id}, {said})", f"  {result.summary}"]
+    lines = [f"{head} {shown(result.sender)}  ({shown(result.id)}, {said})", f"  {shown(result.summary)}"]
     for flag in result.flags:
         mark = style("+", fg="green") if flag.polarity == "green" else style("-", fg="red")
-        lines.append(f"  {mark} {flag.id}: {flag.evidence}")
+        lines.append(f"  {mark} {shown(flag.id)}: {shown(flag.evidence)}")
     if result.report:
         lines.append("  ! worth reporting to LinkedIn (likely fake, scam or manipulation)")
     if result.reply:
-        lines += draft_lines(result.id, result.reply.kind, result.reply.language, result.reply.text,
+        lines += draft_lines(shown(result.id), result.reply.kind, result.reply.language, result.reply.text,
                              result.draft_status, result.draft_edited)
     if result.backend != "rules":  # who produced it, and the guard's notes
-        origin = result.backend + (f" {result.model}" if result.model else "") + (", cached" if result.cached else "")
+        origin = result.backend + (f" {shown(result.model)}" if result.model else "") + (", cached" if result.cached else "")
         lines.append(f"  by {origin}, prompt {result.prompt_version}")
-        lines += [f"  note: {warning}" for warning in result.warnings]
+        lines += [f"  note: {shown(warning)}" for warning in result.warnings]
     return "\n".join(lines) + "\n"
 
 
 def draft_lines(request_id: str, kind: str, language: str, text: str, status: str | None, edited: bool) -> list[str]:
     """The draft on record, headed by its state: pending (review before sending), approved (send it
-    yourself), sent (final); a rejected or withdrawn one is named, not printed."""
+    yourself), sent (final); a rejected or withdrawn one is named, not printed. The text (an LLM's
+    or the user's) has its lines kept, with no terminal control."""
     what = f"({kind}, {language}{', edited by you' if edited else ''})"
-    body = [f"    {line}" if line else "" for line in text.splitlines()]
+    body = body_lines(text)
     if status == "approved":
         return [f"  Your reply {what}, approved - send it yourself, then `assist review mark-sent {request_id}`:", *body]
     if status == "sent":
@@ -70,6 +73,11 @@ def draft_lines(request_id: str, kind: str, language: str, text: str, status: st
     if status == "withdrawn":
         return [f"  Draft reply {what} withdrawn by your decision (kept in its history)"]
     return [f"  Draft reply {what} - review before sending:", *body]
+
+
+def body_lines(text: str, indent: str = "    ") -> list[str]:
+    """A text that keeps its lines (a draft, a note), each indented, with no terminal control."""
+    return [f"{indent}{line}" if line else "" for line in shown_lines(text).split("\n")]
 
 
 # -- a run ------------------------------------------------------------------------------------------
@@ -144,11 +152,11 @@ class ProgressBar:
                               failed=f", {self.failed} failed" if self.failed else "")
 
     def say(self, message: str) -> None:
-        """A line on stderr (`assist: ...`), above the bar when it shows."""
+        """A line on stderr (`assist: ...`), above the bar when it shows; no terminal control."""
         if self._progress is None:
             err(message)
         else:
-            self._progress.console.print(f"assist: {message}", markup=False, highlight=False, soft_wrap=True)
+            self._progress.console.print(f"assist: {shown(message)}", markup=False, highlight=False, soft_wrap=True)
 
     def _start(self) -> None:
         from rich.console import Console
@@ -324,8 +332,9 @@ def width_of(text: str) -> int:
 
 
 def cut(text: str, width: int) -> str:
-    """The text on one line, in at most `width` columns, the cut marked with an ellipsis."""
-    text = " ".join(text.split())
+    """The text on one line with no terminal control (terminal.shown), in at most `width` columns,
+    the cut marked with an ellipsis. Every cell of a table goes through it."""
+    text = " ".join(shown(text).split())
     if width_of(text) <= width:
         return text
     out, used = [], 0
@@ -354,7 +363,7 @@ def aligned(header: list[str], rows: list[list[str]], caps: list[int | None], wi
     width = width or terminal_width()
     widths = []
     for index, cap in enumerate(caps[:-1]):
-        natural = max([width_of(header[index])] + [width_of(row[index]) for row in rows])
+        natural = max([width_of(header[index])] + [width_of(cut(row[index], 10**6)) for row in rows])
         widths.append(min(natural, cap) if cap else natural)
     rest = max(10, width - sum(widths) - 2 * len(widths))
     lines = []

@@ -19,8 +19,9 @@ SYSTEM_TEMPLATE = "system.j2"
 USER_TEMPLATE = "user.j2"
 
 
-REDACTION_NOTE = ("emails, phone numbers and links in the sender's text were replaced by [email], [phone] and "
-                  "[url] before this prompt was written; the offline signals were computed on the original text")
+REDACTION_NOTE = ("emails, phone numbers, links and messenger handles in the sender's text were replaced by [email], "
+                  "[phone], [url] and [handle] before this prompt was written; the offline signals were computed on "
+                  "the original text")
 
 
 def untrusted_json(request: Request, redact: bool = False) -> str:

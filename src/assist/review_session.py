@@ -45,7 +45,8 @@ VERDICT_STYLE = {"accept": "green", "ask": "yellow", "ignore": "red"}
 
 
 class Screen:
-    """What the session prints, through rich: coloured on a terminal, plain elsewhere."""
+    """What the session prints, through rich: coloured on a terminal, plain elsewhere. Every text
+    part goes through terminal.shown (a card quotes the sender and an LLM): no terminal control."""
 
     def __init__(self, coloured: bool):
         from rich.console import Console
@@ -56,7 +57,10 @@ class Screen:
     def say(self, *parts: str | tuple[str, str], end: str = "\n") -> None:
         from rich.text import Text
 
-        self.console.print(Text.assemble(*parts), end=end)
+        from .terminal import shown
+
+        clean = [(shown(part[0]), part[1]) if isinstance(part, tuple) else shown(part) for part in parts]
+        self.console.print(Text.assemble(*clean), end=end)
 
     def keys(self, lines: tuple[str, ...] = KEY_LINES) -> None:
         for line in lines:
@@ -133,7 +137,7 @@ def card(store: "Store", request_id: str, position: str) -> list[tuple | str]:
     if any(facts):
         lines.append("  " + " · ".join(filter(None, facts)))
     lines.append(("", ("  " + sender.profile_url, "blue")) if sender.profile_url else ("", ("  no profile URL", "dim")))
-    lines.append(f"  Note: {request.note}" if request.note else ("", ("  No note.", "dim")))
+    lines.append(f"  Note: {request.note}" if request.note else ("", ("  No note.", "dim")))  # one line: Screen.say
     verdict = (draft.verdict if draft else None) or {}
     if verdict:
         name = verdict.get("verdict", "?")
@@ -149,7 +153,9 @@ def card(store: "Store", request_id: str, position: str) -> list[tuple | str]:
         lines.append(("", ("  No draft now.", "dim")))
     else:
         lines.append(("", ("  Draft ", "bold"), f"({draft.kind}, {draft.language}, {len(draft.text)} chars):"))
-        lines += [f"    {line}" if line else "" for line in draft.text.splitlines()]
+        from .terminal import shown_lines
+
+        lines += [f"    {line}" if line else "" for line in shown_lines(draft.text).split("\n")]
     return lines
 
 
