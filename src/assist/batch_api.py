@@ -18,6 +18,7 @@ submitted again. Collecting twice records nothing twice. Cost estimates use half
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,13 @@ COMPLETION_WINDOW = "24h"
 BATCH_DISCOUNT = 0.5  # the Batch API costs half the live price
 DONE = ("completed", "expired", "cancelled", "failed")
 STATE_DIR = "batches"
+# What a batch id may be before it names a file in batches/: OpenAI's are "batch_" and 24 or so
+# letters and digits. Anything else (a path, dots, a newline, a very long string) is refused.
+BATCH_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
+
+
+def safe_batch_id(batch_id: object) -> bool:
+    return isinstance(batch_id, str) and BATCH_ID.fullmatch(batch_id) is not None
 
 
 def state_dir() -> Path:
@@ -71,6 +79,8 @@ class BatchState:
 
     @property
     def path(self) -> Path:
+        if not safe_batch_id(self.batch_id):  # checked on the way in; this is the last line of defence
+            raise ValueError(f"unsafe batch id {shorten(repr(self.batch_id), 60)}")
         return state_dir() / f"{self.batch_id}.json"
 
     def save(self) -> None:
@@ -83,8 +93,11 @@ class BatchState:
     @classmethod
     def load(cls, batch_id: str | None) -> "BatchState":
         folder = state_dir()
-        if batch_id:
-            path = folder / f"{Path(batch_id).name}.json"
+        if batch_id is not None:
+            if not safe_batch_id(batch_id):
+                raise InputError("batch id", f"{shorten(repr(batch_id), 60)} is not a batch id (letters, digits, "
+                                 "'_' and '-' only): give the id `assist batch submit` printed")
+            path = folder / f"{batch_id}.json"
             if not path.is_file():
                 raise InputError(batch_id, f"no batch submitted from here with this id (looked in {folder})")
         else:
@@ -93,15 +106,56 @@ class BatchState:
                 raise InputError("batch", "no batch submitted yet (see 'assist batch submit --help')")
             path = candidates[-1]
         try:
-            return cls(**json.loads(path.read_text(encoding="utf-8")))
+            state = cls(**json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError) as error:
             raise InputError(str(path), f"not a readable batch record ({error})") from None
+        if not safe_batch_id(state.batch_id):
+            raise InputError(str(path), "its batch id is not safe as a file name: move the file aside")
+        return state
 
     def settings(self) -> ServerSettings:
         import os
 
         return ServerSettings(model=self.model, base_url=self.base_url, api_key=os.environ.get(self.api_key_env) or None,
                               api_key_env=self.api_key_env, structured_output=self.structured_output)
+
+
+def forget_request(request_id: str) -> int:
+    """`assist forget ID`: take the request out of every batch record kept here (its text, as
+    submitted); a record left with no request is deleted. Returns how many records held it.
+    (What was uploaded stays on the server until it deletes it: OpenAI keeps batch files until
+    they are deleted there.)"""
+    folder = state_dir()
+    if not folder.is_dir():
+        return 0
+    held = 0
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            requests = data["requests"]
+        except (OSError, ValueError, TypeError, KeyError):
+            continue
+        if not isinstance(requests, list):
+            continue
+        kept = [entry for entry in requests if not _about(entry, request_id)]
+        if len(kept) == len(requests):
+            continue
+        held += 1
+        if kept:
+            data["requests"] = kept
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+            tmp.replace(path)
+        else:
+            path.unlink()
+    return held
+
+
+def _about(entry: Any, request_id: str) -> bool:
+    if not isinstance(entry, dict):
+        return False
+    request = entry.get("request")
+    return entry.get("custom_id") == request_id or (isinstance(request, dict) and request.get("id") == request_id)
 
 
 def _client(settings: ServerSettings):
@@ -178,6 +232,11 @@ def submit(loaded_requests, backend: OpenAIBackend, ctx: RunContext, store: Stor
     batch = _api_call(settings, "creating the batch", client.batches.create, input_file_id=uploaded.id,
                       endpoint=ENDPOINT, completion_window=COMPLETION_WINDOW,
                       metadata={"created_by": "assist", "requests": str(len(lines))})
+    if not safe_batch_id(getattr(batch, "id", None)):
+        raise RequestRejected(
+            f"{settings.url} answered batch id {shorten(repr(getattr(batch, 'id', None)), 60)}, which is not safe as a "
+            "file name (letters, digits, '_' and '-' only): the batch was not recorded; cancel it on the server",
+            stops_batch=True)
     state = BatchState(
         batch_id=batch.id, input_file_id=uploaded.id, created_at=time.time(), base_url=settings.url,
         model=settings.model, api_key_env=settings.api_key_env, structured_output=mode, max_chars=ctx.max_chars,
