@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -519,3 +520,57 @@ def test_the_reply_prompt_states_the_situation_and_the_rules(server, files, run)
     user = server.requests[0]["messages"][-1]["content"]
     assert "Write a `decline` reply" in user and "favour" in user
     assert "No link, email address, phone number or @handle" in user
+
+
+# -- secrets (issue 13) -------------------------------------------------------------------------------
+
+KEY = "sk-proj-Zq8vW3nLx5Tq2Rk7Yp4Hs9Jd6Fb1"
+
+
+def test_a_401_that_echoes_the_key_does_not_print_it(server, files, run, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    server.enqueue(error(401, f"Incorrect API key provided: {KEY}. Also tried {KEY[:18]}..."))
+    config, paths = files()
+    code, out, err = run(*screen_args(server, config, paths))
+    assert code == 1
+    line = one_line_error(err)
+    assert "HTTP 401" in line and "OPENAI_API_KEY" in line
+    assert KEY[8:20] not in err and KEY[-10:] not in err  # neither the whole key nor a long part of it
+    assert server.headers[0]["Authorization"] == f"Bearer {KEY}"  # it was sent, only not printed
+
+
+def test_a_server_error_or_answer_that_echoes_the_key_does_not_print_it(server, files, run, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    server.behaviour = lambda body: error(503, f"overloaded; your key {KEY} is fine")
+    config, paths = files(max_retries=1)
+    code, out, err = run(*screen_args(server, config, paths))
+    assert code == 1 and "HTTP 503" in one_line_error(err) and KEY[8:20] not in err
+    server.behaviour = openai_like(lambda body: verdict_json(summary=f"Your key is {KEY}", verdict="ignore"))
+    code, out, err = run(*screen_args(server, config, paths, "--no-cache"))
+    assert code == 0, err
+    assert KEY[8:20] not in out and KEY[8:20] not in err
+    assert not any(KEY[8:20] in path.read_text(errors="replace") for path in (Path(config).parent / "home").rglob("*") if path.is_file())
+
+
+def test_a_key_put_in_api_key_env_is_not_printed_back(files, run, tmp_path):
+    config, paths = files()
+    Path(config).write_text(Path(config).read_text() + f'api_key_env = "{KEY}"\n', encoding="utf-8")
+    code, out, err = run("screen", *paths, "-c", config, "--backend", "openai", "--model", "m")
+    line = one_line_error(err)
+    assert code == 2 and KEY[8:20] not in err
+    assert "api_key_env" in line and "name of an environment variable" in line
+
+
+def test_credentials_in_the_base_url_are_neither_stored_nor_printed(server, files, run, tmp_path):
+    server.behaviour = ollama_like()  # the mode learnt is remembered for the URL
+    config, paths = files()
+    url = server.url.replace("http://", "http://alice:hunter2secret@")
+    code, out, err = run("screen", *paths, "-c", config, "--json", "--backend", "openai", "--base-url", url, "--model", "m")
+    assert code == 0, err
+    remembered = json.loads((tmp_path / "home" / "structured-output.json").read_text())
+    assert remembered == {server.url: "prompt"}
+    assert not any("hunter2" in p.read_text(errors="replace") for p in (tmp_path / "home").rglob("*") if p.is_file())
+    down = f"http://alice:hunter2secret@127.0.0.1:{free_port()}/v1"
+    config, paths = files({**GOOD, "id": "req-other", "note": "Hello there."}, max_retries=1)
+    code, out, err = run("screen", *paths, "-c", config, "--backend", "openai", "--base-url", down, "--model", "m")
+    assert code == 1 and "cannot connect" in one_line_error(err) and "hunter2" not in err and "alice" not in err

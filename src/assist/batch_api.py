@@ -28,7 +28,8 @@ from .backends.base import Backend, Proposal
 from .backends.errors import AnswerInvalid, LLMError, RequestRejected, ServerUnavailable
 from .backends.llm import Asked, Completion
 from .backends.openai_backend import (
-    STRUCTURED_MODES, OpenAIBackend, ServerSettings, build_client, completion_from, rejection, server_message,
+    STRUCTURED_MODES, OpenAIBackend, ServerSettings, build_client, completion_from, rejection, scrubbed,
+    server_message,
 )
 from .config import UserConfig
 from .context import RunContext
@@ -116,7 +117,16 @@ class BatchState:
     def settings(self) -> ServerSettings:
         import os
 
-        return ServerSettings(model=self.model, base_url=self.base_url, api_key=os.environ.get(self.api_key_env) or None,
+        from .backends import ENV_BASE_URL
+        from .backends.secrets import without_credentials
+
+        # The record keeps the URL without credentials; the environment's, if it is the same
+        # server, brings them back.
+        base_url = self.base_url
+        env_url = (os.environ.get(ENV_BASE_URL) or "").rstrip("/")
+        if env_url and without_credentials(env_url) == base_url:
+            base_url = env_url
+        return ServerSettings(model=self.model, base_url=base_url, api_key=os.environ.get(self.api_key_env) or None,
                               api_key_env=self.api_key_env, structured_output=self.structured_output)
 
 
@@ -163,7 +173,15 @@ def _client(settings: ServerSettings):
 
 
 def _api_call(settings: ServerSettings, what: str, call, *args, **kwargs):
-    """One Batch API call: its failure is one line naming what failed (no retries: run it again)."""
+    """One Batch API call: its failure is one line naming what failed (no retries: run it again),
+    with the key and any URL credentials masked."""
+    try:
+        return _api_call_unmasked(settings, what, call, *args, **kwargs)
+    except LLMError as error:
+        raise scrubbed(error, settings) from None
+
+
+def _api_call_unmasked(settings: ServerSettings, what: str, call, *args, **kwargs):
     import openai
 
     try:
@@ -331,7 +349,8 @@ def collect(state: BatchState, store: Store, guidance: Guidance, batch=None) -> 
     for custom_id, item in outputs.items():
         response = item.get("response") or {}
         if response.get("status_code") == 200 and isinstance(response.get("body"), dict):
-            answers[custom_id] = completion_from(response["body"])
+            answers[custom_id] = completion = completion_from(response["body"])
+            completion.text = settings.scrub(completion.text)
     backend = BatchAnswers(live, answers)
     outcomes = []
     for entry in state.requests:
@@ -347,11 +366,11 @@ def collect(state: BatchState, store: Store, guidance: Guidance, batch=None) -> 
             try:
                 result = screen_request(request, backend, ctx)
             except LLMError as error:
-                outcomes.append((request, origin, None, str(error)))
+                outcomes.append((request, origin, None, settings.scrub(str(error))))
                 continue
             outcomes.append((request, origin, present(store.record(request, result, state.screening_key), on_record), None))
         elif custom_id in outputs or custom_id in errors:
-            outcomes.append((request, origin, None, _failure(outputs.get(custom_id) or errors[custom_id])))
+            outcomes.append((request, origin, None, settings.scrub(_failure(outputs.get(custom_id) or errors[custom_id]))))
         else:
             outcomes.append((request, origin, None, f"no answer in batch {state.batch_id} (status {batch.status})"))
     state.collected_at = time.time()

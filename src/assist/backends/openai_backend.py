@@ -31,6 +31,7 @@ from ..usage import make_usage
 from ..vocabulary import STRUCTURED_OUTPUT
 from ..validate import is_bare_json, shorten, strict_schema
 from .errors import LLMError, LLMSetupError, RequestRejected, ServerUnavailable
+from .secrets import mask, without_credentials
 from .llm import ChatBackend, Completion, with_schema_in_prompt
 
 OPENAI_URL = "https://api.openai.com/v1"
@@ -58,12 +59,23 @@ class ServerSettings:
     max_tokens: int = MAX_TOKENS
 
     @property
-    def url(self) -> str:
+    def connect_url(self) -> str:
+        """Where calls go, credentials in the URL included: never printed or stored."""
         return (self.base_url or OPENAI_URL).rstrip("/")
+
+    @property
+    def url(self) -> str:
+        """The server as shown, remembered and stored: without `user:password@`."""
+        return without_credentials(self.connect_url)
 
     @property
     def is_openai(self) -> bool:
         return self.url.startswith("https://api.openai.com")
+
+    def scrub(self, text: str) -> str:
+        """A message or an answer with the key (or a part of it), key-shaped tokens and URL
+        credentials masked: what a server says is printed, and a server may echo the key."""
+        return mask(text, self.api_key)
 
     @property
     def retry_budget(self) -> float:
@@ -124,14 +136,14 @@ class ChatClient:
         _require_key(settings)
         size = max(1, connections)
         self.http = httpx2.Client(
-            base_url=settings.url + "/",
+            base_url=settings.connect_url + "/",
             # Local servers need no key, but the header is expected: a placeholder says so.
             headers={"Authorization": f"Bearer {settings.api_key or 'no-key'}", "User-Agent": f"assist/{__version__}"},
             timeout=settings.timeout,
             limits=httpx2.Limits(max_connections=size, max_keepalive_connections=size),
             # TLS settings (the system's certificates, loaded at some cost) matter only for https;
             # redirects are not followed, so a plain-http server is never left for another.
-            verify=settings.url.startswith("https://"),
+            verify=settings.connect_url.startswith("https://"),
         )
 
     def chat(self, body: dict[str, Any]):
@@ -150,7 +162,7 @@ def build_client(settings: ServerSettings, connections: int = 8):
         limits=httpx2.Limits(max_connections=size, max_keepalive_connections=size),
         timeout=settings.timeout,
     )
-    return OpenAI(api_key=settings.api_key or "no-key", base_url=settings.url, timeout=settings.timeout,
+    return OpenAI(api_key=settings.api_key or "no-key", base_url=settings.connect_url, timeout=settings.timeout,
                   max_retries=0, http_client=http_client)
 
 
@@ -196,6 +208,12 @@ class OpenAIBackend(ChatBackend):
     # -- structured-output modes ---------------------------------------------------------------
 
     def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str) -> Completion:
+        try:
+            return self._complete(messages, schema, schema_name)
+        except LLMError as error:
+            raise scrubbed(error, self.settings) from None
+
+    def _complete(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str) -> Completion:
         configured = self.settings.structured_output
         if configured != "auto":
             try:
@@ -311,7 +329,9 @@ class OpenAIBackend(ChatBackend):
             raise _Transient(f"cannot connect: {error}" if str(error) else "cannot connect", connection=True) from None
         if response.status_code >= 400:
             raise self._status_error(response, mode)
-        return completion_from(_json_body(response))
+        completion = completion_from(_json_body(response))
+        completion.text = self.settings.scrub(completion.text)  # a server may echo the key into an answer
+        return completion
 
     def _status_error(self, response, mode: str) -> Exception:
         status = response.status_code
@@ -324,6 +344,13 @@ class OpenAIBackend(ChatBackend):
         if status in (408, 409) or status >= 500:
             return _Transient(f"HTTP {status}: {message}", retry_after=_retry_after(response))
         return rejection(self.settings, status, message)
+
+
+def scrubbed(error: LLMError, settings: ServerSettings) -> LLMError:
+    """The same error, its message masked (settings.scrub)."""
+    if error.args and isinstance(error.args[0], str):
+        error.args = (settings.scrub(error.args[0]), *error.args[1:])
+    return error
 
 
 def rejection(settings: ServerSettings, status: int, message: str, what: str = "the request") -> LLMError:
@@ -414,7 +441,7 @@ def _message(body: Any, fallback: str = "") -> str:
         text = text or body.get("detail") or body.get("message")
     elif isinstance(body, str):
         text = body
-    return shorten(str(text or fallback), 140)
+    return shorten(mask(str(text or fallback)), 140)
 
 
 def _mentions_format(message: str) -> bool:
