@@ -574,3 +574,20 @@ def test_credentials_in_the_base_url_are_neither_stored_nor_printed(server, file
     config, paths = files({**GOOD, "id": "req-other", "note": "Hello there."}, max_retries=1)
     code, out, err = run("screen", *paths, "-c", config, "--backend", "openai", "--base-url", down, "--model", "m")
     assert code == 1 and "cannot connect" in one_line_error(err) and "hunter2" not in err and "alice" not in err
+
+
+# -- timeouts bound a whole call (issue 13) ---------------------------------------------------------
+
+@pytest.mark.parametrize("part", ["body", "head"])
+def test_a_server_that_trickles_its_answer_fails_after_the_timeout(part, server, files, run):
+    # A byte every 0.2 s: every read succeeds, so only a deadline on the whole call ends it.
+    server.behaviour = lambda body: Answer(body=chat(verdict_json()).body, trickle=part, trickle_every=0.2)
+    config, paths = files(timeout=1, max_retries=1)
+    started = time.monotonic()
+    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
+    elapsed = time.monotonic() - started
+    assert code == 1
+    line = one_line_error(err)
+    assert "timeout" in line and "within 1s" in line and "is the server running" not in line
+    assert len(server.requests) == 2  # the first call and its one retry
+    assert elapsed < 4.0  # two calls of 1 s each and a short backoff, not minutes

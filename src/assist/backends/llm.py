@@ -38,6 +38,7 @@ class Completion:
     refusal: str | None = None
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    problem: str | None = None  # why it cannot be used before it is parsed (too large)
 
 
 @dataclass

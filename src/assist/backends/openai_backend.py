@@ -38,6 +38,9 @@ OPENAI_URL = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-4o-mini"
 STRUCTURED_MODES: tuple[str, ...] = STRUCTURED_OUTPUT[1:]  # what `auto` tries, in this order
 MAX_TOKENS = 1024
+# The most of an HTTP answer read: a chat completion of MAX_TOKENS tokens is a few kilobytes. More
+# is an invalid answer (re-asked), and is never parsed, printed or stored.
+MAX_RESPONSE_BYTES = 1024 * 1024
 # Backoff between retries: multiplier * 2**n + jitter, at most BACKOFF_MAX seconds.
 BACKOFF_MULTIPLIER = 0.5
 BACKOFF_MAX = 8.0
@@ -132,22 +135,71 @@ class ChatClient:
         import httpx2
 
         from .. import __version__
+        from .deadline import Deadline, DeadlineBackend
 
         _require_key(settings)
         size = max(1, connections)
+        limits = httpx2.Limits(max_connections=size, max_keepalive_connections=size)
+        verify = settings.connect_url.startswith("https://")
+        # `timeout` bounds the whole call (deadline.py), not only each read: a server that sends a
+        # byte a second fails after `timeout` seconds like one that sends nothing.
+        self.timeout = settings.timeout
+        self.deadline = Deadline()
+        transport = httpx2.HTTPTransport(verify=verify, limits=limits)
+        pool = getattr(transport, "_pool", None)
+        if pool is not None and hasattr(pool, "_network_backend"):
+            pool._network_backend = DeadlineBackend(self.deadline, pool._network_backend)
         self.http = httpx2.Client(
+            transport=transport,
             base_url=settings.connect_url + "/",
             # Local servers need no key, but the header is expected: a placeholder says so.
             headers={"Authorization": f"Bearer {settings.api_key or 'no-key'}", "User-Agent": f"assist/{__version__}"},
             timeout=settings.timeout,
-            limits=httpx2.Limits(max_connections=size, max_keepalive_connections=size),
+            limits=limits,
             # TLS settings (the system's certificates, loaded at some cost) matter only for https;
             # redirects are not followed, so a plain-http server is never left for another.
-            verify=settings.connect_url.startswith("https://"),
+            verify=verify,
         )
 
-    def chat(self, body: dict[str, Any]):
-        return self.http.post("chat/completions", json=body)
+    def chat(self, body: dict[str, Any]) -> "Reply":
+        """One call, bounded in time (`timeout`, the whole call) and in size (MAX_RESPONSE_BYTES:
+        reading stops there, before anything is parsed)."""
+        import httpx2
+
+        self.deadline.at = time.monotonic() + self.timeout
+        try:
+            with self.http.stream("POST", "chat/completions", json=body) as response:
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > MAX_RESPONSE_BYTES:
+                        return Reply(response.status_code, response.headers, b"".join(chunks), too_large=True)
+                    chunks.append(chunk)
+                    if time.monotonic() > self.deadline.at:  # in case the transport is not the one wrapped
+                        raise httpx2.ReadTimeout("the call's deadline passed")
+                return Reply(response.status_code, response.headers, b"".join(chunks))
+        finally:
+            self.deadline.at = None
+
+
+@dataclass
+class Reply:
+    """An HTTP answer, read whole or up to MAX_RESPONSE_BYTES (too_large: there was more)."""
+
+    status_code: int
+    headers: Any
+    content: bytes
+    too_large: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", errors="replace")
+
+    def json(self) -> Any:
+        import json
+
+        return json.loads(self.content)
 
 
 def build_client(settings: ServerSettings, connections: int = 8):
@@ -329,6 +381,8 @@ class OpenAIBackend(ChatBackend):
             raise _Transient(f"cannot connect: {error}" if str(error) else "cannot connect", connection=True) from None
         if response.status_code >= 400:
             raise self._status_error(response, mode)
+        if getattr(response, "too_large", False):
+            return Completion(text="", problem=f"the answer is larger than {MAX_RESPONSE_BYTES // 1024} KB")
         completion = completion_from(_json_body(response))
         completion.text = self.settings.scrub(completion.text)  # a server may echo the key into an answer
         return completion
