@@ -177,3 +177,29 @@ def test_forget_removes_the_request_from_submitted_batches(server, tmp_path, run
     assert not any("Alex Tran" in p.read_text(errors="replace") for p in (tmp_path / "home" / "batches").iterdir())
     code, out, err = run("forget", "req-b", "--yes")
     assert code == 0 and not state_file.exists()  # nothing of it left to keep
+
+
+def test_batch_answers_are_bounded_like_live_ones(server, tmp_path, run):
+    # req-a: a summary far over its schema length; req-b: a result line over a megabyte.
+    def behaviour(body):
+        text = json.dumps(body["messages"])
+        if "Alex" in text:
+            return chat(verdict_json(summary="long " * 1000))
+        if "Bao" in text:
+            return chat(verdict_json(summary="x" * 1_500_000))
+        return chat(verdict_json())
+    server.behaviour = behaviour
+    other = {"id": "req-b", "sender": {"name": "Bao Pham", "headline": "Engineer"}, "note": "Hello from Hue."}
+    fine = {"id": "req-c", "sender": {"name": "Chi Do", "headline": "Engineer"}, "note": "Hello from Hanoi."}
+    config, path = inbox(tmp_path, GOOD, other, fine)
+    code, out, err = run("batch", "submit", path, "-c", config, "--base-url", server.url, "--model", "m")
+    batch_id = out.strip()
+    server.finish(batch_id)
+    code, out, err = run("batch", "collect", batch_id, "--json")
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["req-c"]
+    lines = err.splitlines()
+    assert any("error: req-a" in l and "summary is 5000 characters long" in l for l in lines), err
+    assert any("error: req-b" in l and "larger than" in l for l in lines), err
+    assert all(len(l) < 1000 for l in lines)
+    assert verdict_rows(tmp_path) == {"req-c": 1}

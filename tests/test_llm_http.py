@@ -591,3 +591,43 @@ def test_a_server_that_trickles_its_answer_fails_after_the_timeout(part, server,
     assert "timeout" in line and "within 1s" in line and "is the server running" not in line
     assert len(server.requests) == 2  # the first call and its one retry
     assert elapsed < 4.0  # two calls of 1 s each and a short backoff, not minutes
+
+
+# -- answers bounded (issue 13) ---------------------------------------------------------------------
+
+def test_an_answer_larger_than_a_megabyte_is_not_read_whole_and_is_reasked(server, files, run):
+    server.enqueue(chat(verdict_json(summary="x" * 3_000_000)), chat(verdict_json()))
+    config, paths = files()
+    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
+    assert code == 0, err
+    assert len(server.requests) == 2 and "larger than" in server.requests[1]["messages"][-1]["content"]
+    assert results(out)[0]["summary"] == "LLM says ask."
+
+
+def test_an_oversized_summary_fails_after_the_reasks_and_is_stored_nowhere(server, files, run, tmp_path):
+    server.behaviour = openai_like(lambda body: verdict_json(summary="Fine. " + "y" * 50_000))
+    config, paths = files()
+    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
+    assert code == 1 and out == ""
+    line = one_line_error(err)
+    assert "invalid" in line and len(line) < 1000
+    assert len(server.requests) == 3  # asked, then re-asked twice
+    assert "yyyyyyyyyy" * 100 not in "".join(p.read_text(errors="replace") for p in (tmp_path / "home").rglob("*")
+                                          if p.is_file())
+
+
+def test_each_field_is_bounded_by_its_schema_length(server, files, run):
+    # A little over the schema's 300 characters is a model that cannot count: kept. Far over: re-asked.
+    server.enqueue(chat(verdict_json(summary="z" * 2000)), chat(verdict_json(summary="Fine. " + "w" * 320)))
+    config, paths = files()
+    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
+    assert code == 0, err
+    reask = server.requests[1]["messages"][-1]["content"]
+    assert "summary" in reask and "at most 300" in reask
+    assert results(out)[0]["summary"].startswith("Fine. www")
+    server.requests.clear()
+    server.enqueue(chat(verdict_json(flags=[{"id": "q" * 5000, "polarity": "red", "evidence": "e"}])), chat(verdict_json()))
+    config, paths = files({**GOOD, "id": "req-flags", "note": "Hello, happy to connect."})
+    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
+    assert code == 0, err
+    assert len(server.requests) == 2 and "q" * 1000 not in out + err

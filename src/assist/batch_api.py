@@ -28,7 +28,7 @@ from .backends.base import Backend, Proposal
 from .backends.errors import AnswerInvalid, LLMError, RequestRejected, ServerUnavailable
 from .backends.llm import Asked, Completion
 from .backends.openai_backend import (
-    STRUCTURED_MODES, OpenAIBackend, ServerSettings, build_client, completion_from, rejection, scrubbed,
+    MAX_RESPONSE_BYTES, STRUCTURED_MODES, OpenAIBackend, ServerSettings, build_client, completion_from, rejection, scrubbed,
     server_message,
 )
 from .config import UserConfig
@@ -298,7 +298,7 @@ class BatchAnswers(Backend):
     def propose(self, request: Request, signals: Signals, ctx: RunContext) -> Proposal:
         completion = self.answers[request.id or ""]
         try:
-            answer = self.live.answer_from(completion, LLMVerdict)
+            answer = self.live.answer_from(completion, LLMVerdict, self.live.schema_for(LLMVerdict, ctx.max_chars))
         except AnswerProblem as problem:
             raise AnswerInvalid(f"the model's answer is invalid: {problem}; answer: {shorten(completion.text)!r}",
                                 raw=completion.text, attempts=1) from None
@@ -309,21 +309,59 @@ class BatchAnswers(Backend):
                                        reply_rules(request, ctx.config, signals, "clarify", ctx.max_chars, ctx.reply_language))
 
 
-def _lines(client, settings: ServerSettings, file_id: str | None, what: str) -> dict[str, dict]:
+CUSTOM_ID = re.compile(rb'"custom_id"\s{0,8}:\s{0,8}"([^"\\]{1,300})"')
+
+
+def _lines(client, settings: ServerSettings, file_id: str | None, what: str,
+           wanted: set[str] | None = None) -> dict[str, dict]:
+    """The items of a result file by custom_id, read as it downloads: a line over
+    MAX_RESPONSE_BYTES is never held whole nor parsed (its request fails as too large), and lines
+    about requests this batch did not submit are skipped."""
     if not file_id:
         return {}
-    content = _api_call(settings, f"downloading the {what} file", client.files.content, file_id)
     out: dict[str, dict] = {}
-    for line in content.text.splitlines():
+
+    def take(line: bytes, too_large: bool) -> None:
+        if too_large:
+            found = CUSTOM_ID.search(line)
+            if found:
+                custom_id = found.group(1).decode("utf-8", errors="replace")
+                if wanted is None or custom_id in wanted:
+                    out[custom_id] = {"custom_id": custom_id, TOO_LARGE: True}
+            return
         if not line.strip():
-            continue
+            return
         try:
             item = json.loads(line)
         except ValueError:
-            continue
+            return
         if isinstance(item, dict) and isinstance(item.get("custom_id"), str):
-            out[item["custom_id"]] = item
+            if wanted is None or item["custom_id"] in wanted:
+                out[item["custom_id"]] = item
+
+    def download() -> None:
+        with client.files.with_streaming_response.content(file_id) as response:
+            line, too_large = b"", False
+            for chunk in response.iter_bytes():
+                while chunk:
+                    end = chunk.find(b"\n")
+                    piece, chunk = (chunk, b"") if end < 0 else (chunk[:end], chunk[end + 1:])
+                    if too_large:
+                        pass  # the rest of an oversized line is dropped as it comes
+                    elif len(line) + len(piece) > MAX_RESPONSE_BYTES:
+                        line, too_large = (line + piece)[:4096], True  # enough to find its custom_id
+                    else:
+                        line += piece
+                    if end >= 0:
+                        take(line, too_large)
+                        line, too_large = b"", False
+            take(line, too_large)
+
+    _api_call(settings, f"downloading the {what} file", download)
     return out
+
+
+TOO_LARGE = "assist_too_large"
 
 
 def _failure(item: dict) -> str:
@@ -341,14 +379,17 @@ def collect(state: BatchState, store: Store, guidance: Guidance, batch=None) -> 
     settings = state.settings()
     client = _client(settings)
     batch = batch or _api_call(settings, f"the status of {state.batch_id}", client.batches.retrieve, state.batch_id)
-    outputs = _lines(client, settings, getattr(batch, "output_file_id", None), "output")
-    errors = _lines(client, settings, getattr(batch, "error_file_id", None), "error")
+    wanted = {entry.get("custom_id") for entry in state.requests}
+    outputs = _lines(client, settings, getattr(batch, "output_file_id", None), "output", wanted)
+    errors = _lines(client, settings, getattr(batch, "error_file_id", None), "error", wanted)
     ctx = RunContext(UserConfig.model_validate(state.config), guidance, state.max_chars, state.redact)
     live = OpenAIBackend(settings, guidance, use_cache=False, client=client)
     answers: dict[str, Completion] = {}
     for custom_id, item in outputs.items():
         response = item.get("response") or {}
-        if response.get("status_code") == 200 and isinstance(response.get("body"), dict):
+        if item.get(TOO_LARGE):
+            answers[custom_id] = Completion(text="", problem=f"the answer is larger than {MAX_RESPONSE_BYTES // 1024} KB")
+        elif response.get("status_code") == 200 and isinstance(response.get("body"), dict):
             answers[custom_id] = completion = completion_from(response["body"])
             completion.text = settings.scrub(completion.text)
     backend = BatchAnswers(live, answers)
