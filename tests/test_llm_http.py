@@ -631,3 +631,51 @@ def test_each_field_is_bounded_by_its_schema_length(server, files, run):
     code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
     assert code == 0, err
     assert len(server.requests) == 2 and "q" * 1000 not in out + err
+
+
+# -- auto structured output settles only on a complete answer (issue 13) -----------------------------
+
+def test_a_cut_off_answer_does_not_make_auto_give_up_the_grammar(server, files, run, tmp_path):
+    # llama-cpp-python with a tiny model: json_schema is rejected, and the first grammar-constrained
+    # answer is cut at the token limit. That says nothing about response_format being ignored.
+    cut = {"done": False}
+
+    def answer(body):
+        kind = (body.get("response_format") or {}).get("type")
+        if kind == "json_schema":
+            return error(500, "Input should be 'text' or 'json_object' (response_format)")
+        if kind == "json_object" and not cut["done"]:
+            cut["done"] = True
+            return chat('{"verdict": "ask", "confidence": 0.6, "summary": "The sender', finish_reason="length")
+        return chat(verdict_json() if kind == "json_object" else "I would accept them.")
+    server.behaviour = answer
+    requests = [{**GOOD, "id": f"req-{n}", "note": f"Hello, let's connect ({n})."} for n in range(3)]
+    config, paths = files(*requests)
+    code, out, err = run(*screen_args(server, config, paths, "--concurrency", "1"))
+    assert [r["id"] for r in results(out)] == ["req-1", "req-2"]  # only the cut one failed
+    assert "cut off" in err
+    kinds = [(b.get("response_format") or {}).get("type") for b in server.requests]
+    assert kinds == ["json_schema", "json_object", "json_object", "json_object"]  # json_schema not tried twice
+    assert json.loads((tmp_path / "home" / "structured-output.json").read_text()) == {server.url: "json_object"}
+
+
+def test_a_refused_answer_does_not_settle_the_mode(server, files, run, tmp_path):
+    server.enqueue(chat("", refusal="I can't help with that."))
+    server.behaviour = openai_like()
+    config, paths = files(GOOD, {**GOOD, "id": "req-b", "note": "Hello, let's connect."})
+    code, out, err = run(*screen_args(server, config, paths, "--concurrency", "1"))
+    assert "refused" in err and [r["id"] for r in results(out)] == ["req-b"]
+    assert all(b["response_format"]["type"] == "json_schema" for b in server.requests)
+    assert json.loads((tmp_path / "home" / "structured-output.json").read_text()) == {server.url: "json_schema"}
+
+
+def test_a_remembered_mode_that_keeps_failing_is_tried_again_from_the_top_once(server, files, run, tmp_path):
+    (tmp_path / "home").mkdir(exist_ok=True)
+    (tmp_path / "home" / "structured-output.json").write_text(json.dumps({server.url: "prompt"}))
+    server.behaviour = llama_cpp_like(lambda body: verdict_json() if body.get("response_format") else "I would accept them.")
+    config, paths = files(GOOD, {**GOOD, "id": "req-b", "note": "Hello, let's connect."})
+    code, out, err = run(*screen_args(server, config, paths, "--concurrency", "1"))
+    assert code == 0, err
+    kinds = [(b.get("response_format") or {}).get("type") for b in server.requests]
+    assert kinds == [None, None, None, "json_schema", "json_object", "json_object"]
+    assert json.loads((tmp_path / "home" / "structured-output.json").read_text()) == {server.url: "json_object"}

@@ -30,7 +30,7 @@ from ..models import Usage
 from ..usage import make_usage
 from ..vocabulary import STRUCTURED_OUTPUT
 from ..validate import is_bare_json, shorten, strict_schema
-from .errors import LLMError, LLMSetupError, RequestRejected, ServerUnavailable
+from .errors import AnswerInvalid, AnswerTruncated, LLMError, LLMSetupError, RequestRejected, ServerUnavailable
 from .secrets import mask, without_credentials
 from .llm import ChatBackend, Completion, with_schema_in_prompt
 
@@ -248,6 +248,9 @@ class OpenAIBackend(ChatBackend):
         self.backoff = SharedBackoff()  # one pause for all the workers of a batch (HTTP 429)
         self.modes = modes if modes is not None else ModeMemory()
         self._mode: str | None = None  # the mode this run settled on (auto)
+        self._from_memory = False  # _mode was remembered from an earlier run, not settled in this one
+        self._ignore_memory = False  # the remembered mode kept failing: probe from the top instead
+        self._rejected: set[str] = set()  # modes the server rejected in this run (not tried again)
         self._settling = threading.Lock()
 
     def cache_scope(self) -> dict[str, Any]:
@@ -276,9 +279,10 @@ class OpenAIBackend(ChatBackend):
                     "use --structured-output auto, or one the server supports"
                 ) from None
         if self._mode is None:
-            remembered = self.modes.get(self.settings.url)
+            remembered = self._remembered()
             if remembered in STRUCTURED_MODES:
                 self._mode = remembered
+                self._from_memory = True
             else:
                 # Not known yet: one request finds out what the server takes while the other
                 # workers of a batch wait, instead of each trying every mode.
@@ -287,25 +291,54 @@ class OpenAIBackend(ChatBackend):
                         return self._auto(messages, schema, schema_name)
         return self._auto(messages, schema, schema_name)
 
+    def _remembered(self) -> str | None:
+        return None if self._ignore_memory else self.modes.get(self.settings.url)
+
     def _auto(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str) -> Completion:
-        start = self._mode or self.modes.get(self.settings.url) or STRUCTURED_MODES[0]
+        start = self._mode or self._remembered() or STRUCTURED_MODES[0]
         if start not in STRUCTURED_MODES:
             start = STRUCTURED_MODES[0]
         last: _ModeRejected | None = None
         for mode in STRUCTURED_MODES[STRUCTURED_MODES.index(start):]:
+            if mode in self._rejected and mode != "prompt":
+                continue
             try:
                 completion = self._with_retries(messages, schema, schema_name, mode)
             except _ModeRejected as rejected:
                 last = rejected
+                self._rejected.add(mode)
                 continue
+            if not complete(completion):
+                # Cut off at the token limit, refused, filtered or too large: it says nothing about
+                # whether the server honours response_format, so nothing is settled on it.
+                return completion
             # A server that answers prose, fences or <think> blocks ignored response_format: from
             # now on describe the schema in the prompt.
             settled = mode if mode == "prompt" or is_bare_json(completion.text.strip()) else "prompt"
             if settled != self._mode:
                 self._mode = settled
+                self._from_memory = False
                 self.modes.remember(self.settings.url, settled)
             return completion
         raise RequestRejected(f"{self.settings.url} rejected every structured-output mode; last: {last}")
+
+    def ask(self, messages, schema, model, soft_check=lambda _: []):
+        """As ChatBackend.ask; under `auto`, a mode remembered from an earlier run whose answers
+        still fail after the re-asks is dropped, once a run, and the modes tried again from the top."""
+        try:
+            asked = super().ask(messages, schema, model, soft_check)
+            self._from_memory = False  # it worked in this run: no longer only remembered
+            return asked
+        except (AnswerInvalid, AnswerTruncated):
+            with self._settling:
+                again = self.settings.structured_output == "auto" and self._from_memory and not self._ignore_memory
+                if again:
+                    self._ignore_memory = True
+                    self._mode = None
+                    self._from_memory = False
+            if not again:
+                raise
+        return super().ask(messages, schema, model, soft_check)
 
     def request_body(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str,
                      mode: str) -> dict[str, Any]:
@@ -398,6 +431,12 @@ class OpenAIBackend(ChatBackend):
         if status in (408, 409) or status >= 500:
             return _Transient(f"HTTP {status}: {message}", retry_after=_retry_after(response))
         return rejection(self.settings, status, message)
+
+
+def complete(completion: Completion) -> bool:
+    """A whole answer: not cut off, refused, filtered or too large to read."""
+    return (completion.finish_reason not in ("length", "content_filter") and not completion.refusal
+            and not completion.problem)
 
 
 def scrubbed(error: LLMError, settings: ServerSettings) -> LLMError:
