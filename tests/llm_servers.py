@@ -25,6 +25,8 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering (timeouts)
     drop: bool = False  # close the connection without answering (a reset)
+    trickle: str | None = None  # "head" or "body": send that part a byte at a time, every trickle_every seconds
+    trickle_every: float = 0.2
 
 
 def chat(content: str, finish_reason: str = "stop", refusal: str | None = None,
@@ -129,6 +131,9 @@ class FakeServer:
                     return
                 payload = answer.body if isinstance(answer.body, str) else json.dumps(answer.body)
                 data = payload.encode()
+                if answer.trickle:
+                    self._trickle(answer, data)
+                    return
                 try:
                     self.send_response(answer.status)
                     self.send_header("content-type", "application/json")
@@ -138,6 +143,24 @@ class FakeServer:
                     self.end_headers()
                     self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def _trickle(self, answer: Answer, data: bytes) -> None:
+                """A server that sends its answer a byte at a time (the head or the body)."""
+                head = (f"HTTP/1.1 {answer.status} OK\r\ncontent-type: application/json\r\n"
+                        f"content-length: {len(data)}\r\n\r\n").encode()
+                self.close_connection = True
+                try:
+                    if answer.trickle == "body":
+                        self.wfile.write(head)
+                        slow = data
+                    else:
+                        slow = head + data
+                    for index in range(len(slow)):
+                        self.wfile.write(slow[index:index + 1])
+                        self.wfile.flush()
+                        time.sleep(answer.trickle_every)
+                except OSError:
                     pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

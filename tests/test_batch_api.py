@@ -134,3 +134,72 @@ def test_submit_skips_what_is_already_screened_and_errors_are_one_line(server, t
     assert code == 2 and len(err.splitlines()) == 1 and "no batch" in err
     code, out, err = run("batch", "submit", path, "-c", config, "--base-url", server.url + "/nope", "--model", "other")
     assert code == 1 and len(err.splitlines()) == 1 and "HTTP 404" in err
+
+
+# -- hostile ids and forget (issue 13) --------------------------------------------------------------
+
+def test_a_batch_id_that_is_a_path_never_becomes_a_file_outside_batches(server, tmp_path, run):
+    config, path = inbox(tmp_path, GOOD)
+    plain = server._new_id
+    server._new_id = lambda prefix: "../../escaped" if prefix == "batch" else plain(prefix)
+    code, out, err = run("batch", "submit", path, "-c", config, "--base-url", server.url, "--model", "m")
+    assert code == 1 and out == ""
+    line = err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert "batch id" in line and "not recorded" in line
+    assert not list(tmp_path.rglob("escaped*"))  # nothing written anywhere under its name
+    assert not (tmp_path / "home" / "batches").is_dir() or not list((tmp_path / "home" / "batches").iterdir())
+
+
+@pytest.mark.parametrize("given", ["../assist", "..", "a/b", "batch-1\n", "x" * 300, ""])
+def test_a_batch_id_given_on_the_command_line_is_checked_before_it_names_a_file(given, tmp_path, run):
+    (tmp_path / "home").mkdir()
+    (tmp_path / "assist.json").write_text("{}")  # ../assist.json from batches/ would be this file
+    code, out, err = run("batch", "status", given)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "batch id" in err
+
+
+def test_forget_removes_the_request_from_submitted_batches(server, tmp_path, run):
+    other = {"id": "req-b", "sender": {"name": "Bao Pham", "headline": "Engineer"}, "note": "Hello from Hue."}
+    config, path = inbox(tmp_path, GOOD, other)
+    code, out, err = run("batch", "submit", path, "-c", config, "--base-url", server.url, "--model", "m")
+    assert code == 0, err
+    batch_id = out.strip()
+    state_file = tmp_path / "home" / "batches" / f"{batch_id}.json"
+    assert "Alex Tran" in state_file.read_text()
+    server.finish(batch_id)
+    assert run("batch", "collect", batch_id)[0] == 0
+    code, out, err = run("forget", "req-a", "--yes")
+    assert code == 0, err
+    left = state_file.read_text()
+    assert "Alex Tran" not in left and "req-a" not in left and "Bao Pham" in left
+    assert not any("Alex Tran" in p.read_text(errors="replace") for p in (tmp_path / "home" / "batches").iterdir())
+    code, out, err = run("forget", "req-b", "--yes")
+    assert code == 0 and not state_file.exists()  # nothing of it left to keep
+
+
+def test_batch_answers_are_bounded_like_live_ones(server, tmp_path, run):
+    # req-a: a summary far over its schema length; req-b: a result line over a megabyte.
+    def behaviour(body):
+        text = json.dumps(body["messages"])
+        if "Alex" in text:
+            return chat(verdict_json(summary="long " * 1000))
+        if "Bao" in text:
+            return chat(verdict_json(summary="x" * 1_500_000))
+        return chat(verdict_json())
+    server.behaviour = behaviour
+    other = {"id": "req-b", "sender": {"name": "Bao Pham", "headline": "Engineer"}, "note": "Hello from Hue."}
+    fine = {"id": "req-c", "sender": {"name": "Chi Do", "headline": "Engineer"}, "note": "Hello from Hanoi."}
+    config, path = inbox(tmp_path, GOOD, other, fine)
+    code, out, err = run("batch", "submit", path, "-c", config, "--base-url", server.url, "--model", "m")
+    batch_id = out.strip()
+    server.finish(batch_id)
+    code, out, err = run("batch", "collect", batch_id, "--json")
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["req-c"]
+    lines = err.splitlines()
+    assert any("error: req-a" in l and "summary is 5000 characters long" in l for l in lines), err
+    assert any("error: req-b" in l and "larger than" in l for l in lines), err
+    assert all(len(l) < 1000 for l in lines)
+    assert verdict_rows(tmp_path) == {"req-c": 1}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -519,3 +520,162 @@ def test_the_reply_prompt_states_the_situation_and_the_rules(server, files, run)
     user = server.requests[0]["messages"][-1]["content"]
     assert "Write a `decline` reply" in user and "favour" in user
     assert "No link, email address, phone number or @handle" in user
+
+
+# -- secrets (issue 13) -------------------------------------------------------------------------------
+
+KEY = "sk-proj-Zq8vW3nLx5Tq2Rk7Yp4Hs9Jd6Fb1"
+
+
+def test_a_401_that_echoes_the_key_does_not_print_it(server, files, run, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    server.enqueue(error(401, f"Incorrect API key provided: {KEY}. Also tried {KEY[:18]}..."))
+    config, paths = files()
+    code, out, err = run(*screen_args(server, config, paths))
+    assert code == 1
+    line = one_line_error(err)
+    assert "HTTP 401" in line and "OPENAI_API_KEY" in line
+    assert KEY[8:20] not in err and KEY[-10:] not in err  # neither the whole key nor a long part of it
+    assert server.headers[0]["Authorization"] == f"Bearer {KEY}"  # it was sent, only not printed
+
+
+def test_a_server_error_or_answer_that_echoes_the_key_does_not_print_it(server, files, run, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    server.behaviour = lambda body: error(503, f"overloaded; your key {KEY} is fine")
+    config, paths = files(max_retries=1)
+    code, out, err = run(*screen_args(server, config, paths))
+    assert code == 1 and "HTTP 503" in one_line_error(err) and KEY[8:20] not in err
+    server.behaviour = openai_like(lambda body: verdict_json(summary=f"Your key is {KEY}", verdict="ignore"))
+    code, out, err = run(*screen_args(server, config, paths, "--no-cache"))
+    assert code == 0, err
+    assert KEY[8:20] not in out and KEY[8:20] not in err
+    assert not any(KEY[8:20] in path.read_text(errors="replace") for path in (Path(config).parent / "home").rglob("*") if path.is_file())
+
+
+def test_a_key_put_in_api_key_env_is_not_printed_back(files, run, tmp_path):
+    config, paths = files()
+    Path(config).write_text(Path(config).read_text() + f'api_key_env = "{KEY}"\n', encoding="utf-8")
+    code, out, err = run("screen", *paths, "-c", config, "--backend", "openai", "--model", "m")
+    line = one_line_error(err)
+    assert code == 2 and KEY[8:20] not in err
+    assert "api_key_env" in line and "name of an environment variable" in line
+
+
+def test_credentials_in_the_base_url_are_neither_stored_nor_printed(server, files, run, tmp_path):
+    server.behaviour = ollama_like()  # the mode learnt is remembered for the URL
+    config, paths = files()
+    url = server.url.replace("http://", "http://alice:hunter2secret@")
+    code, out, err = run("screen", *paths, "-c", config, "--json", "--backend", "openai", "--base-url", url, "--model", "m")
+    assert code == 0, err
+    remembered = json.loads((tmp_path / "home" / "structured-output.json").read_text())
+    assert remembered == {server.url: "prompt"}
+    assert not any("hunter2" in p.read_text(errors="replace") for p in (tmp_path / "home").rglob("*") if p.is_file())
+    down = f"http://alice:hunter2secret@127.0.0.1:{free_port()}/v1"
+    config, paths = files({**GOOD, "id": "req-other", "note": "Hello there."}, max_retries=1)
+    code, out, err = run("screen", *paths, "-c", config, "--backend", "openai", "--base-url", down, "--model", "m")
+    assert code == 1 and "cannot connect" in one_line_error(err) and "hunter2" not in err and "alice" not in err
+
+
+# -- timeouts bound a whole call (issue 13) ---------------------------------------------------------
+
+@pytest.mark.parametrize("part", ["body", "head"])
+def test_a_server_that_trickles_its_answer_fails_after_the_timeout(part, server, files, run):
+    # A byte every 0.2 s: every read succeeds, so only a deadline on the whole call ends it.
+    server.behaviour = lambda body: Answer(body=chat(verdict_json()).body, trickle=part, trickle_every=0.2)
+    config, paths = files(timeout=1, max_retries=1)
+    started = time.monotonic()
+    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
+    elapsed = time.monotonic() - started
+    assert code == 1
+    line = one_line_error(err)
+    assert "timeout" in line and "within 1s" in line and "is the server running" not in line
+    assert len(server.requests) == 2  # the first call and its one retry
+    assert elapsed < 4.0  # two calls of 1 s each and a short backoff, not minutes
+
+
+# -- answers bounded (issue 13) ---------------------------------------------------------------------
+
+def test_an_answer_larger_than_a_megabyte_is_not_read_whole_and_is_reasked(server, files, run):
+    server.enqueue(chat(verdict_json(summary="x" * 3_000_000)), chat(verdict_json()))
+    config, paths = files()
+    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
+    assert code == 0, err
+    assert len(server.requests) == 2 and "larger than" in server.requests[1]["messages"][-1]["content"]
+    assert results(out)[0]["summary"] == "LLM says ask."
+
+
+def test_an_oversized_summary_fails_after_the_reasks_and_is_stored_nowhere(server, files, run, tmp_path):
+    server.behaviour = openai_like(lambda body: verdict_json(summary="Fine. " + "y" * 50_000))
+    config, paths = files()
+    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
+    assert code == 1 and out == ""
+    line = one_line_error(err)
+    assert "invalid" in line and len(line) < 1000
+    assert len(server.requests) == 3  # asked, then re-asked twice
+    assert "yyyyyyyyyy" * 100 not in "".join(p.read_text(errors="replace") for p in (tmp_path / "home").rglob("*")
+                                          if p.is_file())
+
+
+def test_each_field_is_bounded_by_its_schema_length(server, files, run):
+    # A little over the schema's 300 characters is a model that cannot count: kept. Far over: re-asked.
+    server.enqueue(chat(verdict_json(summary="z" * 2000)), chat(verdict_json(summary="Fine. " + "w" * 320)))
+    config, paths = files()
+    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
+    assert code == 0, err
+    reask = server.requests[1]["messages"][-1]["content"]
+    assert "summary" in reask and "at most 300" in reask
+    assert results(out)[0]["summary"].startswith("Fine. www")
+    server.requests.clear()
+    server.enqueue(chat(verdict_json(flags=[{"id": "q" * 5000, "polarity": "red", "evidence": "e"}])), chat(verdict_json()))
+    config, paths = files({**GOOD, "id": "req-flags", "note": "Hello, happy to connect."})
+    code, out, err = run(*screen_args(server, config, paths, "--structured-output", "json_schema"))
+    assert code == 0, err
+    assert len(server.requests) == 2 and "q" * 1000 not in out + err
+
+
+# -- auto structured output settles only on a complete answer (issue 13) -----------------------------
+
+def test_a_cut_off_answer_does_not_make_auto_give_up_the_grammar(server, files, run, tmp_path):
+    # llama-cpp-python with a tiny model: json_schema is rejected, and the first grammar-constrained
+    # answer is cut at the token limit. That says nothing about response_format being ignored.
+    cut = {"done": False}
+
+    def answer(body):
+        kind = (body.get("response_format") or {}).get("type")
+        if kind == "json_schema":
+            return error(500, "Input should be 'text' or 'json_object' (response_format)")
+        if kind == "json_object" and not cut["done"]:
+            cut["done"] = True
+            return chat('{"verdict": "ask", "confidence": 0.6, "summary": "The sender', finish_reason="length")
+        return chat(verdict_json() if kind == "json_object" else "I would accept them.")
+    server.behaviour = answer
+    requests = [{**GOOD, "id": f"req-{n}", "note": f"Hello, let's connect ({n})."} for n in range(3)]
+    config, paths = files(*requests)
+    code, out, err = run(*screen_args(server, config, paths, "--concurrency", "1"))
+    assert [r["id"] for r in results(out)] == ["req-1", "req-2"]  # only the cut one failed
+    assert "cut off" in err
+    kinds = [(b.get("response_format") or {}).get("type") for b in server.requests]
+    assert kinds == ["json_schema", "json_object", "json_object", "json_object"]  # json_schema not tried twice
+    assert json.loads((tmp_path / "home" / "structured-output.json").read_text()) == {server.url: "json_object"}
+
+
+def test_a_refused_answer_does_not_settle_the_mode(server, files, run, tmp_path):
+    server.enqueue(chat("", refusal="I can't help with that."))
+    server.behaviour = openai_like()
+    config, paths = files(GOOD, {**GOOD, "id": "req-b", "note": "Hello, let's connect."})
+    code, out, err = run(*screen_args(server, config, paths, "--concurrency", "1"))
+    assert "refused" in err and [r["id"] for r in results(out)] == ["req-b"]
+    assert all(b["response_format"]["type"] == "json_schema" for b in server.requests)
+    assert json.loads((tmp_path / "home" / "structured-output.json").read_text()) == {server.url: "json_schema"}
+
+
+def test_a_remembered_mode_that_keeps_failing_is_tried_again_from_the_top_once(server, files, run, tmp_path):
+    (tmp_path / "home").mkdir(exist_ok=True)
+    (tmp_path / "home" / "structured-output.json").write_text(json.dumps({server.url: "prompt"}))
+    server.behaviour = llama_cpp_like(lambda body: verdict_json() if body.get("response_format") else "I would accept them.")
+    config, paths = files(GOOD, {**GOOD, "id": "req-b", "note": "Hello, let's connect."})
+    code, out, err = run(*screen_args(server, config, paths, "--concurrency", "1"))
+    assert code == 0, err
+    kinds = [(b.get("response_format") or {}).get("type") for b in server.requests]
+    assert kinds == [None, None, None, "json_schema", "json_object", "json_object"]
+    assert json.loads((tmp_path / "home" / "structured-output.json").read_text()) == {server.url: "json_object"}

@@ -135,3 +135,36 @@ def test_an_llm_verdict_without_reasons_shows_the_offline_ones():
     assert any("cited no criteria" in w for w in guarded.warnings)
     # the guard changes the verdict's reasons, never what the call cost or where it came from
     assert (guarded.usage, guarded.prompt_version, guarded.cached) == (usage, "p1", True)
+
+
+def test_an_answer_over_the_size_cap_is_refused_before_it_is_parsed():
+    import time
+
+    from assist.validate import MAX_ANSWER_CHARS
+
+    schema = answer_schema(LLMVerdict, load_guidance(), 300)
+    huge = '{"verdict": "ask", "summary": "' + "[" * (MAX_ANSWER_CHARS + 1) + '"}'
+    started = time.perf_counter()
+    with pytest.raises(AnswerProblem, match="characters long"):
+        parse_answer(huge, LLMVerdict, schema)
+    assert time.perf_counter() - started < 0.5
+
+
+def _answer() -> str:
+    return ('{"verdict": "ask", "confidence": 0.6, "summary": "s", "report": false, "reply": "Hi, how do we know each other?",'
+            ' "flags": [{"id": "personalized_note", "polarity": "green", "evidence": "e"}]}')
+
+
+def test_field_lengths_come_from_the_schema_with_room_for_a_model_that_cannot_count():
+    schema = answer_schema(LLMVerdict, load_guidance(), 120)
+    good = json.loads(_answer())
+    assert parse_answer(json.dumps({**good, "summary": "s" * 350}), LLMVerdict, schema).summary == "s" * 350
+    for field, value in (("summary", "s" * 900), ("reply", "r" * 700)):
+        with pytest.raises(AnswerProblem, match=f"{field}.*at most"):
+            parse_answer(json.dumps({**good, field: value}), LLMVerdict, schema)
+    many = [{"id": "personalized_note", "polarity": "green", "evidence": "e"}] * 13
+    with pytest.raises(AnswerProblem, match="flags"):
+        parse_answer(json.dumps({**good, "flags": many}), LLMVerdict, schema)
+    with pytest.raises(AnswerProblem, match="evidence"):
+        parse_answer(json.dumps({**good, "flags": [{"id": "personalized_note", "polarity": "green", "evidence": "e" * 800}]}),
+                     LLMVerdict, schema)

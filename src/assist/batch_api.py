@@ -18,6 +18,7 @@ submitted again. Collecting twice records nothing twice. Cost estimates use half
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,8 @@ from .backends.base import Backend, Proposal
 from .backends.errors import AnswerInvalid, LLMError, RequestRejected, ServerUnavailable
 from .backends.llm import Asked, Completion
 from .backends.openai_backend import (
-    STRUCTURED_MODES, OpenAIBackend, ServerSettings, build_client, completion_from, rejection, server_message,
+    MAX_RESPONSE_BYTES, STRUCTURED_MODES, OpenAIBackend, ServerSettings, build_client, completion_from, rejection, scrubbed,
+    server_message,
 )
 from .config import UserConfig
 from .context import RunContext
@@ -47,6 +49,13 @@ COMPLETION_WINDOW = "24h"
 BATCH_DISCOUNT = 0.5  # the Batch API costs half the live price
 DONE = ("completed", "expired", "cancelled", "failed")
 STATE_DIR = "batches"
+# What a batch id may be before it names a file in batches/: OpenAI's are "batch_" and 24 or so
+# letters and digits. Anything else (a path, dots, a newline, a very long string) is refused.
+BATCH_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
+
+
+def safe_batch_id(batch_id: object) -> bool:
+    return isinstance(batch_id, str) and BATCH_ID.fullmatch(batch_id) is not None
 
 
 def state_dir() -> Path:
@@ -71,6 +80,8 @@ class BatchState:
 
     @property
     def path(self) -> Path:
+        if not safe_batch_id(self.batch_id):  # checked on the way in; this is the last line of defence
+            raise ValueError(f"unsafe batch id {shorten(repr(self.batch_id), 60)}")
         return state_dir() / f"{self.batch_id}.json"
 
     def save(self) -> None:
@@ -83,8 +94,11 @@ class BatchState:
     @classmethod
     def load(cls, batch_id: str | None) -> "BatchState":
         folder = state_dir()
-        if batch_id:
-            path = folder / f"{Path(batch_id).name}.json"
+        if batch_id is not None:
+            if not safe_batch_id(batch_id):
+                raise InputError("batch id", f"{shorten(repr(batch_id), 60)} is not a batch id (letters, digits, "
+                                 "'_' and '-' only): give the id `assist batch submit` printed")
+            path = folder / f"{batch_id}.json"
             if not path.is_file():
                 raise InputError(batch_id, f"no batch submitted from here with this id (looked in {folder})")
         else:
@@ -93,15 +107,65 @@ class BatchState:
                 raise InputError("batch", "no batch submitted yet (see 'assist batch submit --help')")
             path = candidates[-1]
         try:
-            return cls(**json.loads(path.read_text(encoding="utf-8")))
+            state = cls(**json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError) as error:
             raise InputError(str(path), f"not a readable batch record ({error})") from None
+        if not safe_batch_id(state.batch_id):
+            raise InputError(str(path), "its batch id is not safe as a file name: move the file aside")
+        return state
 
     def settings(self) -> ServerSettings:
         import os
 
-        return ServerSettings(model=self.model, base_url=self.base_url, api_key=os.environ.get(self.api_key_env) or None,
+        from .backends import ENV_BASE_URL
+        from .backends.secrets import without_credentials
+
+        # The record keeps the URL without credentials; the environment's, if it is the same
+        # server, brings them back.
+        base_url = self.base_url
+        env_url = (os.environ.get(ENV_BASE_URL) or "").rstrip("/")
+        if env_url and without_credentials(env_url) == base_url:
+            base_url = env_url
+        return ServerSettings(model=self.model, base_url=base_url, api_key=os.environ.get(self.api_key_env) or None,
                               api_key_env=self.api_key_env, structured_output=self.structured_output)
+
+
+def forget_request(request_id: str) -> int:
+    """`assist forget ID`: take the request out of every batch record kept here (its text, as
+    submitted); a record left with no request is deleted. Returns how many records held it.
+    (What was uploaded stays on the server until it deletes it: OpenAI keeps batch files until
+    they are deleted there.)"""
+    folder = state_dir()
+    if not folder.is_dir():
+        return 0
+    held = 0
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            requests = data["requests"]
+        except (OSError, ValueError, TypeError, KeyError):
+            continue
+        if not isinstance(requests, list):
+            continue
+        kept = [entry for entry in requests if not _about(entry, request_id)]
+        if len(kept) == len(requests):
+            continue
+        held += 1
+        if kept:
+            data["requests"] = kept
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+            tmp.replace(path)
+        else:
+            path.unlink()
+    return held
+
+
+def _about(entry: Any, request_id: str) -> bool:
+    if not isinstance(entry, dict):
+        return False
+    request = entry.get("request")
+    return entry.get("custom_id") == request_id or (isinstance(request, dict) and request.get("id") == request_id)
 
 
 def _client(settings: ServerSettings):
@@ -109,7 +173,15 @@ def _client(settings: ServerSettings):
 
 
 def _api_call(settings: ServerSettings, what: str, call, *args, **kwargs):
-    """One Batch API call: its failure is one line naming what failed (no retries: run it again)."""
+    """One Batch API call: its failure is one line naming what failed (no retries: run it again),
+    with the key and any URL credentials masked."""
+    try:
+        return _api_call_unmasked(settings, what, call, *args, **kwargs)
+    except LLMError as error:
+        raise scrubbed(error, settings) from None
+
+
+def _api_call_unmasked(settings: ServerSettings, what: str, call, *args, **kwargs):
     import openai
 
     try:
@@ -178,6 +250,11 @@ def submit(loaded_requests, backend: OpenAIBackend, ctx: RunContext, store: Stor
     batch = _api_call(settings, "creating the batch", client.batches.create, input_file_id=uploaded.id,
                       endpoint=ENDPOINT, completion_window=COMPLETION_WINDOW,
                       metadata={"created_by": "assist", "requests": str(len(lines))})
+    if not safe_batch_id(getattr(batch, "id", None)):
+        raise RequestRejected(
+            f"{settings.url} answered batch id {shorten(repr(getattr(batch, 'id', None)), 60)}, which is not safe as a "
+            "file name (letters, digits, '_' and '-' only): the batch was not recorded; cancel it on the server",
+            stops_batch=True)
     state = BatchState(
         batch_id=batch.id, input_file_id=uploaded.id, created_at=time.time(), base_url=settings.url,
         model=settings.model, api_key_env=settings.api_key_env, structured_output=mode, max_chars=ctx.max_chars,
@@ -221,7 +298,7 @@ class BatchAnswers(Backend):
     def propose(self, request: Request, signals: Signals, ctx: RunContext) -> Proposal:
         completion = self.answers[request.id or ""]
         try:
-            answer = self.live.answer_from(completion, LLMVerdict)
+            answer = self.live.answer_from(completion, LLMVerdict, self.live.schema_for(LLMVerdict, ctx.max_chars))
         except AnswerProblem as problem:
             raise AnswerInvalid(f"the model's answer is invalid: {problem}; answer: {shorten(completion.text)!r}",
                                 raw=completion.text, attempts=1) from None
@@ -232,21 +309,59 @@ class BatchAnswers(Backend):
                                        reply_rules(request, ctx.config, signals, "clarify", ctx.max_chars, ctx.reply_language))
 
 
-def _lines(client, settings: ServerSettings, file_id: str | None, what: str) -> dict[str, dict]:
+CUSTOM_ID = re.compile(rb'"custom_id"\s{0,8}:\s{0,8}"([^"\\]{1,300})"')
+
+
+def _lines(client, settings: ServerSettings, file_id: str | None, what: str,
+           wanted: set[str] | None = None) -> dict[str, dict]:
+    """The items of a result file by custom_id, read as it downloads: a line over
+    MAX_RESPONSE_BYTES is never held whole nor parsed (its request fails as too large), and lines
+    about requests this batch did not submit are skipped."""
     if not file_id:
         return {}
-    content = _api_call(settings, f"downloading the {what} file", client.files.content, file_id)
     out: dict[str, dict] = {}
-    for line in content.text.splitlines():
+
+    def take(line: bytes, too_large: bool) -> None:
+        if too_large:
+            found = CUSTOM_ID.search(line)
+            if found:
+                custom_id = found.group(1).decode("utf-8", errors="replace")
+                if wanted is None or custom_id in wanted:
+                    out[custom_id] = {"custom_id": custom_id, TOO_LARGE: True}
+            return
         if not line.strip():
-            continue
+            return
         try:
             item = json.loads(line)
         except ValueError:
-            continue
+            return
         if isinstance(item, dict) and isinstance(item.get("custom_id"), str):
-            out[item["custom_id"]] = item
+            if wanted is None or item["custom_id"] in wanted:
+                out[item["custom_id"]] = item
+
+    def download() -> None:
+        with client.files.with_streaming_response.content(file_id) as response:
+            line, too_large = b"", False
+            for chunk in response.iter_bytes():
+                while chunk:
+                    end = chunk.find(b"\n")
+                    piece, chunk = (chunk, b"") if end < 0 else (chunk[:end], chunk[end + 1:])
+                    if too_large:
+                        pass  # the rest of an oversized line is dropped as it comes
+                    elif len(line) + len(piece) > MAX_RESPONSE_BYTES:
+                        line, too_large = (line + piece)[:4096], True  # enough to find its custom_id
+                    else:
+                        line += piece
+                    if end >= 0:
+                        take(line, too_large)
+                        line, too_large = b"", False
+            take(line, too_large)
+
+    _api_call(settings, f"downloading the {what} file", download)
     return out
+
+
+TOO_LARGE = "assist_too_large"
 
 
 def _failure(item: dict) -> str:
@@ -264,15 +379,19 @@ def collect(state: BatchState, store: Store, guidance: Guidance, batch=None) -> 
     settings = state.settings()
     client = _client(settings)
     batch = batch or _api_call(settings, f"the status of {state.batch_id}", client.batches.retrieve, state.batch_id)
-    outputs = _lines(client, settings, getattr(batch, "output_file_id", None), "output")
-    errors = _lines(client, settings, getattr(batch, "error_file_id", None), "error")
+    wanted = {entry.get("custom_id") for entry in state.requests}
+    outputs = _lines(client, settings, getattr(batch, "output_file_id", None), "output", wanted)
+    errors = _lines(client, settings, getattr(batch, "error_file_id", None), "error", wanted)
     ctx = RunContext(UserConfig.model_validate(state.config), guidance, state.max_chars, state.redact)
     live = OpenAIBackend(settings, guidance, use_cache=False, client=client)
     answers: dict[str, Completion] = {}
     for custom_id, item in outputs.items():
         response = item.get("response") or {}
-        if response.get("status_code") == 200 and isinstance(response.get("body"), dict):
-            answers[custom_id] = completion_from(response["body"])
+        if item.get(TOO_LARGE):
+            answers[custom_id] = Completion(text="", problem=f"the answer is larger than {MAX_RESPONSE_BYTES // 1024} KB")
+        elif response.get("status_code") == 200 and isinstance(response.get("body"), dict):
+            answers[custom_id] = completion = completion_from(response["body"])
+            completion.text = settings.scrub(completion.text)
     backend = BatchAnswers(live, answers)
     outcomes = []
     for entry in state.requests:
@@ -288,11 +407,11 @@ def collect(state: BatchState, store: Store, guidance: Guidance, batch=None) -> 
             try:
                 result = screen_request(request, backend, ctx)
             except LLMError as error:
-                outcomes.append((request, origin, None, str(error)))
+                outcomes.append((request, origin, None, settings.scrub(str(error))))
                 continue
             outcomes.append((request, origin, present(store.record(request, result, state.screening_key), on_record), None))
         elif custom_id in outputs or custom_id in errors:
-            outcomes.append((request, origin, None, _failure(outputs.get(custom_id) or errors[custom_id])))
+            outcomes.append((request, origin, None, settings.scrub(_failure(outputs.get(custom_id) or errors[custom_id]))))
         else:
             outcomes.append((request, origin, None, f"no answer in batch {state.batch_id} (status {batch.status})"))
     state.collected_at = time.time()

@@ -548,6 +548,10 @@ def forget(
 
     AnswerCache().forget(None if all_ else request_id)
     batches = assist_home() / "batches"
+    if not all_:
+        from .batch_api import forget_request
+
+        forget_request(request_id or "")
     if all_ and batches.is_dir():
         import shutil
 

@@ -27,6 +27,8 @@ SUMMARY_MAX = 300
 EVIDENCE_MAX = 200
 FLAGS_MAX = 6
 RAW_IN_ERRORS = 160
+# The longest answer parsed at all: a verdict of MAX_TOKENS tokens is a few thousand characters.
+MAX_ANSWER_CHARS = 32_000
 
 Answer = TypeVar("Answer", bound=BaseModel)
 
@@ -241,10 +243,67 @@ def is_bare_json(text: str) -> bool:
 
 # ------------------------------------------------------------------------------------- validation
 
-def parse_answer(text: str, model: type[Answer]) -> Answer:
+def hard_limit(schema_limit: int) -> int:
+    """How far over its schema length a field may go before the answer is invalid. A model cannot
+    count characters (and OpenAI's strict mode does not send maxLength), so a little over is a
+    model's slip, kept (a reply is then re-asked and cut at a sentence, evidence clipped); twice
+    the length, and at least 500 characters over, is not."""
+    return max(2 * schema_limit, schema_limit + 500)
+
+
+def over_length(data: Any, schema: dict[str, Any], where: str = "") -> str | None:
+    """The first string or list in `data` over the hard limit of its schema's maxLength (or, for an
+    enum, its longest value) or maxItems, said for the re-ask; None when every one is within."""
+    options = schema.get("anyOf") or [schema]
+    if isinstance(data, str):
+        for option in options:
+            if option.get("type") != "string":
+                continue
+            limit = option.get("maxLength")
+            if limit is None and option.get("enum"):
+                limit = max(len(str(value)) for value in option["enum"])
+            if isinstance(limit, int) and len(data) > hard_limit(limit):
+                return f"{where or 'the answer'} is {len(data)} characters long; write at most {limit}"
+        return None
+    if isinstance(data, list):
+        for option in options:
+            if option.get("type") != "array":
+                continue
+            limit = option.get("maxItems")
+            if isinstance(limit, int) and len(data) > 2 * limit:
+                return f"{where or 'the answer'} has {len(data)} items; give at most {limit}"
+            items = option.get("items") or {}
+            for index, item in enumerate(data[: 2 * limit] if isinstance(limit, int) else data):
+                problem = over_length(item, items, f"{where}[{index}]")
+                if problem:
+                    return problem
+        return None
+    if isinstance(data, dict):
+        for option in options:
+            props = option.get("properties")
+            if not isinstance(props, dict):
+                continue
+            for name, value in data.items():
+                if name in props:
+                    problem = over_length(value, props[name], f"{where}.{name}" if where else name)
+                    if problem:
+                        return problem
+    return None
+
+
+def parse_answer(text: str, model: type[Answer], schema: dict[str, Any] | None = None) -> Answer:
+    """The answer validated: at most MAX_ANSWER_CHARS (checked before parsing), JSON of the model's
+    shape, and, given the schema sent, each field within its length (over_length)."""
+    if len(text) > MAX_ANSWER_CHARS:
+        raise AnswerProblem(f"the answer is {len(text)} characters long; the whole answer must be under "
+                            f"{MAX_ANSWER_CHARS} characters")
     data = extract_json(text)
     if not isinstance(data, dict):
         raise AnswerProblem(f"expected a JSON object, got {type(data).__name__}")
+    if schema is not None:
+        problem = over_length(data, schema)
+        if problem:
+            raise AnswerProblem(problem)
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -270,7 +329,7 @@ def check_flags(flags: list[LLMFlag], guidance: Guidance) -> tuple[list[Flag], l
         kept.append(Flag(id=criterion_id, polarity=guidance.criteria[criterion_id].polarity, evidence=evidence))
     warnings = []
     if unknown:
-        names = ", ".join(repr(name) for name in unknown[:3])
+        names = ", ".join(repr(shorten(name, 60)) for name in unknown[:3])
         warnings.append(f"llm: dropped flag{'s' if len(unknown) > 1 else ''} citing no criterion of the guidance: {names}")
     return kept, warnings
 

@@ -87,7 +87,11 @@ def select_backend(config: UserConfig, guidance: Guidance, choice: BackendChoice
         return LocalBackend(guidance, choice.model_path or llm.model_path, structured_output=mode,
                             temperature=llm.temperature, use_cache=choice.use_cache)
     from .openai_backend import OpenAIBackend, ServerSettings
+    from .secrets import looks_like_a_key
 
+    if looks_like_a_key(llm.api_key_env):  # said without echoing it: it may be the key itself
+        raise InputError("[llm].api_key_env", "holds what looks like an API key, not the name of an environment "
+                         "variable: put the key in an environment variable (e.g. OPENAI_API_KEY) and that name here")
     settings = ServerSettings(
         model=model_name(config, choice),
         base_url=base_url(config, choice),

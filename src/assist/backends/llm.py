@@ -20,7 +20,7 @@ from ..render import prompt_version, render_messages, render_reply_messages, rep
 from ..signals import Signals
 from ..usage import add_usage, make_usage
 from ..validate import (
-    MAX_REASKS, AnswerProblem, LLMReply, LLMVerdict, answer_schema, check_flags,
+    MAX_REASKS, AnswerProblem, LLMReply, LLMVerdict, answer_schema, check_flags, over_length,
     parse_answer, reask_message, schema_instructions, shorten,
 )
 from ..reply_checks import ReplyRules, only_length, reply_problems
@@ -38,6 +38,7 @@ class Completion:
     refusal: str | None = None
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    problem: str | None = None  # why it cannot be used before it is parsed (too large)
 
 
 @dataclass
@@ -150,8 +151,9 @@ class ChatBackend(Backend):
             hit = self.cache.get(key)
             if hit is not None:
                 try:
-                    answer = model.model_validate(hit["answer"])
-                except ValueError:
+                    # Held to today's bounds: an answer cached before them is asked again.
+                    answer = None if over_length(hit["answer"], schema) else model.model_validate(hit["answer"])
+                except (ValueError, TypeError, KeyError):
                     answer = None
                 if answer is not None:
                     return Asked(answer=answer, usage=Usage(cost_usd=0.0), cached=True)
@@ -171,7 +173,9 @@ class ChatBackend(Backend):
             usage = add_usage(usage, self.usage_of(completion))
             self._check_finish(completion)
             try:
-                answer = parse_answer(completion.text, model)
+                if completion.problem:
+                    raise AnswerProblem(completion.problem)
+                answer = parse_answer(completion.text, model, schema)
             except AnswerProblem as problem:
                 issue = str(problem)
                 if attempt == attempts:
@@ -189,11 +193,14 @@ class ChatBackend(Backend):
                                            reask_message(issue, schema)]
         raise AssertionError("unreachable")
 
-    def answer_from(self, completion: Completion, model: type = LLMVerdict) -> Any:
+    def answer_from(self, completion: Completion, model: type = LLMVerdict, schema: dict[str, Any] | None = None) -> Any:
         """One answer, validated as the live path validates a first answer (no re-ask possible):
-        raises an LLMError for a refusal, a filter or a cut-off, AnswerProblem for invalid JSON."""
+        raises an LLMError for a refusal, a filter or a cut-off, AnswerProblem for invalid JSON
+        or an answer over its bounds (the schema's lengths, the whole answer's size)."""
         self._check_finish(completion)
-        return parse_answer(completion.text, model)
+        if completion.problem:
+            raise AnswerProblem(completion.problem)
+        return parse_answer(completion.text, model, schema)
 
     def _check_finish(self, completion: Completion) -> None:
         if completion.refusal:

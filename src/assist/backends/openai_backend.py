@@ -30,13 +30,17 @@ from ..models import Usage
 from ..usage import make_usage
 from ..vocabulary import STRUCTURED_OUTPUT
 from ..validate import is_bare_json, shorten, strict_schema
-from .errors import LLMError, LLMSetupError, RequestRejected, ServerUnavailable
+from .errors import AnswerInvalid, AnswerTruncated, LLMError, LLMSetupError, RequestRejected, ServerUnavailable
+from .secrets import mask, without_credentials
 from .llm import ChatBackend, Completion, with_schema_in_prompt
 
 OPENAI_URL = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-4o-mini"
 STRUCTURED_MODES: tuple[str, ...] = STRUCTURED_OUTPUT[1:]  # what `auto` tries, in this order
 MAX_TOKENS = 1024
+# The most of an HTTP answer read: a chat completion of MAX_TOKENS tokens is a few kilobytes. More
+# is an invalid answer (re-asked), and is never parsed, printed or stored.
+MAX_RESPONSE_BYTES = 1024 * 1024
 # Backoff between retries: multiplier * 2**n + jitter, at most BACKOFF_MAX seconds.
 BACKOFF_MULTIPLIER = 0.5
 BACKOFF_MAX = 8.0
@@ -58,12 +62,23 @@ class ServerSettings:
     max_tokens: int = MAX_TOKENS
 
     @property
-    def url(self) -> str:
+    def connect_url(self) -> str:
+        """Where calls go, credentials in the URL included: never printed or stored."""
         return (self.base_url or OPENAI_URL).rstrip("/")
+
+    @property
+    def url(self) -> str:
+        """The server as shown, remembered and stored: without `user:password@`."""
+        return without_credentials(self.connect_url)
 
     @property
     def is_openai(self) -> bool:
         return self.url.startswith("https://api.openai.com")
+
+    def scrub(self, text: str) -> str:
+        """A message or an answer with the key (or a part of it), key-shaped tokens and URL
+        credentials masked: what a server says is printed, and a server may echo the key."""
+        return mask(text, self.api_key)
 
     @property
     def retry_budget(self) -> float:
@@ -120,22 +135,71 @@ class ChatClient:
         import httpx2
 
         from .. import __version__
+        from .deadline import Deadline, DeadlineBackend
 
         _require_key(settings)
         size = max(1, connections)
+        limits = httpx2.Limits(max_connections=size, max_keepalive_connections=size)
+        verify = settings.connect_url.startswith("https://")
+        # `timeout` bounds the whole call (deadline.py), not only each read: a server that sends a
+        # byte a second fails after `timeout` seconds like one that sends nothing.
+        self.timeout = settings.timeout
+        self.deadline = Deadline()
+        transport = httpx2.HTTPTransport(verify=verify, limits=limits)
+        pool = getattr(transport, "_pool", None)
+        if pool is not None and hasattr(pool, "_network_backend"):
+            pool._network_backend = DeadlineBackend(self.deadline, pool._network_backend)
         self.http = httpx2.Client(
-            base_url=settings.url + "/",
+            transport=transport,
+            base_url=settings.connect_url + "/",
             # Local servers need no key, but the header is expected: a placeholder says so.
             headers={"Authorization": f"Bearer {settings.api_key or 'no-key'}", "User-Agent": f"assist/{__version__}"},
             timeout=settings.timeout,
-            limits=httpx2.Limits(max_connections=size, max_keepalive_connections=size),
+            limits=limits,
             # TLS settings (the system's certificates, loaded at some cost) matter only for https;
             # redirects are not followed, so a plain-http server is never left for another.
-            verify=settings.url.startswith("https://"),
+            verify=verify,
         )
 
-    def chat(self, body: dict[str, Any]):
-        return self.http.post("chat/completions", json=body)
+    def chat(self, body: dict[str, Any]) -> "Reply":
+        """One call, bounded in time (`timeout`, the whole call) and in size (MAX_RESPONSE_BYTES:
+        reading stops there, before anything is parsed)."""
+        import httpx2
+
+        self.deadline.at = time.monotonic() + self.timeout
+        try:
+            with self.http.stream("POST", "chat/completions", json=body) as response:
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > MAX_RESPONSE_BYTES:
+                        return Reply(response.status_code, response.headers, b"".join(chunks), too_large=True)
+                    chunks.append(chunk)
+                    if time.monotonic() > self.deadline.at:  # in case the transport is not the one wrapped
+                        raise httpx2.ReadTimeout("the call's deadline passed")
+                return Reply(response.status_code, response.headers, b"".join(chunks))
+        finally:
+            self.deadline.at = None
+
+
+@dataclass
+class Reply:
+    """An HTTP answer, read whole or up to MAX_RESPONSE_BYTES (too_large: there was more)."""
+
+    status_code: int
+    headers: Any
+    content: bytes
+    too_large: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", errors="replace")
+
+    def json(self) -> Any:
+        import json
+
+        return json.loads(self.content)
 
 
 def build_client(settings: ServerSettings, connections: int = 8):
@@ -150,7 +214,7 @@ def build_client(settings: ServerSettings, connections: int = 8):
         limits=httpx2.Limits(max_connections=size, max_keepalive_connections=size),
         timeout=settings.timeout,
     )
-    return OpenAI(api_key=settings.api_key or "no-key", base_url=settings.url, timeout=settings.timeout,
+    return OpenAI(api_key=settings.api_key or "no-key", base_url=settings.connect_url, timeout=settings.timeout,
                   max_retries=0, http_client=http_client)
 
 
@@ -184,6 +248,9 @@ class OpenAIBackend(ChatBackend):
         self.backoff = SharedBackoff()  # one pause for all the workers of a batch (HTTP 429)
         self.modes = modes if modes is not None else ModeMemory()
         self._mode: str | None = None  # the mode this run settled on (auto)
+        self._from_memory = False  # _mode was remembered from an earlier run, not settled in this one
+        self._ignore_memory = False  # the remembered mode kept failing: probe from the top instead
+        self._rejected: set[str] = set()  # modes the server rejected in this run (not tried again)
         self._settling = threading.Lock()
 
     def cache_scope(self) -> dict[str, Any]:
@@ -196,6 +263,12 @@ class OpenAIBackend(ChatBackend):
     # -- structured-output modes ---------------------------------------------------------------
 
     def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str) -> Completion:
+        try:
+            return self._complete(messages, schema, schema_name)
+        except LLMError as error:
+            raise scrubbed(error, self.settings) from None
+
+    def _complete(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str) -> Completion:
         configured = self.settings.structured_output
         if configured != "auto":
             try:
@@ -206,9 +279,10 @@ class OpenAIBackend(ChatBackend):
                     "use --structured-output auto, or one the server supports"
                 ) from None
         if self._mode is None:
-            remembered = self.modes.get(self.settings.url)
+            remembered = self._remembered()
             if remembered in STRUCTURED_MODES:
                 self._mode = remembered
+                self._from_memory = True
             else:
                 # Not known yet: one request finds out what the server takes while the other
                 # workers of a batch wait, instead of each trying every mode.
@@ -217,25 +291,54 @@ class OpenAIBackend(ChatBackend):
                         return self._auto(messages, schema, schema_name)
         return self._auto(messages, schema, schema_name)
 
+    def _remembered(self) -> str | None:
+        return None if self._ignore_memory else self.modes.get(self.settings.url)
+
     def _auto(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str) -> Completion:
-        start = self._mode or self.modes.get(self.settings.url) or STRUCTURED_MODES[0]
+        start = self._mode or self._remembered() or STRUCTURED_MODES[0]
         if start not in STRUCTURED_MODES:
             start = STRUCTURED_MODES[0]
         last: _ModeRejected | None = None
         for mode in STRUCTURED_MODES[STRUCTURED_MODES.index(start):]:
+            if mode in self._rejected and mode != "prompt":
+                continue
             try:
                 completion = self._with_retries(messages, schema, schema_name, mode)
             except _ModeRejected as rejected:
                 last = rejected
+                self._rejected.add(mode)
                 continue
+            if not complete(completion):
+                # Cut off at the token limit, refused, filtered or too large: it says nothing about
+                # whether the server honours response_format, so nothing is settled on it.
+                return completion
             # A server that answers prose, fences or <think> blocks ignored response_format: from
             # now on describe the schema in the prompt.
             settled = mode if mode == "prompt" or is_bare_json(completion.text.strip()) else "prompt"
             if settled != self._mode:
                 self._mode = settled
+                self._from_memory = False
                 self.modes.remember(self.settings.url, settled)
             return completion
         raise RequestRejected(f"{self.settings.url} rejected every structured-output mode; last: {last}")
+
+    def ask(self, messages, schema, model, soft_check=lambda _: []):
+        """As ChatBackend.ask; under `auto`, a mode remembered from an earlier run whose answers
+        still fail after the re-asks is dropped, once a run, and the modes tried again from the top."""
+        try:
+            asked = super().ask(messages, schema, model, soft_check)
+            self._from_memory = False  # it worked in this run: no longer only remembered
+            return asked
+        except (AnswerInvalid, AnswerTruncated):
+            with self._settling:
+                again = self.settings.structured_output == "auto" and self._from_memory and not self._ignore_memory
+                if again:
+                    self._ignore_memory = True
+                    self._mode = None
+                    self._from_memory = False
+            if not again:
+                raise
+        return super().ask(messages, schema, model, soft_check)
 
     def request_body(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str,
                      mode: str) -> dict[str, Any]:
@@ -311,7 +414,11 @@ class OpenAIBackend(ChatBackend):
             raise _Transient(f"cannot connect: {error}" if str(error) else "cannot connect", connection=True) from None
         if response.status_code >= 400:
             raise self._status_error(response, mode)
-        return completion_from(_json_body(response))
+        if getattr(response, "too_large", False):
+            return Completion(text="", problem=f"the answer is larger than {MAX_RESPONSE_BYTES // 1024} KB")
+        completion = completion_from(_json_body(response))
+        completion.text = self.settings.scrub(completion.text)  # a server may echo the key into an answer
+        return completion
 
     def _status_error(self, response, mode: str) -> Exception:
         status = response.status_code
@@ -324,6 +431,19 @@ class OpenAIBackend(ChatBackend):
         if status in (408, 409) or status >= 500:
             return _Transient(f"HTTP {status}: {message}", retry_after=_retry_after(response))
         return rejection(self.settings, status, message)
+
+
+def complete(completion: Completion) -> bool:
+    """A whole answer: not cut off, refused, filtered or too large to read."""
+    return (completion.finish_reason not in ("length", "content_filter") and not completion.refusal
+            and not completion.problem)
+
+
+def scrubbed(error: LLMError, settings: ServerSettings) -> LLMError:
+    """The same error, its message masked (settings.scrub)."""
+    if error.args and isinstance(error.args[0], str):
+        error.args = (settings.scrub(error.args[0]), *error.args[1:])
+    return error
 
 
 def rejection(settings: ServerSettings, status: int, message: str, what: str = "the request") -> LLMError:
@@ -414,7 +534,7 @@ def _message(body: Any, fallback: str = "") -> str:
         text = text or body.get("detail") or body.get("message")
     elif isinstance(body, str):
         text = body
-    return shorten(str(text or fallback), 140)
+    return shorten(mask(str(text or fallback)), 140)
 
 
 def _mentions_format(message: str) -> bool:
