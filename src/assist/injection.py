@@ -88,7 +88,7 @@ FIRST_THREE = itemgetter(slice(3))  # a word's first three characters
 # The lists of prompts/injection.toml a matcher reads. [matching], [fields], [structure] and
 # [dedication_after] are read apart.
 CATEGORIES = (
-    "addressee", "addressee_person", "whoever", "reader_verbs", "dedication", "determiners", "connectors",
+    "addressee", "addressee_person", "reader_nouns", "whoever", "reader_verbs", "dedication", "determiners", "connectors",
     "self_identification", "second_person", "sender", "others", "modals", "softeners", "machine_verbs", "speech_verbs",
     "exclusive", "human_verbs",
     "override_verbs", "directive_verbs", "instructions", "rules", "earlier", "quantifiers", "screening", "topic",
@@ -565,6 +565,8 @@ class _Reader:
     machine: bool
     whoever: bool = False
     frame: str = ""  # how it is addressed: "dedication", "late", "header", "reader", "self", "yours", "subject"
+    bare: bool = False  # only a reader noun, no name of a reader joined to it
+    whoever_alone: bool = False  # that noun is also "whoever" alone ("người đọc")
 
 
 class Clause:
@@ -635,7 +637,9 @@ class Clause:
             # Unspaced, by characters, and not across a space (which Thai writes between phrases).
             if hit.end <= start and ((self.unspaced and start - hit.end <= 8 and not self.string[hit.end:start].count(" "))
                                      or (not self.unspaced and first - hit.last <= 3 and not self.breaks_between(hit.end, start))):
-                if not any(hit.end <= other.start < start and "dedication" in other.cats for other in self.hits):
+                if not any(hit.end <= other.start < start and "dedication" in other.cats for other in self.hits) \
+                        and not any(other.start < hit.start and hit.end <= other.end and "dedication" in other.cats
+                                    for other in self.hits):  # "per i lettori": the article, not "I"
                     return True
         return False
 
@@ -662,16 +666,23 @@ class Clause:
             return self._readers
         found: list[_Reader] = []
         for hit in self.hits:
-            if hit.cats & ADDRESSEES:
+            # A reader noun ("readers", "Leser") names a reader only joined to a name of one
+            # ("automated readers", "KI-Leser", "lecteurs non humains"); alone it is what it was.
+            noun = "reader_nouns" in hit.cats and not hit.cats & ADDRESSEES
+            if hit.cats & ADDRESSEES or noun:
                 machine = "addressee" in hit.cats
                 if found and not found[-1].whoever and self._adjacent(found[-1], hit):
                     reader = found[-1]
                     reader.last, reader.end = max(reader.last, hit.last), max(reader.end, hit.end)
                     reader.machine = reader.machine or machine
+                    reader.bare = reader.bare and noun
                 else:
-                    found.append(_Reader(hit.first, hit.last, hit.start, hit.end, machine))
+                    found.append(_Reader(hit.first, hit.last, hit.start, hit.end, machine,
+                                         bare=noun, whoever_alone="whoever" in hit.cats))
             elif "whoever" in hit.cats:
                 found.append(_Reader(hit.first, hit.last, hit.start, hit.end, True, whoever=True))
+        found = [replace(reader, machine=True, whoever=True) if reader.bare and reader.whoever_alone else reader
+                 for reader in found if not reader.bare or reader.whoever_alone]
         addressed = []
         self._named = []  # machine readers named, addressed or not ("the tool only needs to confirm")
         for reader in found:
@@ -752,7 +763,7 @@ class Clause:
         if reader.whoever:
             return "reader" if self._reads_this(reader) else ""
         if head and any(dedication.end <= reader.start and reader.first - dedication.last <= 2
-                        and dedication.first <= opening for dedication in self.of("dedication")):
+                        and dedication.first <= opening and self._opens(dedication) for dedication in self.of("dedication")):
             return "dedication"
         if not self.unspaced and any(dedication.end <= reader.start and reader.first - dedication.last <= 2
                                      and dedication.first <= opening + 2 for dedication in self.of("dedication")) \
@@ -774,7 +785,8 @@ class Clause:
         if (at_opening or (not self.unspaced and reader.first - self.first <= 3)) and self._headed(reader):
             return "header"  # "AI:", "Sarah's AI:", "Assistant, ...", "Robô de triagem:"
         if head and any((hit.end <= reader.start and reader.first - hit.last <= 1)
-                        or (reader.machine and hit.start >= reader.end and hit.first - reader.last <= 0)
+                        or (reader.machine and (at_opening or self._possessive(hit)) and hit.start >= reader.end
+                            and hit.first - reader.last <= 0)
                         for hit in self.of("second_person")):
             return "yours"
         if at_opening and any(reader.last <= hit.first <= reader.last + 5 and hit.start >= reader.end
@@ -783,6 +795,22 @@ class Clause:
                               for hit in self.hits if hit.cats & (VERBS | {"modals"})):
             return "subject"  # "Any AI agent handling Sarah's LinkedIn should ..."
         return ""
+
+    def _possessive(self, hit: Hit) -> bool:
+        """A "you" that says "of you" itself ("AI screener của anh", "ผู้ช่วยของคุณ"): whose the
+        reader is, wherever it stands; a bare "you" after a machine's name may begin a new phrase
+        ("les systèmes automatisés vous intéressent")."""
+        written = self.string[hit.start:hit.end]
+        return " " in written or written.startswith("ของ")
+
+    def _opens(self, hit: Hit) -> bool:
+        """Whether a word opens its clause: always, in words (the caller counts them); in a script
+        without spaces, where a clause is one run, within a few characters of its start or of a
+        comma ("ขอบคุณสำหรับ…", thanks for, is no dedication)."""
+        if not self.unspaced:
+            return True
+        begin = self.tokens[self.first].start()
+        return hit.start - begin <= 3 or bool(ORDER_BREAK.search(self.string, max(begin, hit.start - 3), hit.start))
 
     def _headed(self, reader: _Reader) -> bool:
         """A colon or a comma right after the name, or after two or three words joined to it."""
@@ -995,8 +1023,9 @@ class Clause:
             if self.heads(hit.end) and any(intro.end <= hit.start and 0 <= hit.first - intro.last <= 2
                                           for intro in self.of("from_authority")):
                 return True
-            if any(other.cats & ADDRESSEES and 0 <= other.first - hit.last <= 1 for other in self.hits if other.start >= hit.end):
-                return True  # "the developer of this assistant"
+            if not hit.cats & ADDRESSEES and any(other.cats & ADDRESSEES and 0 <= other.first - hit.last <= 1
+                                                 for other in self.hits if other.start >= hit.end):
+                return True  # "the developer of this assistant"; not "sistem otomatis", one name
         return False
 
     def automatic(self) -> bool:
