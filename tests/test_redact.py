@@ -173,3 +173,32 @@ def test_fuzz_redacting_is_idempotent_and_leaves_no_email_or_phone(pieces):
         assert contact not in once
         digits = re.sub(r"\D", "", contact)
         assert len(digits) < 9 or digits not in re.sub(r"\D", "", once.replace(" ", "")) or digits in re.sub(r"\D", "", text.replace(contact, ""))
+
+
+# -- evidence cut short ------------------------------------------------------------------------------
+
+from assist.config import parse_config  # noqa: E402
+from assist.context import RunContext  # noqa: E402
+from assist.guidance import load_guidance  # noqa: E402
+from assist.models import Request  # noqa: E402
+from assist.render import render_messages  # noqa: E402
+from assist.signals import extract_signals  # noqa: E402
+from helpers import FIXTURES  # noqa: E402
+
+
+@pytest.mark.parametrize(("note", "pieces"), [
+    # the offline evidence quotes a window of the note: here it ends in the middle of the address
+    ("Xin chào, để nhận việc anh cần chuyển khoản phí đào tạo 500.000đ trước khi bắt đầu, rồi nhắn qua "
+     "Telegram cho bên em theo địa chỉ nguyenthilan.tuyendung.hochiminh a còng gmail chấm com",
+     ["nguyenthilan", "tuyendu"]),
+    ("To start you must pay the 49 USD onboarding fee first, then message our coordinator on Telegram at "
+     "the address recruitment.coordinator.apac.office at gmail dot com",
+     ["recruitment.coord", "coordinator.apac"]),
+])
+def test_the_prompt_shows_no_piece_of_a_detail_that_a_quote_cut_in_two(note, pieces):
+    guidance = load_guidance()
+    config = parse_config(FIXTURES / "configs" / "analyst-vi.toml")
+    request = Request.model_validate({"id": "cut", "sender": {"name": "Lan", "headline": "Recruiter"}, "note": note})
+    messages = render_messages(request, extract_signals(request, config, guidance), RunContext(config, guidance, redact=True))
+    prompt = "\n".join(message["content"] for message in messages)
+    assert not [piece for piece in pieces if piece in prompt], prompt

@@ -101,13 +101,17 @@ def _is_domain(host: str) -> bool:
         return False
 
 
-def _replace(text: str, folded: str, pattern: re.Pattern, decide: Callable[[re.Match], str | None]) -> tuple[str, str]:
-    """Each match of the pattern in the folded text that `decide` replaces, replaced in both."""
+def _replace(text: str, folded: str, pattern: re.Pattern, decide: Callable[[re.Match], str | None],
+             found: list[str] | None = None) -> tuple[str, str]:
+    """Each match of the pattern in the folded text that `decide` replaces, replaced in both (and
+    what it replaced, as written, added to `found`)."""
     parts, folded_parts, last = [], [], 0
     for match in pattern.finditer(folded):
         replacement = decide(match)
         if replacement is None:
             continue
+        if found is not None:
+            found.append(text[match.start():match.end()])
         parts += [text[last:match.start()], replacement]
         folded_parts += [folded[last:match.start()], replacement]
         last = match.end()
@@ -201,19 +205,77 @@ def _at_handle(match: re.Match) -> str:
     return HANDLE + found[len(stripped):]
 
 
-def redact_text(text: str) -> str:
+def redact_text(text: str, found: list[str] | None = None) -> str:
     """The text with emails, URLs, phone numbers and messenger handles replaced by [email], [url],
-    [phone] and [handle]."""
+    [phone] and [handle]; what was replaced, as written, is added to `found` when it is given."""
     if not text:
         return text
     folded = text.translate(_FOLD)
-    text, folded = _replace(text, folded, _SCHEME_URL, lambda match: _kept_trailing(match, URL))
-    text, folded = _replace(text, folded, _EMAIL, lambda match: EMAIL)
-    text, folded = _replace(text, folded, _SPELLED_EMAIL, _email)
-    text, folded = _replace(text, folded, _HOST, _host)
-    text, folded = _replace(text, folded, _PHONE, _phone)
-    text, folded = _replace(text, folded, _APP_HANDLE, _app_handle)
-    text, folded = _replace(text, folded, _AT_HANDLE, _at_handle)
+    text, folded = _replace(text, folded, _SCHEME_URL, lambda match: _kept_trailing(match, URL), found)
+    text, folded = _replace(text, folded, _EMAIL, lambda match: EMAIL, found)
+    text, folded = _replace(text, folded, _SPELLED_EMAIL, _email, found)
+    text, folded = _replace(text, folded, _HOST, _host, found)
+    text, folded = _replace(text, folded, _PHONE, _phone, found)
+    text, folded = _replace(text, folded, _APP_HANDLE, _app_handle, found)
+    text, folded = _replace(text, folded, _AT_HANDLE, _at_handle, found)
+    return text
+
+
+def contact_details(value: Any) -> list[str]:
+    """What redacting would replace in every string inside a JSON-like value, as written."""
+    found: list[str] = []
+    for text in _strings(value):
+        redact_text(text, found)
+    return list(dict.fromkeys(detail.strip() for detail in found if detail.strip()))
+
+
+def _strings(value: Any):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+
+
+# Evidence quotes a sender's text cut short ("…email lan a còn…"): a piece of a detail at a cut is
+# no longer a whole detail, so the patterns miss it. A piece this long or longer is replaced too.
+SHORTEST_PIECE = 3
+ELLIPSIS = "…"
+
+
+def redact_quote(text: str, details: list[str]) -> str:
+    """A text that quotes the sender (the offline evidence), redacted, and any piece of a known
+    detail (`contact_details` of the request) left at a cut ("…") replaced as well."""
+    text = redact_text(text)
+    if not details or ELLIPSIS not in text:
+        return text
+    lowered = [detail.lower() for detail in details]
+    pieces: list[tuple[int, int]] = []
+    for cut in (index for index, char in enumerate(text) if char == ELLIPSIS):
+        before = text[max(0, cut - 200):cut].lower()
+        after = text[cut + 1:cut + 201].lower()
+        for detail in lowered:
+            # the longest end of the text before the cut that starts the detail, and the longest
+            # start of the text after it that ends the detail
+            for size in range(min(len(before), len(detail)), SHORTEST_PIECE - 1, -1):
+                if before.endswith(detail[:size]):
+                    pieces.append((cut - size, cut))
+                    break
+            for size in range(min(len(after), len(detail)), SHORTEST_PIECE - 1, -1):
+                if after.startswith(detail[-size:]):
+                    pieces.append((cut + 1, cut + 1 + size))
+                    break
+    merged: list[list[int]] = []
+    for start, end in sorted(pieces):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
+        text = text[:start] + "[…]" + text[end:]
     return text
 
 

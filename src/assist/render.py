@@ -38,9 +38,28 @@ def escape_tags(text: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def evidence_for_prompt(signals: Signals, redact: bool = False) -> list[Flag]:
-    """The offline flags, whose evidence quotes the sender, with the same escaping (and redaction)."""
-    return [flag.model_copy(update={"evidence": escape_tags(_redacted(flag.evidence, redact))}) for flag in signals.flags]
+def evidence_for_prompt(signals: Signals, redact: bool = False, request: Request | None = None) -> list[Flag]:
+    """The offline flags, whose evidence quotes the sender, with the same escaping (and redaction:
+    a quote cut short in the middle of one of the request's contact details loses that piece too)."""
+    details = _details(request, redact)
+    return [flag.model_copy(update={"evidence": escape_tags(_quoted(flag.evidence, redact, details))})
+            for flag in signals.flags]
+
+
+def _details(request: Request | None, redact: bool) -> list[str]:
+    if not redact or request is None:
+        return []
+    from .redact import contact_details
+
+    return contact_details(request.model_dump(mode="json", exclude_none=True))
+
+
+def _quoted(text: str, redact: bool, details: list[str]) -> str:
+    if not redact:
+        return text
+    from .redact import redact_quote
+
+    return redact_quote(text, details)
 
 
 def _redacted(text: str, redact: bool) -> str:
@@ -51,8 +70,9 @@ def _redacted(text: str, redact: bool) -> str:
     return redact_text(text)
 
 
-def _warnings_for_prompt(signals: Signals, redact: bool) -> list[str]:
-    warnings = [escape_tags(_redacted(w, redact)) for w in signals.warnings]
+def _warnings_for_prompt(signals: Signals, redact: bool, request: Request | None = None) -> list[str]:
+    details = _details(request, redact)
+    warnings = [escape_tags(_quoted(w, redact, details)) for w in signals.warnings]
     return warnings + [REDACTION_NOTE] if redact else warnings
 
 
@@ -91,8 +111,8 @@ def render_messages(request: Request, signals: Signals, ctx: RunContext) -> list
         signature=ctx.config.signature,
         reply_language=reply_language(ctx.config, request, ctx.reply_language),
         request_json=untrusted_json(request, ctx.redact),
-        flags=evidence_for_prompt(signals, ctx.redact),
-        warnings=_warnings_for_prompt(signals, ctx.redact),
+        flags=evidence_for_prompt(signals, ctx.redact, request),
+        warnings=_warnings_for_prompt(signals, ctx.redact, request),
         max_chars=ctx.max_chars,
         examples=examples_for_prompt(ctx.examples(request), ctx.redact),
     )
@@ -130,7 +150,7 @@ def render_reply_messages(request: Request, signals: Signals, situation: Situati
         first_name=greeting_name(request.sender.name),
         topic=_redacted(safe_topic(signals) or "", ctx.redact) or None,
         request_json=untrusted_json(request, ctx.redact),
-        flags=evidence_for_prompt(signals, ctx.redact),
+        flags=evidence_for_prompt(signals, ctx.redact, request),
         max_chars=ctx.max_chars,
         examples=examples_for_prompt(ctx.examples(request), ctx.redact),
     )
