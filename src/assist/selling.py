@@ -187,9 +187,9 @@ def read(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, profile
         # (candidates to a user who hires) the offer itself, but not a salesperson's price or pitch.
         roles = [(role, hit) for role, hit in roles if role.kind is None]
         kept = set(() if kinds <= welcome.priced else parameters["kept_when_welcome"])
-        if "price" in signs & kept:
-            kept.add("supply")  # what the goals welcome, sold at a price they do not: a sale
         signs &= kept
+        if "price" in signs:
+            signs.add("supply")  # what the goals welcome, sold at a price they do not: a sale
     elif purpose is not None:
         signs &= set(parameters["hard_signs"])
     if roles and not (welcomed and kinds <= welcome.priced):
