@@ -60,9 +60,14 @@ def load_requests(sources: Iterable[str], stdin: BinaryIO | None = None) -> Iter
             yield from _load_stream("<stdin>", stdin or _stdin(), suffix="")
             continue
         path = Path(source)
-        if path.is_dir():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except OSError as error:  # inside a folder that cannot be searched
+            yield Loaded(source, error=_unreadable(source, error))
+            continue
+        if is_dir:
             yield from _load_directory(path)
-        elif path.exists():
+        elif exists:
             yield from _load_file(path)
         else:
             yield Loaded(source, error=InputError(source, "no such file or directory"))
@@ -75,7 +80,11 @@ def _stdin() -> BinaryIO:
 
 
 def _load_directory(path: Path) -> Iterator[Loaded]:
-    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".json", ".jsonl"))
+    try:
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".json", ".jsonl") and p.is_file())
+    except OSError as error:  # a folder that cannot be listed
+        yield Loaded(str(path), error=_unreadable(str(path), error))
+        return
     if not files:
         yield Loaded(str(path), error=InputError(str(path), "directory holds no .json or .jsonl files"))
     for file in files:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -19,9 +20,9 @@ from pathlib import Path
 
 from .errors import InputError
 from .draft_states import DONE, next_state
-from .migrations import migrate
+from .migrations import NewerSchema, migrate
 from .models import Reply, Request, ScreenResult, Verdict
-from .paths import assist_home
+from .paths import assist_home, prepare_folder
 
 DB_NAME = "assist.db"
 
@@ -178,6 +179,33 @@ def _add_profile_column(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS requests_by_profile ON requests(profile)")
 
 
+READ_ONLY = "read-only (its file or folder cannot be written): reading works; to change anything, make both writable"
+# The stores this process opened, the last one last: a database error met later names it.
+OPENED: list[Path] = []
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def database_problem(error: Exception, path: Path | None = None) -> InputError:
+    """A database error in one line, naming the file and what to do (exit 2: the user can act)."""
+    path = path or (OPENED[-1] if OPENED else default_db_path())
+    text = str(error)
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return InputError(str(path), READ_ONLY)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return InputError(str(path), f"busy ({text}): another assist held it for 30 s; try again when it is done")
+    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")) \
+            or "unable to open" in text or "disk" in text and "malformed" not in text:
+        return InputError(str(path), f"cannot use the database ({text}): check that the disk has space and that "
+                                     "the file and its folder can be read and written")
+    return InputError(str(path), f"damaged, not a usable assist database ({text}): move it aside (mv {path} "
+                                 f"{path}.damaged) and assist starts a new one; `sqlite3 FILE .recover` may save "
+                                 "what it held")
+
+
 def default_db_path() -> Path:
     return assist_home() / DB_NAME
 
@@ -301,12 +329,19 @@ class Decided:
 class Store:
     def __init__(self, path: Path):
         self.path = path
+        self.read_only = False
         self._readers: list[ExampleReader] = []
         # Who each id was identified as in this run, before it is recorded (identify).
         self._senders: dict[str, tuple[str | None, str, str]] = {}
         self._profiles: dict[str, tuple[str, bool]] = {}  # profile -> (id, whether assist derived it)
+        if path.is_dir():
+            raise InputError(str(path), f"is a folder, not a database file: give the file's path (e.g. {path / DB_NAME})")
+        prepare_folder(path.parent, "the store goes under it")
+        OPENED.append(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.exists() and not _writable(path):
+                self._open_read_only()
+                return
             self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA busy_timeout = 30000")
@@ -315,10 +350,35 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA secure_delete = ON")  # forgotten data is overwritten, not just unlinked
             self._migrate()
-        except sqlite3.DatabaseError as error:
-            raise InputError(str(path), f"not a usable assist database ({error})") from None
+        except sqlite3.Error as error:
+            raise database_problem(error, path) from None
         except OSError as error:
             raise InputError(str(path), f"cannot open the database ({error.strerror or error})") from None
+
+    def _open_read_only(self) -> None:
+        """A store whose file or folder cannot be written: read (`review list`, `list`, `show`), never
+        changed (a change says so, READ_ONLY). Immutable when not even the WAL's index can be made."""
+        from urllib.request import pathname2url
+
+        url = f"file:{pathname2url(str(self.path.resolve()))}"
+        self.read_only = True
+        for mode in ("mode=ro", "immutable=1"):
+            self.db = sqlite3.connect(f"{url}?{mode}", uri=True, timeout=30.0, isolation_level=None,
+                                      check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            try:
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+                break
+            except sqlite3.OperationalError:
+                self.db.close()
+                if mode == "immutable=1":
+                    raise
+        if version > len(MIGRATIONS):
+            raise NewerSchema(f"{self.path}: made by a newer assist (schema {version}); upgrade assist")
+        if version < len(MIGRATIONS):
+            raise InputError(str(self.path), "read-only, and made by an older assist: make it and its folder "
+                                             "writable once, so it can be upgraded")
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Store":
@@ -353,6 +413,8 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE: take the write lock up front, so two writers queue instead of failing."""
+        if self.read_only:
+            raise InputError(str(self.path), READ_ONLY)
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
