@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -130,7 +131,22 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE actions ADD COLUMN undo TEXT;
     ALTER TABLE actions ADD COLUMN undone_at TEXT
     """,
+    # Claims (issue 13): a request a process is paying a model to screen, so that another process
+    # screening the same input waits for its verdict instead of paying again. Released when the
+    # verdict is recorded (or the call failed); a dead process's claims are stale (claim()).
+    """
+    CREATE TABLE claims (
+        request_id TEXT NOT NULL,
+        screening_key TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        claimed_at REAL NOT NULL,          -- seconds since the epoch
+        PRIMARY KEY (request_id, screening_key)
+    )
+    """,
 )
+
+CLAIM_STALE_SECONDS = 30 * 60  # a claim older than this is taken over even when its process lives on
 
 
 def profile_key(url: str | None) -> str | None:
@@ -182,6 +198,25 @@ def _add_profile_column(db: sqlite3.Connection) -> None:
 READ_ONLY = "read-only (its file or folder cannot be written): reading works; to change anything, make both writable"
 # The stores this process opened, the last one last: a database error met later names it.
 OPENED: list[Path] = []
+
+
+def _host() -> str:
+    import socket
+
+    return socket.gethostname()
+
+
+def _alive(pid: int, host: str) -> bool:
+    """Whether the process that made a claim still runs (on another machine: assumed so)."""
+    if host != _host():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, under another user
+        return True
+    return True
 
 
 def _writable(path: Path) -> bool:
@@ -503,6 +538,39 @@ class Store:
         stands now: marked `resumed`, with the user's own decision. None if there is none."""
         return self.lookup(request, screening_key)[0]
 
+    # -- claims: one process pays for a request at a time -------------------------------------------
+
+    def claim(self, request: Request, screening_key: str) -> str:
+        """Take the request for this process to screen under `screening_key`, in one transaction with
+        the look for its verdict: "done" (a verdict for this very content is on record: look it up),
+        "held" (another process that is alive claimed it, and not CLAIM_STALE_SECONDS ago: wait), or
+        "mine" (now claimed by this process, over any stale claim)."""
+        me, host, now = os.getpid(), _host(), time.time()
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM verdicts WHERE request_id = ? AND screening_key = ? AND content_hash = ? LIMIT 1",
+                          (request.id, screening_key, content_hash(request))).fetchone():
+                return "done"
+            row = db.execute("SELECT pid, host, claimed_at FROM claims WHERE request_id = ? AND screening_key = ?",
+                             (request.id, screening_key)).fetchone()
+            if row is not None and (row["pid"], row["host"]) != (me, host) \
+                    and now - row["claimed_at"] < CLAIM_STALE_SECONDS and _alive(row["pid"], row["host"]):
+                return "held"
+            db.execute("INSERT OR REPLACE INTO claims (request_id, screening_key, pid, host, claimed_at) "
+                       "VALUES (?, ?, ?, ?, ?)", (request.id, screening_key, me, host, now))
+        return "mine"
+
+    def release(self, request_ids: Iterable[str | None] | None = None, screening_key: str | None = None) -> None:
+        """Let go of this process's claims: of these requests, or all of them (None)."""
+        if self.read_only:
+            return
+        me, host = os.getpid(), _host()
+        with self.transaction() as db:
+            if request_ids is None:
+                db.execute("DELETE FROM claims WHERE pid = ? AND host = ?", (me, host))
+            else:
+                db.executemany("DELETE FROM claims WHERE request_id = ? AND screening_key = ? AND pid = ? AND host = ?",
+                               [(request_id, screening_key, me, host) for request_id in request_ids])
+
     def record(self, request: Request, result: ScreenResult, screening_key: str | None = None) -> ScreenResult:
         """One request's screening, in its own transaction; the result as recorded, with the user's decision."""
         self.record_all([(request, result)], screening_key)
@@ -522,6 +590,7 @@ class Store:
                              result.model_dump_json(), now, screening_key))
             if result.reply is not None:
                 drafts.append((request.id, result.reply))
+        requests_in = list(requests)
         with self.transaction() as db:
             requests = [row if known else self._kept_profile(db, row) for row, known in requests]
             db.executemany(
@@ -537,6 +606,9 @@ class Store:
             for request_id, reply in drafts:
                 if request_id not in decided:
                     self._offer(db, request_id, reply.kind, reply.language, reply.text, now, over_withdrawn=False)
+            if screening_key is not None:  # screened: this process's claims on them are done with
+                db.executemany("DELETE FROM claims WHERE request_id = ? AND screening_key = ? AND pid = ? AND host = ?",
+                               [(row[0], screening_key, os.getpid(), _host()) for row, _ in requests_in])
 
     @staticmethod
     def _kept_profile(db: sqlite3.Connection, row: tuple) -> tuple:
