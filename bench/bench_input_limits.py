@@ -6,7 +6,7 @@ RUSAGE_CHILDREN.ru_maxrss (as bench_memory.py does). Run:
 
     .venv/bin/python bench/bench_input_limits.py
 
-Cases: the largest request (every text field at the field limit), the largest JSON document (just
+Cases: the largest request (up to the request limit), the largest JSON document (just
 under its limit), a 50 MB note as a JSON document and as a JSON line (refused), an Invitations.csv
 with a 200 KB message between good rows, /dev/zero, /dev/urandom and an endless stream on stdin.
 """
@@ -52,10 +52,10 @@ def text(size: int) -> str:
 
 
 def largest_request() -> dict:
-    field = text(limits.MAX_FIELD_CHARS)
-    return {"sender": {"name": "Big", "headline": field, "company": field, "industry": field, "location": field,
-                       "about": field, "profile_url": field, "experience": [{"title": field, "company": field}]},
-            "note": field}
+    """As large as one request may be: four fields just under a quarter of the request limit each."""
+    field = text(min(limits.MAX_FIELD_CHARS, limits.MAX_ITEM_BYTES // 4 - 200))
+    return {"sender": {"name": "Big", "headline": field, "about": field,
+                       "experience": [{"title": "Analyst", "company": field}]}, "note": field}
 
 
 def cases(folder: Path) -> dict[str, list[str]]:
@@ -64,7 +64,7 @@ def cases(folder: Path) -> dict[str, list[str]]:
     one = folder / "largest-request.json"
     one.write_text(json.dumps(largest_request()), encoding="utf-8")
     document = folder / "largest-document.json"
-    item = json.dumps({"sender": {"name": "N", "headline": "Analyst"}, "note": text(limits.MAX_FIELD_CHARS)})
+    item = json.dumps({"sender": {"name": "N", "headline": "Analyst"}, "note": text(limits.MAX_FIELD_CHARS // 4)})
     count = (limits.MAX_DOCUMENT_BYTES - 2) // (len(item) + 2)
     document.write_text("[" + ", ".join([item] * count) + "]", encoding="utf-8")
     note = "n" * 50_000_000
@@ -81,7 +81,7 @@ def cases(folder: Path) -> dict[str, list[str]]:
     feeder.write_text(FEEDER, encoding="utf-8")
     return {
         "one small request (the baseline)": [*screen, str(small)],
-        f"largest request ({one.stat().st_size / 2**20:.2f} MiB, 11 fields at the limit)": [*screen, str(one)],
+        f"largest request ({one.stat().st_size / 2**20:.2f} MiB, 4 fields of {len(largest_request()['note']):,} characters)": [*screen, str(one)],
         f"largest JSON document ({document.stat().st_size / 2**20:.2f} MiB, {count} requests)": [*screen, str(document)],
         "a 50 MB note, a JSON document (refused)": [*screen, str(huge_document)],
         "a 50 MB note, a JSON line (that line refused)": [*screen, str(huge_line)],

@@ -71,13 +71,23 @@ def test_a_lone_carriage_return_does_not_end_a_json_line(tmp_path):
 HEADER = "From,To,Sent At,Message,Direction\n"
 
 
-def test_a_200_kb_message_is_one_bad_row_and_the_good_rows_are_read(tmp_path):
+def test_a_200_kb_message_is_read_and_so_are_the_good_rows_after_it(tmp_path):
     path = tmp_path / "Invitations.csv"
-    path.write_text(HEADER + f'Big,Me,,"{"x" * 200_000}",INCOMING\n' + "Good,Me,,hello,INCOMING\n"
+    path.write_text(HEADER + f'Big,Me,,"{"x" * 204_800}",INCOMING\n' + "Good,Me,,hello,INCOMING\n"
+                    'Also Good,Me,,"two\nlines",INCOMING\n', encoding="utf-8")
+    items = loaded(path)
+    assert summary(items) == [f"{path}: line 2: Big", f"{path}: line 3: Good", f"{path}: line 4: Also Good"]
+    assert len(items[0].request.note) == 204_800
+
+
+def test_a_message_over_the_field_limit_is_one_bad_row_and_the_good_rows_are_read(tmp_path):
+    path = tmp_path / "Invitations.csv"
+    size = limits.MAX_FIELD_CHARS + 1
+    path.write_text(HEADER + f'Big,Me,,"{"x" * size}",INCOMING\n' + "Good,Me,,hello,INCOMING\n"
                     'Also Good,Me,,"two\nlines",INCOMING\n', encoding="utf-8")
     items = loaded(path)
     assert summary(items)[1:] == [f"{path}: line 3: Good", f"{path}: line 4: Also Good"]
-    assert str(items[0].error) == (f"{path}: line 2: Message: 200,000 characters, more than the limit of "
+    assert str(items[0].error) == (f"{path}: line 2: Message: {size:,} characters, more than the limit of "
                                    f"{limits.MAX_FIELD_CHARS:,} for one field: shorten it or leave it out")
 
 
@@ -267,10 +277,10 @@ def test_review_edit_file_stops_at_the_limit(tmp_path):
     assert result.stderr.strip() == ("assist: error: /dev/zero: not a text file (binary data): "
                                      "expected the reply as text")
     big = tmp_path / "reply.txt"
-    big.write_text("word " * limits.MAX_FIELD_CHARS, encoding="utf-8")
+    big.write_text("word " * limits.MAX_REPLY_CHARS, encoding="utf-8")
     result = run_cli("review", "edit", "r-1", "--file", str(big))
     assert result.returncode == 2
-    assert result.stderr.strip() == (f"assist: error: {big}: longer than {limits.MAX_FIELD_CHARS:,} characters, "
+    assert result.stderr.strip() == (f"assist: error: {big}: longer than {limits.MAX_REPLY_CHARS:,} characters, "
                                      "the limit for a reply: shorten it")
     assert time.monotonic() - started < 30
     assert home.exists()

@@ -9,7 +9,8 @@ from __future__ import annotations
 MAX_INPUT_BYTES = 256 * 2**20  # one file or stream of JSON Lines or Invitations.csv, read a line at a time
 MAX_DOCUMENT_BYTES = 16 * 2**20  # one JSON document (an object or an array), which is read whole
 MAX_ITEM_BYTES = 2**20  # one request: a JSON line, or a record of Invitations.csv
-MAX_FIELD_CHARS = 65_536  # one text field of a request (a note, an about, a name), and a reply of yours
+MAX_FIELD_CHARS = 262_144  # one text field of a request (a note, an about, a name, a CSV cell)
+MAX_REPLY_CHARS = 65_536  # a reply of yours (`review edit --file`)
 HEAD_BYTES = 8192  # the start of an input looked at for binary data (a NUL byte)
 
 

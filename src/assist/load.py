@@ -643,7 +643,7 @@ def _sent_at(value: str) -> str | None:
 
 def read_reply(file: str, stdin: BinaryIO | None = None) -> str:
     """The user's own reply from a file (or "-", standard input): text in UTF-8, UTF-16 or UTF-32,
-    at most `limits.MAX_FIELD_CHARS` characters, read no further than that can take (a device or an
+    at most `limits.MAX_REPLY_CHARS` characters, read no further than that can take (a device or an
     endless stream stops there). InputError, one line, otherwise."""
     try:
         if file == "-":
@@ -656,7 +656,7 @@ def read_reply(file: str, stdin: BinaryIO | None = None) -> str:
 
 def _reply_text(name: str, handle: BinaryIO) -> str:
     source, encoding = _opened(handle)
-    data = _read_at_most(source, 4 * limits.MAX_FIELD_CHARS + 1)  # UTF-8 takes at most 4 bytes a character
+    data = _read_at_most(source, 4 * limits.MAX_REPLY_CHARS + 1)  # UTF-8 takes at most 4 bytes a character
     if b"\x00" in data:
         raise InputError(name, "not a text file (binary data): expected the reply as text")
     try:
@@ -668,6 +668,6 @@ def _reply_text(name: str, handle: BinaryIO) -> str:
             raise InputError(f"{name}: line {line}",
                              _Undecodable(encoding, _column(data[line_start:], error.start - line_start)).message) from None
         text = data[:error.start].decode("utf-8")
-    if len(text) > limits.MAX_FIELD_CHARS or len(data) > 4 * limits.MAX_FIELD_CHARS:
-        raise InputError(name, f"longer than {limits.MAX_FIELD_CHARS:,} characters, the limit for a reply: shorten it")
+    if len(text) > limits.MAX_REPLY_CHARS or len(data) > 4 * limits.MAX_REPLY_CHARS:
+        raise InputError(name, f"longer than {limits.MAX_REPLY_CHARS:,} characters, the limit for a reply: shorten it")
     return text
