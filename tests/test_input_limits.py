@@ -204,6 +204,18 @@ def test_a_json_line_over_the_item_limit_is_one_bad_item(tmp_path):
                               f"{path}: line 3: C"]
 
 
+def test_a_request_over_the_request_limit_in_a_document_is_one_bad_item(tmp_path):
+    """A JSON document may be 16 MiB, but each request in it no more than a JSON line may be."""
+    field = "f" * (limits.MAX_FIELD_CHARS - 10)
+    big = {"sender": {"name": "Big", "experience": [{"title": field} for _ in range(5)]}}
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps([request(name="A"), big, request(name="C")]), encoding="utf-8")
+    items = loaded(path)
+    assert summary(items) == [f"{path}: item 1: A",
+                              f"{path}: item 2: longer than 1 MiB, the limit for one request: shorten it",
+                              f"{path}: item 3: C"]
+
+
 def test_a_json_document_over_its_limit_is_refused_without_reading_it_all(tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "MAX_DOCUMENT_BYTES", 100_000)
     monkeypatch.setattr(limits, "MAX_INPUT_BYTES", 300_000)

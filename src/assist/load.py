@@ -463,17 +463,23 @@ def _validated(where: str, value: object) -> Loaded:
 
 
 def _too_long_field(value: dict) -> str | None:
-    """The first text of a request longer than a field may be, as `note: 70,000 characters, ...`."""
+    """The first text of a request longer than a field may be, as `note: 70,000 characters, ...`;
+    or, when its texts together are longer than a request may be (a JSON document's item), that."""
     stack: list[tuple[str, object]] = [("", value)]
+    total = 0
     while stack:
         path, item = stack.pop()
         if isinstance(item, str):
+            total += len(item)
             if len(item) > limits.MAX_FIELD_CHARS:
                 return _too_long(path, len(item))
         elif isinstance(item, dict):
+            total += sum(len(str(key)) for key in item)
             stack.extend((f"{path}.{key}" if path else str(key), child) for key, child in reversed(item.items()))
         elif isinstance(item, list):
             stack.extend((f"{path}.{index}", child) for index, child in reversed(list(enumerate(item))))
+        if total > limits.MAX_ITEM_BYTES:
+            return TOO_LONG.format(limits.size(limits.MAX_ITEM_BYTES))
     return None
 
 
