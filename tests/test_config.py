@@ -171,6 +171,20 @@ BAD_CONFIGS = [
     ("blank-name", '[me]\nname = "   "\n', ["me.name"]),
     ("timeout", '[llm]\ntimeout = 0\n', ["llm.timeout"]),
     ("backend", '[llm]\nbackend = "skynet"\n', ["llm.backend"]),
+    # issue 13: numbers finite and in range, booleans not numbers, list entries meaningful
+    ("timeout-inf", '[llm]\ntimeout = inf\n', ["llm.timeout: expected a number of seconds, more than 0 and at most 3600 (got inf)"]),
+    ("timeout-nan", '[llm]\ntimeout = nan\n', ["llm.timeout: expected a number of seconds", "(got nan)"]),
+    ("timeout-huge", '[llm]\ntimeout = 1e300\n', ["llm.timeout: expected a number of seconds", "(got 1e+300)"]),
+    ("timeout-true", '[llm]\ntimeout = true\n', ["llm.timeout: expected a number of seconds", "(got true)"]),
+    ("timeout-text", '[llm]\ntimeout = "60"\n', ["llm.timeout: expected a number of seconds", '(got "60")']),
+    ("retries-true", '[llm]\nmax_retries = true\n', ["llm.max_retries: expected a whole number from 0 to 10 (got true)"]),
+    ("retries-float", '[llm]\nmax_retries = 2.5\n', ["llm.max_retries: expected a whole number from 0 to 10 (got 2.5)"]),
+    ("temperature-inf", '[llm]\ntemperature = -inf\n', ["llm.temperature: expected a number from 0 to 2 (got -inf)"]),
+    ("temperature-false", '[llm]\ntemperature = false\n', ["llm.temperature: expected a number from 0 to 2 (got false)"]),
+    ("never-empty", '[policy]\nnever_accept = ["", " ", "*"]\n', ["policy.never_accept.0: an empty entry matches nothing; remove it"]),
+    ("never-star", '[policy]\nnever_accept = ["crypto", "*"]\n', ['policy.never_accept.1: no letter or digit to match; remove it (got "*")']),
+    ("always-blank", '[policy]\nalways_accept = ["MoMo", "  "]\n', ["policy.always_accept.1: an empty entry"]),
+    ("goals-dash", '[me]\nname = "x"\ngoals = ["-"]\n', ['me.goals.0: no letter or digit to match; remove it (got "-")']),
 ]
 
 
@@ -383,3 +397,12 @@ def test_init_asks_how_vietnamese_replies_should_speak(tmp_path, capsys, monkeyp
     assert code == 0, err
     me = parse_config(path).me
     assert (me.company, me.language, me.vi_self, me.vi_address) == ("Viet Pro Finance", "vi", "em", "anh/chị")
+
+
+def test_config_numbers_and_lists_that_are_fine(tmp_path):
+    path = tmp_path / "fine.toml"
+    path.write_text('[policy]\nnever_accept = ["crypto", "MLM", "Forex 24/7", "Bảo hiểm"]\n'
+                    '[llm]\ntimeout = 30\nmax_retries = 0\ntemperature = 1\n', encoding="utf-8")
+    config = parse_config(path)
+    assert config.llm.timeout == 30.0 and config.llm.max_retries == 0 and config.llm.temperature == 1.0
+    assert config.policy.never_accept == ["crypto", "MLM", "Forex 24/7", "Bảo hiểm"]

@@ -259,3 +259,41 @@ def test_cli_screen_any_input_is_exit_0_or_2_with_assist_lines(data, suffix, cap
         assert json.loads(line)["verdict"] in ("accept", "ask", "ignore")
     if code == 2:
         assert err.strip()
+
+
+# --- issue 13: Invitations.csv records told apart without the csv module's field limit ---------------
+
+csv_text_pieces = st.sampled_from(['"', '""', ",", "\n", "\r\n", "\r", "a", " ", "Nguyễn", '","', '\n"', "\u2028", "x,y"])
+
+
+@FAST
+@given(text=st.lists(csv_text_pieces, max_size=40).map("".join))
+def test_csv_records_are_those_the_csv_module_reads(text):
+    """Each record found by `load._records` (quotes counted, linear) reads, alone, as the same rows the
+    csv module reads from the whole text: no line of a quoted field is ever a row of its own."""
+    from assist.load import _records
+
+    whole = [row for row in csv.reader(io.StringIO(text, newline="")) if row]
+    lines = [line + b"\n" for line in text.encode().split(b"\n")]  # as the input is read: to each \n
+    lines[-1] = lines[-1][:-1]
+    records = list(_records([line for line in lines if line], "UTF-8"))
+    apart = [row for _, record in records for row in csv.reader(record) if row]
+    assert apart == whole
+
+
+@FAST
+@given(data=hostile_bytes, encoding=st.sampled_from(["utf-16", "utf-32", "utf-16-be"]))
+def test_load_arbitrary_utf16_and_utf32(data, encoding):
+    """Any text in UTF-16 or UTF-32 with a BOM reads as its UTF-8 form does (or with bad bytes, one
+    error per item naming the line)."""
+    text = data.decode("utf-8", "replace")
+    bom = "\ufeff" if encoding.endswith("-be") else ""
+    with tempfile.TemporaryDirectory() as folder:
+        plain, wide = Path(folder) / "plain.jsonl", Path(folder) / "wide.jsonl"
+        plain.write_bytes(text.encode("utf-8"))
+        wide.write_bytes((bom + text).encode(encoding, "surrogatepass"))
+        as_utf8 = [(item.origin.replace("plain", "wide"), item.request) for item in load_requests([str(plain)])]
+        items = list(load_requests([str(wide)]))
+        check_loaded(items, str(wide))
+        if "\x00" not in text:
+            assert [(item.origin, item.request) for item in items] == as_utf8

@@ -107,3 +107,98 @@ def test_screening_and_reviewing_at_the_same_time_lose_nothing(tmp_path):
             assert conn.execute("SELECT verdict FROM decisions WHERE request_id = ?", (request_id,)).fetchone()[0] == "accept"
         assert conn.execute("SELECT COUNT(DISTINCT request_id) FROM verdicts").fetchone()[0] == len(ids)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# --- issue 13: two screens of the same input at once pay for each request once ----------------------
+
+
+def _paid_screen(inbox: Path, db: Path, url: str, *extra: str) -> subprocess.Popen:
+    env = {**os.environ, "ASSIST_HOME": str(db.parent), "OPENAI_API_KEY": "sk-test"}
+    return subprocess.Popen([sys.executable, "-m", "assist", "screen", str(inbox), "--config", CONFIG, "--json",
+                             "--backend", "openai", "--base-url", url, "--model", "test-model", "--db", str(db),
+                             "--structured-output", "json_schema", *extra],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _marked_inbox(path: Path, count: int) -> list[str]:
+    """Plain requests, each with a marker in its note that tells which one a call to the model is about."""
+    ids = [f"m-{index:04d}" for index in range(count)]
+    path.write_text("".join(json.dumps({"id": request_id, "sender": {"name": f"Sender {request_id}", "headline": "Analyst"},
+                                        "note": f"Hi, we met at the fintech meetup. Ref [[{request_id}]]"}) + "\n"
+                            for request_id in ids), encoding="utf-8")
+    return ids
+
+
+def _asked_for(server) -> list[str]:
+    """The request each call to the model was about (its marker)."""
+    import re
+
+    asked = []
+    for body in server.requests:
+        [marker] = set(re.findall(r"\[\[(m-\d{4})\]\]", json.dumps(body, ensure_ascii=False)))
+        asked.append(marker)
+    return asked
+
+
+def _slow(body: dict):
+    from llm_servers import chat, verdict_json
+
+    answer = chat(verdict_json())
+    answer.delay = 0.03
+    return answer
+
+
+def test_concurrent_screens_of_the_same_input_pay_for_each_request_once(tmp_path, server):
+    from collections import Counter
+
+    server.behaviour = _slow
+    inbox = tmp_path / "inbox.jsonl"
+    ids = _marked_inbox(inbox, 120)
+    alone = _paid_screen(inbox, tmp_path / "alone" / "assist.db", server.url, "--concurrency", "4")
+    out, err = alone.communicate(timeout=240)
+    assert alone.returncode == 0, err
+    paid_alone = Counter(_asked_for(server))  # a run alone: what each request costs (re-asks included)
+    assert set(paid_alone) == set(ids)
+    server.requests.clear()
+    db = tmp_path / "assist.db"
+    runs = [_paid_screen(inbox, db, server.url, "--concurrency", "4") for _ in range(3)]
+    # Each run's output read as it comes (a run whose pipe is full would stall, its claims held).
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(len(runs)) as readers:
+        outputs = list(readers.map(lambda run: run.communicate(timeout=240), runs))
+    for run, (out, err) in zip(runs, outputs):
+        assert run.returncode == 0, err
+        assert [json.loads(line)["id"] for line in out.splitlines()] == ids  # every run prints every request
+    paid_together = Counter(_asked_for(server))
+    assert paid_together == paid_alone, "a request was paid for twice"
+    counts = _verdict_counts(db)
+    assert set(counts) == set(ids) and set(counts.values()) == {1}
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0] == 0  # every claim released
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_killed_screen_leaves_claims_that_the_next_run_takes_over(tmp_path, server):
+    server.behaviour = _slow
+    inbox = tmp_path / "inbox.jsonl"
+    ids = _marked_inbox(inbox, 60)
+    db = tmp_path / "assist.db"
+    first = _paid_screen(inbox, db, server.url, "--concurrency", "4")
+    seen = 0
+    for _ in first.stdout:
+        seen += 1
+        if seen >= 10:
+            first.send_signal(signal.SIGKILL)  # claims of the requests in flight stay behind
+            break
+    first.wait(timeout=30)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0] > 0
+    started = time.monotonic()
+    again = _paid_screen(inbox, db, server.url, "--concurrency", "4")
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert time.monotonic() - started < 60  # a dead process's claims are taken over at once, not waited out
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ids
+    counts = _verdict_counts(db)
+    assert set(counts) == set(ids) and set(counts.values()) == {1}

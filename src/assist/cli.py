@@ -342,7 +342,11 @@ def init(
     """
     from .config import starter_config, user_config_path
 
+    from .paths import prepare_folder
+
     target = path or user_config_path()
+    if target.is_dir():
+        raise InputError(str(target), f"is a folder, not a file: give the config file's name (e.g. {target / 'assist.toml'})")
     if target.exists() and not force:
         raise InputError(str(target), "already exists (use --force to overwrite)")
     answers: dict[str, str] = {}
@@ -355,8 +359,12 @@ def init(
         if own == "vi":  # how Vietnamese replies speak (xưng hô): address.py
             answers["vi_self"] = _ask("In Vietnamese replies, you call yourself (tôi, mình, anh, chị, em)", "tôi")
             answers["vi_address"] = _ask("and a stranger by default (anh/chị, or bạn for peers)", "anh/chị")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(starter_config(company, **answers), encoding="utf-8")
+    prepare_folder(target.parent, "the file goes under it")
+    try:
+        target.write_text(starter_config(company, **answers), encoding="utf-8")
+    except OSError as error:
+        raise InputError(str(target), f"cannot write ({error.strerror or error}): check the folder's permissions, "
+                                      "or give another path") from None
     typer.echo(f"wrote {target}: edit it, then run `assist screen`")
 
 
@@ -559,9 +567,24 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_broken_pipe()
         return ExitCode.OK
+    except OSError as error:  # a file or folder: one line naming it and the fix
+        if os.environ.get("ASSIST_DEBUG"):
+            raise
+        from .paths import os_problem
+
+        message, users_side = os_problem(error)
+        err(f"error: {message}")
+        return ExitCode.BAD_INPUT if users_side else ExitCode.FAILURE
     except Exception as error:  # a bug: still one line, with a way to see more
         if os.environ.get("ASSIST_DEBUG"):
             raise
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is not None and isinstance(error, sqlite3.Error):  # the store, damaged or read-only
+            from .store import database_problem
+
+            problem = database_problem(error)
+            err(f"error: {problem}")
+            return problem.exit_code
         err(f"error: unexpected {type(error).__name__}: {error} (set ASSIST_DEBUG=1 for the traceback)")
         return ExitCode.FAILURE
 

@@ -311,10 +311,9 @@ def review_edit(
     if (text is None) == (file is None):
         raise InputError("review edit", "give exactly one of --text TEXT or --file PATH")
     if file is not None:
-        try:
-            text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(str(file), f"cannot read: {getattr(error, 'strerror', None) or error}") from None
+        from .load import read_reply
+
+        text = read_reply(str(file))
     store, request_id = _opened(db, request_id)
     change = store.edit(request_id, text or "")
     if change.note:

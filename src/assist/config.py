@@ -6,13 +6,14 @@ directory. Without one assist still screens, and says that relevance could not b
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError, describe_validation_error
 from .text import one_line
@@ -20,6 +21,7 @@ from .text import one_line
 from .vocabulary import BackendName, Openness, ReplyLanguage, StructuredOutput
 
 ENV_CONFIG = "ASSIST_CONFIG"
+MAX_TIMEOUT = 3600  # seconds: an hour for one call to a model is already no timeout
 LOCAL_CONFIG = "assist.toml"
 
 
@@ -34,16 +36,41 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+
+def _meaningful(entry: str) -> str:
+    """An entry of a list of words or phrases means something: not empty, and with a letter or a
+    digit to match (`"*"` is no wildcard: it would match nothing, or anything)."""
+    if not entry:
+        raise ValueError("an empty entry matches nothing; remove it")
+    if not any(character.isalnum() for character in entry):
+        raise ValueError("no letter or digit to match; remove it")
+    return entry
+
+
+Entry = Annotated[str, AfterValidator(_meaningful)]
+
+
+def _number(value: object, low: float, high: float, *, low_open: bool = False, whole: bool = False,
+            what: str) -> object:
+    """A TOML number in range: finite, never a boolean (true is no 1) nor a string ("60")."""
+    kinds = (int,) if whole else (int, float)
+    fine = isinstance(value, kinds) and not isinstance(value, bool) and math.isfinite(value) \
+        and (value > low if low_open else value >= low) and value <= high
+    if not fine:
+        raise ValueError(what)
+    return value
+
+
 class Me(_Section):
     name: str = Field(min_length=1)
     headline: str | None = None
     company: str | None = None  # where the user works now; without it, read from the headline
     industry: str | None = None
     location: str | None = None
-    goals: list[str] = []
-    target_companies: list[str] = []
-    past_companies: list[str] = []
-    interests: list[str] = []
+    goals: list[Entry] = []
+    target_companies: list[Entry] = []
+    past_companies: list[Entry] = []
+    interests: list[Entry] = []
     language: ReplyLanguage = "auto"  # the user's own language ("auto": not said; English where one is needed)
     reply_language: ReplyLanguage = "auto"  # "auto": the note's language where a template exists, else `language`
     # Vietnamese replies (xưng hô): how you refer to yourself, and how you call a stranger by default
@@ -55,8 +82,8 @@ class Me(_Section):
 
 class Policy(_Section):
     openness: Openness = "balanced"
-    always_accept: list[str] = []
-    never_accept: list[str] = []
+    always_accept: list[Entry] = []
+    never_accept: list[Entry] = []
 
 
 class LLMSettings(_Section):
@@ -65,10 +92,26 @@ class LLMSettings(_Section):
     model: str | None = None
     api_key_env: str = "OPENAI_API_KEY"
     structured_output: StructuredOutput = "auto"
-    timeout: float = Field(default=60.0, gt=0)
-    max_retries: int = Field(default=4, ge=0, le=10)
-    temperature: float = Field(default=0.2, ge=0, le=2)
+    timeout: float = 60.0
+    max_retries: int = 4
+    temperature: float = 0.2
     model_path: str | None = None
+
+    @field_validator("timeout", mode="before")
+    @classmethod
+    def _timeout(cls, value: object) -> object:
+        return _number(value, 0, MAX_TIMEOUT, low_open=True,
+                       what=f"expected a number of seconds, more than 0 and at most {MAX_TIMEOUT}")
+
+    @field_validator("max_retries", mode="before")
+    @classmethod
+    def _max_retries(cls, value: object) -> object:
+        return _number(value, 0, 10, whole=True, what="expected a whole number from 0 to 10")
+
+    @field_validator("temperature", mode="before")
+    @classmethod
+    def _temperature(cls, value: object) -> object:
+        return _number(value, 0, 2, what="expected a number from 0 to 2")
 
 
 class UserConfig(_Section):

@@ -50,6 +50,10 @@ def describe_validation_error(error: "ValidationError", subject: str = "request"
 def json_repr(value: object) -> str:
     import json
 
-    from .text import clip
+    from .text import clip, one_line
 
-    return clip(json.dumps(value, ensure_ascii=False, default=str), 40, "...")
+    # A value's line breaks (U+0085, U+2028, ... which JSON leaves as they are) written as escapes:
+    # the message stays one line.
+    if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+        return repr(value)  # inf, -inf, nan: as TOML writes them (JSON has no word for them)
+    return clip(one_line(json.dumps(value, ensure_ascii=False, default=str)), 40, "...")

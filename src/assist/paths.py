@@ -38,3 +38,63 @@ def config_dir() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir(APP, appauthor=False, roaming=True))
+
+
+def prepare_folder(folder: Path, purpose: str) -> None:
+    """Make `folder` and the folders above it, or say in one line why it cannot be (InputError,
+    exit 2): a file in the way, a folder that cannot be written. `purpose`: what goes there ("the
+    store goes under it")."""
+    from .errors import InputError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = _file_on(folder) or folder
+        home = os.environ.get(ENV_HOME)
+        if home and Path(home) == blocker:
+            raise InputError(str(blocker), "is a file, not a folder (the store goes in it, from $ASSIST_HOME): "
+                                           "point $ASSIST_HOME at a folder, or move the file aside") from None
+        raise InputError(str(blocker), f"is a file, not a folder ({purpose}): give another path, or move the file "
+                                       "aside") from None
+    except OSError as error:
+        raise InputError(str(folder), f"cannot create the folder ({error.strerror or error}): check the permissions "
+                                      "of the folders above it, or give another path") from None
+
+
+def _file_on(path: Path) -> Path | None:
+    """The first part of a path that exists and is no folder (a file where a folder should be)."""
+    for part in [*reversed(path.parents), path]:
+        try:
+            if part.exists() and not part.is_dir():
+                return part
+        except OSError:
+            return None
+    return None
+
+
+# What the user can do about a failed file operation, by its errno name.
+_FIXES = {
+    "EACCES": "check its permissions, or give another path",
+    "EPERM": "check its permissions, or give another path",
+    "EROFS": "the file system is read-only: give another path",
+    "ENOSPC": "the disk is full: free some space",
+    "EDQUOT": "the disk quota is used up: free some space",
+    "ENOTDIR": "a part of the path is a file, not a folder: give another path",
+    "EISDIR": "it is a folder, not a file: give a file's path",
+    "ENOENT": "check the path",
+    "ENAMETOOLONG": "give a shorter path",
+    "ELOOP": "the path loops through symbolic links: give another path",
+    "EEXIST": "something is in the way: move it aside, or give another path",
+}
+
+
+def os_problem(error: OSError) -> tuple[str, bool]:
+    """A failed file operation in one line, naming the path and the fix; and whether the user can
+    fix it (exit 2) rather than a fault of the machine (exit 1)."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    where = f"{error.filename}: " if error.filename else ""
+    fix = _FIXES.get(name)
+    reason = error.strerror or str(error)
+    return (f"{where}{reason}: {fix}" if fix else f"{where}{reason}"), fix is not None

@@ -17,6 +17,7 @@ ExampleReader, a connection per thread.
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from .store import OnRecord, Store
 
 GROUP_COMMIT = 500  # offline verdicts per transaction
+CLAIM_POLL = 0.2  # seconds between looks at a request another process is screening
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,12 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
     # Offline verdicts into a store that knows nothing under this key: nothing to look up (a request
     # twice in one input is screened twice, for free). Paid verdicts are always looked up first.
     look_up = store is not None and (backend.costs_money or store.knows_anything(key))
+    # A paid request is claimed in the store before it is screened: another process screening the
+    # same input waits for its verdict instead of paying again (Store.claim). Offline verdicts cost
+    # nothing: they are not claimed.
+    claims = store is not None and backend.costs_money and not store.read_only
+    waiting: dict[Future[Screened], tuple[Loaded, "OnRecord | None"]] = {}  # held by another process
+    settled: set[int] = set()  # the outcomes (by id) settled ahead of their turn
     unsaved: list[tuple[Loaded, ScreenResult]] = []  # offline verdicts not yet committed
     nothing = None  # what a store that knows nothing holds of a request (None: no store)
     if store is not None:
@@ -96,15 +104,32 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
             store.record_all([(loaded.request, result) for loaded, result in unsaved], key)
         unsaved.clear()
 
+    def settle(screened: Screened) -> bool:
+        """A paid or claimed outcome on record at once (its claim released with it), ahead of its
+        turn to be consumed when need be; True when it was (offline verdicts wait for their group)."""
+        result = screened.result
+        if id(screened) in settled:
+            return True
+        if claims and screened.error is not None:  # no verdict: the request is free for another try
+            store.release([screened.loaded.request.id], key)
+            settled.add(id(screened))
+            return True
+        # Paid for, or claimed (a cached answer of a model too: another process waits for it).
+        if store is not None and result is not None and not result.resumed and (
+                claims or (result.usage is not None and not result.cached)):
+            store.record(screened.loaded.request, result, key)
+            settled.add(id(screened))
+            return True
+        return False
+
     def consume(screened: Screened) -> Screened:
         result = screened.result
-        if store is not None and result is not None and not result.resumed:
-            if result.usage is not None and not result.cached:  # paid for: on record at once
-                store.record(screened.loaded.request, result, key)
-            else:
-                unsaved.append((screened.loaded, result))
-                if len(unsaved) >= GROUP_COMMIT:
-                    save()
+        if settle(screened):
+            settled.discard(id(screened))
+        elif store is not None and result is not None and not result.resumed:  # offline: in groups
+            unsaved.append((screened.loaded, result))
+            if len(unsaved) >= GROUP_COMMIT:
+                save()
         if result is not None:  # recorded as screened; shown as it stands (the user's word included)
             screened = replace(screened, result=present(result, screened.on_record))
         on_done(screened)
@@ -121,6 +146,14 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
         resumed, on_record = store.look_up(loaded.request, key) if look_up else (None, nothing)
         if not resume:
             resumed = None
+        if resumed is None and claims:
+            held = store.claim(loaded.request, key)
+            if held == "done" and resume:  # another process recorded it a moment ago
+                resumed, on_record = store.look_up(loaded.request, key)
+            elif held == "held":  # another process is paying for it: its verdict is awaited (take)
+                later: Future[Screened] = Future()
+                waiting[later] = (loaded, on_record)
+                return later
         if resumed is not None or pool is None:
             done: Future[Screened] = Future()
             done.set_result(Screened(loaded, resumed, on_record=on_record) if resumed is not None
@@ -132,7 +165,30 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
             future.result()
         return future
 
+    def await_other(future: Future[Screened]) -> None:
+        """A request another process claimed: its verdict once recorded, or (the claim released
+        without one, or gone stale) this process screens it."""
+        loaded, on_record = waiting.pop(future)
+        while True:
+            resumed, on_record = store.look_up(loaded.request, key)
+            if resumed is not None and resume:
+                future.set_result(Screened(loaded, resumed, on_record=on_record))
+                return
+            held = store.claim(loaded.request, key)
+            if held == "mine" or (held == "done" and not resume):
+                future.set_result(work(loaded, on_record))
+                return
+            if held == "held":
+                # What this process paid for and has not consumed yet goes on record now: the other
+                # process may be waiting for one of them as this one waits for it.
+                for other in queue:
+                    if other.done() and other not in waiting:
+                        settle(other.result())
+                time.sleep(CLAIM_POLL)
+
     def take() -> Iterator[Screened]:
+        if queue[0] in waiting:
+            await_other(queue[0])
         screened = consume(queue.popleft().result())
         if screened.error is not None and screened.error.stops_batch:
             yield from _drain(queue, consume)
@@ -157,6 +213,8 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
         save()
         if pool is not None:
             pool.shutdown(wait=True)
+        if claims:
+            store.release()  # an interrupted or stopped batch leaves no claim behind
 
 
 def _drain(queue: deque[Future[Screened]], consume: Callable[[Screened], Screened]) -> Iterator[Screened]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,9 +21,9 @@ from pathlib import Path
 
 from .errors import InputError
 from .draft_states import DONE, next_state
-from .migrations import migrate
+from .migrations import NewerSchema, migrate
 from .models import Reply, Request, ScreenResult, Verdict
-from .paths import assist_home
+from .paths import assist_home, prepare_folder
 
 DB_NAME = "assist.db"
 
@@ -129,7 +131,22 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE actions ADD COLUMN undo TEXT;
     ALTER TABLE actions ADD COLUMN undone_at TEXT
     """,
+    # Claims (issue 13): a request a process is paying a model to screen, so that another process
+    # screening the same input waits for its verdict instead of paying again. Released when the
+    # verdict is recorded (or the call failed); a dead process's claims are stale (claim()).
+    """
+    CREATE TABLE claims (
+        request_id TEXT NOT NULL,
+        screening_key TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        claimed_at REAL NOT NULL,          -- seconds since the epoch
+        PRIMARY KEY (request_id, screening_key)
+    )
+    """,
 )
+
+CLAIM_STALE_SECONDS = 30 * 60  # a claim older than this is taken over even when its process lives on
 
 
 def profile_key(url: str | None) -> str | None:
@@ -176,6 +193,52 @@ def _add_profile_column(db: sqlite3.Connection) -> None:
     db.executemany("UPDATE requests SET profile = ? WHERE id = ?",
                    [(profile_key(json.loads(row[1]).get("sender", {}).get("profile_url")), row[0]) for row in rows])
     db.execute("CREATE INDEX IF NOT EXISTS requests_by_profile ON requests(profile)")
+
+
+READ_ONLY = "read-only (its file or folder cannot be written): reading works; to change anything, make both writable"
+# The stores this process opened, the last one last: a database error met later names it.
+OPENED: list[Path] = []
+
+
+def _host() -> str:
+    import socket
+
+    return socket.gethostname()
+
+
+def _alive(pid: int, host: str) -> bool:
+    """Whether the process that made a claim still runs (on another machine: assumed so)."""
+    if host != _host():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, under another user
+        return True
+    return True
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def database_problem(error: Exception, path: Path | None = None) -> InputError:
+    """A database error in one line, naming the file and what to do (exit 2: the user can act)."""
+    path = path or (OPENED[-1] if OPENED else default_db_path())
+    text = str(error)
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return InputError(str(path), READ_ONLY)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return InputError(str(path), f"busy ({text}): another assist held it for 30 s; try again when it is done")
+    if name.startswith(("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")) \
+            or "unable to open" in text or "disk" in text and "malformed" not in text:
+        return InputError(str(path), f"cannot use the database ({text}): check that the disk has space and that "
+                                     "the file and its folder can be read and written")
+    return InputError(str(path), f"damaged, not a usable assist database ({text}): move it aside (mv {path} "
+                                 f"{path}.damaged) and assist starts a new one; `sqlite3 FILE .recover` may save "
+                                 "what it held")
 
 
 def default_db_path() -> Path:
@@ -301,12 +364,19 @@ class Decided:
 class Store:
     def __init__(self, path: Path):
         self.path = path
+        self.read_only = False
         self._readers: list[ExampleReader] = []
         # Who each id was identified as in this run, before it is recorded (identify).
         self._senders: dict[str, tuple[str | None, str, str]] = {}
         self._profiles: dict[str, tuple[str, bool]] = {}  # profile -> (id, whether assist derived it)
+        if path.is_dir():
+            raise InputError(str(path), f"is a folder, not a database file: give the file's path (e.g. {path / DB_NAME})")
+        prepare_folder(path.parent, "the store goes under it")
+        OPENED.append(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.exists() and not _writable(path):
+                self._open_read_only()
+                return
             self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA busy_timeout = 30000")
@@ -315,10 +385,35 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA secure_delete = ON")  # forgotten data is overwritten, not just unlinked
             self._migrate()
-        except sqlite3.DatabaseError as error:
-            raise InputError(str(path), f"not a usable assist database ({error})") from None
+        except sqlite3.Error as error:
+            raise database_problem(error, path) from None
         except OSError as error:
             raise InputError(str(path), f"cannot open the database ({error.strerror or error})") from None
+
+    def _open_read_only(self) -> None:
+        """A store whose file or folder cannot be written: read (`review list`, `list`, `show`), never
+        changed (a change says so, READ_ONLY). Immutable when not even the WAL's index can be made."""
+        from urllib.request import pathname2url
+
+        url = f"file:{pathname2url(str(self.path.resolve()))}"
+        self.read_only = True
+        for mode in ("mode=ro", "immutable=1"):
+            self.db = sqlite3.connect(f"{url}?{mode}", uri=True, timeout=30.0, isolation_level=None,
+                                      check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            try:
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+                break
+            except sqlite3.OperationalError:
+                self.db.close()
+                if mode == "immutable=1":
+                    raise
+        if version > len(MIGRATIONS):
+            raise NewerSchema(f"{self.path}: made by a newer assist (schema {version}); upgrade assist")
+        if version < len(MIGRATIONS):
+            raise InputError(str(self.path), "read-only, and made by an older assist: make it and its folder "
+                                             "writable once, so it can be upgraded")
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Store":
@@ -353,6 +448,8 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE: take the write lock up front, so two writers queue instead of failing."""
+        if self.read_only:
+            raise InputError(str(self.path), READ_ONLY)
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
@@ -441,6 +538,39 @@ class Store:
         stands now: marked `resumed`, with the user's own decision. None if there is none."""
         return self.lookup(request, screening_key)[0]
 
+    # -- claims: one process pays for a request at a time -------------------------------------------
+
+    def claim(self, request: Request, screening_key: str) -> str:
+        """Take the request for this process to screen under `screening_key`, in one transaction with
+        the look for its verdict: "done" (a verdict for this very content is on record: look it up),
+        "held" (another process that is alive claimed it, and not CLAIM_STALE_SECONDS ago: wait), or
+        "mine" (now claimed by this process, over any stale claim)."""
+        me, host, now = os.getpid(), _host(), time.time()
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM verdicts WHERE request_id = ? AND screening_key = ? AND content_hash = ? LIMIT 1",
+                          (request.id, screening_key, content_hash(request))).fetchone():
+                return "done"
+            row = db.execute("SELECT pid, host, claimed_at FROM claims WHERE request_id = ? AND screening_key = ?",
+                             (request.id, screening_key)).fetchone()
+            if row is not None and (row["pid"], row["host"]) != (me, host) \
+                    and now - row["claimed_at"] < CLAIM_STALE_SECONDS and _alive(row["pid"], row["host"]):
+                return "held"
+            db.execute("INSERT OR REPLACE INTO claims (request_id, screening_key, pid, host, claimed_at) "
+                       "VALUES (?, ?, ?, ?, ?)", (request.id, screening_key, me, host, now))
+        return "mine"
+
+    def release(self, request_ids: Iterable[str | None] | None = None, screening_key: str | None = None) -> None:
+        """Let go of this process's claims: of these requests, or all of them (None)."""
+        if self.read_only:
+            return
+        me, host = os.getpid(), _host()
+        with self.transaction() as db:
+            if request_ids is None:
+                db.execute("DELETE FROM claims WHERE pid = ? AND host = ?", (me, host))
+            else:
+                db.executemany("DELETE FROM claims WHERE request_id = ? AND screening_key = ? AND pid = ? AND host = ?",
+                               [(request_id, screening_key, me, host) for request_id in request_ids])
+
     def record(self, request: Request, result: ScreenResult, screening_key: str | None = None) -> ScreenResult:
         """One request's screening, in its own transaction; the result as recorded, with the user's decision."""
         self.record_all([(request, result)], screening_key)
@@ -460,6 +590,7 @@ class Store:
                              result.model_dump_json(), now, screening_key))
             if result.reply is not None:
                 drafts.append((request.id, result.reply))
+        requests_in = list(requests)
         with self.transaction() as db:
             requests = [row if known else self._kept_profile(db, row) for row, known in requests]
             db.executemany(
@@ -475,6 +606,9 @@ class Store:
             for request_id, reply in drafts:
                 if request_id not in decided:
                     self._offer(db, request_id, reply.kind, reply.language, reply.text, now, over_withdrawn=False)
+            if screening_key is not None:  # screened: this process's claims on them are done with
+                db.executemany("DELETE FROM claims WHERE request_id = ? AND screening_key = ? AND pid = ? AND host = ?",
+                               [(row[0], screening_key, os.getpid(), _host()) for row, _ in requests_in])
 
     @staticmethod
     def _kept_profile(db: sqlite3.Connection, row: tuple) -> tuple:
