@@ -197,3 +197,18 @@ def test_forget_also_clears_the_llm_cache_and_unsent_batches(tmp_path, capsys, m
     (home / "batches" / "b1.json").write_text("{}")
     assert run(capsys, "forget", "--all", "--yes")[0] == 0
     assert rows() == [] and not (home / "batches").exists()
+
+
+def test_forget_says_so_when_the_llm_cache_cannot_be_opened_to_delete_from_it(screened, db, tmp_path, capsys, monkeypatch):
+    """A damaged (or unreadable) answer cache may still hold the sender's text: forgetting must not
+    report success in silence. The store's part is done; one line names the cache and the fix."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("ASSIST_HOME", str(home))
+    cache = home / "llm-cache.sqlite3"
+    cache.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 64)
+    code, out, err = run(capsys, "forget", screened[0], "--yes", "--db", db)
+    assert code == 2, (out, err)
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    assert str(cache) in err and "delete" in err
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM requests WHERE id = ?", (screened[0],)).fetchone()[0] == 0

@@ -41,6 +41,14 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 
 
+class CacheUnavailable(Exception):
+    """The answer cache could not be changed: `path` and why."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: {reason}")
+
+
 def cache_key(**parts: object) -> str:
     return stable_hash(parts, compact=True)
 
@@ -91,10 +99,13 @@ class AnswerCache:
             self._put(key, answer, usage, backend, model, prompt_version, request_id)
 
     def forget(self, request_id: str | None) -> int:
-        """Delete the cached answers about one request (None: all of them), for good."""
+        """Delete the cached answers about one request (None: all of them), for good. A cache file
+        that exists but cannot be opened or changed may still hold them: CacheUnavailable."""
         with self._lock:
             db = self._connect()
             if db is None:
+                if self.path.exists():
+                    raise CacheUnavailable(self.path, "it cannot be opened (damaged, or not readable and writable)")
                 return 0
             try:
                 if request_id is None:
@@ -105,8 +116,8 @@ class AnswerCache:
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 db.execute("VACUUM")
                 return count
-            except sqlite3.Error:
-                return 0
+            except sqlite3.Error as error:
+                raise CacheUnavailable(self.path, str(error)) from error
 
     def _put(self, key: str, answer: dict, usage: dict | None, backend: str, model: str | None,
              prompt_version: str | None, request_id: str | None = None) -> None:

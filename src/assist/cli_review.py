@@ -542,10 +542,9 @@ def forget(
             raise typer.Exit(1)
     count = store.forget(None if all_ else request_id)
     # The LLM cache and unsent batch files hold the sender's text too.
-    from .cache import AnswerCache
+    from .cache import AnswerCache, CacheUnavailable
     from .paths import assist_home
 
-    AnswerCache().forget(None if all_ else request_id)
     batches = assist_home() / "batches"
     if not all_:
         from .batch_api import forget_request
@@ -555,5 +554,10 @@ def forget(
         import shutil
 
         shutil.rmtree(batches)
+    try:
+        AnswerCache().forget(None if all_ else request_id)
+    except CacheUnavailable as error:  # the store's part is done; the cache may still hold the text
+        raise InputError(str(error.path), f"deleted from the store, but the LLM answer cache could not be changed "
+                                          f"({error.reason}): delete this file to forget every cached answer") from None
     typer.echo(f"deleted {count} request{'s' if count != 1 else ''}" + ("" if all_ else f" ({sender}, {shown_id(request_id or '')})")
                + " and everything about them")
