@@ -441,7 +441,9 @@ LINK_LISTS = ("brands", "real", "shorteners", "lures", "hosts", "employer_lures"
 # read further.
 # Pressure aimed at the reader ("reply today") counts only beside another sign: it is found when
 # the text is read for that one, and not looked for first.
-ALONE_LISTS = ("requests", "standalone", "easy")
+# A kind that raises a sign alone looks first for what it finds in a clause aimed at the reader too
+# ("firma la transacción": the aim is checked when the text is read).
+ALONE_LISTS = ("requests", "standalone", "easy", "when_aimed")
 HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay", "references", "earn", "tell", "audience", "nobody", "clicks"})
 TRIGGERS = ("objects", "requests", "offers", "standalone", "when_aimed", "accounts", "brand", "easy", "tasks", "earn", "tell",
             "sign_in")
@@ -464,6 +466,7 @@ class Kind:
     negated_objects: bool = True  # a negation before what is asked for denies it ("pay no fee")
     strong_in_text: bool = False  # a qualifier anywhere in the text makes a sign strong, not only close by
     notice_strong: bool = True  # a notice about the reader's account (accounts and threats) is unambiguous
+    beside: str = ""  # a kind whose signs count only where this other kind was found ("I'll show you how" beside returns)
     link: dict[str, tuple[str, ...]] = field(default_factory=dict)  # LINK_LISTS, for the kind that reads links
 
 
@@ -498,6 +501,9 @@ class SignVocabulary:
         self.kinds: dict[str, Kind] = {}
         for name, table in data["kinds"].items():
             self.kinds[name] = self._kind(name, table)
+        for kind in self.kinds.values():  # read in order: the kind it goes beside is read before it
+            if kind.beside and kind.beside not in list(self.kinds)[:list(self.kinds).index(kind.name)]:
+                raise VocabularyError(f"scams.toml: [kinds.{kind.name}] beside = {kind.beside!r}: a kind listed before it")
         lex.seal()
         # Every pattern that finds a sign, joined: one look at a text tells which kinds' patterns
         # could match there (each kind's own are then run only where they could).
@@ -558,7 +564,7 @@ class SignVocabulary:
         look.finish(patterns)
 
     def _kind(self, name: str, table: dict[str, Any]) -> Kind:
-        known = {"criteria", "criterion", "says", "alone", "amounts", "negated_objects", "strong_in_text", "notice_strong", *KIND_LISTS, *KIND_PATTERNS,
+        known = {"criteria", "criterion", "says", "alone", "amounts", "negated_objects", "strong_in_text", "notice_strong", "beside", *KIND_LISTS, *KIND_PATTERNS,
                  *LINK_LISTS}
         unknown = sorted(set(table) - known)
         if unknown:
@@ -577,4 +583,5 @@ class SignVocabulary:
                     amounts=bool(table.get("amounts")), link=link,
                     negated_objects=bool(table.get("negated_objects", True)),
                     strong_in_text=bool(table.get("strong_in_text", False)),
-                    notice_strong=bool(table.get("notice_strong", True)))
+                    notice_strong=bool(table.get("notice_strong", True)),
+                    beside=str(table.get("beside", "")))

@@ -368,6 +368,8 @@ class _Doc:
         """Adds the signs of each kind the text holds to `found` (every kind: the evidence names them all)."""
         present = self.hits.keys()
         for kind in self.vocabulary.kinds.values():
+            if kind.beside and kind.beside not in found:
+                continue  # counts only beside that kind ("I'll show you how", beside returns told)
             if kind.triggers.isdisjoint(present) and not (kind.link and self.hosts) \
                     and not (kind.amounts and kind.lists.get("verbs") in present) \
                     and not any(self._kind_patterns(kind, key) for key in kind.sign_patterns):
