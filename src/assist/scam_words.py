@@ -467,6 +467,7 @@ class Kind:
     strong_in_text: bool = False  # a qualifier anywhere in the text makes a sign strong, not only close by
     notice_strong: bool = True  # a notice about the reader's account (accounts and threats) is unambiguous
     beside: str = ""  # a kind whose signs count only where this other kind was found ("I'll show you how" beside returns)
+    waivable: bool = False  # a waiver after the sign in its clause denies it ("the fee is waived")
     link: dict[str, tuple[str, ...]] = field(default_factory=dict)  # LINK_LISTS, for the kind that reads links
 
 
@@ -488,6 +489,7 @@ class SignVocabulary:
         self.fillers = frozenset(normalize(word) for word in reader["fillers"])
         self.units = frozenset(normalize(word) for word in reader.get("units", []))
         self.negations = lex.add("reader.negations", reader["negations"], affixes=False)
+        self.waivers = lex.add("reader.waivers", reader.get("waivers", []), affixes=False)
         self.self_subjects = lex.add("reader.self_subjects", reader["self_subjects"], affixes=False)
         self.self_verbs = lex.add("reader.self_verbs", reader["self_verbs"], affixes=True)
         self.self_phrases = lex.add("reader.self_phrases", reader["self_phrases"], affixes=False)
@@ -524,7 +526,7 @@ class SignVocabulary:
         self.link_hints = tuple(sorted(hints | {host for kind in self.kinds.values() for host in kind.link.get("hosts", ())}))
         # The reader's lists, the ask verbs, the brands a link may imitate and everyday English and
         # Vietnamese are the common words: no entry is looked up by them where it has another.
-        common = {word for list_id in (self.you, self.please, self.particles, self.negations, self.self_subjects, self.ask)
+        common = {word for list_id in (self.you, self.please, self.particles, self.negations, self.waivers, self.self_subjects, self.ask)
                   for words in lex.words_of[list_id] for word in words}
         common |= ENGLISH_WORDS | VIETNAMESE_PLAIN_WORDS
         frequent = {word for entry in data.get("first_look", {}).get("frequent", []) for word in WORD_RUN.findall(normalize(entry))}
@@ -564,7 +566,7 @@ class SignVocabulary:
         look.finish(patterns)
 
     def _kind(self, name: str, table: dict[str, Any]) -> Kind:
-        known = {"criteria", "criterion", "says", "alone", "amounts", "negated_objects", "strong_in_text", "notice_strong", "beside", *KIND_LISTS, *KIND_PATTERNS,
+        known = {"criteria", "criterion", "says", "alone", "amounts", "negated_objects", "strong_in_text", "notice_strong", "beside", "waivable", *KIND_LISTS, *KIND_PATTERNS,
                  *LINK_LISTS}
         unknown = sorted(set(table) - known)
         if unknown:
@@ -584,4 +586,4 @@ class SignVocabulary:
                     negated_objects=bool(table.get("negated_objects", True)),
                     strong_in_text=bool(table.get("strong_in_text", False)),
                     notice_strong=bool(table.get("notice_strong", True)),
-                    beside=str(table.get("beside", "")))
+                    beside=str(table.get("beside", "")), waivable=bool(table.get("waivable", False)))

@@ -237,6 +237,7 @@ class _Doc:
                                             None if joined else text.positions)
         v = vocabulary
         self.negations = _Sorted(self.hits.get(v.negations, []))
+        self.waivers = _Sorted(self.hits.get(v.waivers, []))
         self.markers = _Sorted([hit for list_id in (v.you, v.please, v.particles) for hit in self.hits.get(list_id, [])])
         self.you = _Sorted(self.hits.get(v.you, []))
         self.particle_clauses = {self.clause(hit) for hit in self.hits.get(v.particles, [])}
@@ -333,6 +334,15 @@ class _Doc:
                 return True
         return False
 
+    def waived(self, hit: Hit) -> bool:
+        """A waiver follows the hit shortly, in its clause ("the participation fee is waived")."""
+        clause = self.clause(hit)
+        reach = self.reach["negation_reach"]
+        for waiver in self.waivers.between(hit.cend, hit.cend + reach * WINDOW_PER_WORD + WINDOW_SLACK):
+            if waiver.cstart >= hit.cend and self.distance(hit, waiver) < reach and self.clause(waiver) == clause:
+                return True
+        return False
+
     def _own_work(self) -> list[Hit]:
         """Where the sender starts describing their own work ("I audit ...", "em làm ...")."""
         v = self.vocabulary
@@ -414,7 +424,7 @@ class _Doc:
             for obj in objects:
                 for verb in self.around(verbs, obj, reach["ask_reach"]):
                     if self._asks_for(verb, obj) and self.counts(verb) and not self.theirs(obj) \
-                            and not (kind.negated_objects and self.denied(obj)):
+                            and not (kind.negated_objects and self.denied(obj)) and not (kind.waivable and self.waived(obj)):
                         yield graded(_span(verb, obj))
                         break
         for hit in get("requests"):
@@ -423,7 +433,7 @@ class _Doc:
         if "sign_in" in lists:
             yield from self._sign_ins(get)
         for hit in get("standalone"):
-            if self.counts(hit):
+            if self.counts(hit) and not (kind.waivable and self.waived(hit)):
                 yield graded(hit)
         for hit in self._kind_patterns(kind, "strong_patterns"):
             if self.counts(hit):

@@ -1,0 +1,33 @@
+"""A fee that the note itself says is waived, free or covered is no fee asked of the reader: an
+organiser who invites a speaker and waives the participation fee is honest. A fee asked of the
+reader stays a sign. Sentences are my own, in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import request, screen, user
+
+
+def red(note: str) -> set[str]:
+    result = screen(request(note, name="Anna Lee", headline="Program chair, PyData Singapore"), user())
+    return {flag.id for flag in result.flags if flag.polarity == "red"} | ({"report"} if result.report else set())
+
+
+@pytest.mark.parametrize("note", [
+    "Hi Sarah, we would love you as a keynote speaker in March. The participation fee is waived for speakers, and we cover travel.",
+    "Hi Sarah, you are invited to speak at our summit; the registration fee is covered by us for all speakers.",
+    "Chào chị, BTC mời chị làm diễn giả; phí tham gia được miễn cho diễn giả ạ.",
+    "Hola Sarah, te invitamos como ponente; la cuota de participación es gratuita para los ponentes.",
+    "Bonjour Sarah, vous êtes invitée comme intervenante ; les frais de participation sont offerts aux intervenants.",
+])
+def test_a_fee_the_note_waives_is_no_sign(note):
+    assert not red(note) & {"scam_or_phishing", "unclear_intent", "report"}, note
+
+
+@pytest.mark.parametrize("note", [
+    "Hi Sarah, you were selected as a keynote speaker. A participation fee of 1,450 EUR secures the slot.",
+    "Chào chị, chị được đề cử giải thưởng; vui lòng đóng phí tham gia 5 triệu để giữ suất.",
+])
+def test_a_fee_asked_of_the_reader_is_still_a_sign(note):
+    assert red(note) & {"scam_or_phishing", "unclear_intent"}, note
