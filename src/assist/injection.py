@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -82,6 +83,30 @@ CASED_BY = re.compile("[\u0400-\u04ff]")  # scripts whose languages say "by" wit
 # How a reading was decoded (disguises.py names them), as opposed to letters undone or look-alikes read.
 ENCODINGS = re.compile(r"base64|hex|percent|escapes|rot13")
 LABEL_SENTENCE = "this field normally holds a name or a label, and it holds a sentence"
+REQUEST_DEIXIS = "a profile is written before any request, and this one speaks of this very request"
+NOT_PROFILE = frozenset({"note", "id", "received_at"})  # where "this request" is ordinary, or no sentence at all
+
+
+def _may_speak_of_the_request(text: str, vocabulary: "Vocabulary") -> bool:
+    """A first look, far cheaper than normalising every field: one of the phrases' words is there."""
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    if SUBSTRING_SCRIPTS.search(lowered) and any(run in lowered for run in vocabulary.request_deixis_runs):
+        return True
+    return not vocabulary.request_deixis_words.isdisjoint(WORD_RUN.findall(lowered))
+
+
+def _phrases_pattern(entries: list[str]) -> re.Pattern[str] | None:
+    """One pattern for a list of phrases: whole words in spaced scripts, substrings in the others;
+    each Vietnamese entry also as typed without diacritics."""
+    forms: set[str] = set()
+    for entry in entries:
+        written = normalize(entry)
+        forms |= {written, fold(written)} if has_diacritics(written) else {written}
+    if not forms:
+        return None
+    alternatives = sorted(forms, key=len, reverse=True)
+    return re.compile("|".join(re.escape(form) if SUBSTRING_SCRIPTS.search(form) else rf"(?<!\w){re.escape(form)}(?!\w)"
+                               for form in alternatives))
 ORDER_BREAK = re.compile(r"[,:;：，(\-—]")
 FIRST_THREE = itemgetter(slice(3))  # a word's first three characters
 
@@ -149,6 +174,11 @@ class Vocabulary:
         self.languages: set[str] = set()
         self.criteria: set[str] = set()
         self.no_sentences = frozenset(data["fields"]["no_sentences"])
+        self.request_deixis = _phrases_pattern(data["fields"].get("request_deixis", []))
+        # A first look: the longest word of each phrase, or the phrase in a script without spaces.
+        deixis = [form for entry in data["fields"].get("request_deixis", []) for form in {normalize(entry), fold(normalize(entry))}]
+        self.request_deixis_words = frozenset(max(form.split(), key=len) for form in deixis if not SUBSTRING_SCRIPTS.search(form))
+        self.request_deixis_runs = tuple(sorted(form for form in deixis if SUBSTRING_SCRIPTS.search(form)))
         self.shape = Shape.of(data["fields"])
         self.outcome = OutcomeWords(data)
         self.dedication_after = tuple(normalize(entry) for entries in data.get("dedication_after", {}).values()
@@ -1230,6 +1260,11 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
                     if finding.tier == "unclear" and ENCODINGS.search(reading.how):  # nobody encodes an honest doubt
                         finding = replace(finding, tier="clear", why=f"{finding.why}, and it is hidden in an encoding")
                     _keep(found, replace(finding, field=path, how=reading.how, shown=reading.shown))
+    profile = [(path, value) for path, value, _ in fields if path not in found and path not in NOT_PROFILE]
+    if profile and _may_speak_of_the_request("\n".join(value for _, value in profile), vocabulary):
+        for path, value in profile:  # a profile that speaks of this very request
+            if vocabulary.request_deixis is not None and vocabulary.request_deixis.search(normalize(value)):
+                found[path] = Finding("unclear", quote(value, 80), REQUEST_DEIXIS, field=path)
     for path, value, prose in fields:  # a sentence in a name, a company or a place, by its shape
         if not prose and path not in found:
             run = _label_sentence(value, vocabulary.shape)
