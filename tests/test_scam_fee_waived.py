@@ -31,3 +31,22 @@ def test_a_fee_the_note_waives_is_no_sign(note):
 ])
 def test_a_fee_asked_of_the_reader_is_still_a_sign(note):
     assert red(note) & {"scam_or_phishing", "unclear_intent"}, note
+
+
+# -- a windfall is one offered to the reader, not a word for one ---------------------------------------
+
+@pytest.mark.parametrize("note", [
+    "Hi Sarah, I study phishing at a wallet company; lately lots of fake airdrop sites trick people into signing approvals.",
+    "您好，我在做链上安全研究，最近很多假空投网站诱导用户签名，想和你交流。",
+    "はじめまして。偽のエアドロップサイトによる詐欺を研究しています。",
+])
+def test_speaking_of_airdrops_is_no_windfall_offered(note):
+    assert not red(note) & {"scam_or_phishing", "unclear_intent", "report"}, note
+
+
+@pytest.mark.parametrize("note", [
+    "Hi Sarah, you are eligible: claim your airdrop of 2,000 tokens before Friday.",
+    "您好，恭喜！请尽快领取空投，名额有限。",
+])
+def test_an_airdrop_offered_to_the_reader_is_a_sign(note):
+    assert red(note) & {"scam_or_phishing", "unclear_intent"}, note
