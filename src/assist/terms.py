@@ -24,6 +24,9 @@ from functools import lru_cache
 from .guidance import Guidance
 from .text import WORD_RUN, Text, fold, normalize, tokens, user_phrases
 
+# An English possessive after a name: "Corvid's", "Stripe’s" name Corvid and Stripe.
+POSSESSIVE_END = re.compile(r"(?<=\w)['’]s(?!\w)")
+
 SENTENCE_END = ".!?…:;\n|•·"
 OPENERS = " \t\"'“‘«([{*-–—"
 NEIGHBOUR_REACH = 40  # characters looked at on either side of a term for the words beside it
@@ -149,9 +152,11 @@ class Terms:
     def find(self, text: Text, *, names_company: bool = False) -> list[str]:
         """The terms in the text, as the text writes them. `names_company`: the text is a field
         that names a company (company, an experience's company), where a name is a name."""
-        if not self.could_be_in(text):
+        # "Corvid's red team" names Corvid (the everyday terms below read the possessive themselves).
+        phrased = Text.of(POSSESSIVE_END.sub("", text.original)) if POSSESSIVE_END.search(text.original) else text
+        if not self.could_be_in(phrased):
             return []
-        found = self.phrases.find_all(text) if self.phrases else []  # type: ignore[attr-defined]
+        found = self.phrases.find_all(phrased) if self.phrases else []  # type: ignore[attr-defined]
         if not self.everyday:
             return found
         runs = text.word_runs
