@@ -152,8 +152,7 @@ class Terms:
     def find(self, text: Text, *, names_company: bool = False) -> list[str]:
         """The terms in the text, as the text writes them. `names_company`: the text is a field
         that names a company (company, an experience's company), where a name is a name."""
-        # "Corvid's red team" names Corvid (the everyday terms below read the possessive themselves).
-        phrased = Text.of(POSSESSIVE_END.sub("", text.original)) if POSSESSIVE_END.search(text.original) else text
+        phrased = _without_possessives(text)
         if not self.could_be_in(phrased):
             return []
         found = self.phrases.find_all(phrased) if self.phrases else []  # type: ignore[attr-defined]
@@ -176,6 +175,20 @@ class Terms:
             if count >= MAX_OCCURRENCES:
                 break
         return written if names_company else None
+
+
+_WITHOUT_POSSESSIVES = object()  # what a Text keeps its possessive-free reading by
+
+
+def _without_possessives(text: Text) -> Text:
+    """The text with English possessives taken off ("Corvid's red team" names Corvid), made once a
+    text: every list of the user's terms reads the same note. The everyday terms read the
+    possessive themselves (means_term)."""
+    known = text.found.get(_WITHOUT_POSSESSIVES)
+    if known is None:
+        known = text.found[_WITHOUT_POSSESSIVES] = (
+            Text.of(POSSESSIVE_END.sub("", text.original)) if POSSESSIVE_END.search(text.original) else text)
+    return known
 
 
 @lru_cache(maxsize=256)
