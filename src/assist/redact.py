@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 EMAIL = "[email]"
 PHONE = "[phone]"
@@ -224,20 +224,8 @@ def redact_text(text: str, found: list[str] | None = None) -> str:
 def contact_details(value: Any) -> list[str]:
     """What redacting would replace in every string inside a JSON-like value, as written."""
     found: list[str] = []
-    for text in _strings(value):
-        redact_text(text, found)
+    redact_data(value, found)
     return list(dict.fromkeys(detail.strip() for detail in found if detail.strip()))
-
-
-def _strings(value: Any):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
 
 
 # Evidence quotes a sender's text cut short ("…email lan a còn…"): a piece of a detail at a cut is
@@ -246,7 +234,7 @@ SHORTEST_PIECE = 3
 ELLIPSIS = "…"
 
 
-def redact_quote(text: str, details: list[str]) -> str:
+def redact_quote(text: str, details: Sequence[str]) -> str:
     """A text that quotes the sender (the offline evidence), redacted, and any piece of a known
     detail (`contact_details` of the request) left at a cut ("…") replaced as well."""
     text = redact_text(text)
@@ -279,12 +267,12 @@ def redact_quote(text: str, details: list[str]) -> str:
     return text
 
 
-def redact_data(value: Any) -> Any:
-    """Every string inside a JSON-like value, redacted."""
+def redact_data(value: Any, found: list[str] | None = None) -> Any:
+    """Every string inside a JSON-like value, redacted (what was replaced added to `found`)."""
     if isinstance(value, str):
-        return redact_text(value)
+        return redact_text(value, found)
     if isinstance(value, list):
-        return [redact_data(item) for item in value]
+        return [redact_data(item, found) for item in value]
     if isinstance(value, dict):
-        return {key: redact_data(item) for key, item in value.items()}
+        return {key: redact_data(item, found) for key, item in value.items()}
     return value

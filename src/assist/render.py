@@ -7,6 +7,7 @@ fake tag can close the block. `assist prompt show` prints exactly this.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from .context import RunContext
 from .draft import reply_language
@@ -38,23 +39,24 @@ def escape_tags(text: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def evidence_for_prompt(signals: Signals, redact: bool = False, request: Request | None = None) -> list[Flag]:
+def evidence_for_prompt(signals: Signals, redact: bool = False, details: Sequence[str] = ()) -> list[Flag]:
     """The offline flags, whose evidence quotes the sender, with the same escaping (and redaction:
-    a quote cut short in the middle of one of the request's contact details loses that piece too)."""
-    details = _details(request, redact)
+    a quote cut short in the middle of one of the request's contact details, `details`, loses that
+    piece too)."""
     return [flag.model_copy(update={"evidence": escape_tags(_quoted(flag.evidence, redact, details))})
             for flag in signals.flags]
 
 
-def _details(request: Request | None, redact: bool) -> list[str]:
-    if not redact or request is None:
+def _details(request: Request, redact: bool) -> list[str]:
+    """The request's contact details, as written, for redacting quotes of it (none unless redacting)."""
+    if not redact:
         return []
     from .redact import contact_details
 
     return contact_details(request.model_dump(mode="json", exclude_none=True))
 
 
-def _quoted(text: str, redact: bool, details: list[str]) -> str:
+def _quoted(text: str, redact: bool, details: Sequence[str]) -> str:
     if not redact:
         return text
     from .redact import redact_quote
@@ -70,8 +72,7 @@ def _redacted(text: str, redact: bool) -> str:
     return redact_text(text)
 
 
-def _warnings_for_prompt(signals: Signals, redact: bool, request: Request | None = None) -> list[str]:
-    details = _details(request, redact)
+def _warnings_for_prompt(signals: Signals, redact: bool, details: Sequence[str] = ()) -> list[str]:
     warnings = [escape_tags(_quoted(w, redact, details)) for w in signals.warnings]
     return warnings + [REDACTION_NOTE] if redact else warnings
 
@@ -100,6 +101,7 @@ def examples_for_prompt(examples: list[dict] | None, redact: bool = False) -> li
 
 def render_messages(request: Request, signals: Signals, ctx: RunContext) -> list[dict[str, str]]:
     """The verdict prompt. Under `ctx.redact`, emails, phones and URLs in sender text become placeholders."""
+    details = _details(request, ctx.redact)
     guidance = ctx.guidance
     templates = guidance.templates
     system = templates.get_template(SYSTEM_TEMPLATE).render(
@@ -111,8 +113,8 @@ def render_messages(request: Request, signals: Signals, ctx: RunContext) -> list
         signature=ctx.config.signature,
         reply_language=reply_language(ctx.config, request, ctx.reply_language),
         request_json=untrusted_json(request, ctx.redact),
-        flags=evidence_for_prompt(signals, ctx.redact, request),
-        warnings=_warnings_for_prompt(signals, ctx.redact, request),
+        flags=evidence_for_prompt(signals, ctx.redact, details),
+        warnings=_warnings_for_prompt(signals, ctx.redact, details),
         max_chars=ctx.max_chars,
         examples=examples_for_prompt(ctx.examples(request), ctx.redact),
     )
@@ -150,7 +152,7 @@ def render_reply_messages(request: Request, signals: Signals, situation: Situati
         first_name=greeting_name(request.sender.name),
         topic=_redacted(safe_topic(signals) or "", ctx.redact) or None,
         request_json=untrusted_json(request, ctx.redact),
-        flags=evidence_for_prompt(signals, ctx.redact, request),
+        flags=evidence_for_prompt(signals, ctx.redact, _details(request, ctx.redact)),
         max_chars=ctx.max_chars,
         examples=examples_for_prompt(ctx.examples(request), ctx.redact),
     )
