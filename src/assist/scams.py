@@ -327,21 +327,20 @@ class _Doc:
 
     def denied(self, hit: Hit) -> bool:
         """A negation stands shortly before the hit, in its clause ("never send your password")."""
-        clause = self.clause(hit)
-        reach = self.reach["negation_reach"]
-        for negation in self.negations.between(hit.cstart - reach * WINDOW_PER_WORD - WINDOW_SLACK, hit.cstart):
-            if negation.cend <= hit.cstart and self.distance(negation, hit) < reach and self.clause(negation) == clause:
-                return True
-        return False
+        return self._beside(self.negations, hit, before=True)
 
     def waived(self, hit: Hit) -> bool:
         """A waiver follows the hit shortly, in its clause ("the participation fee is waived")."""
+        return self._beside(self.waivers, hit, before=False)
+
+    def _beside(self, words: "_Sorted", hit: Hit, before: bool) -> bool:
+        """One of `words` within negation_reach words before (or after) the hit, in its clause."""
         clause = self.clause(hit)
         reach = self.reach["negation_reach"]
-        for waiver in self.waivers.between(hit.cend, hit.cend + reach * WINDOW_PER_WORD + WINDOW_SLACK):
-            if waiver.cstart >= hit.cend and self.distance(hit, waiver) < reach and self.clause(waiver) == clause:
-                return True
-        return False
+        span = reach * WINDOW_PER_WORD + WINDOW_SLACK
+        window = words.between(hit.cstart - span, hit.cstart) if before else words.between(hit.cend, hit.cend + span)
+        return any((word.cend <= hit.cstart if before else word.cstart >= hit.cend)
+                   and self.distance(word, hit) < reach and self.clause(word) == clause for word in window)
 
     def _own_work(self) -> list[Hit]:
         """Where the sender starts describing their own work ("I audit ...", "em làm ...")."""
