@@ -40,6 +40,7 @@ from .guidance import Guidance
 from .models import Request, ScreenResult
 from .paths import assist_home
 from .screen import screen_request
+from .screen import signals_for
 from .signals import Signals, extract_signals
 from .store import Store
 from .validate import AnswerProblem, LLMVerdict, shorten
@@ -234,7 +235,7 @@ def submit(loaded_requests, backend: OpenAIBackend, ctx: RunContext, store: Stor
         if store.screened(request, key) is not None:
             skipped += 1
             continue
-        signals = extract_signals(request, ctx.config, ctx.guidance)
+        signals = signals_for(request, ctx)
         messages = backend.verdict_messages(request, signals, ctx)
         body = backend.request_body(messages, schema, LLMVerdict.__name__, mode)
         lines.append(json.dumps({"custom_id": request.id, "method": "POST", "url": ENDPOINT, "body": body},

@@ -22,7 +22,7 @@ import typer
 
 from . import __version__
 from .cli_common import (
-    ConfigOption, DbOption, InputsArgument, JsonOption, RedactOption, Requests, err, inputs_or_stdin, llm_options,
+    ConfigOption, DbOption, ExportOption, InputsArgument, JsonOption, RedactOption, Requests, err, inputs_or_stdin, llm_options,
     user_config,
 )
 from .cli_common import HELP_OPTIONS
@@ -100,6 +100,7 @@ def screen(
     concurrency: Annotated[Optional[int], typer.Option("--concurrency", min=1, max=256, help="LLM requests screened at once (default 8 for a server, 1 for --backend local; rules runs in sequence). A rate limit (HTTP 429) pauses them all.", show_default=False)] = None,
     redact: RedactOption = False,
     language: LanguageOption = None,
+    export: ExportOption = None,
     format: Annotated[Optional[Literal["table", "full"]], typer.Option("--format", help="table: one line per request (verdict, name, headline, the main reason); full: a card each, with the reasons and the draft. Default: the table on a terminal when there are more than ten requests, else full.", show_default=False)] = None,
     all_: Annotated[bool, typer.Option("--all", help="Also print requests screened before under the same settings (otherwise counted in one line; --json prints them all).")] = False,
     *,
@@ -118,6 +119,8 @@ def screen(
 
         assist screen fixtures/Invitations.csv --format table
 
+        assist screen fixtures/export/analyst-vi.zip -c fixtures/configs/analyst-vi.toml
+
         assist screen fixtures/requests --json > verdicts.jsonl
     """
     from .backends import LLMError, select_backend
@@ -130,8 +133,12 @@ def screen(
     from .report import RunReport
     from .runner import screen_all
 
+    from .known import Exports
+
     user = user_config(config, quiet=json_output)
     guidance = load_guidance()
+    exports = Exports(guidance)
+    network = exports.for_run(inputs_or_stdin(inputs), export)
     backend = select_backend(user, guidance, replace(llm, concurrency=concurrency))
     # Concurrency buys time only while waiting for a model: the offline engine runs in sequence.
     workers = (concurrency or backend.default_concurrency) if backend.costs_money else 1
@@ -141,11 +148,13 @@ def screen(
 
         store = Store.open(db)
     examples = store.example_reader() if store is not None and backend.needs_examples else no_examples
-    ctx = RunContext(user, guidance, max_chars, redact, examples, reply_language=language)
+    ctx = RunContext(user, guidance, max_chars, redact, examples, reply_language=language, network=network)
     report = RunReport()
     # A progress bar only for a person watching: a terminal, and never with --json.
     progress = ProgressBar(enabled=not json_output and stderr_is_terminal())
-    requests = Requests(inputs_or_stdin(inputs), on_bad=lambda message: progress.say(f"error: {message}"))
+    requests = Requests(inputs_or_stdin(inputs), on_bad=lambda message: progress.say(f"error: {message}"),
+                        exports=exports, network=network, on_skip=lambda message: progress.say(f"skipped: {message}"))
+    requests.problems()
 
     # For a person: cards, or a table (asked for, or a terminal with more than ten requests: the
     # first eleven wait to know); requests screened before under the same settings are counted.
@@ -192,6 +201,8 @@ def screen(
                 typer.echo("")
             if view["already"]:
                 typer.echo(f"{view['already']} already screened, see `assist list` (or --all)")
+            if requests.skipped:
+                typer.echo(f"{requests.skipped} already {'a connection' if requests.skipped == 1 else 'connections'}, not screened")
         if json_output:  # stdout holds only verdicts: an LLM batch's summary goes to stderr
             if backend.costs_money and report.screened + report.failures > 1:
                 err(summary_line(report))
@@ -386,6 +397,7 @@ def prompt_show(
     model: Annotated[Optional[str], typer.Option("--model", help="Model name for the server (or ASSIST_MODEL).", show_default=False)] = None,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server (or OPENAI_BASE_URL).", show_default=False)] = None,
     redact: RedactOption = False,
+    export: ExportOption = None,
 ) -> None:
     """Print exactly the messages an LLM would receive for a request (a dry run: nothing is sent).
 
@@ -399,8 +411,9 @@ def prompt_show(
     from .backends.openai_backend import STRUCTURED_MODES, ServerSettings, build_request
     from .context import RunContext
     from .guidance import load_guidance
+    from .known import Exports
     from .render import prompt_version, render_messages
-    from .signals import extract_signals
+    from .screen import signals_for
     from .validate import LLMVerdict, answer_schema
 
     user = user_config(config, quiet=True)
@@ -412,10 +425,14 @@ def prompt_show(
     settings = ServerSettings(model=model_name(user, choice), base_url=server_url(user, choice),
                               temperature=user.llm.temperature)
     schema = answer_schema(LLMVerdict, guidance, max_chars)
-    ctx = RunContext(user, guidance, max_chars, redact)
-    requests = Requests([request])
+    exports = Exports(guidance)
+    network = exports.for_run([request], export)
+    ctx = RunContext(user, guidance, max_chars, redact, network=network)
+    # A dry run: the prompt of a sender who is already a connection is shown too.
+    requests = Requests([request], exports=exports, network=network, skip_connections=False)
+    requests.problems()
     for loaded in requests:
-        messages = render_messages(loaded.request, extract_signals(loaded.request, user, guidance), ctx)
+        messages = render_messages(loaded.request, signals_for(loaded.request, ctx), ctx)
         body = build_request(settings, messages, schema, LLMVerdict.__name__, sent_mode)
         if json_output:
             typer.echo(json.dumps({"id": loaded.request.id, "prompt_version": version, "messages": body["messages"],
