@@ -461,6 +461,8 @@ def eval_command(
     min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", min=0, max=1, help="Exit 1 when agreement (in any part) is below this (0 to 1).", show_default=False)] = None,
     compare_with: Annotated[Optional[str], typer.Option("--compare", help="Backends side by side, e.g. rules,local,openai; the baselines accept-all and mutual-only are always added.", show_default=False)] = None,
     part: Annotated[Optional[str], typer.Option("--part", help="Only this part of the dataset, e.g. test.", show_default=False)] = None,
+    exports: Annotated[Optional[str], typer.Option("--exports", help="Directory of the personas' own LinkedIn exports (<persona>/ or <persona>.zip), their evidence used as `screen --export` uses it. Default: exports/ beside the personas directory.", show_default=False)] = None,
+    no_exports: Annotated[bool, typer.Option("--no-exports", help="Judge without the personas' exports (to see what they change).")] = False,
     *,
     llm: "BackendChoice",
 ) -> None:
@@ -489,13 +491,18 @@ def eval_command(
     def on_error(message: str) -> None:
         err(f"error: {message}")
 
+    if exports and no_exports:
+        raise InputError("--no-exports", "--exports and --no-exports together: choose one")
+    which_exports = False if no_exports else exports
+
     if compare_with is not None:
         names = [name.strip() for name in compare_with.split(",") if name.strip()]
         if not names or any(name not in BACKENDS for name in names):
             raise InputError("--compare", f"expected a comma-separated list of {', '.join(BACKENDS)} (got {compare_with!r})")
         backends = {name: backend_for(name) for name in names}
         table = compare(dataset, personas, config, backends, on_error,
-                        progress=(lambda line: None) if json_output else (lambda line: err(f"eval: {line}")), part=part)
+                        progress=(lambda line: None) if json_output else (lambda line: err(f"eval: {line}")), part=part,
+                        exports=which_exports)
         reports = [report for columns in table.values() for report in columns.values()]
         typer.echo(json.dumps(comparison_json(table), ensure_ascii=False) if json_output else eval_comparison(table))
         checked = [report for columns in table.values() for name, report in columns.items() if name in backends]
@@ -503,11 +510,11 @@ def eval_command(
         backend = backend_for(llm.backend)
         parts = dataset_parts(dataset, part)
         if list(parts) == ["all"]:
-            report = evaluate(dataset, personas, config, backend, on_error)
+            report = evaluate(dataset, personas, config, backend, on_error, exports=which_exports)
             typer.echo(json.dumps(report.as_json(), ensure_ascii=False) if json_output else eval_report(report))
             reports = checked = [report]
         else:
-            table = compare(dataset, personas, config, {backend.name: backend}, on_error, part=part)
+            table = compare(dataset, personas, config, {backend.name: backend}, on_error, part=part, exports=which_exports)
             reports = checked = [columns[backend.name] for columns in table.values()]
             if json_output:
                 typer.echo(json.dumps({"parts": {part: columns[backend.name].as_json() for part, columns in table.items()}},
