@@ -29,7 +29,8 @@ from .workplace import own_company, profile_ties
 
 
 STUDENT_PLACES = frozenset({"education"})  # the field of where a student studies, not of what
-RECRUITING = frozenset({"hr"})  # a recruiter's own trade, not the field of whom they hire
+RECRUITING = frozenset({"hr"})
+EXPORT_FLAGS = frozenset({"conversation", "invited", "school", "employer"})  # known.KnownTie kinds that raise a flag  # a recruiter's own trade, not the field of whom they hire
 
 
 @dataclass
@@ -296,7 +297,7 @@ def _known(reader: _Reader, config: UserConfig, request: Request, known: Sequenc
     strengths = {"conversation": p["conversation_strength"], "invited": p["invitation_strength"],
                  "school": p["shared_school_strength"], "employer": p["shared_employer_strength"]}
     for tie in reader.result.known:
-        if tie.kind not in strengths:
+        if tie.kind not in EXPORT_FLAGS:
             continue
         if tie.kind == "employer" and reader.tied:
             continue  # the profile's tie to a company of the config already says so
@@ -474,7 +475,9 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
             "your config says nothing about your field or goals: relevance could not be judged "
             "(fill in headline, industry, goals or interests)")
         return
-    reader.result.note_only = bool(note.original) and not sender.profile_known()
+    # Judged from the note alone, unless the user's export said something that raised a flag.
+    reader.result.note_only = bool(note.original) and not sender.profile_known() \
+        and not any(tie.kind in EXPORT_FLAGS for tie in reader.result.known)
     # Who the sender is comes from their profile. The note tells it only where the profile does
     # not, and only in what it says of the sender: "your post on chargebacks" is the user's field,
     # not the writer's (note_voice.py). Read once, when first needed.
