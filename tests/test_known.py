@@ -183,6 +183,7 @@ def test_a_hello_from_someone_the_user_talked_with_is_accepted(guidance, analyst
     known = screen_request(req, RulesBackend(), RunContext(analyst, guidance, network=network))
     assert known.verdict == "accept"
     assert any(flag.id == "known_relationship" and "you exchanged 5 messages" in flag.evidence for flag in known.flags)
+    assert "qua lời nhắn" not in known.summary  # not "judged from the note alone": the export said more
 
 
 def test_a_known_contact_sending_a_phishing_link_is_still_ignored_and_reported(guidance, analyst):
