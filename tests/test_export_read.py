@@ -313,6 +313,15 @@ def test_a_zip_bomb_member_is_one_problem(tmp_path, monkeypatch):
     assert export.profile().first_name == "Minh"
 
 
+def test_a_file_past_the_input_limit_in_a_folder_is_one_problem(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_INPUT_BYTES", 100_000)
+    export = open_export(folder_export(tmp_path, {"Skills.csv": "Name\n" + "Python\n" * 50_000, "Profile.csv": PROFILE}))
+    assert export.skills() is None
+    [problem] = export.problems
+    assert problem.file == "Skills.csv" and "stopped after 97.66 KiB, the limit for one input" in problem.message
+    assert export.profile().first_name == "Minh"
+
+
 def test_a_damaged_member_is_one_problem(tmp_path):
     path = zip_export(tmp_path, {"Skills.csv": "Name\n" + "Python\n" * 1000, "Profile.csv": PROFILE})
     data = bytearray(path.read_bytes())

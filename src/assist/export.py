@@ -41,7 +41,7 @@ SENT_AT_FORMATS = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %H:%M"
 NOT_AN_EXPORT = "not a LinkedIn export: expected the .zip LinkedIn sends (Get a copy of your data) or the folder it unpacks to"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExportProblem:
     """A malformed file or row: reported as one line, the rest still read."""
 
@@ -59,7 +59,7 @@ class ExportProblem:
         return InputError(f"{where}: line {self.line}" if self.line else where, self.message)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     first_name: str
     last_name: str
@@ -73,7 +73,7 @@ class Profile:
         return " ".join(f"{self.first_name} {self.last_name}".split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     company: str
     title: str | None
@@ -86,7 +86,7 @@ class Position:
         return self.finished_on is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class School:
     name: str
     degree: str | None
@@ -94,7 +94,7 @@ class School:
     end: date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Connection:
     first_name: str
     last_name: str
@@ -108,7 +108,7 @@ class Connection:
         return " ".join(f"{self.first_name} {self.last_name}".split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     """One row of messages.csv, without its content (never kept)."""
 
@@ -121,7 +121,7 @@ class Message:
     personal: bool  # False for InMail (a SUBJECT), sponsored messages, drafts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutgoingInvitation:
     to_name: str
     to_url: str | None
