@@ -147,8 +147,8 @@ def test_colleagues_never_decide_alone(guidance, analyst):
 
 
 def test_a_shared_school_and_a_shared_employer_from_the_export(guidance):
-    network = Network(schools=[School("Học viện Ngân hàng", "Cử nhân")],
-                      positions=[Position("Viet Pro Finance", "Market analyst"), Position("Bảo Việt Securities", "Intern")])
+    network = Network(schools=[School("Học viện Ngân hàng", "Cử nhân", None, None)],
+                      positions=[Position("Viet Pro Finance", "Market analyst", None, None, None), Position("Bảo Việt Securities", "Intern", None, date(2019, 1, 1), date(2019, 6, 1))])
     req = request("Nguyễn Hoàng Yến", "https://www.linkedin.com/in/yen", headline="Sinh viên năm 3 tại Học viện Ngân hàng",
                   experience=[{"title": "Intern", "company": "Bảo Việt Securities", "years": 0.5}])
     assert kinds(network, req, guidance) == {
@@ -163,8 +163,8 @@ def test_each_kind_of_evidence_is_absent_when_its_file_is(missing, guidance):
         "messages": talk("Trần Quốc Bảo", BAO_URL, theirs=1, mine=1),
         "invitations": [OutgoingInvitation("Trần Quốc Bảo", BAO_URL, datetime(2025, 1, 2))],
         "connections": [Connection("X", "Y", "https://www.linkedin.com/in/xy", "VNDirect", None, None)],
-        "schools": [School("Học viện Ngân hàng")],
-        "positions": [Position("SSI Securities")],
+        "schools": [School("Học viện Ngân hàng", None, None, None)],
+        "positions": [Position("SSI Securities", None, None, None, date(2020, 1, 1))],
     }
     kind = {"messages": "conversation", "invitations": "invited", "connections": "colleagues", "schools": "school",
             "positions": "employer"}
