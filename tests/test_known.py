@@ -3,6 +3,7 @@ verdict makes of it. Built from the export's rows (export.py's shapes) so each c
 what the export holds; reading the files themselves is tests/test_export_read.py's."""
 
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -50,7 +51,7 @@ def guidance():
 
 @pytest.fixture(scope="module")
 def analyst():
-    return parse_config(__import__("pathlib").Path("fixtures/configs/analyst-vi.toml"))
+    return parse_config(Path(__file__).resolve().parent.parent / "fixtures/configs/analyst-vi.toml")
 
 
 def kinds(network: Network, req: Request, guidance) -> dict[str, str]:
