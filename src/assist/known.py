@@ -343,6 +343,30 @@ def _the_user(messages: list[Message], user_name: str | None) -> tuple[str | Non
     return url, name
 
 
+class Recorded:
+    """What an export said about each request of a batch, as recorded when it was submitted
+    (batch_api): a batch collected later is judged with the evidence its prompts were written with."""
+
+    def __init__(self, ties: dict[str, list[KnownTie]], fingerprint: str = "recorded"):
+        self._ties = ties
+        self.fingerprint = fingerprint
+        self.problems: list[object] = []
+
+    @staticmethod
+    def tie_of(data: dict) -> KnownTie | None:
+        try:
+            return KnownTie(kind=data["kind"], evidence=str(data["evidence"]), source=str(data["source"]),
+                            matched=str(data["matched"]))
+        except (KeyError, TypeError):
+            return None
+
+    def ties(self, request: Request, guidance: "Guidance") -> list[KnownTie]:
+        return list(self._ties.get(request.id or "", ()))
+
+    def connection(self, request: Request) -> KnownTie | None:
+        return None
+
+
 class Exports:
     """A run's LinkedIn exports, each opened and indexed once however often it is named (as an
     input and as `--export`, or twice as an input)."""
