@@ -340,8 +340,6 @@ def init(
         assist init
 
         assist init assist.toml --company VNPay --force
-
-        assist init --from-export Basic_LinkedInDataExport_11-30-2026.zip
     """
     from .config import starter_config, user_config_path
 
