@@ -342,8 +342,9 @@ def init(
     path: Annotated[Optional[Path], typer.Argument(help="Where to write it. Default: the user config directory.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     company: Annotated[Optional[str], typer.Option("--company", help="Where you work now: colleagues there are a known tie. Asked for when run at a keyboard; default: read from your headline.", show_default=False)] = None,
+    from_export: Annotated[Optional[Path], typer.Option("--from-export", help="Fill [me] from your LinkedIn data export (its .zip, or the folder it unpacks to), read in place.", show_default=False)] = None,
 ) -> None:
-    """Write a commented starter config.
+    """Write a commented starter config (or one filled in from your LinkedIn export).
 
     Examples:
 
@@ -360,6 +361,9 @@ def init(
         raise InputError(str(target), f"is a folder, not a file: give the config file's name (e.g. {target / 'assist.toml'})")
     if target.exists() and not force:
         raise InputError(str(target), "already exists (use --force to overwrite)")
+    if from_export is not None:
+        _init_from_export(from_export, target, company)
+        return
     answers: dict[str, str] = {}
     if sys.stdin is not None and sys.stdin.isatty():
         if company is None:
@@ -377,6 +381,35 @@ def init(
         raise InputError(str(target), f"cannot write ({error.strerror or error}): check the folder's permissions, "
                                       "or give another path") from None
     typer.echo(f"wrote {target}: edit it, then run `assist screen`")
+
+
+def _init_from_export(source: Path, target: Path, company: str | None) -> None:
+    """`assist init --from-export`: the config from the export, written and shown; the export's bad
+    rows (in the files read) each one line, and exit 2 once the config is written."""
+    from .export import open_export
+    from .export_config import answers_from, render
+    from .paths import prepare_folder
+    from .terminal import shown_lines
+
+    with open_export(source) as export:
+        answers = answers_from(export, company)
+        problems = list(export.problems)
+    text = render(answers, str(source))
+    prepare_folder(target.parent, "the file goes under it")
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(str(target), f"cannot write ({error.strerror or error}): check the folder's permissions, "
+                                      "or give another path") from None
+    typer.echo(shown_lines(text))
+    typer.echo(f"wrote {target} from {source}: check it, answer its questions (goals, target companies, openness), "
+               "then run `assist screen`")
+    if answers.missing:
+        err(f"note: not in the export: {', '.join(answers.missing)}; their keys stay commented")
+    for problem in problems:
+        err(f"error: {problem}")
+    if problems:
+        raise typer.Exit(ExitCode.BAD_INPUT)
 
 
 def _ask(question: str, default: str) -> str:
