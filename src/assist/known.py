@@ -74,15 +74,39 @@ class _Talk:
             self.last = message.sent_at
 
 
+class _Keys:
+    """Profile URLs and names as they are matched (export.normalise_*), each written form worked out
+    once: an export names the same few thousand people in 100,000 messages."""
+
+    def __init__(self) -> None:
+        self._urls: dict[str | None, str | None] = {}
+        self._names: dict[str | None, str | None] = {}
+
+    def url(self, url: str | None) -> str | None:
+        try:
+            return self._urls[url]
+        except KeyError:
+            key = self._urls[url] = normalise_profile_url(url)
+            return key
+
+    def name(self, name: str | None) -> str | None:
+        try:
+            return self._names[name]
+        except KeyError:
+            key = self._names[name] = normalise_name(name)
+            return key
+
+
 class _People:
     """Values about people, found by profile URL, else by exact name where one side has no URL."""
 
-    def __init__(self) -> None:
+    def __init__(self, keys: _Keys | None = None) -> None:
+        self.keys = keys or _Keys()
         self.by_url: dict[str, object] = {}
         self.by_name: dict[str, list[tuple[str | None, object]]] = defaultdict(list)
 
     def put(self, url: str | None, name: str | None, value: object) -> None:
-        url, name = normalise_profile_url(url), normalise_name(name)
+        url, name = self.keys.url(url), self.keys.name(name)
         if url:
             self.by_url.setdefault(url, value)
         if name:
@@ -90,7 +114,8 @@ class _People:
 
     def get(self, url: str | None, name: str | None, make) -> object:
         """The value kept for this person, made (and kept) when there is none yet."""
-        url, name = normalise_profile_url(url), normalise_name(name)
+        keys = self.keys
+        url, name = keys.url(url), keys.name(name)
         if url and url in self.by_url:
             return self.by_url[url]
         if not url and name:
@@ -98,7 +123,10 @@ class _People:
                 if known_url is None:
                     return value
         value = make()
-        self.put(url, name, value)
+        if url:
+            self.by_url[url] = value
+        if name:
+            self.by_name[name].append((url, value))
         return value
 
     def find(self, sender: Sender) -> list[tuple[object, str]]:
@@ -132,9 +160,10 @@ class Network:
         self.knows_messages = messages is not None
         self.knows_connections = connections is not None
         self.knows_invitations = invitations is not None
-        self._talks = _People()
-        self._invited = _People()
-        self._connected = _People()
+        keys = _Keys()
+        self._talks = _People(keys)
+        self._invited = _People(keys)
+        self._connected = _People(keys)
         self._companies: Counter[str] = Counter()
         self._spelling: dict[str, Counter[str]] = defaultdict(Counter)
         self.schools = tuple(dict.fromkeys(s.name.strip() for s in schools or () if s.name and s.name.strip()))
@@ -142,7 +171,7 @@ class Network:
         self.has_schools, self.has_positions = schools is not None, positions is not None
         digest = hashlib.sha256()
         if messages is not None:
-            self._index_messages(list(messages), user_name, digest)
+            self._index_messages(list(messages), user_name, digest, keys)
         for invitation in invitations or ():
             when = self._invited.get(invitation.to_url, invitation.to_name, list)
             when.append(invitation.sent_at)
@@ -174,16 +203,15 @@ class Network:
         network.problems = list(export.problems)
         return network
 
-    def _index_messages(self, messages: list[Message], user_name: str | None, digest) -> None:
-        user_url, user = _the_user(messages, user_name)
+    def _index_messages(self, messages: list[Message], user_name: str | None, digest, keys: _Keys) -> None:
+        user_url, user = _the_user(messages, user_name, keys)
         for message in messages:
             if not message.personal:
                 continue
-            sender_url = normalise_profile_url(message.sender_url)
-            mine = _is(message.sender_url, message.sender_name, user_url, user)
+            mine = _is(message.sender_url, message.sender_name, user_url, user, keys)
             if mine:
                 for url, name in _recipients(message):
-                    if _is(url, name, user_url, user):
+                    if _is(url, name, user_url, user, keys):
                         continue  # the user among the recipients of their own message
                     self._talks.get(url, name, _Talk).add(message, mine=True)
             else:
@@ -312,30 +340,30 @@ def _recipients(message: Message) -> list[tuple[str | None, str | None]]:
     return [(url, None) for url in urls] or [(None, name) for name in names]
 
 
-def _is(url: str | None, name: str | None, user_url: str | None, user: str | None) -> bool:
+def _is(url: str | None, name: str | None, user_url: str | None, user: str | None, keys: _Keys) -> bool:
     """Whether a message's sender (or a recipient) is the user: by profile URL where both are known,
     else by name."""
-    url = normalise_profile_url(url)
+    url = keys.url(url)
     if url and user_url:
         return url == user_url
-    return bool(user) and normalise_name(name) == user
+    return bool(user) and keys.name(name) == user
 
 
-def _the_user(messages: list[Message], user_name: str | None) -> tuple[str | None, str | None]:
+def _the_user(messages: list[Message], user_name: str | None, keys: _Keys) -> tuple[str | None, str | None]:
     """The user's own profile URL and name in their messages. Their name is Profile.csv's; their URL
     the one their name writes from. Without a profile: every message of the export has the user as
     its sender or among its recipients, so the URL (and the name) that takes part in the most."""
-    user = normalise_name(user_name)
+    user = keys.name(user_name)
     urls: Counter[str] = Counter()
     names: Counter[str] = Counter()
     for message in messages:
         if user:
-            if normalise_name(message.sender_name) == user and normalise_profile_url(message.sender_url):
-                urls[normalise_profile_url(message.sender_url)] += 1
+            if keys.name(message.sender_name) == user and keys.url(message.sender_url):
+                urls[keys.url(message.sender_url)] += 1
             continue
-        seen_urls = {normalise_profile_url(url) for url in (message.sender_url, *message.recipient_urls)}
+        seen_urls = {keys.url(url) for url in (message.sender_url, *message.recipient_urls)}
         urls.update(url for url in seen_urls if url)
-        seen_names = {normalise_name(name) for name in (message.sender_name, *message.recipient_names)}
+        seen_names = {keys.name(name) for name in (message.sender_name, *message.recipient_names)}
         names.update(name for name in seen_names if name)
     enough = user is not None or len({message.conversation_id for message in messages}) > 1
     url = urls.most_common(1)[0][0] if urls and enough else None
