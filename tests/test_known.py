@@ -153,7 +153,7 @@ def test_a_shared_school_and_a_shared_employer_from_the_export(guidance):
     req = request("Nguyễn Hoàng Yến", "https://www.linkedin.com/in/yen", headline="Sinh viên năm 3 tại Học viện Ngân hàng",
                   experience=[{"title": "Intern", "company": "Bảo Việt Securities", "years": 0.5}])
     assert kinds(network, req, guidance) == {
-        "school": "studied at Học viện Ngân hàng, where you studied (Education.csv, matched by school Học viện Ngân hàng)",
+        "school": "studies at Học viện Ngân hàng, where you studied (Education.csv, matched by school Học viện Ngân hàng)",
         "employer": "worked at Bảo Việt Securities, where you worked (Positions.csv, matched by company Bảo Việt Securities)",
     }
 
@@ -217,3 +217,24 @@ def test_another_export_is_another_screening(guidance, analyst):
     key = lambda network: RunContext(analyst, guidance, network=network).screening_key("rules", None)  # noqa: E731
     assert key(one) == key(same) != key(two)
     assert key(None) != key(one)
+
+
+def test_schools_in_the_config_count_without_an_export(guidance, analyst):
+    config = analyst.model_copy(update={"me": analyst.me.model_copy(update={"schools": ["Học viện Ngân hàng"]})})
+    req = request("Nguyễn Hoàng Yến", "https://www.linkedin.com/in/yen", headline="Sinh viên năm 3 tại Học viện Ngân hàng")
+    signals = signals_for(req, RunContext(config, guidance))
+    assert signals.has("known_relationship")
+    assert [(tie.kind, tie.source) for tie in signals.known] == [("school", "your config")]
+    assert not signals_for(req, RunContext(analyst, guidance)).has("known_relationship")
+
+
+def test_an_employer_of_the_export_not_in_the_config_is_said_beside_the_config_s(guidance, analyst):
+    network = Network(positions=[Position("SSI Securities", None, None, None, date(2020, 8, 1)),
+                                 Position("Techcombank", "Intern", None, None, date(2017, 9, 1))])
+    req = request("Đỗ Kim Ngân", "https://www.linkedin.com/in/ngan", headline="Analyst at VPBank", company="VPBank",
+                  experience=[{"company": "VPBank"}, {"company": "SSI Securities"}, {"company": "Techcombank"}])
+    flag = next(f for f in signals_for(req, RunContext(analyst, guidance, network=network)).flags
+                if f.id == "known_relationship")
+    assert "worked at SSI Securities, where you worked;" in flag.evidence  # the config's, said once
+    assert flag.evidence.count("SSI Securities") == 1
+    assert "your export: worked at Techcombank, where you worked (Positions.csv" in flag.evidence

@@ -245,8 +245,8 @@ class Network:
         if connected:
             ties.append(connected)
         ties += self._colleagues(sender, guidance)
-        ties += shared_schools(self.schools, sender, guidance, source="Education.csv")
-        ties += shared_employers(self.employers, sender, guidance, source="Positions.csv")
+        ties += shared_schools(self.schools, sender, guidance)
+        ties += shared_employers(self.employers, sender, guidance)
         return ties
 
     def _colleagues(self, sender: Sender, guidance: "Guidance") -> list[KnownTie]:
@@ -269,31 +269,38 @@ def company_key(company: str, guidance: "Guidance") -> str:
     return normalise_name(core) or ""
 
 
-def shared_schools(schools: Sequence[str], sender: Sender, guidance: "Guidance", source: str) -> list[KnownTie]:
-    """The user's schools that the sender's profile names (their education, company, headline)."""
-    return _shared(schools, sender, guidance, "school", "studied at {}, where you studied", source,
-                   [*(entry.school for entry in sender.education or []), sender.company, sender.headline])
+def shared_schools(schools: Sequence[str], sender: Sender, guidance: "Guidance") -> list[KnownTie]:
+    """The user's schools that the sender's profile names: where they study now (their company or
+    headline: "Sinh viên năm 3 tại Học viện Ngân hàng"), else where they studied (their education)."""
+    return _shared(schools, guidance, "school", "school",
+                   now=("studies at {}, where you studied", [sender.company, sender.headline]),
+                   then=("studied at {}, where you studied", [entry.school for entry in sender.education or []]))
 
 
-def shared_employers(employers: Sequence[str], sender: Sender, guidance: "Guidance", source: str) -> list[KnownTie]:
-    """The user's employers (now and past) that the sender's history names."""
-    return _shared(employers, sender, guidance, "employer", "worked at {}, where you worked", source,
-                   [*(job.company for job in sender.experience or []), sender.company])
+def shared_employers(employers: Sequence[str], sender: Sender, guidance: "Guidance") -> list[KnownTie]:
+    """The user's employers (now and past) that the sender's profile names: where they work now
+    (their company), else where they worked (their experience)."""
+    return _shared(employers, guidance, "employer", "company",
+                   now=("works at {}, where you worked", [sender.company]),
+                   then=("worked at {}, where you worked", [job.company for job in sender.experience or []]))
 
 
-def _shared(names: Sequence[str], sender: Sender, guidance: "Guidance", kind: TieKind, wording: str, source: str,
-            fields: list[str | None]) -> list[KnownTie]:
+def _shared(names: Sequence[str], guidance: "Guidance", kind: TieKind, what: str,
+            now: tuple[str, list[str | None]], then: tuple[str, list[str | None]]) -> list[KnownTie]:
     from .terms import company_names, terms
     from .text import Text
 
-    texts = [Text.of(text) for text in fields if text and text.strip()]
-    if not names or not texts:
+    if not names:
         return []
+    source = "Education.csv" if kind == "school" else "Positions.csv"
+    readings = [(wording, [Text.of(text) for text in texts if text and text.strip()]) for wording, texts in (now, then)]
     ties: list[KnownTie] = []
     for name in names:
         found = terms(company_names(guidance, [name]), guidance)
-        if any(found.find(text, names_company=True) for text in texts):
-            ties.append(KnownTie(kind, wording.format(name), source, f"{'school' if kind == 'school' else 'company'} {name}"))
+        for wording, texts in readings:
+            if any(found.find(text, names_company=True) for text in texts):
+                ties.append(KnownTie(kind, wording.format(name), source, f"{what} {name}"))
+                break
     return ties
 
 

@@ -8,6 +8,7 @@ that applies them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -288,19 +289,20 @@ def _known(reader: _Reader, config: UserConfig, request: Request, known: Sequenc
     counted twice). The user's `[me] schools` count as their Education.csv does."""
     p = reader.guidance.parameters["known_relationship"]
     schools = [tie for tie in known if tie.kind == "school"]
-    listed = tuple(getattr(config.me, "schools", None) or ()) if config.me else ()
+    listed = tuple(config.me.schools) if config.me else ()
     if listed:
         named = {tie.matched for tie in schools}
-        schools += [tie for tie in shared_schools(listed, request.sender, reader.guidance, source="your config")
+        schools += [dataclasses.replace(tie, source="your config") for tie in shared_schools(listed, request.sender, reader.guidance)
                     if tie.matched not in named]
     reader.result.known = [*known, *(tie for tie in schools if tie not in known)]
+    configured = set(config.me.past_companies) | {own_company(config.me, reader.guidance)} if config.me else set()
     strengths = {"conversation": p["conversation_strength"], "invited": p["invitation_strength"],
                  "school": p["shared_school_strength"], "employer": p["shared_employer_strength"]}
     for tie in reader.result.known:
         if tie.kind not in EXPORT_FLAGS:
             continue
-        if tie.kind == "employer" and reader.tied:
-            continue  # the profile's tie to a company of the config already says so
+        if tie.kind == "employer" and tie.matched.removeprefix("company ") in configured:
+            continue  # the profile's tie to a company of the config already said so (_ties)
         if tie.kind in ("conversation", "invited"):
             reader.tied = True
         reader.reinforce("known_relationship", f"your export: {tie.line()}", strength=strengths[tie.kind])
