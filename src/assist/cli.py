@@ -494,7 +494,7 @@ def eval_command(
     min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", min=0, max=1, help="Exit 1 when agreement (in any part) is below this (0 to 1).", show_default=False)] = None,
     compare_with: Annotated[Optional[str], typer.Option("--compare", help="Backends side by side, e.g. rules,local,openai; the baselines accept-all and mutual-only are always added.", show_default=False)] = None,
     part: Annotated[Optional[str], typer.Option("--part", help="Only this part of the dataset, e.g. test.", show_default=False)] = None,
-    exports: Annotated[Optional[str], typer.Option("--exports", help="Directory of the personas' own LinkedIn exports (<persona>/ or <persona>.zip), their evidence used as `screen --export` uses it. Default: exports/ beside the personas directory.", show_default=False)] = None,
+    exports: Annotated[Optional[str], typer.Option("--exports", help="Directory of the personas' own LinkedIn exports (<persona>/ or <persona>.zip), their evidence used as `screen --export` uses it. Default: exports/ beside each part (fixtures/eval/export/exports for export/dev).", show_default=False)] = None,
     no_exports: Annotated[bool, typer.Option("--no-exports", help="Judge without the personas' exports (to see what they change).")] = False,
     *,
     llm: "BackendChoice",

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 HOSTILE_FLAGS = frozenset({"scam_or_phishing", "prompt_injection"})
 PERSONAS_DIR = "personas"
-EXPORTS_DIR = "exports"  # beside the personas: each persona's own LinkedIn export
+EXPORTS_DIR = "exports"  # beside a part: each persona's own LinkedIn export
 
 
 class Label(BaseModel):
@@ -252,15 +252,20 @@ def _personas_dir(dataset: str, personas: str | None) -> Path | None:
     return None
 
 
-def exports_dir(personas_dir: Path | None, exports: str | None) -> Path | None:
-    """Where the personas' LinkedIn exports are: `--exports`, else `exports/` beside the personas
-    directory; a persona's is `<persona>/` or `<persona>.zip` there."""
+def exports_dir(part: str, exports: str | bool | None) -> Path | None:
+    """Where the personas' LinkedIn exports are for a part: `--exports`, else `exports/` beside the
+    part (fixtures/eval/export/exports for export/dev and export/test: the other parts were written
+    without exports, and are judged so); a persona's is `<persona>/` or `<persona>.zip` there.
+    `exports` False: none."""
+    if exports is False:
+        return None
     if exports:
-        if not Path(exports).is_dir():
-            raise InputError(exports, "exports directory not found")
-        return Path(exports)
-    beside = personas_dir.parent / EXPORTS_DIR if personas_dir else None
-    return beside if beside is not None and beside.is_dir() else None
+        if not Path(str(exports)).is_dir():
+            raise InputError(str(exports), "exports directory not found")
+        return Path(str(exports))
+    base = Path(part) if Path(part).is_dir() else Path(part).parent
+    beside = base.parent / EXPORTS_DIR
+    return beside if beside.is_dir() else None
 
 
 def _persona_network(persona: str, exports: Path | None, networks: "Exports", bad: list[str],
@@ -360,11 +365,10 @@ def evaluate(dataset: str, personas: str | None, config_path: str | None, backen
     """One backend over a whole dataset (every part together). `exports`: the personas' exports
     (exports_dir), or False for none."""
     personas_dir = _personas_dir(dataset, personas)
-    where = None if exports is False else exports_dir(personas_dir, exports or None)
     cases: list[Case] = []
     bad: list[str] = []
     for path in dataset_parts(dataset).values():
-        part_cases, part_bad = load_cases(path, personas_dir, config_path, on_error, where)
+        part_cases, part_bad = load_cases(path, personas_dir, config_path, on_error, exports_dir(path, exports))
         cases += part_cases
         bad += part_bad
     if not cases and not bad:
@@ -378,10 +382,9 @@ def compare(dataset: str, personas: str | None, config_path: str | None, backend
             exports: str | None | bool = None) -> dict[str, dict[str, Report]]:
     """Part -> column -> report: the baselines, then each backend, on each part of the dataset."""
     personas_dir = _personas_dir(dataset, personas)
-    where = None if exports is False else exports_dir(personas_dir, exports or None)
     table: dict[str, dict[str, Report]] = {}
     for part, path in dataset_parts(dataset, part).items():
-        cases, bad = load_cases(path, personas_dir, config_path, on_error, where)
+        cases, bad = load_cases(path, personas_dir, config_path, on_error, exports_dir(path, exports))
         if not cases and not bad:
             continue
         columns: dict[str, Report] = {name: run_baseline(cases, decide, bad) for name, decide in BASELINES.items()}
