@@ -131,3 +131,14 @@ def test_a_bad_export_option_is_one_line(capsys, tmp_path):
     folder.mkdir()
     code, _, err = run(capsys, "screen", BAO, "-c", ANALYST, "--export", str(folder))
     assert code == 2 and "not a LinkedIn data export" in err
+
+
+def test_forget_removes_what_the_export_said_about_a_sender(capsys, tmp_path):
+    db = tmp_path / "assist.db"
+    code, out, err = run(capsys, "screen", BAO, "-c", ANALYST, "--json", "--db", str(db), "--export", ZIP)
+    assert code == 0, err
+    assert b"you exchanged 6 messages" in db.read_bytes()
+    code, out, err = run(capsys, "forget", "req-04", "--yes", "--db", str(db))
+    assert code == 0, err
+    leftovers = [path for path in tmp_path.rglob("*") if path.is_file() and b"you exchanged 6 messages" in path.read_bytes()]
+    assert leftovers == []
