@@ -37,7 +37,6 @@ EXPORT_FILES = ("Profile.csv", "Positions.csv", "Education.csv", "Skills.csv", "
                 "messages.csv", "Invitations.csv")
 MAX_PROBLEMS_PER_FILE = 20  # kept for each file; past it, one more problem says how many were left out
 HEADER_SEARCH_RECORDS = 20  # the header is among a file's first records (after a Notes: preamble)
-SENT_AT_FORMATS = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %H:%M")  # as load.py reads them
 NOT_AN_EXPORT = "not a LinkedIn export: expected the .zip LinkedIn sends (Get a copy of your data) or the folder it unpacks to"
 
 
@@ -538,6 +537,8 @@ def _message_time(value: str | None) -> datetime | None:
 def _sent_at(value: str | None) -> datetime | None:
     if value is None:
         return None
+    from .load import SENT_AT_FORMATS  # Invitations.csv's times, as the screening reads them
+
     for pattern in SENT_AT_FORMATS:
         try:
             return datetime.strptime(value, pattern)
