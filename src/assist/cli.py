@@ -119,7 +119,7 @@ def screen(
 
         assist screen fixtures/Invitations.csv --format table
 
-        assist screen fixtures/export/analyst-vi.zip -c fixtures/configs/analyst-vi.toml
+        assist screen fixtures/export/analyst-vi.zip --format table
 
         assist screen fixtures/requests --json > verdicts.jsonl
     """
@@ -351,6 +351,8 @@ def init(
         assist init
 
         assist init assist.toml --company VNPay --force
+
+        assist init assist.toml --from-export fixtures/export/analyst-vi.zip --force
     """
     from .config import starter_config, user_config_path
 
