@@ -352,7 +352,7 @@ def init(
 
         assist init assist.toml --company VNPay --force
 
-        assist init assist.toml --from-export fixtures/export/analyst-vi.zip --force
+        assist init me.toml --from-export fixtures/export/analyst-vi.zip
     """
     from .config import starter_config, user_config_path
 
