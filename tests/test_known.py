@@ -238,3 +238,16 @@ def test_an_employer_of_the_export_not_in_the_config_is_said_beside_the_config_s
     assert "worked at SSI Securities, where you worked;" in flag.evidence  # the config's, said once
     assert flag.evidence.count("SSI Securities") == 1
     assert "your export: worked at Techcombank, where you worked (Positions.csv" in flag.evidence
+
+
+def test_ids_and_content_hashes_of_requests_without_education_are_as_before():
+    # The values the models gave before `education` was added (computed on the earlier code): a
+    # field added later counts only when it holds something, so stored verdicts still resume.
+    from assist.store import content_hash
+
+    old = Request.model_validate({"sender": {"name": 'Ă "x', "experience": [{"title": "t", "years": 1e20}]},
+                                  "note": "é\u2028"})
+    assert (old.id, content_hash(old)) == ("req-0b36c0ff0c43", "9ec4baa486190a2b")
+    studied = Request.model_validate({"sender": {"name": 'Ă "x', "experience": [{"title": "t", "years": 1e20}],
+                                                 "education": [{"school": "Học viện Ngân hàng"}]}, "note": "é\u2028"})
+    assert studied.id != old.id and content_hash(studied) != content_hash(old)
