@@ -203,3 +203,29 @@ def test_batch_answers_are_bounded_like_live_ones(server, tmp_path, run):
     assert any("error: req-b" in l and "larger than" in l for l in lines), err
     assert all(len(l) < 1000 for l in lines)
     assert verdict_rows(tmp_path) == {"req-c": 1}
+
+
+def test_a_batch_is_collected_with_the_export_evidence_its_prompts_were_written_with(server, tmp_path, run):
+    # Daniel Park and the user exchanged messages (fixtures/export/README.md): his bare "hi" is
+    # accepted offline only with that evidence, so the disagreement says collect judged with it.
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    server.behaviour = lambda body: chat(verdict_json())
+    export = str(root / "fixtures/export/analyst-vi.zip")
+    config = str(root / "fixtures/configs/analyst-vi.toml")
+    request = tmp_path / "daniel.json"
+    request.write_text(json.dumps({"id": "req-dp", "sender": {"name": "Daniel Park"}, "note": "hi"}), encoding="utf-8")
+    code, out, err = run("batch", "submit", str(request), "-c", config, "--base-url", server.url, "--model", "gpt-4o-mini",
+                         "--export", export)
+    assert code == 0, err
+    batch_id = out.strip()
+    [line] = server.input_lines(batch_id)
+    assert "you exchanged 4 messages with them" in line["body"]["messages"][1]["content"]
+    state = json.loads((tmp_path / "home" / "batches" / f"{batch_id}.json").read_text())
+    assert [tie["kind"] for tie in state["requests"][0]["known"]] == ["conversation"]
+    server.finish(batch_id)
+    code, out, err = run("batch", "collect", batch_id, "--json")
+    assert code == 0, err
+    [result] = map(json.loads, out.splitlines())
+    assert "disagreement: openai (gpt-4o-mini) said ask; the offline rules say accept" in result["warnings"]

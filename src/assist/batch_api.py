@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,8 @@ from .guidance import Guidance
 from .models import Request, ScreenResult
 from .paths import assist_home
 from .screen import screen_request
+from .known import Recorded
+from .screen import signals_for
 from .signals import Signals, extract_signals
 from .store import Store
 from .validate import AnswerProblem, LLMVerdict, shorten
@@ -234,13 +236,16 @@ def submit(loaded_requests, backend: OpenAIBackend, ctx: RunContext, store: Stor
         if store.screened(request, key) is not None:
             skipped += 1
             continue
-        signals = extract_signals(request, ctx.config, ctx.guidance)
+        signals = signals_for(request, ctx)
         messages = backend.verdict_messages(request, signals, ctx)
         body = backend.request_body(messages, schema, LLMVerdict.__name__, mode)
         lines.append(json.dumps({"custom_id": request.id, "method": "POST", "url": ENDPOINT, "body": body},
                                 ensure_ascii=False))
-        requests.append({"custom_id": request.id, "origin": loaded.origin,
-                         "request": request.model_dump(mode="json", exclude_none=True)})
+        entry = {"custom_id": request.id, "origin": loaded.origin,
+                 "request": request.model_dump(mode="json", exclude_none=True)}
+        if signals.known:  # what the user's export said, for collect to judge with (known.Recorded)
+            entry["known"] = [asdict(tie) for tie in signals.known]
+        requests.append(entry)
     if not lines:
         return None
     data = ("\n".join(lines) + "\n").encode("utf-8")
@@ -382,7 +387,10 @@ def collect(state: BatchState, store: Store, guidance: Guidance, batch=None) -> 
     wanted = {entry.get("custom_id") for entry in state.requests}
     outputs = _lines(client, settings, getattr(batch, "output_file_id", None), "output", wanted)
     errors = _lines(client, settings, getattr(batch, "error_file_id", None), "error", wanted)
-    ctx = RunContext(UserConfig.model_validate(state.config), guidance, state.max_chars, state.redact)
+    recorded = {entry.get("custom_id") or "": [tie for tie in map(Recorded.tie_of, entry.get("known") or []) if tie]
+                for entry in state.requests if entry.get("known")}
+    ctx = RunContext(UserConfig.model_validate(state.config), guidance, state.max_chars, state.redact,
+                     network=Recorded(recorded) if recorded else None)
     live = OpenAIBackend(settings, guidance, use_cache=False, client=client)
     answers: dict[str, Completion] = {}
     for custom_id, item in outputs.items():

@@ -22,7 +22,7 @@ import typer
 
 from . import __version__
 from .cli_common import (
-    ConfigOption, DbOption, InputsArgument, JsonOption, RedactOption, Requests, err, inputs_or_stdin, llm_options,
+    ConfigOption, DbOption, ExportOption, InputsArgument, JsonOption, RedactOption, Requests, err, inputs_or_stdin, llm_options,
     user_config,
 )
 from .cli_common import HELP_OPTIONS
@@ -100,6 +100,7 @@ def screen(
     concurrency: Annotated[Optional[int], typer.Option("--concurrency", min=1, max=256, help="LLM requests screened at once (default 8 for a server, 1 for --backend local; rules runs in sequence). A rate limit (HTTP 429) pauses them all.", show_default=False)] = None,
     redact: RedactOption = False,
     language: LanguageOption = None,
+    export: ExportOption = None,
     format: Annotated[Optional[Literal["table", "full"]], typer.Option("--format", help="table: one line per request (verdict, name, headline, the main reason); full: a card each, with the reasons and the draft. Default: the table on a terminal when there are more than ten requests, else full.", show_default=False)] = None,
     all_: Annotated[bool, typer.Option("--all", help="Also print requests screened before under the same settings (otherwise counted in one line; --json prints them all).")] = False,
     *,
@@ -118,6 +119,8 @@ def screen(
 
         assist screen fixtures/Invitations.csv --format table
 
+        assist screen fixtures/export/analyst-vi.zip --format table
+
         assist screen fixtures/requests --json > verdicts.jsonl
     """
     from .backends import LLMError, select_backend
@@ -130,8 +133,12 @@ def screen(
     from .report import RunReport
     from .runner import screen_all
 
+    from .known import Exports
+
     user = user_config(config, quiet=json_output)
     guidance = load_guidance()
+    exports = Exports(guidance)
+    network = exports.for_run(inputs_or_stdin(inputs), export)
     backend = select_backend(user, guidance, replace(llm, concurrency=concurrency))
     # Concurrency buys time only while waiting for a model: the offline engine runs in sequence.
     workers = (concurrency or backend.default_concurrency) if backend.costs_money else 1
@@ -141,11 +148,13 @@ def screen(
 
         store = Store.open(db)
     examples = store.example_reader() if store is not None and backend.needs_examples else no_examples
-    ctx = RunContext(user, guidance, max_chars, redact, examples, reply_language=language)
+    ctx = RunContext(user, guidance, max_chars, redact, examples, reply_language=language, network=network)
     report = RunReport()
     # A progress bar only for a person watching: a terminal, and never with --json.
     progress = ProgressBar(enabled=not json_output and stderr_is_terminal())
-    requests = Requests(inputs_or_stdin(inputs), on_bad=lambda message: progress.say(f"error: {message}"))
+    requests = Requests(inputs_or_stdin(inputs), on_bad=lambda message: progress.say(f"error: {message}"),
+                        exports=exports, network=network, on_skip=lambda message: progress.say(f"skipped: {message}"))
+    requests.problems()
 
     # For a person: cards, or a table (asked for, or a terminal with more than ten requests: the
     # first eleven wait to know); requests screened before under the same settings are counted.
@@ -192,6 +201,8 @@ def screen(
                 typer.echo("")
             if view["already"]:
                 typer.echo(f"{view['already']} already screened, see `assist list` (or --all)")
+            if requests.skipped:
+                typer.echo(f"{requests.skipped} already {'a connection' if requests.skipped == 1 else 'connections'}, not screened")
         if json_output:  # stdout holds only verdicts: an LLM batch's summary goes to stderr
             if backend.costs_money and report.screened + report.failures > 1:
                 err(summary_line(report))
@@ -331,14 +342,17 @@ def init(
     path: Annotated[Optional[Path], typer.Argument(help="Where to write it. Default: the user config directory.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     company: Annotated[Optional[str], typer.Option("--company", help="Where you work now: colleagues there are a known tie. Asked for when run at a keyboard; default: read from your headline.", show_default=False)] = None,
+    from_export: Annotated[Optional[Path], typer.Option("--from-export", help="Fill [me] from your LinkedIn data export (its .zip, or the folder it unpacks to), read in place.", show_default=False)] = None,
 ) -> None:
-    """Write a commented starter config.
+    """Write a commented starter config (or one filled in from your LinkedIn export).
 
     Examples:
 
         assist init
 
         assist init assist.toml --company VNPay --force
+
+        assist init me.toml --from-export fixtures/export/analyst-vi.zip
     """
     from .config import starter_config, user_config_path
 
@@ -349,6 +363,9 @@ def init(
         raise InputError(str(target), f"is a folder, not a file: give the config file's name (e.g. {target / 'assist.toml'})")
     if target.exists() and not force:
         raise InputError(str(target), "already exists (use --force to overwrite)")
+    if from_export is not None:
+        _init_from_export(from_export, target, company)
+        return
     answers: dict[str, str] = {}
     if sys.stdin is not None and sys.stdin.isatty():
         if company is None:
@@ -366,6 +383,35 @@ def init(
         raise InputError(str(target), f"cannot write ({error.strerror or error}): check the folder's permissions, "
                                       "or give another path") from None
     typer.echo(f"wrote {target}: edit it, then run `assist screen`")
+
+
+def _init_from_export(source: Path, target: Path, company: str | None) -> None:
+    """`assist init --from-export`: the config from the export, written and shown; the export's bad
+    rows (in the files read) each one line, and exit 2 once the config is written."""
+    from .export import open_export
+    from .export_config import answers_from, render
+    from .paths import prepare_folder
+    from .terminal import shown_lines
+
+    with open_export(source) as export:
+        answers = answers_from(export, company)
+        problems = list(export.problems)
+    text = render(answers, str(source))
+    prepare_folder(target.parent, "the file goes under it")
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(str(target), f"cannot write ({error.strerror or error}): check the folder's permissions, "
+                                      "or give another path") from None
+    typer.echo(shown_lines(text))
+    typer.echo(f"wrote {target} from {source}: check it, answer its questions (goals, target companies, openness), "
+               "then run `assist screen`")
+    if answers.missing:
+        err(f"note: not in the export: {', '.join(answers.missing)}; their keys stay commented")
+    for problem in problems:
+        err(f"error: {problem}")
+    if problems:
+        raise typer.Exit(ExitCode.BAD_INPUT)
 
 
 def _ask(question: str, default: str) -> str:
@@ -386,6 +432,7 @@ def prompt_show(
     model: Annotated[Optional[str], typer.Option("--model", help="Model name for the server (or ASSIST_MODEL).", show_default=False)] = None,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server (or OPENAI_BASE_URL).", show_default=False)] = None,
     redact: RedactOption = False,
+    export: ExportOption = None,
 ) -> None:
     """Print exactly the messages an LLM would receive for a request (a dry run: nothing is sent).
 
@@ -399,8 +446,9 @@ def prompt_show(
     from .backends.openai_backend import STRUCTURED_MODES, ServerSettings, build_request
     from .context import RunContext
     from .guidance import load_guidance
+    from .known import Exports
     from .render import prompt_version, render_messages
-    from .signals import extract_signals
+    from .screen import signals_for
     from .validate import LLMVerdict, answer_schema
 
     user = user_config(config, quiet=True)
@@ -412,10 +460,14 @@ def prompt_show(
     settings = ServerSettings(model=model_name(user, choice), base_url=server_url(user, choice),
                               temperature=user.llm.temperature)
     schema = answer_schema(LLMVerdict, guidance, max_chars)
-    ctx = RunContext(user, guidance, max_chars, redact)
-    requests = Requests([request])
+    exports = Exports(guidance)
+    network = exports.for_run([request], export)
+    ctx = RunContext(user, guidance, max_chars, redact, network=network)
+    # A dry run: the prompt of a sender who is already a connection is shown too.
+    requests = Requests([request], exports=exports, network=network, skip_connections=False)
+    requests.problems()
     for loaded in requests:
-        messages = render_messages(loaded.request, extract_signals(loaded.request, user, guidance), ctx)
+        messages = render_messages(loaded.request, signals_for(loaded.request, ctx), ctx)
         body = build_request(settings, messages, schema, LLMVerdict.__name__, sent_mode)
         if json_output:
             typer.echo(json.dumps({"id": loaded.request.id, "prompt_version": version, "messages": body["messages"],
@@ -444,6 +496,8 @@ def eval_command(
     min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", min=0, max=1, help="Exit 1 when agreement (in any part) is below this (0 to 1).", show_default=False)] = None,
     compare_with: Annotated[Optional[str], typer.Option("--compare", help="Backends side by side, e.g. rules,local,openai; the baselines accept-all and mutual-only are always added.", show_default=False)] = None,
     part: Annotated[Optional[str], typer.Option("--part", help="Only this part of the dataset, e.g. test.", show_default=False)] = None,
+    exports: Annotated[Optional[str], typer.Option("--exports", help="Directory of the personas' own LinkedIn exports (<persona>/ or <persona>.zip), their evidence used as `screen --export` uses it. Default: exports/ beside each part (fixtures/eval/export/exports for export/dev).", show_default=False)] = None,
+    no_exports: Annotated[bool, typer.Option("--no-exports", help="Judge without the personas' exports (to see what they change).")] = False,
     *,
     llm: "BackendChoice",
 ) -> None:
@@ -472,13 +526,18 @@ def eval_command(
     def on_error(message: str) -> None:
         err(f"error: {message}")
 
+    if exports and no_exports:
+        raise InputError("--no-exports", "--exports and --no-exports together: choose one")
+    which_exports = False if no_exports else exports
+
     if compare_with is not None:
         names = [name.strip() for name in compare_with.split(",") if name.strip()]
         if not names or any(name not in BACKENDS for name in names):
             raise InputError("--compare", f"expected a comma-separated list of {', '.join(BACKENDS)} (got {compare_with!r})")
         backends = {name: backend_for(name) for name in names}
         table = compare(dataset, personas, config, backends, on_error,
-                        progress=(lambda line: None) if json_output else (lambda line: err(f"eval: {line}")), part=part)
+                        progress=(lambda line: None) if json_output else (lambda line: err(f"eval: {line}")), part=part,
+                        exports=which_exports)
         reports = [report for columns in table.values() for report in columns.values()]
         typer.echo(json.dumps(comparison_json(table), ensure_ascii=False) if json_output else eval_comparison(table))
         checked = [report for columns in table.values() for name, report in columns.items() if name in backends]
@@ -486,11 +545,11 @@ def eval_command(
         backend = backend_for(llm.backend)
         parts = dataset_parts(dataset, part)
         if list(parts) == ["all"]:
-            report = evaluate(dataset, personas, config, backend, on_error)
+            report = evaluate(dataset, personas, config, backend, on_error, exports=which_exports)
             typer.echo(json.dumps(report.as_json(), ensure_ascii=False) if json_output else eval_report(report))
             reports = checked = [report]
         else:
-            table = compare(dataset, personas, config, {backend.name: backend}, on_error, part=part)
+            table = compare(dataset, personas, config, {backend.name: backend}, on_error, part=part, exports=which_exports)
             reports = checked = [columns[backend.name] for columns in table.values()]
             if json_output:
                 typer.echo(json.dumps({"parts": {part: columns[backend.name].as_json() for part, columns in table.items()}},

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_common import ConfigOption, DbOption, Requests, err, inputs_or_stdin, user_config
+from .cli_common import ConfigOption, DbOption, ExportOption, Requests, err, inputs_or_stdin, user_config
 from .errors import ExitCode
 from .vocabulary import MIN_MAX_CHARS
 
@@ -36,6 +36,7 @@ def submit_command(
     max_chars: Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")] = 300,
     redact: Annotated[bool, typer.Option("--redact", help="Replace emails, phone numbers and URLs in the sender's text with [email], [phone], [url].")] = False,
     db: DbOption = None,
+    export: ExportOption = None,
 ) -> None:
     """Upload the requests' prompts as one batch; prints the batch id. Requests already screened are skipped.
 
@@ -47,15 +48,19 @@ def submit_command(
     from .batch_api import submit
     from .context import RunContext
     from .guidance import load_guidance
+    from .known import Exports
     from .output import plural
     from .store import Store
 
     user = user_config(config, quiet=True)
     guidance = load_guidance()
     backend = select_backend(user, guidance, BackendChoice("openai", base_url, model, structured_output, None, True, concurrency=2))
-    ctx = RunContext(user, guidance, max_chars, redact)
+    exports = Exports(guidance)
+    network = exports.for_run(inputs_or_stdin(inputs), export)
+    ctx = RunContext(user, guidance, max_chars, redact, network=network)
     store = Store.open(db)
-    requests = Requests(inputs_or_stdin(inputs))
+    requests = Requests(inputs_or_stdin(inputs), exports=exports, network=network)
+    requests.problems()
     items = list(requests)
     done = submit(items, backend, ctx, store, on_note=err)
     if done is None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .backends import BackendChoice
     from .config import UserConfig
     from .load import Loaded
+    from .known import Exports, Network
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}  # -h is --help, everywhere
 
@@ -33,6 +34,7 @@ ConfigOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output: one JSON object per line.")]
 DbOption = Annotated[Optional[str], typer.Option("--db", help="The store (SQLite). Default: $ASSIST_HOME/assist.db, else the user data directory.", show_default=False)]
+ExportOption = Annotated[Optional[str], typer.Option("--export", help="Your own LinkedIn data export (its .zip, or the folder it unpacks to), read in place: who you have talked to, invited or are connected with, your connections' companies, your schools and employers, as evidence. Default: the export among the inputs, if any.", show_default=False)]
 RedactOption = Annotated[bool, typer.Option("--redact", help="Replace emails, phone numbers, URLs and messenger handles in the sender's text with [email], [phone], [url], [handle] in what an LLM is sent (the offline signals still see the original).")]
 InputsArgument = Annotated[
     Optional[list[str]],
@@ -119,21 +121,46 @@ def inputs_or_stdin(inputs: list[str] | None) -> list[str]:
 
 class Requests:
     """The good requests of some inputs, in order, streamed; each bad one is said on stderr as it is
-    met and counted in `bad`, so a batch goes on and ends with exit code 2."""
+    met and counted in `bad`, so a batch goes on and ends with exit code 2. With the user's network
+    (known.py), a sender who is already a connection is skipped (`on_skip` hears of it): there is
+    nothing to decide. A LinkedIn export among the inputs is opened once (`exports`)."""
 
-    def __init__(self, inputs: list[str], on_bad: Callable[[str], None] | None = None):
+    def __init__(self, inputs: list[str], on_bad: Callable[[str], None] | None = None, *,
+                 exports: "Exports | None" = None, network: "Network | None" = None,
+                 on_skip: Callable[[str], None] | None = None, skip_connections: bool = True):
         self.inputs = inputs
         self.bad = 0
         self.read = 0
+        self.skipped = 0
         self.on_bad = on_bad or (lambda message: err(f"error: {message}"))
+        self.on_skip = on_skip or (lambda message: err(f"skipped: {message}"))
+        self.exports = exports
+        self.network = network
+        self.skip_connections = skip_connections
 
     def __iter__(self) -> Iterator["Loaded"]:
         from .load import load_requests
+        from .terminal import shown
 
-        for loaded in load_requests(self.inputs):
+        opener = self.exports.open if self.exports is not None else None
+        for loaded in load_requests(self.inputs, open_export=opener):
             if loaded.error is not None:
                 self.bad += 1
                 self.on_bad(str(loaded.error))
                 continue
+            connected = self.network.connection(loaded.request) \
+                if self.network is not None and self.skip_connections else None
+            if connected is not None:
+                self.skipped += 1
+                self.on_skip(f"{loaded.origin}: {shown(loaded.request.sender.name)} is {connected.line()}: "
+                             "nothing to decide, not screened")
+                continue
             self.read += 1
             yield loaded
+
+    def problems(self) -> None:
+        """Say the rows of the export's files that could not be read (each counted as bad input):
+        their evidence is unknown, and the requests are screened without it."""
+        for problem in self.network.problems if self.network is not None else ():
+            self.bad += 1
+            self.on_bad(str(problem))

@@ -70,6 +70,7 @@ class Me(_Section):
     goals: list[Entry] = []
     target_companies: list[Entry] = []
     past_companies: list[Entry] = []
+    schools: list[Entry] = []  # schools the user studied at: alumni are a known tie
     interests: list[Entry] = []
     language: ReplyLanguage = "auto"  # the user's own language ("auto": not said; English where one is needed)
     reply_language: ReplyLanguage = "auto"  # "auto": the note's language where a template exists, else `language`
@@ -196,6 +197,7 @@ name = "{name}"
 # goals = ["Hear about senior analyst roles at fintech companies"]
 # target_companies = ["MoMo", "VNPay"]   # companies you would like to work with or at
 # past_companies = ["SSI Securities"]    # former employers: colleagues from there are a known tie
+# schools = ["National Economics University"]   # where you studied: alumni are a known tie
 # interests = ["equity research", "fintech"]
 language = "auto"       # your own language: en, vi, es, fr, de, pt, id, zh ("auto": English where one is needed)
 reply_language = "auto" # replies: "auto" answers in the note's language, else in yours; or one of the above
@@ -227,10 +229,21 @@ def starter_config(company: str | None = None, **answers: str) -> str:
 
 
 def _toml_string(value: str) -> str:
-    """A TOML basic string: JSON's escapes are TOML's (quotes, backslashes, control characters)."""
+    """A TOML basic string: JSON's escapes are TOML's (quotes, backslashes, control characters),
+    and DEL, which TOML also wants escaped."""
     import json
 
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def toml_string(value: str) -> str:
+    """`value` as a TOML basic string, safe whatever it holds."""
+    return _toml_string(value)
+
+
+def meaningful(entry: str) -> bool:
+    """Whether a list entry would be accepted in a config (see `_meaningful`)."""
+    return bool(entry.strip()) and any(character.isalnum() for character in entry)
 
 
 STARTER_CONFIG = starter_config()

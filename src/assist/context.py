@@ -14,6 +14,7 @@ from .guidance import Guidance, load_guidance
 from .vocabulary import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
+    from .known import KnownTie, Network
     from .models import Request
 
 
@@ -33,6 +34,11 @@ class RunContext:
     redact: bool = False  # emails, phones and URLs in the sender's text never reach an LLM (redact.py)
     examples: ExampleSource = no_examples
     reply_language: str | None = None  # --language: replies in this language, whatever the config says
+    network: "Network | None" = None  # the user's own LinkedIn export, indexed (known.py)
+
+    def known(self, request: "Request") -> "list[KnownTie]":
+        """What the user's export says about the request's sender (nothing without an export)."""
+        return self.network.ties(request, self.guidance) if self.network is not None else []
 
     def screening_key(self, backend: str, model: str | None) -> str:
         """What a verdict depends on besides the request: the backend and model, prompts/, the
@@ -43,4 +49,6 @@ class RunContext:
             parts.append("redact")
         if self.reply_language:  # another reply language, another draft (added only when chosen)
             parts.append(f"reply_language={self.reply_language}")
+        if self.network is not None:  # what the export says is evidence (added only with one)
+            parts.append(f"export={self.network.fingerprint}")
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -30,8 +31,12 @@ from .models import VERDICTS, Request, Verdict
 from .report import RunReport
 from .screen import screen_request
 
+if TYPE_CHECKING:
+    from .known import Exports, Network
+
 HOSTILE_FLAGS = frozenset({"scam_or_phishing", "prompt_injection"})
 PERSONAS_DIR = "personas"
+EXPORTS_DIR = "exports"  # beside a part: each persona's own LinkedIn export
 
 
 class Label(BaseModel):
@@ -49,6 +54,7 @@ class Case:
     request: Request
     label: Label
     config: UserConfig
+    network: "Network | None" = None  # the persona's own LinkedIn export (known.py), when the dataset has one
 
 
 @dataclass
@@ -246,9 +252,44 @@ def _personas_dir(dataset: str, personas: str | None) -> Path | None:
     return None
 
 
+def exports_dir(part: str, exports: str | bool | None) -> Path | None:
+    """Where the personas' LinkedIn exports are for a part: `--exports`, else `exports/` beside the
+    part (fixtures/eval/export/exports for export/dev and export/test: the other parts were written
+    without exports, and are judged so); a persona's is `<persona>/` or `<persona>.zip` there.
+    `exports` False: none."""
+    if exports is False:
+        return None
+    if exports:
+        if not Path(str(exports)).is_dir():
+            raise InputError(str(exports), "exports directory not found")
+        return Path(str(exports))
+    base = Path(part) if Path(part).is_dir() else Path(part).parent
+    beside = base.parent / EXPORTS_DIR
+    return beside if beside.is_dir() else None
+
+
+def _persona_network(persona: str, exports: Path | None, networks: "Exports", bad: list[str],
+                     on_error: Callable[[str], None]) -> "Network | None":
+    if exports is None:
+        return None
+    for candidate in (exports / persona, exports / f"{persona}.zip"):
+        if candidate.exists():
+            network = networks.network(str(candidate))
+            for problem in network.problems:
+                if str(problem) not in bad:
+                    bad.append(str(problem))
+                    on_error(bad[-1])
+            return network
+    return None
+
+
 def load_cases(part: str, personas_dir: Path | None, config_path: str | None,
-               on_error: Callable[[str], None]) -> tuple[list[Case], list[str]]:
+               on_error: Callable[[str], None], exports: Path | None = None) -> tuple[list[Case], list[str]]:
+    from .known import Exports
+
     configs: dict[str | None, UserConfig] = {}
+    networks: dict[str | None, "Network | None"] = {}
+    opened = Exports()
     cases: list[Case] = []
     bad: list[str] = []
 
@@ -261,6 +302,7 @@ def load_cases(part: str, personas_dir: Path | None, config_path: str | None,
                 if path is None or not path.is_file():
                     raise InputError(where, f"persona {persona!r}: no {persona}.toml in {personas_dir or 'a personas directory (use --personas)'}")
                 configs[persona] = parse_config(path)
+                networks[persona] = _persona_network(persona, exports, opened, bad, on_error)
         return configs[persona]
 
     for loaded in load_requests([part]):
@@ -272,7 +314,8 @@ def load_cases(part: str, personas_dir: Path | None, config_path: str | None,
                 continue  # an unlabelled request: nothing to compare
             for item in raw_labels if isinstance(raw_labels, list) else [raw_labels]:
                 label = Label.model_validate(item)
-                cases.append(Case(loaded.origin, loaded.request, label, config_for(label.persona, loaded.origin)))
+                config = config_for(label.persona, loaded.origin)
+                cases.append(Case(loaded.origin, loaded.request, label, config, networks.get(label.persona)))
         except ValidationError as error:
             bad.append(f"{loaded.origin}: expected: {describe_validation_error(error)}")
             on_error(bad[-1])
@@ -289,7 +332,7 @@ def run_backend(cases: list[Case], backend: Backend, bad_items: list[str] | None
     report = Report(bad_items=list(bad_items or []))
     contexts: dict[int, RunContext] = {}  # one per persona
     for case in cases:
-        ctx = contexts.setdefault(id(case.config), RunContext(case.config, guidance))
+        ctx = contexts.setdefault(id(case.config), RunContext(case.config, guidance, network=case.network))
         start = time.perf_counter()
         try:
             result = screen_request(case.request, backend, ctx)
@@ -318,13 +361,14 @@ def _outcome(case: Case, got: Verdict, flags: list[str], reported: bool = False)
 
 
 def evaluate(dataset: str, personas: str | None, config_path: str | None, backend: Backend,
-             on_error: Callable[[str], None] = lambda _: None) -> Report:
-    """One backend over a whole dataset (every part together)."""
+             on_error: Callable[[str], None] = lambda _: None, exports: str | None | bool = None) -> Report:
+    """One backend over a whole dataset (every part together). `exports`: the personas' exports
+    (exports_dir), or False for none."""
     personas_dir = _personas_dir(dataset, personas)
     cases: list[Case] = []
     bad: list[str] = []
     for path in dataset_parts(dataset).values():
-        part_cases, part_bad = load_cases(path, personas_dir, config_path, on_error)
+        part_cases, part_bad = load_cases(path, personas_dir, config_path, on_error, exports_dir(path, exports))
         cases += part_cases
         bad += part_bad
     if not cases and not bad:
@@ -334,12 +378,13 @@ def evaluate(dataset: str, personas: str | None, config_path: str | None, backen
 
 def compare(dataset: str, personas: str | None, config_path: str | None, backends: dict[str, Backend],
             on_error: Callable[[str], None] = lambda _: None,
-            progress: Callable[[str], None] = lambda _: None, part: str | None = None) -> dict[str, dict[str, Report]]:
+            progress: Callable[[str], None] = lambda _: None, part: str | None = None,
+            exports: str | None | bool = None) -> dict[str, dict[str, Report]]:
     """Part -> column -> report: the baselines, then each backend, on each part of the dataset."""
     personas_dir = _personas_dir(dataset, personas)
     table: dict[str, dict[str, Report]] = {}
     for part, path in dataset_parts(dataset, part).items():
-        cases, bad = load_cases(path, personas_dir, config_path, on_error)
+        cases, bad = load_cases(path, personas_dir, config_path, on_error, exports_dir(path, exports))
         if not cases and not bad:
             continue
         columns: dict[str, Report] = {name: run_baseline(cases, decide, bad) for name, decide in BASELINES.items()}

@@ -20,11 +20,11 @@ import codecs
 import csv
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from pydantic import ValidationError
 
@@ -33,6 +33,10 @@ from .errors import InputError, describe_validation_error
 from .models import Request, Sender
 from .text import one_line
 
+if TYPE_CHECKING:
+    from .export import LinkedInExport
+
+INVITATIONS_FILE = "Invitations.csv"
 INVITATIONS_REQUIRED = ("From", "Message", "Direction")
 INVITATIONS_HEADER = "From,To,Sent At,Message,Direction"
 SENT_AT_FORMATS = ("%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y, %H:%M")
@@ -52,9 +56,19 @@ class Loaded:
     request: Request | None = None
     error: InputError | None = None
     raw: dict | None = None  # the object as read (labels for `assist eval` travel in it)
+    export: str | None = None  # the LinkedIn export (a .zip or its folder) the request came from
 
 
-def load_requests(sources: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Loaded]:
+# Opens a LinkedIn export (export.open_export, or a run's cache of them: known.Exports).
+ExportOpener = Callable[[str], "LinkedInExport"]
+
+
+def load_requests(sources: Iterable[str], stdin: BinaryIO | None = None,
+                  open_export: ExportOpener | None = None) -> Iterator[Loaded]:
+    """Each source's requests in order. A LinkedIn export (its .zip, or the folder it unpacks to)
+    gives the incoming invitations of its Invitations.csv, read in place (`open_export`)."""
+    from .export import is_export
+
     for source in sources:
         if source == "-":
             yield from _load_stream("<stdin>", stdin or _stdin(), suffix="")
@@ -62,15 +76,42 @@ def load_requests(sources: Iterable[str], stdin: BinaryIO | None = None) -> Iter
         path = Path(source)
         try:
             is_dir, exists = path.is_dir(), path.exists()
+            export = exists and is_export(path)
         except OSError as error:  # inside a folder that cannot be searched
             yield Loaded(source, error=_unreadable(source, error))
             continue
-        if is_dir:
+        if export:
+            yield from _load_export(source, open_export)
+        elif is_dir:
             yield from _load_directory(path)
         elif exists:
             yield from _load_file(path)
         else:
             yield Loaded(source, error=InputError(source, "no such file or directory"))
+
+
+def _load_export(source: str, open_export: ExportOpener | None) -> Iterator[Loaded]:
+    from dataclasses import replace
+
+    from .export import open_export as open_it
+
+    try:
+        export = (open_export or open_it)(source)
+    except InputError as error:
+        yield Loaded(source, error=error)
+        return
+    name = f"{source.rstrip('/')}/{INVITATIONS_FILE}"
+    if not export.has(INVITATIONS_FILE):
+        yield Loaded(source, error=InputError(source, f"the export holds no {INVITATIONS_FILE}: no requests to screen"))
+        return
+    try:
+        handle = export.open_binary(INVITATIONS_FILE)
+    except OSError as error:
+        yield Loaded(name, error=_unreadable(name, error))
+        return
+    with handle:
+        for loaded in _load_stream(name, handle, suffix=".csv"):
+            yield replace(loaded, export=source)
 
 
 def _stdin() -> BinaryIO:

@@ -33,6 +33,11 @@ class Experience(_Input):
     years: float | None = Field(default=None, ge=0)
 
 
+class Education(_Input):
+    school: str | None = None
+    degree: str | None = None
+
+
 class Sender(_Input):
     name: str = Field(min_length=1)
     headline: str | None = None
@@ -44,6 +49,7 @@ class Sender(_Input):
     mutual_connections: int | None = Field(default=None, ge=0)
     about: str | None = None
     experience: list[Experience] | None = None  # None: unknown; []: known to be empty
+    education: list[Education] | None = None  # None: unknown
     profile_url: str | None = None
 
     @field_validator("connections", "mutual_connections", mode="before")
@@ -87,8 +93,17 @@ class Request(_Input):
         if not self.note:
             self.note = None
         if not self.id:
-            self.id = "req-" + stable_hash(self.model_dump(exclude={"id", "received_at"}, mode="json"), 12)
+            self.id = "req-" + stable_hash(self.model_dump(exclude=self.identity(), mode="json"), 12)
         return self
+
+    def identity(self, exclude: frozenset[str] = frozenset({"id", "received_at"})) -> dict:
+        """What its id and its content hash leave out of a request (a `model_dump` exclude): a field
+        added to the models since ids were first made counts only when it holds something, so an
+        earlier request keeps its id and its stored verdicts."""
+        leave_out: dict = {name: True for name in exclude}
+        if self.sender.education is None:
+            leave_out["sender"] = {"education"}
+        return leave_out
 
 
 class Flag(BaseModel):

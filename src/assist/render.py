@@ -117,6 +117,9 @@ def render_messages(request: Request, signals: Signals, ctx: RunContext) -> list
         warnings=_warnings_for_prompt(signals, ctx.redact, details),
         max_chars=ctx.max_chars,
         examples=examples_for_prompt(ctx.examples(request), ctx.redact),
+        # The user's own data, sent as written like [me] (with --redact too); names in it come
+        # from their export's files, so no tag gets through either.
+        known=[escape_tags(tie.line()) for tie in signals.known],
     )
     return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]
 

@@ -23,8 +23,13 @@ from .situation import Situation, choose_situation, situation_for_kind
 OFFLINE = RulesBackend()  # the offline reading of the guidance: every LLM verdict is held against it
 
 
+def signals_for(request: Request, ctx: RunContext) -> Signals:
+    """Step 2: the request's signals, with what the user's export says about its sender."""
+    return extract_signals(request, ctx.config, ctx.guidance, ctx.known(request))
+
+
 def screen_request(request: Request, backend: Backend, ctx: RunContext) -> ScreenResult:
-    signals = extract_signals(request, ctx.config, ctx.guidance)
+    signals = signals_for(request, ctx)
     proposal = backend.propose(request, signals, ctx)
     offline = None if isinstance(backend, RulesBackend) else OFFLINE.propose(request, signals, ctx)
     guarded = guard(proposal, signals, backend, ctx.guidance, ctx.config.policy.openness, offline)

@@ -8,8 +8,9 @@ that applies them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .injection import evidence as injection_evidence
 from .injection import read_request
+from .known import KnownTie, shared_schools
 from .models import Flag, Request
 from .note_voice import of_sender
 from .scams import judge, read_signs
@@ -28,7 +30,8 @@ from .workplace import own_company, profile_ties
 
 
 STUDENT_PLACES = frozenset({"education"})  # the field of where a student studies, not of what
-RECRUITING = frozenset({"hr"})  # a recruiter's own trade, not the field of whom they hire
+RECRUITING = frozenset({"hr"})
+EXPORT_FLAGS = frozenset({"conversation", "invited", "school", "employer"})  # known.KnownTie kinds that raise a flag  # a recruiter's own trade, not the field of whom they hire
 
 
 @dataclass
@@ -50,6 +53,9 @@ class Signals:
     # profile, or a note that names something specific. Empty: nothing can be checked.
     grounds: list[str] = field(default_factory=list)
     note_only: bool = False  # an export row (name and note alone) with a note, judged with a complete config
+    # What the user's own LinkedIn export says about the sender (known.py), for the prompt: every
+    # line, those that raised no flag (a one-way message, colleagues at their company) among them.
+    known: list[KnownTie] = field(default_factory=list)
     # For the reply (situation.py): what the sales_pitch flag found (selling.Finding.kind: "offer",
     # "role" or "favour"); the note claims the two have met and names nothing to check it by.
     pitch: str | None = None
@@ -96,7 +102,9 @@ class _Reader:
         self.raise_flag(criterion_id, evidence, strength)
 
 
-def extract_signals(request: Request, config: UserConfig, guidance: Guidance | None = None) -> Signals:
+def extract_signals(request: Request, config: UserConfig, guidance: Guidance | None = None,
+                    known: Sequence[KnownTie] = ()) -> Signals:
+    """The signals of one request; `known`: what the user's export says about its sender (known.py)."""
     guidance = guidance or load_guidance()
     reader = _Reader(guidance)
     sender = request.sender
@@ -114,11 +122,13 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     _hostile(reader, lex, note, profile, request, config)
     _policy(reader, config, request, profile_parts, profile, companies)
     colleague = _ties(reader, config, request, companies, profile)
+    _known(reader, config, request, known)
     _selling(reader, lex, config, note, request)
     _note(reader, lex, config, note, profile, companies, request, colleague)
     _relevance(reader, lex, guidance, config, note, profile, companies, request)
     _mutuals(reader, guidance, sender.mutual_connections)
     _empty_profile(reader, guidance, request)
+    _colleagues(reader, known)
     return reader.result
 
 
@@ -270,6 +280,43 @@ def _ties(reader: _Reader, config: UserConfig, request: Request, companies: Text
         reader.result.grounds.append(f"profile: {tie.evidence}")
         colleague = colleague or tie.evidence.startswith("works at") and tie.evidence.endswith("where you work")
     return colleague
+
+
+def _known(reader: _Reader, config: UserConfig, request: Request, known: Sequence[KnownTie]) -> None:
+    """What the user's export says (known.py): a conversation in which the user wrote, or an
+    invitation the user sent, is a known relationship; a school or an employer the profile shares
+    with the user's export is a weaker one (a tie the config's past companies already showed is not
+    counted twice). The user's `[me] schools` count as their Education.csv does."""
+    p = reader.guidance.parameters["known_relationship"]
+    schools = [tie for tie in known if tie.kind == "school"]
+    listed = tuple(config.me.schools) if config.me else ()
+    if listed:
+        named = {tie.matched for tie in schools}
+        schools += [dataclasses.replace(tie, source="your config") for tie in shared_schools(listed, request.sender, reader.guidance)
+                    if tie.matched not in named]
+    reader.result.known = [*known, *(tie for tie in schools if tie not in known)]
+    configured = set(config.me.past_companies) | {own_company(config.me, reader.guidance)} if config.me else set()
+    strengths = {"conversation": p["conversation_strength"], "invited": p["invitation_strength"],
+                 "school": p["shared_school_strength"], "employer": p["shared_employer_strength"]}
+    for tie in reader.result.known:
+        if tie.kind not in EXPORT_FLAGS:
+            continue
+        if tie.kind == "employer" and tie.matched.removeprefix("company ") in configured:
+            continue  # the profile's tie to a company of the config already said so (_ties)
+        if tie.kind in ("conversation", "invited"):
+            reader.tied = True
+        reader.reinforce("known_relationship", f"your export: {tie.line()}", strength=strengths[tie.kind])
+        reader.result.grounds.append(f"export: {tie.evidence}")
+
+
+def _colleagues(reader: _Reader, known: Sequence[KnownTie]) -> None:
+    """Many of the user's connections at the sender's company: weak-tie evidence for the relevance
+    found otherwise, never a flag of its own."""
+    if not reader.result.has("professional_relevance"):
+        return
+    for tie in known:
+        if tie.kind == "colleagues":
+            reader.reinforce("professional_relevance", f"your export: {tie.line()}", strength=0.0)
 
 
 def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, companies: Text, request: Request,
@@ -430,7 +477,9 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
             "your config says nothing about your field or goals: relevance could not be judged "
             "(fill in headline, industry, goals or interests)")
         return
-    reader.result.note_only = bool(note.original) and not sender.profile_known()
+    # Judged from the note alone, unless the user's export said something that raised a flag.
+    reader.result.note_only = bool(note.original) and not sender.profile_known() \
+        and not any(tie.kind in EXPORT_FLAGS for tie in reader.result.known)
     # Who the sender is comes from their profile. The note tells it only where the profile does
     # not, and only in what it says of the sender: "your post on chargebacks" is the user's field,
     # not the writer's (note_voice.py). Read once, when first needed.

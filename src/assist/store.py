@@ -175,7 +175,7 @@ def derived_id(request: Request) -> bool:
     if request.id is None or len(request.id) != 16 or not request.id.startswith("req-") \
             or not _HEX.issuperset(request.id[4:]):
         return False
-    return request.id == "req-" + stable_hash(request.model_dump(exclude={"id", "received_at"}, mode="json"), 12)
+    return request.id == "req-" + stable_hash(request.model_dump(exclude=request.identity(), mode="json"), 12)
 
 
 def name_key(name: str) -> str:
@@ -248,7 +248,8 @@ def default_db_path() -> Path:
 def content_hash(request: Request) -> str:
     """What a stored verdict was made from: the request as validated (its JSON, fields in their
     declared order), less when it arrived."""
-    return hashlib.sha256(request.model_dump_json(exclude={"received_at"}).encode()).hexdigest()[:16]
+    exclude = request.identity(frozenset({"received_at"}))
+    return hashlib.sha256(request.model_dump_json(exclude=exclude).encode()).hexdigest()[:16]
 
 
 def _now() -> str:
