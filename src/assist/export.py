@@ -58,6 +58,11 @@ class ExportProblem:
         return InputError(f"{where}: line {self.line}" if self.line else where, self.message)
 
 
+def full_name(first: str, last: str) -> str:
+    """"First Last" as LinkedIn shows it, spaces folded ("Đặng Khắc" + "Minh" is "Đặng Khắc Minh")."""
+    return " ".join(f"{first} {last}".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     first_name: str
@@ -69,7 +74,7 @@ class Profile:
 
     @property
     def name(self) -> str:
-        return " ".join(f"{self.first_name} {self.last_name}".split())
+        return full_name(self.first_name, self.last_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +109,7 @@ class Connection:
 
     @property
     def name(self) -> str:
-        return " ".join(f"{self.first_name} {self.last_name}".split())
+        return full_name(self.first_name, self.last_name)
 
 
 @dataclass(frozen=True, slots=True)
