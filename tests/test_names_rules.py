@@ -140,7 +140,18 @@ NOT_A_PERSON = [
     ("Microsoft Recruiting APAC", None),
 ]
 
-TABLES = BEFORE + AFTER + INITIALS + LAST_FIRST + NOT_A_PERSON
+# â, ê, ô are French and Portuguese letters too: alone they do not make a name Vietnamese
+SHARED_LETTERS = [
+    ("Inês Silva", "Inês"),
+    ("Jérôme Blanc", "Jérôme"),
+    ("Ângela Moura", "Ângela"),
+    ("Côme Périer", "Côme"),
+    ("Lê Tâm", "Tâm"),
+    ("Thanh Tâm", "Tâm"),
+    ("Đinh Ngọc Ân", "Ân"),
+]
+
+TABLES = SHARED_LETTERS + BEFORE + AFTER + INITIALS + LAST_FIRST + NOT_A_PERSON
 
 
 @pytest.mark.parametrize(("written", "given"), TABLES, ids=[written for written, _ in TABLES])

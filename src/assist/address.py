@@ -86,7 +86,7 @@ def vietnamese_address(config: UserConfig, request: Request) -> Address:
         you, mine = gendered, own_self
     else:
         you, mine = (gendered if own_address == RESPECT else own_address), own_self
-    name = greeting_name(request.sender.name)
+    name = greeting_name(request.sender.name, "vi")
     if title and name:
         greet = f"{title} {name}"
     else:

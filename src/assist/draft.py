@@ -67,7 +67,7 @@ def draft_reply(
     situation = kind if isinstance(kind, Situation) else situation_for_kind(kind, signals)
     language = reply_language(config, request, language)
     address = vietnamese_address(config, request) if language == "vi" else None
-    text = _drafted(guidance, f"replies/{situation.kind}.{language}.j2", greeting_name(request.sender.name),
+    text = _drafted(guidance, f"replies/{situation.kind}.{language}.j2", greeting_name(request.sender.name, language),
                     safe_topic(signals), config.signature, max_chars, address, situation.reason, situation.missing)
     return Reply(kind=situation.kind, language=language, text=text)
 

@@ -33,8 +33,9 @@ ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\"[^\"]*\"|“[^”]*”|«[^»]*»|'[
 HASHTAG = re.compile(r"#\w+")
 # Scripts whose names are greeted as written, whole: Chinese, Japanese, Korean.
 WHOLE_NAME_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-# Letters only Vietnamese writes: a name with one is Vietnamese, its given name last.
-VIETNAMESE_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỷỵỹ")
+# Letters only Vietnamese writes: a name with one is Vietnamese, its given name last. Not â, ê, ô:
+# French and Portuguese write them too ("Inês", "Jérôme").
+VIETNAMESE_LETTERS = frozenset("ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỷỵỹ")
 # A Vietnamese family name read as the last word of a Western-order name ("Linh Nguyen") only when
 # it is this common: rarer ones are given names as often ("Hồng Đào").
 WESTERN_ORDER_MAX_RANK = 30
@@ -62,6 +63,9 @@ class _Words:
     family_particles: frozenset[str]  # "de", "van": no name of their own in "de la Cruz, Juan"
     balinese_markers: frozenset[str]  # "I", "Ni"
     balinese_prefixes: frozenset[str]  # "Made", "Putu", "Gusti"
+    doctors: frozenset[str]  # "dr", "prof": a doctorate's faculty may follow
+    faculties: frozenset[str]  # "rer", "nat", "med", "habil"
+    south_indian: frozenset[str]  # given names an initial comes before: "R. Karthik"
 
 
 @cache
@@ -84,7 +88,8 @@ def _words() -> _Words:
                   frozenset(data["japanese"]["family_names"]),
                   re.compile(f"(?:{'|'.join(map(re.escape, data['patronymics']['endings']))})$"),
                   listed("family_particles"), frozenset(data["balinese"]["markers"]),
-                  frozenset(data["balinese"]["prefixes"]))
+                  frozenset(data["balinese"]["prefixes"]), frozenset(map(_key, data["doctor_faculties"]["doctors"])),
+                  frozenset(map(_key, data["doctor_faculties"]["all"])), frozenset(data["south_indian"]["given_names"]))
 
 
 def _key(word: str) -> str:
@@ -92,9 +97,16 @@ def _key(word: str) -> str:
     return fold(unicodedata.normalize("NFC", word).lower()).rstrip(".")
 
 
+# Reply languages written in the scripts of WHOLE_NAME_SCRIPTS: a name given in two scripts ("David
+# Chen 陈伟") is greeted in the reply's ("陈伟" in Chinese, "David" in English).
+CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
+
+
 @lru_cache(maxsize=4096)
-def greeting_name(full_name: str | None) -> str | None:
-    """The given name to greet by, in the case a person writes it, or None when none is safe."""
+def greeting_name(full_name: str | None, language: str | None = None) -> str | None:
+    """The given name to greet by, in the case a person writes it, or None when none is safe.
+    `language`: the reply's; of a name written in two scripts, the Latin one is used in a reply in
+    a language of Latin letters, the Chinese, Japanese or Korean one otherwise (and without one)."""
     words = _words()
     text = unicodedata.normalize("NFKC", full_name or "")
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LMNPZ" or ch in "'’-.,|")
@@ -107,20 +119,29 @@ def greeting_name(full_name: str | None) -> str | None:
         kept = [word for word in text.split() if not any(word.endswith(role) or role in word for role in words.roles_cjk)]
         if not kept:
             return None
-        if any(WHOLE_NAME_SCRIPTS.search(word) for word in kept):
-            return " ".join(kept)  # as the sender wrote it, spaces kept ("田中 太郎")
-        text = " ".join(kept)
+        whole = [word for word in kept if WHOLE_NAME_SCRIPTS.search(word)]
+        latin = [word for word in kept if not WHOLE_NAME_SCRIPTS.search(word)]
+        if whole and (not latin or language is None or language in CJK_LANGUAGES):
+            return " ".join(whole)  # as the sender wrote it, spaces kept ("田中 太郎")
+        text = " ".join(latin)
     padded = f" {_key(' '.join(text.replace(',', ' ').split()))} "
     if any(role in padded for role in words.roles):
         return None  # "Customer Support", "HR Tuyển Dụng": a role or a business
     parts = [part.strip() for part in text.split(",")]
     tokens = parts[0].split()
+    after_initials = _after_initials(tokens, words)
+    if after_initials:
+        return _cased(after_initials)  # "R. Karthik": a South Indian initial, then the given name
     head = _without_titles(tokens, words)
     if len(head) == 1 and len(tokens) > 1 and len(parts) == 1:
         return None  # "Dr. Klein": a title before a family name
-    rest = [part for part in parts[1:] if part and not all(_key(word) in words.post_nominals for word in part.split())]
+    rest = [part for part in parts[1:] if part and not _credentials(part, parts, head, words)]
     if rest and len([word for word in head if _key(word) not in words.family_particles]) <= 2:  # "Klein, Sarah": the given name comes after the comma
-        head = _without_titles(rest[0].split(), words)
+        given_part = _without_titles(rest[0].split(), words)
+        family_first = _family_first(head, given_part, words)
+        if family_first:
+            return family_first
+        head = given_part
     while head and _key(head[-1]) in words.post_nominals:
         head.pop()
     if not head or _key(head[-1]) in words.organisations or any(ch.isdigit() for word in head for ch in word):
@@ -133,12 +154,67 @@ def greeting_name(full_name: str | None) -> str | None:
 
 
 def _without_titles(tokens: list[str], words: _Words) -> list[str]:
-    """The tokens after the leading titles ("Prof. Dr.-Ing.", "PGS.TS.")."""
+    """The tokens after the leading titles ("Prof. Dr.-Ing.", "PGS.TS.", "Dr. rer. nat.")."""
     start = 0
-    while start < len(tokens) and (_key(tokens[start]) in words.titles
-                                   or all(_key(piece) in words.titles for piece in tokens[start].rstrip(".").split(".") if piece)):
+    doctor = False
+    while start < len(tokens):
+        token, key = tokens[start], _key(tokens[start])
+        if key in words.titles or all(_key(piece) in words.titles for piece in token.rstrip(".").split(".") if piece):
+            doctor = key in words.doctors
+        elif not (doctor and key in words.faculties and (token[:1].islower() or token.endswith("."))):
+            break  # a faculty ("rer.", "med.") only after a doctor's title: "Dr. Phil Jordan" is Phil
         start += 1
     return tokens[start:]
+
+
+INITIAL = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]")
+
+
+def _after_initials(tokens: list[str], words: _Words) -> str | None:
+    """"R. Karthik", "V.S. Ramesh", "T. Senthil Kumar": one or two initials before a South Indian
+    given name of the list. Before any other word ("J. Smith") None: that may be a family name."""
+    start = 0
+    while start < min(len(tokens), 2) and INITIAL.fullmatch(tokens[start]):
+        start += 1
+    if start and start < len(tokens) and _key(tokens[start]) in words.south_indian:
+        return tokens[start]
+    return None
+
+
+def _credentials(part: str, parts: list[str], head: list[str], words: _Words) -> bool:
+    """A part after a comma that lists degrees or credentials, not a given name: each word listed,
+    or, after a full name (two words at least) and in a tail that lists one credential, of their
+    shape: capitals ("FCCA, CGMA") or dotted ("S.Kom., M.M.")."""
+    tokens = part.split()
+    if all(_key(token) in words.post_nominals for token in tokens):
+        return True
+    if len(head) < 2 or _all_capitals(" ".join(head).replace(" ", "")):
+        return False  # "Smith, JR", "KLEIN SARAH, ANNA": a given name may be written so
+    tail = [token for other in parts[1:] for token in other.split()]
+    if not any(_key(token) in words.post_nominals for token in tail):
+        return False
+    return all(_credential_shape(token) for token in tokens)
+
+
+def _credential_shape(token: str) -> bool:
+    letters = [ch for ch in token if ch.isalpha()]
+    if "." in token.rstrip("."):
+        return all(len(piece) <= 4 for piece in token.rstrip(".").split("."))
+    return 2 <= len(letters) <= 6 and sum(ch.isupper() for ch in letters) >= 2 and token[:1].isupper()
+
+
+def _family_first(family: list[str], given: list[str], words: _Words) -> str | None:
+    """"Tan, Mei Ling" -> "Mei Ling", "Nguyễn, Thị Lan" -> "Lan", "Ferreira, Ana Paula" -> "Ana
+    Paula": after "Last, First", a given name of two words, read by the rules of its kind."""
+    if len(family) != 1 or len(given) < 2:
+        return None
+    family_key, keys = _key(family[0]), [_key(word) for word in given]
+    if family_key in words.east_asian_families or family_key in words.family_names:
+        name = _given(family + given, words)
+        return _cased(name) if name and not _initial(name, given) else None
+    if len(given) == 2 and all(key in words.compound_given for key in keys):
+        return " ".join(_cased(word) for word in given)
+    return None
 
 
 def _without_capitalised_family(head: list[str]) -> list[str]:

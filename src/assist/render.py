@@ -152,7 +152,7 @@ def render_reply_messages(request: Request, signals: Signals, situation: Situati
         signature=ctx.config.signature,
         reply_language=language,
         address=vietnamese_address(ctx.config, request) if language == "vi" else None,
-        first_name=greeting_name(request.sender.name),
+        first_name=greeting_name(request.sender.name, language),
         topic=_redacted(safe_topic(signals) or "", ctx.redact) or None,
         request_json=untrusted_json(request, ctx.redact),
         flags=evidence_for_prompt(signals, ctx.redact, _details(request, ctx.redact)),
