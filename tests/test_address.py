@@ -51,9 +51,16 @@ CASES = [
     ("Chào c, e đang tìm hiểu ngành phân tích, mong được kết nối với c ạ", "Lê Thu Trang", None, {}, "em", "chị"),
     # a sender who calls the user "chị" but themselves "mình": respect, not "bạn"
     ("Chào chị, mình là Hải, rất vui được làm quen.", "Đỗ Hải", None, {}, "anh/chị", "tôi"),
-    # "anh chị" together calls the reader without a gender: the user keeps their own word
-    ("Em chào anh chị ạ, em mới ra trường, mong được học hỏi.", "Phạm Quang", None, {}, "em", "tôi"),
-    ("Em chao anh chi a, em moi ra truong.", "Pham Quang", None, {}, "em", "tôi"),
+    # "anh chị" together calls the reader without a gender: the user keeps their own elder word,
+    # or says "mình"; never the stiff "tôi" (nor "em") to a sender who is "em"
+    ("Em chào anh chị ạ, em mới ra trường, mong được học hỏi.", "Phạm Quang", None, {}, "em", "mình"),
+    ("Em chao anh chi a, em moi ra truong.", "Pham Quang", None, {}, "em", "mình"),
+    ("Em chào anh chị, em là sinh viên năm hai.", "Phạm Quang", None, {"vi_self": "em"}, "em", "mình"),
+    ("Em chào anh chị, em là sinh viên năm hai.", "Phạm Quang", None, {"vi_self": "chị"}, "em", "chị"),
+    ("Em chào anh chị, em là sinh viên năm hai.", "Phạm Quang", None, {"vi_self": "mình"}, "em", "mình"),
+    # no greeting word at all: the sender's "em" still makes the user the elder
+    ("Em là sinh viên năm ba, em muốn học hỏi kinh nghiệm phân tích.", "Phạm Quang", None, {}, "em", "mình"),
+    ("Cháu là sinh viên, cháu muốn xin lời khuyên ạ.", "Phạm Quang", None, {"vi_self": "anh"}, "cháu", "anh"),
     # a user who said they are "chị" is not made "anh" by a sender's guess
     ("Chào anh, em là sinh viên năm cuối, mong được kết nối.", "Lê Thu Trang", None, {"vi_self": "chị"}, "em", "chị"),
 ]
