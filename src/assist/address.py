@@ -75,9 +75,11 @@ def vietnamese_address(config: UserConfig, request: Request) -> Address:
     senior = title is not None or _senior(request.sender.headline, words)
 
     if writer in words.juniors:  # "em là …", "cháu là …": the sender is the junior
-        # The elder word the note calls the user by, unless the user said which of anh/chị they are.
+        # The elder word the note calls the user by, unless the user said which of anh/chị they are;
+        # else the user's own elder word, or "mình": "tôi" to an "em" is stiff, "em" upside down.
         told = own_self in GENDERED and reader in GENDERED
-        you, mine = writer, reader if reader in words.elders and not told else own_self
+        own_elder = own_self if own_self in words.elders or own_self == "mình" else "mình"
+        you, mine = writer, reader if reader in words.elders and not told else own_elder
     elif reader in words.juniors:  # "Chào em": the sender is the elder
         you, mine = writer if writer in words.elders else gendered, reader
     elif (writer in ("mình", "tớ") and reader not in words.elders) or (reader == "bạn" and writer is None):
