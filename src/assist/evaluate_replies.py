@@ -144,7 +144,7 @@ def _measure(case: ReplyCase, config: UserConfig, guidance) -> Outcome:
     ctx = RunContext(config, guidance, max_chars)
     result = screen_request(request, RulesBackend(), ctx)
     signals = extract_signals(request, config, guidance)
-    situation = choose_situation(result.verdict, signals, guidance, result.report)
+    situation = choose_situation(result.verdict, signals, guidance, result.report, request.note)
     reply = draft_reply(request, config, situation, signals, max_chars, guidance) if situation else None
     language = reply.language if reply else reply_language(config, request)
     name = greeting_name(request.sender.name, language)

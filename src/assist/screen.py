@@ -38,7 +38,8 @@ def screen_request(request: Request, backend: Backend, ctx: RunContext) -> Scree
         unchecked = proposal.verdict == "accept" and guarded.verdict == "ask" and not signals.grounds
         summary = summarize(guarded.verdict, guarded.flags, guarded.report, signals.relevance_judged, ctx,
                             unchecked=unchecked, note_only=signals.note_only)
-    situation = choose_situation(guarded.verdict, signals, ctx.guidance, guarded.report) if guarded.verdict == "ask" else None
+    situation = (choose_situation(guarded.verdict, signals, ctx.guidance, guarded.report, request.note)
+                 if guarded.verdict == "ask" else None)
     reply = reply_for_situation(request, signals, guarded, situation, ctx) if situation else None
     return ScreenResult(
         id=request.id or "",
@@ -75,7 +76,7 @@ def situation_for(request: Request, signals: Signals, ctx: RunContext, verdict: 
     if verdict is None:
         guarded = guard(OFFLINE.propose(request, signals, ctx), signals, OFFLINE, ctx.guidance, ctx.config.policy.openness)
         verdict, report = guarded.verdict, guarded.report
-    return choose_situation(verdict, signals, ctx.guidance, report)
+    return choose_situation(verdict, signals, ctx.guidance, report, request.note)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@
     a favour, or an offer    -> decline, saying which ("favour" or "selling")
     accept                   -> welcome
     the note says why        -> acknowledge: thank them for it, ask only what is missing
-                                (not when a sentence in it may be aimed at the screening)
+                                (the screening's personalized_note, or a reason the reply reads:
+                                note_reasons.py; not when a sentence may be aimed at the screening)
     otherwise                -> clarify: how do we know each other?
 
 A decline answers what a note asks or offers, never who the sender is: a seller's profile whose
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 from .guidance import Guidance
 from .models import Verdict
+from .note_reasons import gives_reason
 from .signals import Signals
 from .vocabulary import ReplyKind
 
@@ -35,15 +37,17 @@ def hostile(signals: Signals, guidance: Guidance) -> list[str]:
     return list(dict.fromkeys(guidance.criterion(flag.id).title for flag in signals.flags if flag.id in guidance.report_flags))
 
 
-def choose_situation(verdict: Verdict, signals: Signals, guidance: Guidance, report: bool = False) -> Situation | None:
-    """The situation, or None when no reply should be drafted at all."""
+def choose_situation(verdict: Verdict, signals: Signals, guidance: Guidance, report: bool = False,
+                     note: str | None = None) -> Situation | None:
+    """The situation, or None when no reply should be drafted at all. `note`: the request's note,
+    read for a reason the screening's flags may not weigh ("congrats on the news", "em cũng làm…")."""
     if report or hostile(signals, guidance):
         return None
     if signals.has("sales_pitch") and signals.pitch in ("favour", "offer"):
         return Situation("decline", reason="favour" if signals.pitch == "favour" else "selling")
     if verdict == "accept":
         return Situation("welcome")
-    if signals.has("personalized_note") and not signals.has("unclear_intent"):
+    if (signals.has("personalized_note") or gives_reason(note)) and not signals.has("unclear_intent"):
         return Situation("acknowledge", missing="relationship" if signals.claim_only else "purpose")
     return Situation("clarify")
 
