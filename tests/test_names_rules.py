@@ -151,7 +151,33 @@ SHARED_LETTERS = [
     ("Đinh Ngọc Ân", "Ân"),
 ]
 
-TABLES = SHARED_LETTERS + BEFORE + AFTER + INITIALS + LAST_FIRST + NOT_A_PERSON
+# a family name in capitals, first or last, marks the rest as the given name, kept whole where it
+# is an East Asian given name of two syllables
+CAPITAL_FAMILY = [
+    ("Wei Jie LIM", "Wei Jie"),
+    ("Mei Ling TAN", "Mei Ling"),
+    ("Seo-yeon PARK", "Seo-yeon"),
+    ("LIM Wei Jie", "Wei Jie"),
+    ("Jean-Pierre DUBOIS", "Jean-Pierre"),
+    ("Camille DUPONT", "Camille"),
+    ("DUPONT Camille", "Camille"),
+    # Korean given names of two syllables, hyphenated or not, after the family name
+    ("Lee Min-ho", "Min-ho"),
+    ("Choi Jin-woo", "Jin-woo"),
+    ("Kang Do-yeon", "Do-yeon"),
+]
+
+# departments in Vietnamese are no person either
+DEPARTMENTS = [
+    ("Phòng Nhân sự FPT", None),
+    ("Phong Nhan Su Viettel", None),
+    ("Hành chính Nhân sự VNG", None),
+    ("Ban Tuyển dụng Techcombank", None),
+    # but the given name Phong is a name
+    ("Trần Thanh Phong", "Phong"),
+]
+
+TABLES = SHARED_LETTERS + CAPITAL_FAMILY + DEPARTMENTS + BEFORE + AFTER + INITIALS + LAST_FIRST + NOT_A_PERSON
 
 
 @pytest.mark.parametrize(("written", "given"), TABLES, ids=[written for written, _ in TABLES])

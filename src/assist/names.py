@@ -146,7 +146,9 @@ def greeting_name(full_name: str | None, language: str | None = None) -> str | N
         head.pop()
     if not head or _key(head[-1]) in words.organisations or any(ch.isdigit() for word in head for ch in word):
         return None
-    head = _without_capitalised_family(head)
+    head, family = _without_capitalised_family(head)
+    if family and len(head) >= 2 and all(piece in words.east_asian_syllables for word in head for piece in _key(word).split("-")):
+        return " ".join(_cased(word) for word in head)  # "Wei Jie LIM": the given name whole
     given = _given(head, words)
     if given is None or _initial(given, head):
         return None
@@ -217,12 +219,15 @@ def _family_first(family: list[str], given: list[str], words: _Words) -> str | N
     return None
 
 
-def _without_capitalised_family(head: list[str]) -> list[str]:
-    """"KLEIN Sarah" -> ["Sarah"]: a first word in capitals, the rest not, is the family name (as
-    French and many official forms write it)."""
+def _without_capitalised_family(head: list[str]) -> tuple[list[str], bool]:
+    """"KLEIN Sarah" -> ["Sarah"], "Wei Jie LIM" -> ["Wei", "Jie"]: a first or last word in capitals,
+    the rest not, is the family name (as French, Singaporean and many official forms write it).
+    Also says whether one was found."""
     if len(head) >= 2 and _all_capitals(head[0]) and not any(_all_capitals(word) for word in head[1:]):
-        return head[1:]
-    return head
+        return head[1:], True
+    if len(head) >= 2 and _all_capitals(head[-1]) and not any(_all_capitals(word) for word in head[:-1]):
+        return head[:-1], True
+    return head, False
 
 
 def _all_capitals(word: str) -> bool:
