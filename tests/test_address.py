@@ -61,6 +61,20 @@ CASES = [
     # no greeting word at all: the sender's "em" still makes the user the elder
     ("Em là sinh viên năm ba, em muốn học hỏi kinh nghiệm phân tích.", "Phạm Quang", None, {}, "em", "mình"),
     ("Cháu là sinh viên, cháu muốn xin lời khuyên ạ.", "Phạm Quang", None, {"vi_self": "anh"}, "cháu", "anh"),
+    # a title or a senior role rules out "bạn" even where it is the user's default: a lawyer's "LS."
+    # (not kept in the greeting), a role in the name's tail, a senior headline in Vietnamese
+    (None, "LS. Phùng Quang Đạt", None, {"vi_address": "bạn"}, "anh/chị", "tôi"),
+    (None, "Đinh Quang Huy – Giám đốc Khối Bán lẻ", None, {"vi_address": "bạn"}, "anh/chị", "tôi"),
+    (None, "Đinh Quang Huy | Head of Risk", None, {"vi_address": "bạn"}, "anh/chị", "tôi"),
+    (None, "Đinh Quang Huy", "Trưởng ban Kiểm soát tại PVN", {"vi_address": "bạn"}, "anh/chị", "tôi"),
+    (None, "Đinh Quang Huy", "Trưởng khoa Tài chính, ĐH Kinh tế", {"vi_address": "bạn"}, "anh/chị", "tôi"),
+    (None, "Đinh Quang Huy", "Luật sư thành viên tại Baker McKenzie", {"vi_address": "bạn"}, "anh/chị", "tôi"),
+    # "ThS." and "KS." do not change the pair
+    (None, "ThS. Đinh Quang Huy", None, {"vi_address": "bạn"}, "bạn", "tôi"),
+    (None, "KS. Đinh Quang Huy", None, {"vi_address": "bạn"}, "bạn", "tôi"),
+    # a gender the name says plainly comes before the user's default "bạn"
+    (None, "Đinh Thị Huyền", None, {"vi_address": "bạn"}, "chị", "tôi"),
+    (None, "Dinh Van Huy", None, {"vi_address": "bạn"}, "anh", "tôi"),
     # a user who said they are "chị" is not made "anh" by a sender's guess
     ("Chào anh, em là sinh viên năm cuối, mong được kết nối.", "Lê Thu Trang", None, {"vi_self": "chị"}, "em", "chị"),
 ]
