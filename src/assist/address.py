@@ -41,6 +41,7 @@ class _Words:
     vocatives: frozenset[str]
     self_verbs: frozenset[str]
     titles: frozenset[str]  # upper case
+    respect: frozenset[str]  # upper case: titles not kept in the greeting that still rule out "bạn"
     seniority: tuple[tuple[str, ...], ...]
     female: frozenset[str]  # with and without diacritics
     male: frozenset[str]
@@ -57,6 +58,7 @@ def _words() -> _Words:
     return _Words(tuple(pronouns["reader"]), tuple(pronouns["self"]),
                   tuple(tuple(WORD.findall(g.lower())) for g in pronouns["greetings"]),
                   frozenset(pronouns["vocatives"]), frozenset(pronouns["self_verbs"]), frozenset(title.upper() for title in data["titles"]["kept"]),
+                  frozenset(title.upper() for title in data["titles"]["respect"]),
                   tuple(tuple(WORD.findall(w.lower())) for w in data["seniority"]["words"]),
                   frozenset(data["gender"]["female"]) | {fold(w) for w in data["gender"]["female"]},
                   frozenset(data["gender"]["male"]) | {fold(w) for w in data["gender"]["male"]},
@@ -72,7 +74,9 @@ def vietnamese_address(config: UserConfig, request: Request) -> Address:
     reader, writer = _pair_in_note(request.note, words)
     gendered = _gendered(request.sender.name, words)
     title = _title(request.sender.name, words)
-    senior = title is not None or _senior(request.sender.headline, words)
+    # a title, or a senior role in the headline or in the name's own tail ("Huy – Giám đốc …")
+    senior = (title is not None or _first(request.sender.name).upper() in words.respect
+              or _senior(request.sender.headline, words) or _senior(request.sender.name, words))
 
     if writer in words.juniors:  # "em là …", "cháu là …": the sender is the junior
         # The elder word the note calls the user by, unless the user said which of anh/chị they are;
@@ -86,8 +90,8 @@ def vietnamese_address(config: UserConfig, request: Request) -> Address:
         you, mine = "bạn", "mình"
     elif reader in words.elders or writer in words.elders or senior:
         you, mine = gendered, own_self
-    else:
-        you, mine = (gendered if own_address == RESPECT else own_address), own_self
+    else:  # a gender the name says plainly ("Thị", "Văn") before the user's default
+        you, mine = (gendered if own_address == RESPECT or gendered != RESPECT else own_address), own_self
     name = greeting_name(request.sender.name, "vi")
     if title and name:
         greet = f"{title} {name}"
@@ -163,8 +167,12 @@ def _gendered(name: str, words: _Words) -> str:
 
 def _title(name: str, words: _Words) -> str | None:
     """A title kept in the greeting ("TS.", "PGS.TS."), as the name writes it."""
-    first = (name or "").strip().split(" ", 1)[0]
+    first = _first(name)
     return first if first.upper() in words.titles else None
+
+
+def _first(name: str | None) -> str:
+    return (name or "").strip().split(" ", 1)[0]
 
 
 def _senior(headline: str | None, words: _Words) -> bool:
