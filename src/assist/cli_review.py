@@ -403,7 +403,7 @@ def _drafted_for(store: "Store", request_id: str, verdict: str, config: str | No
     guidance = load_guidance()
     request = store.request(request_id)
     signals = extract_signals(request, user, guidance)
-    situation = choose_situation(verdict, signals, guidance)
+    situation = choose_situation(verdict, signals, guidance, note=request.note)
     if situation is None:
         return None
     if verdict == "accept":
