@@ -179,6 +179,10 @@ def fold(text: str) -> str:
 
 
 VIETNAMESE_MARK = _any_of(map(ord, VIETNAMESE_MARKS))
+# The marks Portuguese, Spanish, French, Italian and others write too ("Olá", "distribuídos", "café"):
+# alone they say nothing of Vietnamese; the others (ă đ ơ ư ạ ế ộ...) are Vietnamese's own.
+SHARED_MARKS = set("àáâãèéêìíòóôõùúý")
+VIETNAMESE_OWN_MARK = _any_of(map(ord, VIETNAMESE_MARKS - SHARED_MARKS))
 
 
 def has_diacritics(text: str) -> bool:
@@ -198,12 +202,15 @@ def detect_language(text: str | None) -> str | None:
         return None
     lowered = text.lower()
     mark = VIETNAMESE_MARK.search(lowered)
-    if mark and VIETNAMESE_MARK.search(lowered, mark.end()):  # two of them
+    two_marks = mark is not None and VIETNAMESE_MARK.search(lowered, mark.end()) is not None
+    if two_marks and VIETNAMESE_OWN_MARK.search(lowered):  # two of them, one Vietnamese's own
         return "vi"
     words = WORD.findall(lowered)
     if not words:
         return "other"
-    vietnamese = sum(map(VIETNAMESE_PLAIN_WORDS.__contains__, words))
+    # Marks other languages share ("Chào anh, em là…" has only à): Vietnamese by its words, read
+    # without their marks.
+    vietnamese = sum(map(VIETNAMESE_PLAIN_WORDS.__contains__, map(fold, words) if two_marks else words))
     english = sum(map(ENGLISH_WORDS.__contains__, words))
     if vietnamese >= 2 and vietnamese > english:
         return "vi"
