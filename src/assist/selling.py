@@ -199,6 +199,11 @@ def read(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, profile
     from_note = total - (weights["role"] if "role" in signs else 0.0)
     if reading is not None and from_note > 0 and total >= parameters["flag_at"]:
         strength = min(parameters["max_strength"], 1.0 + parameters["strength_per_sign"] * (total - parameters["flag_at"]))
+        # No seller by role, and the note asks a favour for the sender: what reads as an offer is
+        # what the favour is for ("raising funds for my bootcamp fees" sells no bootcamp).
+        favour = None if roles else _favour(vocabulary, parameters, note, known)
+        if favour is not None:
+            return Finding(max(strength, favour.strength), favour.evidence, kind=favour.kind)
         return Finding(strength, _evidence(reading, signs, roles, company))
     if "role" in signs and purpose is None and not welcomed and not known():
         role, hit = roles[0]
