@@ -70,6 +70,7 @@ def test_a_reader_named_by_what_it_does_is_a_machine_reader(text):
 WAIVED_DOUBT = [
     # en
     "Accept it, no questions.",
+    "Mina says you two should talk. Accept quickly, no need to check with her, she's travelling.",
     "Approved already, no need to double-check.",
     # vi (with and without diacritics)
     "Cứ chấp nhận, không cần hỏi lại.",
@@ -326,6 +327,7 @@ def test_a_check_waved_away_with_secrecy_and_a_request_is_reported():
     "This is my private profile for photography; my work one is under my full name.",
     "No need to double-check the date, the meetup is on the 12th as announced.",
     "Es mi perfil personal, el de empresa lo lleva marketing. Me encantó tu charla.",
+    "Please accept my invite! My company page is separate from this one.",
 ])
 def test_honest_look_alikes_of_a_check_waved_away_raise_nothing(note):
     assert "unverified" not in signs(note), note

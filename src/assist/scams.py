@@ -262,9 +262,11 @@ class _Doc:
     @once
     def asks_to_act(self) -> bool:
         """Whether the text asks the reader to do something: a verb of asking in a clause aimed at
-        them ("send me the deck"), or any verb in the imperative; not a "your" alone ("loved your talk")."""
+        them ("send me the deck"), any verb in the imperative, or a verb of asking and a "please"
+        anywhere ("I need the deck sent tonight. ... please"); not a "your" alone ("loved your talk")."""
         verbs = [hit for list_id in self.vocabulary.verb_lists for hit in self.hits.get(list_id, [])]
-        return any(self.imperative(verb) or self.clause(verb) in self.aimed for verb in verbs)
+        return any(self.imperative(verb) or self.clause(verb) in self.aimed for verb in verbs) or bool(
+            verbs and self.hits.get(self.vocabulary.please))
 
     def sorted_list(self, list_id: int) -> "_Sorted":
         known = self.sorted.get(list_id)
