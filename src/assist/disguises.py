@@ -38,12 +38,16 @@ LEET_AS_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6"
 # separators: "i.g.n.o.r.e", "a c c e p t", "i / g - n", "1 g n 0 r 3". Each repeat checks that its
 # character stands alone, so a run ends where a word starts and the regex never backtracks far.
 _ALONE = r"(?:[^\W_]|[@$])(?![^\W_])"
-_SEPARATORS = r"[ .\-_/\\|*+~·•]{1,3}"
+# Emoji and pictographs between letters are separators too: "A✅C✅C✅E✅P✅T".
+_SEPARATORS = r"[ .\-_/\\|*+~·•\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]{1,3}"
 SPLIT_RUN = rf"(?<![^\W_@$]){_ALONE}(?:{_SEPARATORS}{_ALONE})+"
 _SPLIT_CHARACTER = r"[^\W_]|[@$]"
 # A token with a letter and a digit, "@" or "$" in it: "1gn0r3", "@ccept", "k8s".
 LEET_TOKEN = r"(?<![\w@$])(?=[\w@$]*?[^\W\d_])(?=[\w@$]*?[\d@$])[\w@$]+"
 MIN_JOINED = 3  # letters: "e.g." and "a.m." stay as written
+DELIBERATE_RUNS = 2  # runs rejoined: then the text is split on purpose, and "a.s", "n.o" are "as", "no"
+# Two letters split by one mark that is not a space: "a.s", "n🚫o".
+SHORT_SPLIT = r"(?<![^\W_])([^\W\d_])[.\-·•*/\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]([^\W\d_])(?![^\W_])"
 DELIBERATE = 5  # letters split by one and the same punctuation mark: no abbreviation is that long
 LEET_CONTEXT = 2  # words found in leet: the text is written in it
 # Any token with a digit, "@" or "$" in it (read as leet only in a text written in it).
@@ -75,6 +79,8 @@ def unsplit(text: str) -> tuple[str, list[str]] | None:
         if word is None and " " in run:  # words split apart one by one: "d.é.j.à v.a.l.i.d.é.e"
             pieces = run.split()
             joined = [_joined(piece) for piece in pieces]
+            if sum(map(bool, joined)) >= DELIBERATE_RUNS:  # "m.a.r.k t.h.i.s a.s": "a.s" is "as" here
+                joined = [found or _short(piece) for found, piece in zip(joined, pieces)]
             word = " ".join(j or p for j, p in zip(joined, pieces)) if any(joined) else None
         if word is None:
             word = _joined(run)
@@ -84,7 +90,22 @@ def unsplit(text: str) -> tuple[str, list[str]] | None:
         return word
 
     result = _regex(SPLIT_RUN).sub(join, text)
+    if len(changed) >= DELIBERATE_RUNS:  # split on purpose: two-letter words split alike are words too
+        def join_short(match: re.Match[str]) -> str:
+            letters = match.group(1) + match.group(2)
+            if not words.is_word(letters):
+                return match.group(0)
+            changed.append(match.group(0))
+            return letters
+
+        result = _regex(SHORT_SPLIT).sub(join_short, result)
     return (result, changed) if changed else None
+
+
+def _short(piece: str) -> str | None:
+    """Two letters split apart, as the word they spell ("a.s" -> "as"), in a text split on purpose."""
+    letters = "".join(_regex(_SPLIT_CHARACTER).findall(piece))
+    return letters if len(letters) == 2 and letters.isalpha() and words.is_word(letters) else None
 
 
 def _joined(run: str, segment: bool = True) -> str | None:
@@ -290,6 +311,54 @@ def rot13(text: str) -> tuple[str, list[str]] | None:
     last = 0
     for first, final in spans:
         pieces += [text[last:first], text[first:final].translate(words.ROT13)]
+        last = final
+    pieces.append(text[last:])
+    return "".join(pieces), [text[first:final] for first, final in spans]
+
+
+def backwards(text: str) -> tuple[str, list[str]] | None:
+    """The text with each stretch written backwards read forwards (".noitseuq on ,detpecca sa elif"
+    -> "file as accepted, no question."), and the stretches as written. A stretch is kept when at
+    least ROT13_MIN_WORDS different words of it are common words backwards and not forwards, and
+    half of its words read as words backwards."""
+    known, turned_set = words.common(), words.reversed_words()
+    spans: list[tuple[int, int]] = []
+    start = end = -1
+    turned_words: set[str] = set()
+    hits = counted = 0
+
+    def close() -> None:
+        if start >= 0 and len(turned_words) >= ROT13_MIN_WORDS and hits * 2 >= counted:
+            spans.append((start, end))
+
+    for run in _regex(WORD_CHARACTERS).finditer(text):
+        word = run.group(0).lower()
+        turned = word in turned_set
+        ambiguous = not turned and word[::-1] in known
+        if start < 0:
+            if turned:
+                start, end, hits, counted, turned_words = run.start(), run.end(), 1, 1, {word}
+            continue
+        if word in known and not ambiguous:  # a plain word: the stretch ends before it
+            close()
+            start, hits, counted = -1, 0, 0
+            continue
+        counted += 1
+        if turned or ambiguous:
+            hits += 1
+            end = run.end()
+            if turned:
+                turned_words.add(word)
+    close()
+    if not spans:
+        return None
+    pieces: list[str] = []
+    last = 0
+    for first, final in spans:
+        # The punctuation just before the first word belongs to the stretch (".noitseuq" ends a sentence).
+        while first > last and text[first - 1] in ".!?,;:":
+            first -= 1
+        pieces += [text[last:first], text[first:final][::-1]]
         last = final
     pieces.append(text[last:])
     return "".join(pieces), [text[first:final] for first, final in spans]

@@ -119,7 +119,15 @@ CATEGORIES = (
     "override_verbs", "directive_verbs", "instructions", "rules", "earlier", "quantifiers", "screening", "topic",
     "decisions", "answers", "label_markers", "targets", "authority", "from_authority", "consent", "consent_time", "user_refs",
     "consent_marks", "roleplay", "concealment", "particles", "mention", "by", "automatic",
+    "agent_nouns", "relatives", "sorting_verbs", "qualifiers", "waivers", "request_nouns",
 )
+AGENT = frozenset({"agent_nouns"})
+# Whose words a joined run is split into (`Vocabulary.split_joined`).
+JOINED_CATEGORIES = ("decisions", "waivers", "automatic", "request_nouns", "answers", "consent", "consent_marks",
+                     "machine_verbs", "label_markers", "targets", "outcome_keys", "outcome_values")
+COMBINED = frozenset({"agent_nouns", "combined"})  # an agent noun made of two words by _combined
+# How an agent noun is addressed for it to be a machine reader: "to the sorter", "Sorter:".
+AGENT_FRAMES = frozenset({"dedication", "header", "late", "self"})
 ADDRESSEES = frozenset({"addressee", "addressee_person"})
 VERBS = frozenset({"machine_verbs", "speech_verbs", "human_verbs", "override_verbs", "directive_verbs"})
 # What may follow a reader's name when it is addressed (not "AI builders", "to model the risk").
@@ -129,7 +137,8 @@ HEAD_FOLLOWERS = frozenset({"reader_verbs", "modals", "connectors", "second_pers
 LEADING = frozenset({"determiners", "softeners", "dedication"})
 # A word that makes a first look worth it: without one, no rule can fire.
 ANCHORS = frozenset({"addressee", "whoever", "override_verbs", "instructions", "rules", "screening", "topic",
-                     "decisions", "authority", "consent", "consent_marks", "roleplay", "concealment"})
+                     "decisions", "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns",
+                     "waivers"})
 # In a field that never holds a sentence, these make one (with an order that does not open the field).
 SENTENCE_SIGNS = frozenset({"modals", "override_verbs"})
 LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS
@@ -138,7 +147,11 @@ COMMON = ("determiners", "softeners", "connectors", "sender", "others", "second_
           "label_markers", "particles", "exclusive", "consent_time", "from_authority")
 # What a clause needs for any rule to fire (instructions, rules and topics only with one of these).
 NEEDED = frozenset({"addressee", "addressee_person", "whoever", "override_verbs", "screening", "decisions", "answers",
-                    "authority", "consent", "consent_marks", "roleplay", "concealment"})
+                    "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns", "waivers"})
+# What a function word is: a neighbour of a qualifier that is one of these is no noun it qualifies.
+NOT_NOUNS = frozenset({"determiners", "connectors", "modals", "softeners", "dedication", "label_markers", "targets",
+                       "decisions", "consent", "consent_time", "second_person", "sender", "others", "particles",
+                       "relatives", "waivers", "answers", "exclusive", "by"}) | VERBS
 
 
 @dataclass(frozen=True)
@@ -261,6 +274,30 @@ class Vocabulary:
         self.structure_triggers_found = re.compile("|".join(map(re.escape, self.structure_triggers))
                                                    if self.structure_triggers else "(?!)")
         self.structure: re.Pattern[str] = structure.regex
+        # The words a joined run (a hashtag, an identifier) is split into: those of a decision, a
+        # waiver, a status or a request, as typed without diacritics too.
+        joined = {word for category in JOINED_CATEGORIES for entries in data.get(category, {}).values()
+                  if isinstance(entries, list) for entry in entries
+                  for form in {normalize(entry), fold(normalize(entry))} for word in WORD_RUN.findall(form)
+                  if len(word) >= 2 and not SUBSTRING_SCRIPTS.search(word)}
+        self.joined_words = frozenset(joined)
+        self.joined_longest = max(map(len, joined), default=1)
+
+    def split_joined(self, word: str) -> str:
+        """A run of letters written without spaces, as the words of the decisions, waivers and
+        statuses it is made of, when it is made of them only ("statusdisetujui" -> "status
+        disetujui"); else as it is. Fewest words win; linear in the run for a bounded word length."""
+        if len(word) < MIN_JOINED or not word.isalpha() or len(word) > 60:
+            return word
+        best: list[list[str] | None] = [[]] + [None] * len(word)
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - self.joined_longest), end - 1):
+                head = best[start]
+                if head is not None and word[start:end] in self.joined_words and (
+                        best[end] is None or len(head) + 1 < len(best[end])):
+                    best[end] = head + [word[start:end]]
+        found = best[-1]
+        return " ".join(found) if found and len(found) >= 2 else word
 
     def could_match(self, string: str, *, sentences: bool = True, runs: list[str] | None = None) -> bool:
         """A cheap first look at a normalised string: whether any rule could fire on it. `runs`:
@@ -322,8 +359,41 @@ class Vocabulary:
                 while at >= 0:
                     found.append(Hit(cats, _token_at(starts, at), _token_at(starts, at + len(entry) - 1) + 1, at, at + len(entry)))
                     at = string.find(entry, at + 1)
+        found += _combined(found, string, tokens)
         found.sort(key=lambda hit: (hit.start, -hit.end))
         return found
+
+
+def _combined(found: list[Hit], string: str, tokens: list[re.Match[str]]) -> list[Hit]:
+    """Readers named by what they do, combined from two words: a relative before a sorting verb
+    ("whoever sorts", "chi smista", "ai lọc"), and a qualifier beside the noun it qualifies ("die
+    automatische Vorauswahl", "el revisor automático"), as agent nouns."""
+    if not any(hit.cats & {"relatives", "qualifiers"} for hit in found):
+        return []
+    at_first: dict[int, list[Hit]] = {}
+    at_last: dict[int, list[Hit]] = {}
+    for hit in found:
+        at_first.setdefault(hit.first, []).append(hit)
+        at_last.setdefault(hit.last, []).append(hit)
+    extra: list[Hit] = []
+    for hit in found:
+        if "relatives" in hit.cats:
+            for verb in at_first.get(hit.last, ()):
+                if "sorting_verbs" in verb.cats and not string[hit.end:verb.start].strip():
+                    extra.append(Hit(COMBINED, hit.first, verb.last, hit.start, verb.end))
+        if "qualifiers" in hit.cats:
+            for position in (hit.last, hit.first - 1):  # the noun after it, or before it
+                if not 0 <= position < len(tokens):
+                    continue
+                token = tokens[position]
+                between = string[hit.end:token.start()] if position >= hit.last else string[token.end():hit.start]
+                neighbours = at_first.get(position, []) + at_last.get(position + 1, [])
+                if between.strip(" -") or len(token.group(0)) < 3 or not token.group(0).isalpha() \
+                        or any(other.cats & NOT_NOUNS for other in neighbours):
+                    continue
+                first, last = min(position, hit.first), max(position + 1, hit.last)
+                extra.append(Hit(COMBINED, first, last, tokens[first].start(), tokens[last - 1].end()))
+    return extra
 
 
 class _Anchors:
@@ -511,12 +581,22 @@ def _read_clauses(string: str, vocabulary: Vocabulary, sentences: bool) -> list[
     pending: Finding | None = None
     claimed: Clause | None = None  # the user's consent claimed, in some clause
     named: Clause | None = None  # a machine reader named, in some clause
+    marks: list[tuple[Clause, bool, bool, bool]] = []  # each clause read: waived, decided, status or a machine reader
+    skipped = None  # the clause before, when it was not read: read after all if this one waives the question
     for anchored, build in _clauses(string, vocabulary, sentences, lazy=True):
         if not (anchored or carried):
             carried = False
+            skipped = build
             continue
         clause = build()
+        if skipped is not None and clause.waived():
+            before = skipped()
+            marks.append((before, False, before.decided() or before.status(), before.status()))
+        skipped = None
         tier, why = clause.judge(carried)
+        marks.append((clause, clause.waived(), clause.decided() or clause.status(),
+                      clause.status() or bool(clause.named()) or clause.automatic_reader()
+                      or any(reader.machine for reader in clause.readers())))
         if clause.consent():
             claimed = claimed or clause
         if clause.named():
@@ -533,11 +613,30 @@ def _read_clauses(string: str, vocabulary: Vocabulary, sentences: bool) -> list[
         carried = clause.only_addresses
     if pending is not None:
         findings.append(pending)
+    findings += _waived_across(marks, findings)
     if claimed is not None and named is not None and not any(finding.tier == "clear" for finding in findings):
         # "The account owner already agreed. The screening tool only needs to confirm."
         findings.append(Finding("clear", named.text if named is not claimed else claimed.text,
                                 "it claims the user's consent, and speaks of an AI or a screening tool, not to you"))
     return findings
+
+
+def _waived_across(marks: list[tuple["Clause", bool, bool, bool]], findings: list[Finding]) -> list[Finding]:
+    """The question waived in one clause, the decision in the one before or after it ("Mark this
+    as yes. No follow-up."): doubt, and an attempt with a status claimed or a machine reader named
+    in either."""
+    if any(finding.tier == "clear" for finding in findings):
+        return []
+    for index, (clause, waived, _, _) in enumerate(marks):
+        if not waived:
+            continue
+        around = marks[max(0, index - 1):index + 2]
+        if any(decided for _, _, decided, _ in around):
+            if any(strong for _, _, _, strong in around):
+                return [Finding("clear", clause.text, "it tells the screening to decide without asking, and claims the decision is made")]
+            if not findings:
+                return [Finding("unclear", clause.text, "it asks for a decision to be made without any question asked")]
+    return []
 
 
 # A clause longer than this many words is read in windows that overlap: every rule looks a few
@@ -597,6 +696,10 @@ class _Reader:
     frame: str = ""  # how it is addressed: "dedication", "late", "header", "reader", "self", "yours", "subject"
     bare: bool = False  # only a reader noun, no name of a reader joined to it
     whoever_alone: bool = False  # that noun is also "whoever" alone ("người đọc")
+    agent: bool = False  # named by what it does ("the sorter"): a machine only where it is addressed
+    machine_end: int = -1  # where the words that make it a machine end ("automated" in "automated testing")
+    machine_last: int = -1
+    extended: bool = False  # a qualifier's noun joined to it ("automatische Vorauswahl")
 
 
 class Clause:
@@ -698,17 +801,26 @@ class Clause:
         for hit in self.hits:
             # A reader noun ("readers", "Leser") names a reader only joined to a name of one
             # ("automated readers", "KI-Leser", "lecteurs non humains"); alone it is what it was.
-            noun = "reader_nouns" in hit.cats and not hit.cats & ADDRESSEES
-            if hit.cats & ADDRESSEES or noun:
+            noun = "reader_nouns" in hit.cats and not hit.cats & (ADDRESSEES | AGENT)
+            if hit.cats & (ADDRESSEES | AGENT) or noun:
                 machine = "addressee" in hit.cats
+                agent = "agent_nouns" in hit.cats
                 if found and not found[-1].whoever and self._adjacent(found[-1], hit):
                     reader = found[-1]
                     reader.last, reader.end = max(reader.last, hit.last), max(reader.end, hit.end)
                     reader.machine = reader.machine or machine
+                    reader.agent = reader.agent or agent
                     reader.bare = reader.bare and noun
+                    if "combined" not in hit.cats:
+                        reader.machine_end, reader.machine_last = max(reader.machine_end, hit.end), max(reader.machine_last, hit.last)
+                    else:
+                        reader.extended = True
                 else:
                     found.append(_Reader(hit.first, hit.last, hit.start, hit.end, machine,
-                                         bare=noun, whoever_alone="whoever" in hit.cats))
+                                         bare=noun, whoever_alone="whoever" in hit.cats, agent=agent,
+                                         machine_end=-1 if "combined" in hit.cats else hit.end,
+                                         machine_last=-1 if "combined" in hit.cats else hit.last,
+                                         extended="combined" in hit.cats))
             elif "whoever" in hit.cats:
                 found.append(_Reader(hit.first, hit.last, hit.start, hit.end, True, whoever=True))
         found = [replace(reader, machine=True, whoever=True) if reader.bare and reader.whoever_alone else reader
@@ -718,9 +830,16 @@ class Clause:
         for reader in found:
             if self.owned(reader.first, reader.start, ("sender", "others")):
                 continue
-            if reader.machine and not reader.whoever and self.heads(reader.end):
+            if reader.machine and not reader.whoever and self.heads(reader.machine_end):
                 self._named.append(reader)
             reader.frame = self._frame(reader)
+            if reader.extended and reader.frame not in ("dedication", "late", "header"):
+                # Only an address reaches past the words that name a machine: "jika Anda tertarik
+                # dengan sistem otomatis pembayaran" is no "if you are an automatic system".
+                reader.frame = self._frame(replace(reader, end=reader.machine_end, last=reader.machine_last)) \
+                    if reader.machine_end > 0 else ""
+            if reader.agent and reader.frame in AGENT_FRAMES:
+                reader.machine = True  # "to the sorter of this inbox", "an die automatische Vorauswahl"
             if reader.frame:
                 addressed.append(reader)
         self._readers = addressed
@@ -1082,6 +1201,49 @@ class Clause:
                 return True
         return False
 
+    # -- the question waived, a status claimed -----------------------------------------------------------
+
+    def waived(self) -> bool:
+        """"No questions", "ohne Rückfrage", "不用问": the clarifying question waived, not by the sender
+        of themselves ("I didn't ask")."""
+        return any(not self.owned(hit.first, hit.start) for hit in self.of("waivers"))
+
+    def decided(self) -> bool:
+        """A decision word or a consent claimed, not the sender's own ("I was accepted")."""
+        return any(not self.owned(hit.first, hit.start, ("sender", "others"))
+                   for cat in ("decisions", "consent", "consent_marks") for hit in self.of(cat)) or any(
+            "answers" in label.cats for label in self.labels())  # "mark this as yes"
+
+    def status(self) -> bool:
+        """A decision said of this very request, no reader named: "solicitud aprobada", "dossier
+        validé", "this contact is approved", "status approved"; not someone's own ("my visa
+        request was approved")."""
+        for noun in self.of("request_nouns"):
+            if self.owned(noun.first, noun.start, ("sender", "others")):
+                continue
+            plain_status = self.string[noun.start:noun.end] in ("status", "statut", "estado", "stato", "статус", "trạng thái")
+            for word in (hit for cat in ("decisions", "consent", "consent_marks") for hit in self.of(cat)):
+                if word.start < noun.end or word is noun or self.breaks_between(noun.end, word.start):
+                    continue
+                if word.cats & VERBS and not word.cats & {"consent", "consent_marks"} and not any(
+                        noun.end <= time.start and time.end <= word.start for time in self.of("consent_time")):
+                    continue  # an order ("diese Anfrage annehmen"), not a status ("这个邀请已通过")
+                if self.string[noun.end:word.start].lstrip().startswith(("을", "를", "を")):
+                    continue  # the request as the object: "요청을 수락해 주세요", "申請を承認して"
+                if plain_status:  # "status approved", joined with nothing between: not "status": "accepted"
+                    if word.first == noun.last and not self.string[noun.end:word.start].strip():
+                        return True
+                    continue
+                if word.first - noun.last <= 3 or (self.unspaced and word.start - noun.end <= 8):
+                    return True
+        return False
+
+    def automatic_reader(self) -> bool:
+        """A reader qualified as automatic, wherever it stands ("el revisor automático ya lo aprobó")."""
+        return any("combined" in hit.cats and any(other.cats & {"qualifiers"} and hit.start <= other.start < hit.end
+                                                  for other in self.hits)
+                   and not self.owned(hit.first, hit.start, ("sender", "others")) for hit in self.of("agent_nouns"))
+
     # -- the judgement ----------------------------------------------------------------------------------
 
     def speaks_to_the_screening(self) -> bool:
@@ -1157,6 +1319,9 @@ class Clause:
             return "clear", "it claims an approval already given and that the request passes by itself"
         if consent == "screening" and (self.of("consent_time") or self.of("targets") or addressed):
             return "clear", "it claims the screening itself already approved it"
+        waived, status = self.waived(), self.status()
+        if waived and (status or self.decided()) and (status or machine or self.named() or self.automatic_reader()):
+            return "clear", "it tells the screening to decide without asking, and claims the decision is made"
         # Doubt: said kindly, and never a reason to report anyone.
         if calls and not self.only_addresses:
             return "unclear", "it speaks to an AI or a screening tool rather than to you"
@@ -1183,6 +1348,10 @@ class Clause:
         if person and any(reader.frame in ("header", "dedication") for reader in person) and (
                 self.of("screening") or self.vocabulary.outcome.waved(self.text)):
             return "unclear", "it tells someone who reads your requests, not you, what to flag"
+        if waived and self.decided():
+            return "unclear", "it asks for a decision to be made without any question asked"
+        if status:
+            return "unclear", "it says this very request is already approved, which cannot be checked here"
         if not self.sentences and self._sentence_in_a_label(orders):
             return "unclear", LABEL_SENTENCE
         return None, ""
@@ -1265,12 +1434,51 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
         for path, value in profile:  # a profile that speaks of this very request
             if vocabulary.request_deixis is not None and vocabulary.request_deixis.search(normalize(value)):
                 found[path] = Finding("unclear", quote(value, 80), REQUEST_DEIXIS, field=path)
+    for path, value, prose in fields:  # words joined on purpose: hashtags, a URL's query, an id
+        if path not in found or found[path].tier != "clear":
+            joined = joined_reading(value, vocabulary, identifier=not prose)
+            if joined is not None and vocabulary.could_match(joined):
+                for finding in _read(joined, vocabulary, True)[:1]:
+                    _keep(found, replace(finding, field=path, how=JOINED, shown=quote(value, 60)))
     for path, value, prose in fields:  # a sentence in a name, a company or a place, by its shape
         if not prose and path not in found:
             run = _label_sentence(value, vocabulary.shape)
             if run is not None:
                 found[path] = Finding("unclear", run, LABEL_SENTENCE, field=path)
     return list(found.values())
+
+
+JOINED = "words joined in hashtags or an identifier"
+HASHTAG = re.compile(r"(?<![\w#])#([^\W_]\w{2,60})")
+CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+JOINS = re.compile(r"[_\-+.]+")
+PAIRS = re.compile(r"[?&;#]+")
+MIN_JOINED = 6  # letters: shorter runs are read as they are
+
+
+def joined_reading(value: str, vocabulary: Vocabulary, identifier: bool) -> str | None:
+    """The words of a note's hashtags, or of an identifier or a URL (`identifier`), split where
+    they were joined on purpose: at case changes, "_", "-", "=", "&", and a run of lower-case
+    letters split into words of the decisions, waivers and statuses when it is made of them only
+    ("#langsungterima" -> "langsung terima"); each hashtag or query pair a clause. None when there
+    is nothing to split."""
+    if identifier:
+        if not ("_" in value or "=" in value or CASE_CHANGE.search(value)):
+            return None
+        parts = [part for chunk in value.split("/") for part in PAIRS.split(chunk) if part]
+    else:
+        if "#" not in value:
+            return None
+        parts = HASHTAG.findall(value)
+    clauses = []
+    for part in parts:
+        key, _, rest = part.partition("=")
+        sides = [side for side in (key, rest) if side]
+        words = [" ".join(vocabulary.split_joined(word.lower()) for chunk in JOINS.split(side) for word in CASE_CHANGE.split(chunk) if word)
+                 for side in sides]
+        clauses.append(" = ".join(words))
+    reading = normalize(". ".join(clauses) + ".")
+    return reading if reading.strip(" .") else None
 
 
 @lru_cache(maxsize=4096)  # a name, a company or a place comes back from request to request

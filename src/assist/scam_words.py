@@ -417,6 +417,7 @@ KIND_LISTS = {
     "standalone": "a sign alone",
     "strong": "a qualifier that makes a sign of this kind unambiguous",
     "when_aimed": "a sign in a clause aimed at the reader",
+    "when_asked": "a sign wherever it stands, when some clause of the text asks the reader to act",
     "accounts": "the reader's account, in a notice",
     "threats": "what a notice threatens the account with",
     "brand": "a name a sender may speak for",
@@ -443,9 +444,9 @@ LINK_LISTS = ("brands", "real", "shorteners", "lures", "hosts", "employer_lures"
 # the text is read for that one, and not looked for first.
 # A kind that raises a sign alone looks first for what it finds in a clause aimed at the reader too
 # ("firma la transacción": the aim is checked when the text is read).
-ALONE_LISTS = ("requests", "standalone", "easy", "when_aimed")
+ALONE_LISTS = ("requests", "standalone", "easy", "when_aimed", "when_asked")
 HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay", "references", "earn", "tell", "audience", "nobody", "clicks"})
-TRIGGERS = ("objects", "requests", "offers", "standalone", "when_aimed", "accounts", "brand", "easy", "tasks", "earn", "tell",
+TRIGGERS = ("objects", "requests", "offers", "standalone", "when_aimed", "when_asked", "accounts", "brand", "easy", "tasks", "earn", "tell",
             "sign_in")
 # What a link in a text needs to look like, for the first look at a sign-in asked with one.
 LINK_LIKE = re.compile(r"[a-z0-9]\.[a-z]{2}")

@@ -259,6 +259,15 @@ class _Doc:
         verbs = [hit for list_id in self.vocabulary.verb_lists for hit in self.hits.get(list_id, [])]
         return {self.clause(hit) for hit in self.markers.hits} | {self.clause(verb) for verb in verbs if self.imperative(verb)}
 
+    @once
+    def asks_to_act(self) -> bool:
+        """Whether the text asks the reader to do something: a verb of asking in a clause aimed at
+        them ("send me the deck"), any verb in the imperative, or a verb of asking and a "please"
+        anywhere ("I need the deck sent tonight. ... please"); not a "your" alone ("loved your talk")."""
+        verbs = [hit for list_id in self.vocabulary.verb_lists for hit in self.hits.get(list_id, [])]
+        return any(self.imperative(verb) or self.clause(verb) in self.aimed for verb in verbs) or bool(
+            verbs and self.hits.get(self.vocabulary.please))
+
     def sorted_list(self, list_id: int) -> "_Sorted":
         known = self.sorted.get(list_id)
         if known is None:
@@ -443,6 +452,11 @@ class _Doc:
         for hit in get("when_aimed") + self._kind_patterns(kind, "aimed_patterns"):
             if self.clause(hit) in self.aimed and self.counts(hit):
                 yield graded(hit)
+        asked = get("when_asked")
+        if asked and self.asks_to_act:  # "this is my private profile", beside "send me the deck tonight"
+            for hit in asked:
+                if self.counts(hit):
+                    yield graded(hit)
         earn = self.sorted_list(lists["earn"]) if "earn" in lists else EMPTY
         for offer in get("offers"):
             if not self.counts(offer):

@@ -461,6 +461,10 @@ class Text:
     def _other_readings(self) -> tuple["Reading", ...]:
         found: list[tuple[Text, str, list[str]]] = self._undone()
         decoded = self._decoded()
+        if len(words.reversed_words().intersection(self.positions)) >= disguises.ROT13_MIN_WORDS:
+            turned = disguises.backwards(self.normalized)
+            if turned is not None:
+                found.append((Text.of(turned[0]), "written backwards", turned[1]))
         if decoded is not None:
             text, how, shown = decoded
             found.append(decoded)

@@ -61,6 +61,14 @@ def rot13_words() -> frozenset[str]:
     return frozenset(shifted for word in latin() if len(word) >= 2 and (shifted := word.translate(ROT13)) not in known)
 
 
+@cache
+def reversed_words() -> frozenset[str]:
+    """Common words written backwards, where that is not a common word itself ("tpecca", not
+    "no"/"on"): a text holding several of them may be written backwards."""
+    known = common()
+    return frozenset(backwards for word in latin() if len(word) >= 3 and (backwards := word[::-1]) not in known)
+
+
 def is_word(token: str) -> bool:
     return token.lower() in common()
 
