@@ -254,6 +254,12 @@ class _Doc:
                          if not hit.unspaced)
 
     @once
+    def ordering(self) -> set[int]:
+        """The clauses that open with an order (an imperative verb of any kind)."""
+        return {self.clause(hit) for list_id in self.vocabulary.verb_lists for hit in self.hits.get(list_id, [])
+                if self.imperative(hit)}
+
+    @once
     def aimed(self) -> set[int]:
         """The clauses aimed at the reader: a second person, a "please", an imperative."""
         verbs = [hit for list_id in self.vocabulary.verb_lists for hit in self.hits.get(list_id, [])]
@@ -361,11 +367,17 @@ class _Doc:
 
     def theirs(self, hit: Hit) -> bool:
         """The hit stands after the sender starts describing their own work, in the same
-        sentence, with no request ("please", a particle) between the two."""
+        sentence, with no request between the two ("please", a particle, or a clause of its own
+        that opens with an order)."""
         sentence = self.sentence(hit)
         start = self.sentence_breaks[sentence - 1] if sentence else -1
         marks = self.own_work.between(start, hit.cstart)
-        return bool(marks) and not self.pleas.between(marks[0].cstart, hit.cstart)
+        if not marks or self.pleas.between(marks[0].cstart, hit.cstart):
+            return False
+        # A clause of its own that opens with an order after the description ("I built a demo:
+        # clone it and run ...") asks the reader, whatever the sender said of their work before it.
+        clause = self.clause(hit)
+        return clause == self.clause(marks[0]) or clause not in self.ordering
 
     def names_a_unit(self, hit: Hit) -> bool:
         """A request phrase right after a word for a team or a department names the unit, not an
