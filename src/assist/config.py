@@ -20,15 +20,14 @@ from .text import one_line
 
 from .vocabulary import BackendName, Openness, ReplyLanguage, StructuredOutput
 
-ENV_CONFIG = "ASSIST_CONFIG"
+
 MAX_TIMEOUT = 3600  # seconds: an hour for one call to a model is already no timeout
-LOCAL_CONFIG = "assist.toml"
 
 
 def user_config_path() -> Path:
-    from .paths import config_dir
+    from .paths import user_config_file
 
-    return config_dir() / "config.toml"
+    return user_config_file()
 
 
 class _Section(BaseModel):
@@ -74,11 +73,24 @@ class Me(_Section):
     interests: list[Entry] = []
     language: ReplyLanguage = "auto"  # the user's own language ("auto": not said; English where one is needed)
     reply_language: ReplyLanguage = "auto"  # "auto": the note's language where a template exists, else `language`
+    # The language assist speaks to you (i18n.py); unset: `language` if the interface speaks it, else
+    # ASSIST_LANG, else the locale, else English. Not part of the screening key.
+    interface_language: str | None = None
     # Vietnamese replies (xưng hô): how you refer to yourself, and how you call a stranger by default
     # (the sender's own words, a title or a senior role come first: address.py).
     vi_self: Literal["tôi", "mình", "anh", "chị", "em"] = "tôi"
     vi_address: Literal["anh/chị", "bạn"] = "anh/chị"
     signature: str | None = None
+
+
+    @field_validator("interface_language")
+    @classmethod
+    def _interface_language(cls, value: str | None) -> str | None:
+        from .i18n import spoken
+
+        if value is not None and value not in spoken():
+            raise ValueError(f"expected one of {', '.join(spoken())}")
+        return value
 
 
 class Policy(_Section):
@@ -136,21 +148,9 @@ class UserConfig(_Section):
 
 def find_config(explicit: str | None) -> Path | None:
     """The config file to use, or None. An explicit path that does not exist is an error."""
-    if explicit:
-        path = Path(explicit)
-        if not path.is_file():
-            raise InputError(explicit, "config file not found")
-        return path
-    from_env = os.environ.get(ENV_CONFIG)
-    if from_env:
-        path = Path(from_env)
-        if not path.is_file():
-            raise InputError(from_env, f"config file not found (from {ENV_CONFIG})")
-        return path
-    for candidate in (Path(LOCAL_CONFIG), user_config_path()):
-        if candidate.is_file():
-            return candidate
-    return None
+    from .paths import config_file
+
+    return config_file(explicit, user_config_path())
 
 
 def load_config(explicit: str | None = None) -> UserConfig:

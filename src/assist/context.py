@@ -26,6 +26,11 @@ def no_examples(request: "Request") -> list[dict]:
     return []
 
 
+# What the key leaves out of the config: the LLM settings (the backend and model are in the key) and
+# the interface language (the summary is shown in it, the verdict is the same).
+SCREENING_EXCLUDES = {"llm": True, "me": {"interface_language"}}
+
+
 @dataclass(frozen=True)
 class RunContext:
     config: UserConfig
@@ -44,7 +49,7 @@ class RunContext:
         """What a verdict depends on besides the request: the backend and model, prompts/, the
         user's config and the reply limit. A stored verdict is resumed only under the same key."""
         parts = [backend, model or "", self.guidance.version,
-                 self.config.model_dump_json(exclude={"llm"}), str(self.max_chars)]
+                 self.config.model_dump_json(exclude=SCREENING_EXCLUDES), str(self.max_chars)]
         if self.redact:  # a redacted prompt is another prompt (added only when on)
             parts.append("redact")
         if self.reply_language:  # another reply language, another draft (added only when chosen)

@@ -33,6 +33,38 @@ def cache_dir() -> Path:
     return Path(user_cache_dir(APP, appauthor=False))
 
 
+ENV_CONFIG = "ASSIST_CONFIG"
+LOCAL_CONFIG = "assist.toml"
+
+
+def user_config_file() -> Path:
+    return config_dir() / "config.toml"
+
+
+def config_file(explicit: str | None, user_file: Path | None = None) -> Path | None:
+    """The config file to use: `explicit` (--config), then $ASSIST_CONFIG, then ./assist.toml, then
+    the user config directory's; None when there is none. A path given that does not exist is an
+    error. (Here, not in config.py, so the interface's language is known before pydantic loads.)"""
+    from .errors import InputError
+    from .i18n import _
+
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise InputError(explicit, _("config file not found"))
+        return path
+    from_env = os.environ.get(ENV_CONFIG)
+    if from_env:
+        path = Path(from_env)
+        if not path.is_file():
+            raise InputError(from_env, _("config file not found (from {variable})").format(variable=ENV_CONFIG))
+        return path
+    for candidate in (Path(LOCAL_CONFIG), user_file or user_config_file()):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def config_dir() -> Path:
     """The user config directory. Roaming on Windows (%APPDATA%), where typer's get_app_dir put it before."""
     from platformdirs import user_config_dir
