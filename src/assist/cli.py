@@ -275,7 +275,7 @@ def draft_reply_command(
     from .context import RunContext, no_examples
     from .screen import situation_for, write_reply
     from .situation import hostile as hostile_titles
-    from .output import status_cell
+    from .shown_words import status_word
     from .guidance import load_guidance
     from .load import Loaded
     from .signals import extract_signals
@@ -322,10 +322,10 @@ def draft_reply_command(
             if by_id:  # the request's pending draft now, unless the user has acted on one
                 kept, stored = store.offer_draft(loaded.origin, drafted.reply.kind, drafted.reply.language, drafted.reply.text)
                 if not stored:
-                    kept_draft = status_cell(kept.status, kept.edited)
-                    err(_("note: {message}").format(message=_(
-                        "{origin}: your draft ({status}) is kept; this one is only printed").format(
-                        origin=loaded.origin, status=kept_draft)))
+                    kept_draft = (_("{origin}: your edited {status} draft is kept; this one is only printed") if kept.edited
+                                  else _("{origin}: your {status} draft is kept; this one is only printed"))
+                    err(_("note: {message}").format(message=kept_draft.format(origin=loaded.origin,
+                                                                               status=status_word(kept.status))))
             if json_output:
                 typer.echo(json.dumps({"id": loaded.request.id, **drafted.reply.model_dump(), "backend": backend.name,
                                        "model": backend.model, "usage": drafted.usage.model_dump() if drafted.usage else None,

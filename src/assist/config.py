@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError, describe_validation_error
+from .i18n import _
 from .text import one_line
 
 from .vocabulary import BackendName, Openness, ReplyLanguage, StructuredOutput
@@ -40,9 +41,9 @@ def _meaningful(entry: str) -> str:
     """An entry of a list of words or phrases means something: not empty, and with a letter or a
     digit to match (`"*"` is no wildcard: it would match nothing, or anything)."""
     if not entry:
-        raise ValueError("an empty entry matches nothing; remove it")
+        raise ValueError(_("an empty entry matches nothing; remove it"))
     if not any(character.isalnum() for character in entry):
-        raise ValueError("no letter or digit to match; remove it")
+        raise ValueError(_("no letter or digit to match; remove it"))
     return entry
 
 
@@ -89,7 +90,7 @@ class Me(_Section):
         from .i18n import spoken
 
         if value is not None and value not in spoken():
-            raise ValueError(f"expected one of {', '.join(spoken())}")
+            raise ValueError(_("expected one of {languages}").format(languages=", ".join(spoken())))
         return value
 
 
@@ -114,17 +115,17 @@ class LLMSettings(_Section):
     @classmethod
     def _timeout(cls, value: object) -> object:
         return _number(value, 0, MAX_TIMEOUT, low_open=True,
-                       what=f"expected a number of seconds, more than 0 and at most {MAX_TIMEOUT}")
+                       what=_("expected a number of seconds, more than 0 and at most {limit}").format(limit=MAX_TIMEOUT))
 
     @field_validator("max_retries", mode="before")
     @classmethod
     def _max_retries(cls, value: object) -> object:
-        return _number(value, 0, 10, whole=True, what="expected a whole number from 0 to 10")
+        return _number(value, 0, 10, whole=True, what=_("expected a whole number from 0 to 10"))
 
     @field_validator("temperature", mode="before")
     @classmethod
     def _temperature(cls, value: object) -> object:
-        return _number(value, 0, 2, what="expected a number from 0 to 2")
+        return _number(value, 0, 2, what=_("expected a number from 0 to 2"))
 
 
 class UserConfig(_Section):
@@ -165,15 +166,15 @@ def parse_config(path: Path) -> UserConfig:
     try:
         data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise InputError(name, "not UTF-8 text: expected a TOML config") from None
+        raise InputError(name, _("not UTF-8 text: expected a TOML config")) from None
     except tomllib.TOMLDecodeError as error:
-        raise InputError(name, f"invalid TOML ({error})") from None
+        raise InputError(name, _("invalid TOML ({problem})").format(problem=error)) from None
     except RecursionError:  # arrays or inline tables nested thousands deep
-        raise InputError(name, "invalid TOML (nested too deeply)") from None
+        raise InputError(name, _("invalid TOML (nested too deeply)")) from None
     except ValueError:  # Python's own limit on the digits of an integer
-        raise InputError(name, "invalid TOML (a number with thousands of digits)") from None
+        raise InputError(name, _("invalid TOML (a number with thousands of digits)")) from None
     except OSError as error:
-        raise InputError(name, f"cannot read: {error.strerror or error}") from None
+        raise InputError(name, _("cannot read: {reason}").format(reason=error.strerror or error)) from None
     try:
         config = UserConfig.model_validate(data)
     except ValidationError as error:

@@ -122,6 +122,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _state.translation.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """A message whose words depend on where it stands (`context`), as the same English word can not."""
+    return _state.translation.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Marks a message kept in a constant for the catalogue; `_()` translates it where it is shown."""
     return message

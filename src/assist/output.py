@@ -16,6 +16,7 @@ import typer
 
 from .cli_common import err, style
 from .i18n import N_, _, ngettext
+from .shown_words import kind_word, status_cell, status_word, verdict_word  # noqa: F401 (shown here too)
 from .models import VERDICTS, ScreenResult
 from .report import RunReport
 from .terminal import shown, shown_lines
@@ -25,32 +26,6 @@ if TYPE_CHECKING:
 
 VERDICT_STYLE = {"accept": "green", "ask": "yellow", "ignore": "red"}
 FAILED_SHOWN = 20  # request ids listed in the closing line of a run
-
-
-# The words of the contracts (vocabulary.py) as a person reads them; --json keeps the words themselves.
-VERDICT_WORDS = {"accept": N_("accept"), "ask": N_("ask"), "ignore": N_("ignore")}
-KIND_WORDS = {"clarify": N_("clarify"), "acknowledge": N_("acknowledge"), "decline": N_("decline"),
-              "welcome": N_("welcome")}
-STATUS_WORDS = {"pending": N_("pending"), "approved": N_("approved"), "rejected": N_("rejected"), "sent": N_("sent"),
-                "withdrawn": N_("withdrawn")}
-
-
-def verdict_word(verdict: str) -> str:
-    """`accept` as the interface says it (`Chấp nhận`); a word it does not know, as it is."""
-    return _(VERDICT_WORDS[verdict]) if verdict in VERDICT_WORDS else verdict
-
-
-def kind_word(kind: str) -> str:
-    return _(KIND_WORDS[kind]) if kind in KIND_WORDS else kind
-
-
-def status_word(status: str) -> str:
-    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
-
-
-def status_cell(status: str, edited: bool) -> str:
-    """`pending, edited`: a draft's state for a table."""
-    return _("{status}, edited").format(status=status_word(status)) if edited else status_word(status)
 
 
 def plural(count: int, word: str) -> str:
