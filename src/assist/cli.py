@@ -88,6 +88,13 @@ def _root(
     """Screen LinkedIn connection requests from strangers."""
     if no_color:
         os.environ["NO_COLOR"] = "1"
+    if lang is not None:  # main() takes it first; here when the app is run without main (typer's CliRunner)
+        from . import i18n
+
+        if lang not in i18n.spoken():
+            raise InputError("--lang", _("expected one of {languages} (got {value})").format(
+                languages=", ".join(i18n.spoken()), value=repr(lang)))
+        i18n.setup(lang)
 
 
 @app.command()

@@ -144,10 +144,13 @@ def review(
     from .cli_common import colour
     from .cli_past import undone_lines
     from .config import load_config
+    from .i18n import configured
     from .review_session import run
 
+    user = load_config(config)
+    configured(user)  # the session speaks the language of the config it uses
     with _store(db) as store:
-        run(store, load_config(config), config, colour() and _output_is_terminal(), edit_in_editor, _regenerate,
+        run(store, user, config, colour() and _output_is_terminal(), edit_in_editor, _regenerate,
             record_decision, undone_lines)
 
 
