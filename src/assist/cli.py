@@ -27,7 +27,7 @@ from .cli_common import (
 )
 from .cli_common import HELP_OPTIONS
 from .errors import AssistError, ExitCode, InputError
-from .i18n import _, ngettext
+from .i18n import N_, _, ngettext
 from .vocabulary import BACKENDS, DEFAULT_MAX_CHARS, LANGUAGES, MIN_MAX_CHARS, Language, ReplyKind
 
 if TYPE_CHECKING:
@@ -394,7 +394,7 @@ def init(
         if own == "vi":  # how Vietnamese replies speak (xưng hô): address.py
             answers["vi_self"] = _ask(_("In Vietnamese replies, you call yourself (tôi, mình, anh, chị, em)"), "tôi")
             answers["vi_address"] = _ask(_("and a stranger by default (anh/chị, or bạn for peers)"), "anh/chị")
-    prepare_folder(target.parent, "the file goes under it")
+    prepare_folder(target.parent, N_("the file goes under it"))
     try:
         target.write_text(starter_config(company, **answers), encoding="utf-8")
     except OSError as error:
@@ -415,7 +415,7 @@ def _init_from_export(source: Path, target: Path, company: str | None) -> None:
         answers = answers_from(export, company)
         problems = list(export.problems)
     text = render(answers, str(source))
-    prepare_folder(target.parent, "the file goes under it")
+    prepare_folder(target.parent, N_("the file goes under it"))
     try:
         target.write_text(text, encoding="utf-8")
     except OSError as error:
@@ -688,14 +688,14 @@ def _interface_language(args: list[str]) -> list[str]:
             value = arg.partition("=")[2] if "=" in arg else (args[index + 1] if index + 1 < len(args) else "")
             index += 1 if "=" in arg else 2
             if value not in i18n.spoken():
-                i18n.setup(None, config_file=_default_config())
+                i18n.setup(None, config_file=_default_config)
                 raise InputError("--lang", _("expected one of {languages} (got {value})").format(
                     languages=", ".join(i18n.spoken()), value=repr(value)))
             override = value
             continue
         kept.append(arg)
         index += 1
-    i18n.setup(override, config_file=None if override else _default_config())
+    i18n.setup(override, config_file=_default_config)
     return kept
 
 

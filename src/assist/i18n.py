@@ -17,7 +17,7 @@ import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from .config import UserConfig
@@ -63,6 +63,7 @@ class _State:
     override: str | None = None  # --lang, for this command
     language: str = ENGLISH
     translation: gettext.NullTranslations = gettext.NullTranslations()
+    pending: "Callable[[], Path | None] | None" = None  # the default config, looked for at the first message
 
 
 _state = _State()
@@ -76,17 +77,25 @@ def activate(language: str) -> None:
                           gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True))
 
 
-def setup(override: str | None = None, config: "UserConfig | None" = None, config_file: Path | None = None) -> str:
-    """At a command's start (`override` is --lang, or None), and again once its config is read."""
+def setup(override: str | None = None, config: "UserConfig | None" = None,
+          config_file: "Callable[[], Path | None] | None" = None) -> None:
+    """At a command's start (`override` is --lang, or None; `config_file` finds the config the
+    command would read, looked for only when a first message needs the language: `assist --version`
+    looks for nothing), and again once the command's config is read."""
     _state.override = override
+    _state.pending = None
+    if config is None and config_file is not None and override is None:
+        _state.pending = config_file
+        return
     me = config.me if config is not None else None
-    if me is None and config_file is not None:
-        me = _raw_me(config_file)
-        language = _resolve(override, me.get("interface_language"), me.get("language"), os.environ)
-    else:
-        language = _resolve(override, me.interface_language if me else None, me.language if me else None, os.environ)
-    activate(language)
-    return language
+    activate(_resolve(override, me.interface_language if me else None, me.language if me else None, os.environ))
+
+
+def _settle() -> None:
+    finder, _state.pending = _state.pending, None
+    path = finder()
+    me = _raw_me(path) if path is not None else {}
+    activate(_resolve(_state.override, me.get("interface_language"), me.get("language"), os.environ))
 
 
 def configured(config: "UserConfig") -> str:
@@ -106,6 +115,8 @@ def _raw_me(path: Path) -> dict:
 
 def active() -> str:
     """The language the interface speaks now."""
+    if _state.pending is not None:
+        _settle()
     return _state.language
 
 
@@ -115,15 +126,21 @@ def current(config: "UserConfig | None") -> str:
 
 
 def _(message: str) -> str:
+    if _state.pending is not None:
+        _settle()
     return _state.translation.gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
+    if _state.pending is not None:
+        _settle()
     return _state.translation.ngettext(singular, plural, count)
 
 
 def pgettext(context: str, message: str) -> str:
     """A message whose words depend on where it stands (`context`), as the same English word can not."""
+    if _state.pending is not None:
+        _settle()
     return _state.translation.pgettext(context, message)
 
 

@@ -421,18 +421,11 @@ def _starts_json_lines(text: str) -> bool:
 # JSON nested deeper than this is no request: Python's decoder would overflow its stack (RecursionError).
 TOO_DEEP = N_("invalid JSON (nested too deeply)")
 TOO_LONG_NUMBER = N_("invalid JSON (a number with thousands of digits)")
-# What Python's json module says, as a person reads it (an unknown message is kept as it is).
-JSON_PROBLEMS = {
-    "Expecting value": N_("a value is expected"),
-    "Expecting property name enclosed in double quotes": N_("a property name in double quotes is expected"),
-    "Expecting ':' delimiter": N_("a ':' is expected"),
-    "Expecting ',' delimiter": N_("a ',' is expected"),
-    "Unterminated string starting at": N_("a string is not closed"),
-    "Invalid control character at": N_("a control character inside a string"),
-    "Extra data": N_("more data after the end"),
-    "Invalid \\escape": N_("an invalid escape"),
-    "Invalid \\uXXXX escape": N_("an invalid \\uXXXX escape"),
-}
+# What Python's json module says, marked to be said in the interface's language (English: as it is).
+JSON_PROBLEMS = {N_("Expecting value"), N_("Expecting property name enclosed in double quotes"),
+                 N_("Expecting ':' delimiter"), N_("Expecting ',' delimiter"), N_("Unterminated string starting at"),
+                 N_("Invalid control character at"), N_("Extra data"), N_("Invalid \\escape"),
+                 N_("Invalid \\uXXXX escape")}
 
 
 def _load_json(name: str, text: str) -> Iterator[Loaded]:
@@ -499,7 +492,7 @@ def _load_json_lines(name: str, lines: Iterable[bytes | str | _TooLong], encodin
 
 
 def _json_error(error: json.JSONDecodeError, with_line: bool = True) -> str:
-    problem = _(JSON_PROBLEMS[error.msg]) if error.msg in JSON_PROBLEMS else error.msg
+    problem = _(error.msg) if error.msg in JSON_PROBLEMS else error.msg
     if with_line:
         return _("line {line}, column {column}: invalid JSON ({problem})").format(
             line=error.lineno, column=error.colno, problem=problem)

@@ -384,7 +384,7 @@ class Store:
         if path.is_dir():
             raise InputError(str(path), _("is a folder, not a database file: give the file's path (e.g. {example})").format(
                 example=path / DB_NAME))
-        prepare_folder(path.parent, "the store goes under it")
+        prepare_folder(path.parent, N_("the store goes under it"))
         OPENED.append(path)
         try:
             if path.exists() and not _writable(path):
