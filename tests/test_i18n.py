@@ -39,10 +39,12 @@ def _extracted() -> dict[tuple[str, str | None], tuple[str, ...]]:
     """Every message the code marks, as pybabel extract finds it: (msgid, context) -> (msgid, plural...)."""
     from babel.messages.extract import extract_from_dir
 
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (ROOT / "babel.cfg").open() as handle:  # the mapping pybabel extract -F babel.cfg uses
+        method_map, options_map = parse_mapping_cfg(handle)
     found = {}
-    keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
-    for _file, _line, message, _comments, context in extract_from_dir(
-            str(SRC), method_map=[("**.py", "python")], keywords=keywords):
+    for _file, _line, message, _comments, context in extract_from_dir(str(SRC), method_map, options_map):
         key = message[0] if isinstance(message, tuple) else message
         found[key, context] = message if isinstance(message, tuple) else (message,)
     return found
@@ -60,6 +62,9 @@ def test_the_code_marks_messages_for_the_catalogue():
     assert len(messages) > 150
     assert ("Draft reply ({kind}, {language}) - review before sending:", None) in messages
     assert ("approved", "cannot be") in messages
+    # the commands' descriptions, from their docstrings (help_text.extract)
+    assert ("Screen requests: a verdict (accept, ask, ignore), the reasons, and a draft reply when in doubt.", None) in messages
+    assert ("List drafts, oldest first.", None) in messages
 
 
 def test_every_message_in_the_code_has_a_vietnamese_translation():
@@ -352,3 +357,15 @@ def test_a_bad_file_in_a_batch_is_named_in_vietnamese_and_the_good_ones_screened
     assert code == 2
     assert "BỎ QUA" in out
     assert "bad.json" in err and not english_sentences(err, [str(bad), "bad.json"]), err
+
+
+def test_help_lists_the_commands_in_the_interface_language(run):
+    code, out, _ = run("--lang", "vi", "--help")
+    assert code == 0
+    assert "Sàng lọc yêu cầu: kết luận (chấp nhận, hỏi lại, bỏ qua)" in out
+    assert "Hiện mọi thông tin về một yêu cầu." in out
+    code, out, _ = run("review", "--help", "--lang", "vi")
+    assert "Xem lại các bản nháp trả lời" in out and "Liệt kê các bản nháp, cũ nhất trước." in out
+    code, out, _ = run("--help")  # English again, in the same process
+    assert "Screen requests: a verdict (accept, ask, ignore)" in out and "Sàng lọc" not in out
+    assert "Show everything about one request." in out

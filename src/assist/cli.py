@@ -45,8 +45,8 @@ Examples:
 
 app = typer.Typer(
     name="assist",
-    help="Screen LinkedIn connection requests from strangers: accept, ask or ignore, with reasons "
-    "tied to expert guidance and a polite draft reply. assist never accepts, declines or sends anything.",
+    help=N_("Screen LinkedIn connection requests from strangers: accept, ask or ignore, with reasons "
+            "tied to expert guidance and a polite draft reply. assist never accepts, declines or sends anything."),
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -54,7 +54,7 @@ app = typer.Typer(
     context_settings=HELP_OPTIONS,
     epilog=EXAMPLES,
 )
-prompt_app = typer.Typer(help="Inspect the prompt an LLM would receive.", no_args_is_help=True,
+prompt_app = typer.Typer(help=N_("Inspect the prompt an LLM would receive."), no_args_is_help=True,
                          context_settings=HELP_OPTIONS,
                          epilog="\nExamples:\n\n    assist prompt show fixtures/requests/01-momo-talent-partner.json")
 app.add_typer(prompt_app, name="prompt")
@@ -626,6 +626,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         err(_("error: {message}").format(message=error))
         return error.exit_code
+    if not args or "-h" in args or "--help" in args or (len(args) == 1 and args[0] in GROUPS):
+        from .help_text import translate
+
+        translate(app)  # the commands' descriptions in the interface's language
     try:
         result = app(args=args, prog_name="assist", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0
@@ -719,6 +723,9 @@ def run() -> None:
     sys.exit(main())
 
 
+GROUPS = ("prompt", "review", "learned", "batch")  # `assist review` alone is the interactive review, not help
+
+
 def _register() -> None:
     from . import cli_batch, cli_past, cli_review
 
@@ -742,11 +749,9 @@ def _whole_first_sentence(info) -> None:
     doc = info.help or (group.info.help if group is not None else None) or (info.callback.__doc__ if info.callback else None)
     if not doc or isinstance(doc, typer.models.DefaultPlaceholder):
         return
-    import inspect
+    from .help_text import first_sentence
 
-    paragraph = " ".join(inspect.cleandoc(doc).split("\n\n")[0].split())
-    sentence = paragraph.split(". ")[0]
-    info.short_help = sentence if sentence.endswith(".") or sentence == paragraph else sentence + "."
+    info.short_help = first_sentence(doc)
 
 
 _register()

@@ -10,10 +10,11 @@ import typer
 
 from .cli_common import ConfigOption, DbOption, ExportOption, Requests, err, inputs_or_stdin, user_config
 from .errors import ExitCode
+from .i18n import N_
 from .vocabulary import MIN_MAX_CHARS
 
 batch_app = typer.Typer(
-    help="Screen many requests through the OpenAI Batch API: submit now, collect the verdicts within 24 hours at half the price.",
+    help=N_("Screen many requests through the OpenAI Batch API: submit now, collect the verdicts within 24 hours at half the price."),
     no_args_is_help=True,
     epilog="\nExamples:\n\n    assist batch submit fixtures/requests --model gpt-4o-mini\n\n    assist batch status\n\n"
            "    assist batch collect --json > verdicts.jsonl",

@@ -29,15 +29,15 @@ ConfigOption = Annotated[Optional[str], typer.Option("--config", "-c", help="Use
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 
 review_app = typer.Typer(
-    help="Review drafted replies before you send them yourself on LinkedIn. Without a subcommand: "
-    "walk through pending drafts interactively, one key each (on a terminal without Enter; `?` "
-    "shows the keys).",
+    help=N_("Review drafted replies before you send them yourself on LinkedIn. Without a subcommand: "
+            "walk through pending drafts interactively, one key each (on a terminal without Enter; `?` "
+            "shows the keys)."),
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
     epilog="\nExamples:\n\n    assist review\n\n    assist review list --status pending\n\n"
            "    assist review export --format csv > replies.csv",
 )
-learned_app = typer.Typer(help="See, and delete, what assist learned from your decisions and edits.", no_args_is_help=True,
+learned_app = typer.Typer(help=N_("See, and delete, what assist learned from your decisions and edits."), no_args_is_help=True,
                           epilog="\nExamples:\n\n    assist learned list\n\n    assist learned forget req-02")
 
 def register(app: typer.Typer) -> None:
