@@ -28,10 +28,6 @@ VERDICT_STYLE = {"accept": "green", "ask": "yellow", "ignore": "red"}
 FAILED_SHOWN = 20  # request ids listed in the closing line of a run
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
 # -- one verdict ------------------------------------------------------------------------------------
 
 def verdict_text(result: ScreenResult) -> str:

@@ -501,8 +501,9 @@ class Store:
             from .models import stable_hash
 
             new_id = f"{request.id}-{stable_hash(profile or name, 6)}"
-            warning = (f"{request.id}: that id is on record for {stored[2]}; this request from {request.sender.name} "
-                       f"is another sender, kept as {new_id}, and inherits nothing of the first")
+            warning = _("{id}: that id is on record for {stored}; this request from {name} is another sender, kept "
+                        "as {new_id}, and inherits nothing of the first").format(
+                id=request.id, stored=stored[2], name=request.sender.name, new_id=new_id)
             request = request.model_copy(update={"id": new_id})
         self._remember(request.id or "", profile, name, request.sender.name, derived_id(request))
         return request, warning
