@@ -20,7 +20,7 @@ from helpers import FIXTURES, ROOT, persona
 
 SRC = ROOT / "src" / "assist"
 PO = SRC / "locale" / "vi" / "LC_MESSAGES" / "assist.po"
-MO = PO.with_suffix(".mo")
+CATALOGUES = sorted((SRC / "locale").glob("*/LC_MESSAGES/assist.po"))  # every language shipped
 SAMPLE = str(FIXTURES / "requests")
 ANALYST_VI = str(FIXTURES / "configs" / "analyst-vi.toml")
 ENG_LEAD = str(FIXTURES / "configs" / "eng-lead-en.toml")
@@ -50,11 +50,15 @@ def _extracted() -> dict[tuple[str, str | None], tuple[str, ...]]:
     return found
 
 
-def _catalogue():
+def _catalogue(po: Path = PO):
     from babel.messages.pofile import read_po
 
-    with PO.open("rb") as handle:
-        return read_po(handle, locale="vi", domain="assist")
+    with po.open("rb") as handle:
+        return read_po(handle, locale=po.parent.parent.name, domain="assist")
+
+
+def test_vietnamese_is_shipped():
+    assert PO in CATALOGUES
 
 
 def test_the_code_marks_messages_for_the_catalogue():
@@ -67,8 +71,9 @@ def test_the_code_marks_messages_for_the_catalogue():
     assert ("List drafts, oldest first.", None) in messages
 
 
-def test_every_message_in_the_code_has_a_vietnamese_translation():
-    catalogue = _catalogue()
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda po: po.parent.parent.name)
+def test_every_message_in_the_code_has_a_translation(po):
+    catalogue = _catalogue(po)
     missing = []
     for (msgid, context), forms in _extracted().items():
         entry = catalogue.get(msgid, context=context)
@@ -78,23 +83,24 @@ def test_every_message_in_the_code_has_a_vietnamese_translation():
         strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
         if not all(strings) or (len(forms) > 1 and not isinstance(entry.id, tuple)):
             missing.append(msgid)
-    assert not missing, f"{len(missing)} messages without a Vietnamese translation: {missing[:10]}"
+    assert not missing, f"{len(missing)} messages without a translation in {po}: {missing[:10]}"
 
 
 def _placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
-def test_no_translation_loses_or_adds_a_placeholder():
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda po: po.parent.parent.name)
+def test_no_translation_loses_or_adds_a_placeholder(po):
     wrong = []
-    for entry in _catalogue():
+    for entry in _catalogue(po):
         if not entry.id:
             continue
         ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
         strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
         wanted = set().union(*map(_placeholders, ids))
         for text in strings:
-            # Vietnamese has one plural form: it says the count the plural form says.
+            # Each plural form says what the English plural says (Vietnamese has one form, the count in it).
             if text and _placeholders(text) != (wanted if len(ids) == 1 else _placeholders(ids[-1])):
                 wrong.append((ids[0], text))
     assert not wrong, wrong[:5]
@@ -108,12 +114,13 @@ def test_the_catalogue_is_vietnamese_with_one_plural_form():
     assert catalogue.get("ignore").string == "Bỏ qua"
 
 
-def test_the_shipped_mo_is_the_po_compiled():
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda po: po.parent.parent.name)
+def test_the_shipped_mo_is_the_po_compiled(po):
     from babel.messages.mofile import write_mo
 
     compiled = io.BytesIO()
-    write_mo(compiled, _catalogue(), use_fuzzy=False)
-    assert MO.read_bytes() == compiled.getvalue(), "run: pybabel compile -D assist -d src/assist/locale"
+    write_mo(compiled, _catalogue(po), use_fuzzy=False)
+    assert po.with_suffix(".mo").read_bytes() == compiled.getvalue(), "run: pybabel compile -D assist -d src/assist/locale"
 
 
 def test_the_catalogue_ships_as_package_data():

@@ -202,6 +202,7 @@ name = "{name}"
 # interests = ["equity research", "fintech"]
 language = "auto"       # your own language: en, vi, es, fr, de, pt, id, zh ("auto": English where one is needed)
 reply_language = "auto" # replies: "auto" answers in the note's language, else in yours; or one of the above
+# interface_language = "vi"  # what assist speaks to you: en, vi (default: yours, else ASSIST_LANG, the locale)
 # vi_self = "tôi"        # Vietnamese replies: how you refer to yourself (tôi, mình, anh, chị, em)
 # vi_address = "anh/chị" # and how you call a stranger by default (anh/chị, or bạn for peers)
 # signature = "Minh"
