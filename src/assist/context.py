@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .config import UserConfig
@@ -40,6 +41,14 @@ class RunContext:
     examples: ExampleSource = no_examples
     reply_language: str | None = None  # --language: replies in this language, whatever the config says
     network: "Network | None" = None  # the user's own LinkedIn export, indexed (known.py)
+
+    @cached_property
+    def interface_language(self) -> str:
+        """The language the interface speaks in this run (i18n.py: --lang, the config, ASSIST_LANG,
+        the locale), worked out once: the summaries are written in it."""
+        from .i18n import current
+
+        return current(self.config)
 
     def known(self, request: "Request") -> "list[KnownTie]":
         """What the user's export says about the request's sender (nothing without an export)."""

@@ -5,18 +5,16 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import product
 
-from .config import UserConfig
 from .context import RunContext
 from .guidance import Guidance
-from .i18n import current
 from .models import Flag, ScreenResult, Verdict
 
 SUMMARY_LANGUAGES = ("en", "vi")  # the languages prompts/summary.j2 writes
 
 
-def summary_language(config: UserConfig) -> str:
-    """The interface language (i18n.py), where summary.j2 speaks it; else English."""
-    language = current(config)
+def summary_language(ctx: RunContext) -> str:
+    """The run's interface language (i18n.py), where summary.j2 speaks it; else English."""
+    language = ctx.interface_language
     return language if language in SUMMARY_LANGUAGES else "en"
 
 
@@ -27,7 +25,7 @@ def summarize(verdict: Verdict, flags: list[Flag], report: bool, relevance_judge
     # The sentence depends on the flags' criteria alone, not on their evidence: a batch has few
     # combinations, each rendered once.
     criteria = tuple((flag.id, flag.polarity) for flag in flags)
-    return _summary(ctx.guidance, summary_language(ctx.config), verdict, criteria, report, relevance_judged,
+    return _summary(ctx.guidance, summary_language(ctx), verdict, criteria, report, relevance_judged,
                     unchecked, note_only)
 
 
@@ -56,7 +54,7 @@ def shown_in(result: ScreenResult, ctx: RunContext) -> ScreenResult:
     """A verdict screened before (resumed: its key does not hold the interface language), with the
     summary in the interface language of this run. The summary is told from its template's
     sentences: one that none of them wrote (an LLM's own words) is kept as it is."""
-    language = summary_language(ctx.config)
+    language = summary_language(ctx)
     criteria = tuple((flag.id, flag.polarity) for flag in result.flags)
     if result.summary in _variants(ctx.guidance, language, result.verdict, criteria, result.report):
         return result

@@ -12,14 +12,14 @@ LC_MESSAGES, LANG), else English. It is not the reply language.
 
 from __future__ import annotations
 
-import gettext
 import os
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
+    import gettext
+
     from .config import UserConfig
 
 DOMAIN = "assist"
@@ -62,7 +62,7 @@ def _resolve(override: str | None, setting: str | None, own: str | None, environ
 class _State:
     override: str | None = None  # --lang, for this command
     language: str = ENGLISH
-    translation: gettext.NullTranslations = gettext.NullTranslations()
+    translation: "gettext.NullTranslations | None" = None  # None: English, the messages themselves
     pending: "Callable[[], Path | None] | None" = None  # the default config, looked for at the first message
 
 
@@ -73,8 +73,12 @@ def activate(language: str) -> None:
     if language == _state.language:
         return
     _state.language = language
-    _state.translation = (gettext.NullTranslations() if language == ENGLISH else
-                          gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True))
+    if language == ENGLISH:
+        _state.translation = None
+        return
+    import gettext  # only when a catalogue is read: `assist --version` imports none of it
+
+    _state.translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
 def setup(override: str | None = None, config: "UserConfig | None" = None,
@@ -106,6 +110,8 @@ def configured(config: "UserConfig") -> str:
 def _raw_me(path: Path) -> dict:
     """The [me] table of the default config, read without validating it (the command reads it
     properly, and says what is wrong with it): only to know the language of the first words."""
+    import tomllib
+
     try:
         me = tomllib.loads(path.read_bytes().decode("utf-8-sig")).get("me")
     except (OSError, ValueError, RecursionError):
@@ -128,12 +134,14 @@ def current(config: "UserConfig | None") -> str:
 def _(message: str) -> str:
     if _state.pending is not None:
         _settle()
-    return _state.translation.gettext(message)
+    return message if _state.translation is None else _state.translation.gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     if _state.pending is not None:
         _settle()
+    if _state.translation is None:
+        return singular if count == 1 else plural
     return _state.translation.ngettext(singular, plural, count)
 
 
@@ -141,7 +149,7 @@ def pgettext(context: str, message: str) -> str:
     """A message whose words depend on where it stands (`context`), as the same English word can not."""
     if _state.pending is not None:
         _settle()
-    return _state.translation.pgettext(context, message)
+    return message if _state.translation is None else _state.translation.pgettext(context, message)
 
 
 def N_(message: str) -> str:
