@@ -376,3 +376,11 @@ def test_help_lists_the_commands_in_the_interface_language(run):
     code, out, _ = run("--help")  # English again, in the same process
     assert "Screen requests: a verdict (accept, ask, ignore)" in out and "Sàng lọc" not in out
     assert "Show everything about one request." in out
+
+
+def test_an_unknown_lang_is_one_line_and_exit_2(run):
+    code, out, err = run("screen", SAMPLE, "--lang", "fr")
+    assert code == 2 and out == ""
+    assert err == "assist: error: --lang: expected one of en, vi (got 'fr')\n"
+    code, _, err = run("--lang=", "list")
+    assert code == 2 and err.count("\n") == 1 and "--lang" in err
