@@ -7,6 +7,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import assist.cli  # noqa: E402
 import assist.config  # noqa: E402
+import assist.i18n  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
 # The property tests draw the same examples on every run, so main is green or red for a reason:
@@ -20,8 +21,12 @@ settings.load_profile("default")
 def _isolated(tmp_path, monkeypatch):
     """No test reads or writes the real user's config, store or cache, nor takes LLM settings from
     the machine running it: everything assist keeps goes to tmp_path / "home"; cwd is tmp_path."""
-    for name in ("ASSIST_CONFIG", "ASSIST_DEBUG", "ASSIST_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+    # The interface speaks English unless a test says otherwise (--lang, a config's language), whatever
+    # the locale of the machine running the tests; and no test inherits the language of the one before.
+    for name in ("ASSIST_CONFIG", "ASSIST_DEBUG", "ASSIST_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL",
+                 "ASSIST_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
+    assist.i18n.setup(None)
     monkeypatch.setenv("ASSIST_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))

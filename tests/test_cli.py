@@ -145,7 +145,7 @@ def test_screen_json_contract(capsys, config):
 
 def test_screen_json_reply_language_follows_the_note(capsys):
     # analyst-vi's own language is Vietnamese; an English note is answered in English (issue 11)
-    _, out, _ = run(capsys, "screen", "--json", "-c", ANALYST, VAGUE_FOUNDER)
+    _, out, _ = run(capsys, "screen", "--json", "-c", ANALYST, "--lang", "en", VAGUE_FOUNDER)
     [en] = json_lines(out)
     assert en["verdict"] == "ask"
     assert en["reply"]["language"] == "en"
@@ -164,9 +164,9 @@ def test_screen_max_chars_bounds_every_draft(capsys):
 
 
 def test_screen_human_output(capsys):
-    code, out, err = run(capsys, "screen", "-c", ANALYST, VAGUE_FOUNDER)
+    code, out, err = run(capsys, "screen", "-c", ANALYST, "--lang", "en", VAGUE_FOUNDER)
     assert code == 0, err
-    _, json_out, _ = run(capsys, "screen", "--json", "-c", ANALYST, VAGUE_FOUNDER)
+    _, json_out, _ = run(capsys, "screen", "--json", "-c", ANALYST, "--lang", "en", VAGUE_FOUNDER)
     [result] = json_lines(json_out)
     assert out.startswith("ASK ")
     assert "Ethan Nguyen" in out
@@ -179,7 +179,7 @@ def test_screen_human_output(capsys):
 
 
 def test_screen_human_output_ignore_has_no_draft(capsys):
-    code, out, err = run(capsys, "screen", "-c", ANALYST, JOB_SEEKER)
+    code, out, err = run(capsys, "screen", "-c", ANALYST, "--lang", "en", JOB_SEEKER)
     assert code == 0, err
     assert out.startswith("IGNORE")
     assert "Draft reply" not in out

@@ -110,7 +110,7 @@ def test_directory_order_through_the_cli(tmp_path, capsys):
     folder.mkdir()
     for name in ("30-c", "10-a", "20-b"):
         write_json(folder / f"{name}.json", request(name=name, id=name))
-    code, out, err = run(capsys, "screen", "--json", "-c", ANALYST, str(folder))
+    code, out, err = run(capsys, "screen", "--json", "-c", ANALYST, "--lang", "en", str(folder))
     assert code == 0, err
     assert [r["id"] for r in json_lines(out)] == ["10-a", "20-b", "30-c"]
 
@@ -135,7 +135,7 @@ def test_standard_input(data, names):
 def test_standard_input_through_the_cli(monkeypatch, capsys):
     data = (json.dumps(request(name="Piped", id="p1")) + "\n" + json.dumps(request(name="Too", id="p2")) + "\n").encode()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
-    code, out, err = run(capsys, "screen", "--json", "-c", ANALYST, "-")
+    code, out, err = run(capsys, "screen", "--json", "-c", ANALYST, "--lang", "en", "-")
     assert code == 0, err
     assert [r["id"] for r in json_lines(out)] == ["p1", "p2"]
 
@@ -185,7 +185,7 @@ def test_invitations_csv_with_utf8_bom(tmp_path):
 
 
 def test_invitations_csv_through_the_cli(capsys):
-    code, out, err = run(capsys, "screen", "--json", "-c", ANALYST, str(INVITATIONS))
+    code, out, err = run(capsys, "screen", "--json", "-c", ANALYST, "--lang", "en", str(INVITATIONS))
     assert code == 0, err
     results = {r["sender"]: r for r in json_lines(out)}
     assert len(results) == 12
@@ -308,7 +308,7 @@ BAD_INPUTS = [
 def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, filename, content, expected):
     path = tmp_path / filename
     path.write_bytes(content)
-    code, out, err = run(capsys, "screen", "-c", ANALYST, str(path))
+    code, out, err = run(capsys, "screen", "-c", ANALYST, "--lang", "en", str(path))
     assert code == 2
     assert out == ""
     lines = err.splitlines()
@@ -321,7 +321,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, filename, content, e
 
 def test_path_that_does_not_exist(tmp_path, capsys):
     missing = tmp_path / "nowhere" / "inbox.json"
-    code, out, err = run(capsys, "screen", "-c", ANALYST, str(missing))
+    code, out, err = run(capsys, "screen", "-c", ANALYST, "--lang", "en", str(missing))
     assert code == 2
     assert err.splitlines() == [f"assist: error: {missing}: no such file or directory"]
 
@@ -330,7 +330,7 @@ def test_empty_directory(tmp_path, capsys):
     folder = tmp_path / "empty"
     folder.mkdir()
     (folder / "readme.txt").write_text("no requests here", encoding="utf-8")
-    code, out, err = run(capsys, "screen", "-c", ANALYST, str(folder))
+    code, out, err = run(capsys, "screen", "-c", ANALYST, "--lang", "en", str(folder))
     assert code == 2
     [line] = err.splitlines()
     assert line.startswith(f"assist: error: {folder}: ") and "no .json" in line
@@ -467,7 +467,7 @@ def _mixed_jsonl(tmp_path: Path) -> Path:
 
 def test_batch_json_lines_with_bad_lines_json_output(tmp_path, capsys):
     path = _mixed_jsonl(tmp_path)
-    code, out, err = run(capsys, "screen", "--json", "-c", ANALYST, str(path))
+    code, out, err = run(capsys, "screen", "--json", "-c", ANALYST, "--lang", "en", str(path))
     assert code == 2
     results = json_lines(out)
     assert [r["id"] for r in results] == ["g1", "g2", "g3"]
@@ -480,7 +480,7 @@ def test_batch_json_lines_with_bad_lines_json_output(tmp_path, capsys):
 
 def test_batch_json_lines_with_bad_lines_human_output(tmp_path, capsys):
     path = _mixed_jsonl(tmp_path)
-    code, out, err = run(capsys, "screen", "-c", ANALYST, str(path))
+    code, out, err = run(capsys, "screen", "-c", ANALYST, "--lang", "en", str(path))
     assert code == 2
     for name in ("Good One", "Good Two", "Good Three"):
         assert name in out
@@ -496,7 +496,7 @@ def test_batch_directory_with_good_and_bad_files(tmp_path, capsys):
     (folder / "2-bad.json").write_text('{"sender": {"name": "X", "mutual_connections": "many"}}', encoding="utf-8")
     (folder / "3-broken.json").write_text("{not json", encoding="utf-8")
     write_json(folder / "4-good.json", request(name="Last", id="d4"))
-    code, out, err = run(capsys, "screen", "--json", "-c", ANALYST, str(folder))
+    code, out, err = run(capsys, "screen", "--json", "-c", ANALYST, "--lang", "en", str(folder))
     assert code == 2
     assert [r["id"] for r in json_lines(out)] == ["d1", "d4"]
     errors = err.splitlines()
@@ -519,7 +519,7 @@ def _subprocess(args: list[str], tmp_path: Path, stdin: bytes | None = None) -> 
 def test_subprocess_malformed_json(tmp_path):
     path = tmp_path / "bad.json"
     path.write_text('{"sender": {"name": "A",}}', encoding="utf-8")
-    proc = _subprocess(["screen", "-c", ANALYST, str(path)], tmp_path)
+    proc = _subprocess(["screen", "-c", ANALYST, "--lang", "en", str(path)], tmp_path)
     err = proc.stderr.decode()
     assert proc.returncode == 2
     assert "Traceback" not in err
@@ -529,7 +529,7 @@ def test_subprocess_malformed_json(tmp_path):
 
 def test_subprocess_standard_input(tmp_path):
     data = "\n".join(json.dumps(request(name=n, id=n)) for n in ("s1", "s2", "s3")).encode()
-    proc = _subprocess(["screen", "--json", "-c", ANALYST, "-"], tmp_path, stdin=data)
+    proc = _subprocess(["screen", "--json", "-c", ANALYST, "--lang", "en", "-"], tmp_path, stdin=data)
     assert proc.returncode == 0, proc.stderr.decode()
     assert [r["id"] for r in json_lines(proc.stdout.decode())] == ["s1", "s2", "s3"]
     assert proc.stderr == b""

@@ -29,7 +29,7 @@ def db(tmp_path) -> str:
 @pytest.fixture
 def screened(db, capsys) -> list[str]:
     """The fixture inbox screened into the store; the ids that got a draft (`ask`)."""
-    code, out, err = run(capsys, "screen", str(FIXTURES / "requests"), "-c", ANALYST, "--json", "--db", db)
+    code, out, err = run(capsys, "screen", str(FIXTURES / "requests"), "-c", ANALYST, "--lang", "en", "--json", "--db", db)
     assert code == 0, err
     return [r["id"] for r in map(json.loads, out.splitlines()) if r["verdict"] == "ask"]
 
@@ -76,7 +76,7 @@ def test_screening_again_keeps_edits_and_decisions(screened, db, capsys):
     target = screened[0]
     run(capsys, "review", "edit", target, "--text", "My words", "--db", db)
     assert run(capsys, "decide", target, "ignore", "--db", db)[0] == 0
-    code, out, err = run(capsys, "screen", str(FIXTURES / "requests"), "-c", ANALYST, "--json", "--db", db, "--no-cache")
+    code, out, err = run(capsys, "screen", str(FIXTURES / "requests"), "-c", ANALYST, "--lang", "en", "--json", "--db", db, "--no-cache")
     assert code == 0, err
     again = {r["id"]: r for r in map(json.loads, out.splitlines())}
     assert again[target]["user_decision"] == "ignore"
@@ -102,7 +102,7 @@ def test_interactive_review_with_the_editor(screened, db, tmp_path):
     env = {"EDITOR": f"{sys.executable} {editor}", "VISUAL": ""}
     kinds_before = {row[0]: row[1] for row in sqlite3.connect(db).execute("SELECT request_id, kind FROM drafts")}
     # first draft: edit, then approve; second: switch kind, then reject; third: skip; then quit
-    result = runner.invoke(app, ["review", "--db", db, "-c", ANALYST], input="e\np\nk\nj\ns\nq\n", env=env)
+    result = runner.invoke(app, ["--lang", "en", "review", "--db", db, "-c", ANALYST], input="e\np\nk\nj\ns\nq\n", env=env)
     assert result.exit_code == 0, result.output
     assert "a[p]prove" in result.output and "[e]dit" in result.output  # the keys are on screen
     statuses = {row[0]: row[1:] for row in sqlite3.connect(db).execute("SELECT request_id, status, text, kind FROM drafts")}
@@ -116,7 +116,7 @@ def test_interactive_review_with_the_editor(screened, db, tmp_path):
 def test_interactive_review_through_a_pseudo_terminal(screened, db, tmp_path):
     pexpect = pytest.importorskip("pexpect")
     env = {**os.environ, "EDITOR": "true", "TERM": "dumb"}
-    child = pexpect.spawn(sys.executable, ["-m", "assist", "review", "--db", db, "-c", ANALYST],
+    child = pexpect.spawn(sys.executable, ["-m", "assist", "review", "--db", db, "-c", ANALYST, "--lang", "en"],
                           env=env, encoding="utf-8", timeout=30)
     child.expect(r"a\[p\]prove")
     child.sendline("l")  # switch the language of the first draft to English
@@ -143,7 +143,7 @@ def test_learned_examples_reach_the_llm_prompt_and_can_be_deleted(screened, db, 
         request = tmp_path / "new.json"
         request.write_text(json.dumps({"id": "new-1", "sender": {"name": "Lê Hoa", "headline": "Analyst at MoMo"},
                                        "note": "Chào anh, em muốn kết nối"}), encoding="utf-8")
-        code, out, err = run(capsys, "screen", str(request), "-c", ANALYST, "--json", "--db", db,
+        code, out, err = run(capsys, "screen", str(request), "-c", ANALYST, "--lang", "en", "--json", "--db", db,
                              "--backend", "openai", "--base-url", server.url, "--model", "m")
         assert code == 0, err
         user_message = server.requests[-1]["messages"][-1]["content"]
@@ -182,7 +182,7 @@ def test_forget_also_clears_the_llm_cache_and_unsent_batches(tmp_path, capsys, m
             path.write_text(json.dumps({"id": request_id, "sender": {"name": request_id, "headline": "Analyst"},
                                         "note": f"Private detail of {request_id}"}), encoding="utf-8")
             paths.append(str(path))
-        code, out, err = run(capsys, "screen", *paths, "-c", ANALYST, "--json", "--backend", "openai",
+        code, out, err = run(capsys, "screen", *paths, "-c", ANALYST, "--lang", "en", "--json", "--backend", "openai",
                              "--base-url", server.url, "--model", "m", "--concurrency", "1")
         assert code == 0, err
     finally:

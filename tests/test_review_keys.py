@@ -31,7 +31,7 @@ def db(tmp_path, run) -> str:
     for name in ("02-vnpay-head-of-data-no-note.json", "22-unknown-profile-hi.json", "01-momo-talent-partner.json"):
         shutil.copy(FIXTURES / "requests" / name, folder / name)
     path = str(tmp_path / "keys.db")
-    code, _, err = run("screen", str(folder), "-c", ANALYST, "--db", path, "--json")
+    code, _, err = run("screen", str(folder), "-c", ANALYST, "--lang", "en", "--db", path, "--json")
     assert code == 0, err
     return path
 
@@ -50,7 +50,7 @@ def spawn(db: str, **env: str):
     pexpect = pytest.importorskip("pexpect")
     environment = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR")}
     environment.update({"TERM": "dumb", "EDITOR": "true", "VISUAL": "", **env})
-    child = pexpect.spawn(sys.executable, ["-m", "assist", "review", "--db", db, "-c", ANALYST],
+    child = pexpect.spawn(sys.executable, ["-m", "assist", "review", "--db", db, "-c", ANALYST, "--lang", "en"],
                           env=environment, encoding="utf-8", timeout=30)
     return pexpect, child
 
@@ -153,7 +153,7 @@ def test_colour_on_a_terminal_and_none_under_no_color(db):
 # -- through a pipe: lines ----------------------------------------------------------------------------
 
 def review(db: str, keys: str, **env: str):
-    result = CliRunner().invoke(app, ["review", "--db", db, "-c", ANALYST], input=keys, env={"EDITOR": "true", "VISUAL": "", **env})
+    result = CliRunner().invoke(app, ["--lang", "en", "review", "--db", db, "-c", ANALYST], input=keys, env={"EDITOR": "true", "VISUAL": "", **env})
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -193,7 +193,7 @@ def test_o_without_a_profile_url_says_so_in_one_line(tmp_path, run, monkeypatch)
     inbox = tmp_path / "no-url.json"
     inbox.write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
     db = str(tmp_path / "no-url.db")
-    assert run("screen", str(inbox), "-c", ANALYST, "--db", db, "--json")[0] == 0
+    assert run("screen", str(inbox), "-c", ANALYST, "--lang", "en", "--db", db, "--json")[0] == 0
     import webbrowser
 
     opened = []

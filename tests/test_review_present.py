@@ -37,7 +37,7 @@ def inbox(tmp_path) -> str:
 
 
 def screen(run, inbox: str, db: str, *extra: str) -> tuple[int, str, str]:
-    return run("screen", inbox, "-c", ANALYST, "--db", db, *extra)
+    return run("screen", inbox, "-c", ANALYST, "--lang", "en", "--db", db, *extra)
 
 
 def screened_json(run, inbox: str, db: str) -> dict[str, dict]:
@@ -56,7 +56,7 @@ def test_a_first_screening_says_the_draft_waits_pending_and_the_decision_is_assi
 
 
 def test_without_a_store_there_is_no_draft_status(run, inbox, db):
-    code, out, _ = run("screen", inbox, "-c", ANALYST, "--json", "--no-store")
+    code, out, _ = run("screen", inbox, "-c", ANALYST, "--lang", "en", "--json", "--no-store")
     results = {r["id"]: r for r in json_lines(out)}
     assert code == 0 and results[ASKED]["draft_status"] is None and results[ASKED]["reply"]["kind"] == "clarify"
 
@@ -76,7 +76,7 @@ def test_screening_again_shows_the_edited_approved_sent_draft_not_the_template(r
 
 def test_screening_again_after_decide_accept_heads_and_counts_by_the_users_decision(run, inbox, db):
     screened_json(run, inbox, db)
-    assert run("decide", ASKED, "accept", "--db", db, "-c", ANALYST)[0] == 0
+    assert run("decide", ASKED, "accept", "--db", db, "-c", ANALYST, "--lang", "en")[0] == 0
     code, out, _ = screen(run, inbox, db, "--all")
     card = next(block for block in out.split("\n\n") if "Lê Minh Tuấn" in block)
     head = card.splitlines()[0]
@@ -137,7 +137,7 @@ def test_list_filters_by_verdict_status_reported_and_date(run, inbox, db):
 
 def test_list_follows_the_users_decision_and_marks_it_as_theirs(run, inbox, db):
     screen(run, inbox, db)
-    run("decide", ASKED, "accept", "--db", db, "-c", ANALYST)
+    run("decide", ASKED, "accept", "--db", db, "-c", ANALYST, "--lang", "en")
     row = next(r for r in listed(run, db, "--verdict", "accept") if r["id"] == ASKED)
     assert (row["verdict"], row["user_decision"], row["decision"], row["draft_status"]) == ("ask", "accept", "accept", "pending")
     assert listed(run, db, "--verdict", "ask") == []
@@ -151,7 +151,7 @@ def test_list_follows_the_users_decision_and_marks_it_as_theirs(run, inbox, db):
 def test_show_tells_everything_about_one_request_by_a_prefix(run, inbox, db):
     screen(run, inbox, db)
     run("review", "edit", ASKED, "--text", EDITED, "--db", db)
-    run("decide", ASKED, "accept", "--db", db, "-c", ANALYST)
+    run("decide", ASKED, "accept", "--db", db, "-c", ANALYST, "--lang", "en")
     code, out, err = run("show", "req-02", "--db", db)
     assert code == 0, err
     for expected in ("Lê Minh Tuấn", "Head of Data Analytics at VNPay", "VNPay", "Hanoi, Vietnam",
@@ -228,8 +228,8 @@ def test_forget_on_a_terminal_asks_first_and_a_no_deletes_nothing(run, inbox, db
 def test_undo_a_decision_brings_back_the_decision_and_the_draft_before_it(run, inbox, db):
     screen(run, inbox, db)
     before = draft_row(db)
-    run("decide", ASKED, "ask", "--db", db, "-c", ANALYST)
-    assert run("decide", ASKED, "accept", "--db", db, "-c", ANALYST)[0] == 0
+    run("decide", ASKED, "ask", "--db", db, "-c", ANALYST, "--lang", "en")
+    assert run("decide", ASKED, "accept", "--db", db, "-c", ANALYST, "--lang", "en")[0] == 0
     assert draft_row(db)[:2] == ("pending", "welcome")
     code, out, err = run("undo", "--db", db)
     assert code == 0, err
@@ -317,7 +317,7 @@ def test_the_command_list_is_not_cut_off(run):
 def _screen_on_a_terminal(inbox: str, db: str, *extra: str, **env: str) -> str:
     pexpect = pytest.importorskip("pexpect")
     full_env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"} | {"TERM": "xterm"} | env
-    child = pexpect.spawn(sys.executable, ["-m", "assist", "screen", inbox, "-c", ANALYST, "--db", db, *extra],
+    child = pexpect.spawn(sys.executable, ["-m", "assist", "screen", inbox, "-c", ANALYST, "--lang", "en", "--db", db, *extra],
                           env=full_env, encoding="utf-8", timeout=60)
     child.expect(pexpect.EOF)
     return child.before

@@ -333,7 +333,7 @@ def test_screening_again_never_brings_back_a_draft_the_decision_withdrew(store):
 def test_decide_accept_on_the_command_line_offers_a_welcome_in_the_users_voice(tmp_path, capsys):
     db = str(tmp_path / "cli.db")
     request_id = cli_asked(capsys, db)
-    code, out, err = run(capsys, "decide", request_id, "accept", "--db", db, "-c", ANALYST)
+    code, out, err = run(capsys, "decide", request_id, "accept", "--db", db, "-c", ANALYST, "--lang", "en")
     assert code == 0, err
     assert "welcome" in out
     [draft] = json_lines(run(capsys, "review", "list", "--json", "--db", db)[1])
@@ -347,7 +347,7 @@ def test_decide_with_an_edited_draft_says_it_is_kept(tmp_path, capsys):
     db = str(tmp_path / "cli.db")
     request_id = cli_asked(capsys, db)
     run(capsys, "review", "edit", request_id, "--text", "My words", "--db", db)
-    code, out, err = run(capsys, "decide", request_id, "ignore", "--db", db, "-c", ANALYST)
+    code, out, err = run(capsys, "decide", request_id, "ignore", "--db", db, "-c", ANALYST, "--lang", "en")
     assert code == 0 and "kept" in err and "edited" in err
 
 
@@ -355,7 +355,7 @@ def test_decide_with_an_edited_draft_says_it_is_kept(tmp_path, capsys):
 
 def cli_asked(capsys, db: str) -> str:
     path = FIXTURES / "requests" / "02-vnpay-head-of-data-no-note.json"
-    code, out, err = run(capsys, "screen", str(path), "-c", ANALYST, "--json", "--db", db)
+    code, out, err = run(capsys, "screen", str(path), "-c", ANALYST, "--lang", "en", "--json", "--db", db)
     assert code == 0, err
     [result] = json_lines(out)
     assert result["verdict"] == "ask"
@@ -396,7 +396,7 @@ def two_similar(tmp_path, capsys, db: str) -> list[str]:
         path.write_text(json.dumps({"id": f"lan-{suffix}", "sender": {"name": f"Lan {suffix}", **ASKED},
                                     "note": "Chào anh, em muốn kết nối"}), encoding="utf-8")
         paths.append(str(path))
-    code, out, err = run(capsys, "screen", *paths, "-c", ANALYST, "--json", "--db", db)
+    code, out, err = run(capsys, "screen", *paths, "-c", ANALYST, "--lang", "en", "--json", "--db", db)
     assert code == 0, err
     return [r["id"] for r in json_lines(out)]
 
@@ -435,7 +435,7 @@ def test_a_unique_prefix_acts_on_the_full_id(tmp_path, capsys):
     two_similar(tmp_path, capsys, db)
     assert run(capsys, "review", "approve", "lan-b2", "--db", db)[0] == 0
     assert run(capsys, "review", "mark-sent", "lan-b", "--db", db)[0] == 0
-    code, out, err = run(capsys, "decide", "lan-a", "ignore", "--db", db, "-c", ANALYST)
+    code, out, err = run(capsys, "decide", "lan-a", "ignore", "--db", db, "-c", ANALYST, "--lang", "en")
     assert code == 0 and "lan-a100" in out
     with Store.open(db) as store:
         assert (store.draft("lan-b200").status, store.draft("lan-a100").status) == ("sent", "withdrawn")
@@ -500,15 +500,15 @@ SCAMMER = {"id": "inv-7", "sender": {"name": "Crypto Wealth Team", "headline": "
 
 def test_a_different_sender_under_an_existing_id_is_a_new_request_that_inherits_nothing(tmp_path, capsys):
     db = str(tmp_path / "ids.db")
-    code, out, err = run(capsys, "screen", write_request(tmp_path, "lan", LAN), "-c", ANALYST, "--json", "--db", db)
+    code, out, err = run(capsys, "screen", write_request(tmp_path, "lan", LAN), "-c", ANALYST, "--lang", "en", "--json", "--db", db)
     assert code == 0, err
-    run(capsys, "decide", "inv-7", "accept", "--db", db, "-c", ANALYST)
+    run(capsys, "decide", "inv-7", "accept", "--db", db, "-c", ANALYST, "--lang", "en")
     run(capsys, "review", "edit", "inv-7", "--text", "Chào Lan, rất vui được kết nối! Minh", "--db", db)
     run(capsys, "review", "approve", "inv-7", "--db", db)
     history_before = json_lines(run(capsys, "history", "--json", "--db", db)[1])
 
     scam = write_request(tmp_path, "scam", SCAMMER)
-    code, out, err = run(capsys, "screen", scam, "-c", ANALYST, "--json", "--db", db)
+    code, out, err = run(capsys, "screen", scam, "-c", ANALYST, "--lang", "en", "--json", "--db", db)
     assert code == 0, err
     [result] = json_lines(out)
     assert result["id"] != "inv-7" and result["id"].startswith("inv-7")
@@ -523,7 +523,7 @@ def test_a_different_sender_under_an_existing_id_is_a_new_request_that_inherits_
     exported = run(capsys, "review", "export", "--format", "json", "--db", db)[1]
     assert [(d["id"], d["sender"]) for d in json.loads(exported)] == [("inv-7", "Nguyễn Thị Lan")]
 
-    code, out, err = run(capsys, "screen", scam, "-c", ANALYST, "--json", "--db", db)  # the same scammer again
+    code, out, err = run(capsys, "screen", scam, "-c", ANALYST, "--lang", "en", "--json", "--db", db)  # the same scammer again
     assert json_lines(out)[0]["id"] == result["id"]
     with Store.open(db) as store:
         assert store.db.execute("SELECT COUNT(*) FROM requests").fetchone()[0] == 2
@@ -533,7 +533,7 @@ def test_two_senders_under_one_id_in_one_run_are_two_requests(tmp_path, capsys):
     db = str(tmp_path / "ids.db")
     both = tmp_path / "both.jsonl"
     both.write_text(json.dumps(LAN, ensure_ascii=False) + "\n" + json.dumps(SCAMMER) + "\n", encoding="utf-8")
-    code, out, err = run(capsys, "screen", str(both), "-c", ANALYST, "--json", "--db", db)
+    code, out, err = run(capsys, "screen", str(both), "-c", ANALYST, "--lang", "en", "--json", "--db", db)
     assert code == 0, err
     ids = [r["id"] for r in json_lines(out)]
     assert ids[0] == "inv-7" and ids[1] != "inv-7"
@@ -543,15 +543,15 @@ def test_two_senders_under_one_id_in_one_run_are_two_requests(tmp_path, capsys):
 
 def test_the_same_profile_from_json_and_from_invitations_csv_is_one_record(tmp_path, capsys):
     db = str(tmp_path / "ids.db")
-    code, out, err = run(capsys, "screen", write_request(tmp_path, "lan", LAN), "-c", ANALYST, "--json", "--db", db)
+    code, out, err = run(capsys, "screen", write_request(tmp_path, "lan", LAN), "-c", ANALYST, "--lang", "en", "--json", "--db", db)
     assert code == 0, err
-    run(capsys, "decide", "inv-7", "ignore", "--db", db, "-c", ANALYST)
+    run(capsys, "decide", "inv-7", "ignore", "--db", db, "-c", ANALYST, "--lang", "en")
     csv_path = tmp_path / "Invitations.csv"
     csv_path.write_text(
         "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
         f"Nguyễn Thị Lan,Đặng Khắc Minh,\"11/17/25, 8:42 AM\",\"{LAN['note']}\",INCOMING,"
         "https://www.linkedin.com/in/lan-momo/,https://www.linkedin.com/in/dang-khac-minh\n", encoding="utf-8")
-    code, out, err = run(capsys, "screen", str(csv_path), "-c", ANALYST, "--json", "--db", db)
+    code, out, err = run(capsys, "screen", str(csv_path), "-c", ANALYST, "--lang", "en", "--json", "--db", db)
     assert code == 0, err
     [result] = json_lines(out)
     assert result["id"] == "inv-7" and result["user_decision"] == "ignore"

@@ -165,7 +165,7 @@ def test_deciding_to_accept_a_scam_offers_no_welcome(capsys, tmp_path):
     config = str(FIXTURES / "configs" / "analyst-vi.toml")
     scam = FIXTURES / "requests" / "16-crypto-guaranteed-returns.json"
     assert run(capsys, "screen", "--json", "-c", config, "--db", str(db), str(scam))[0] == 0
-    code, out, err = run(capsys, "decide", "req-16", "accept", "-c", config, "--db", str(db))
+    code, out, err = run(capsys, "decide", "req-16", "accept", "-c", config, "--lang", "en", "--db", str(db))
     assert code == 0, err
     assert "no draft is offered" in err
     code, out, err = run(capsys, "review", "list", "--json", "--db", str(db))
@@ -177,7 +177,7 @@ def test_deciding_to_ask_offers_the_question_the_situation_calls_for(capsys, tmp
     config = str(FIXTURES / "configs" / "eng-lead-en.toml")
     seeker = FIXTURES / "requests" / "10-backend-job-seeker.json"  # accepted: no draft on screening
     assert run(capsys, "screen", "--json", "-c", config, "--db", str(db), str(seeker))[0] == 0
-    code, out, err = run(capsys, "decide", "req-10", "ask", "-c", config, "--db", str(db))
+    code, out, err = run(capsys, "decide", "req-10", "ask", "-c", config, "--lang", "en", "--db", str(db))
     assert code == 0, err
     code, out, err = run(capsys, "review", "list", "--json", "--db", str(db))
     [listed] = [json.loads(line) for line in out.splitlines() if json.loads(line)["id"] == "req-10"]

@@ -57,7 +57,7 @@ def test_assist_home_pointing_at_a_file(tmp_path, capsys, monkeypatch):
 def test_db_through_a_file(tmp_path, capsys):
     blocker = tmp_path / "notes.txt"
     blocker.write_text("x", encoding="utf-8")
-    code, out, err = run(capsys, "screen", "-c", ANALYST, "--db", str(blocker / "deeper" / "assist.db"), str(inbox(tmp_path)))
+    code, out, err = run(capsys, "screen", "-c", ANALYST, "--lang", "en", "--db", str(blocker / "deeper" / "assist.db"), str(inbox(tmp_path)))
     assert code == 2
     assert one_line(err) == (f"assist: error: {blocker}: is a file, not a folder (the store goes under it): "
                              "give another path, or move the file aside")
@@ -111,7 +111,7 @@ def test_a_folder_that_cannot_be_listed_is_one_bad_input(tmp_path, capsys, monke
         return real_iterdir(self)
 
     monkeypatch.setattr(Path, "iterdir", iterdir)
-    code, out, err = run(capsys, "screen", "--no-store", "-c", ANALYST, "--json", str(folder), str(inbox(tmp_path)))
+    code, out, err = run(capsys, "screen", "--no-store", "-c", ANALYST, "--lang", "en", "--json", str(folder), str(inbox(tmp_path)))
     assert code == 2
     assert len(out.splitlines()) == 3
     assert err.splitlines() == [f"assist: error: {folder}: cannot read: Permission denied"]
@@ -123,7 +123,7 @@ def test_a_folder_that_cannot_be_listed_is_one_bad_input(tmp_path, capsys, monke
 @pytest.mark.parametrize("where", ["header", "middle"])
 def test_a_damaged_database_says_how_to_move_it_aside(tmp_path, capsys, where):
     db = tmp_path / "home" / "assist.db"
-    code, out, err = run(capsys, "screen", "-c", ANALYST, str(inbox(tmp_path, 200)))
+    code, out, err = run(capsys, "screen", "-c", ANALYST, "--lang", "en", str(inbox(tmp_path, 200)))
     assert code == 0, err
     run(capsys, "review", "list")  # a checkpoint: the pages are in the file, not in the WAL
     for suffix in ("-wal", "-shm"):
@@ -132,7 +132,7 @@ def test_a_damaged_database_says_how_to_move_it_aside(tmp_path, capsys, where):
     start, end = (0, 8192) if where == "header" else (4096, len(data))  # the schema's page kept, or not
     data[start:end] = os.urandom(end - start)
     db.write_bytes(bytes(data))
-    for argv in (["review", "list"], ["list"], ["show", "r-1"], ["screen", "-c", ANALYST, str(inbox(tmp_path, 200))]):
+    for argv in (["review", "list"], ["list"], ["show", "r-1"], ["screen", "-c", ANALYST, "--lang", "en", str(inbox(tmp_path, 200))]):
         code, out, err = run(capsys, *argv)
         assert code == 2, (argv, err)
         line = one_line(err)

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .i18n import _
 from .backends.base import Backend, Proposal
 from .backends.errors import AnswerInvalid, LLMError, RequestRejected, ServerUnavailable
 from .backends.llm import Asked, Completion
@@ -228,7 +229,7 @@ def submit(loaded_requests, backend: OpenAIBackend, ctx: RunContext, store: Stor
     for loaded in loaded_requests:
         request, warning = store.identify(loaded.request)  # under its sender's id, as `screen` does
         if warning:
-            on_note(f"warning: {warning}")
+            on_note(_("warning: {message}").format(message=warning))
         if request.id in seen:
             on_note(f"note: {request.id} ({loaded.origin}) appears twice; submitted once")
             continue

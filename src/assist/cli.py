@@ -27,6 +27,7 @@ from .cli_common import (
 )
 from .cli_common import HELP_OPTIONS
 from .errors import AssistError, ExitCode, InputError
+from .i18n import N_, _, ngettext
 from .vocabulary import BACKENDS, DEFAULT_MAX_CHARS, LANGUAGES, MIN_MAX_CHARS, Language, ReplyKind
 
 if TYPE_CHECKING:
@@ -44,8 +45,8 @@ Examples:
 
 app = typer.Typer(
     name="assist",
-    help="Screen LinkedIn connection requests from strangers: accept, ask or ignore, with reasons "
-    "tied to expert guidance and a polite draft reply. assist never accepts, declines or sends anything.",
+    help=N_("Screen LinkedIn connection requests from strangers: accept, ask or ignore, with reasons "
+            "tied to expert guidance and a polite draft reply. assist never accepts, declines or sends anything."),
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -53,7 +54,7 @@ app = typer.Typer(
     context_settings=HELP_OPTIONS,
     epilog=EXAMPLES,
 )
-prompt_app = typer.Typer(help="Inspect the prompt an LLM would receive.", no_args_is_help=True,
+prompt_app = typer.Typer(help=N_("Inspect the prompt an LLM would receive."), no_args_is_help=True,
                          context_settings=HELP_OPTIONS,
                          epilog="\nExamples:\n\n    assist prompt show fixtures/requests/01-momo-talent-partner.json")
 app.add_typer(prompt_app, name="prompt")
@@ -82,10 +83,18 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour (as NO_COLOR=1 does); also taken after any command.")] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="The interface's language for this command (en, vi), whatever [me] interface_language, ASSIST_LANG or the locale say; not the replies' (--language). Also taken after any command.", show_default=False)] = None,
 ) -> None:
     """Screen LinkedIn connection requests from strangers."""
     if no_color:
         os.environ["NO_COLOR"] = "1"
+    if lang is not None:  # main() takes it first; here when the app is run without main (typer's CliRunner)
+        from . import i18n
+
+        if lang not in i18n.spoken():
+            raise InputError("--lang", _("expected one of {languages} (got {value})").format(
+                languages=", ".join(i18n.spoken()), value=repr(lang)))
+        i18n.setup(lang)
 
 
 @app.command()
@@ -152,8 +161,8 @@ def screen(
     report = RunReport()
     # A progress bar only for a person watching: a terminal, and never with --json.
     progress = ProgressBar(enabled=not json_output and stderr_is_terminal())
-    requests = Requests(inputs_or_stdin(inputs), on_bad=lambda message: progress.say(f"error: {message}"),
-                        exports=exports, network=network, on_skip=lambda message: progress.say(f"skipped: {message}"))
+    requests = Requests(inputs_or_stdin(inputs), on_bad=lambda message: progress.say(_("error: {message}").format(message=message)),
+                        exports=exports, network=network, on_skip=lambda message: progress.say(_("skipped: {message}").format(message=message)))
     requests.problems()
 
     # For a person: cards, or a table (asked for, or a terminal with more than ten requests: the
@@ -200,9 +209,12 @@ def screen(
             if view.get("headed"):
                 typer.echo("")
             if view["already"]:
-                typer.echo(f"{view['already']} already screened, see `assist list` (or --all)")
+                typer.echo(ngettext("{count} already screened, see `assist list` (or --all)",
+                                    "{count} already screened, see `assist list` (or --all)", view["already"]
+                                    ).format(count=view["already"]))
             if requests.skipped:
-                typer.echo(f"{requests.skipped} already {'a connection' if requests.skipped == 1 else 'connections'}, not screened")
+                typer.echo(ngettext("{count} already a connection, not screened", "{count} already connections, not screened",
+                                    requests.skipped).format(count=requests.skipped))
         if json_output:  # stdout holds only verdicts: an LLM batch's summary goes to stderr
             if backend.costs_money and report.screened + report.failures > 1:
                 err(summary_line(report))
@@ -222,10 +234,10 @@ def screen(
     try:
         for screened in screen_all(requests, backend, ctx, store, resume=llm.use_cache, concurrency=workers,
                                    on_done=lambda s: progress.advance(requests.read, failed=s.error is not None),
-                                   on_warning=lambda message: progress.say(f"warning: {message}")):
+                                   on_warning=lambda message: progress.say(_("warning: {message}").format(message=message))):
             loaded, result = screened.loaded, screened.result
             if result is None:
-                progress.say(f"error: {loaded.request.id} ({loaded.origin}): {screened.error}")
+                progress.say(_("error: {message}").format(message=f"{loaded.request.id} ({loaded.origin}): {screened.error}"))
                 report.fail(loaded.request.id or loaded.origin)
                 continue
             report.add(result)
@@ -270,6 +282,7 @@ def draft_reply_command(
     from .context import RunContext, no_examples
     from .screen import situation_for, write_reply
     from .situation import hostile as hostile_titles
+    from .shown_words import status_word
     from .guidance import load_guidance
     from .load import Loaded
     from .signals import extract_signals
@@ -277,8 +290,8 @@ def draft_reply_command(
 
     user = user_config(config, quiet=json_output)
     if user.placeholder_name and not user.me.signature:
-        raise InputError(user.path or "config", f'[me] name is still the starter\'s "{user.me.name}": set it to your '
-                                                "name (or set [me] signature) before drafting replies")
+        raise InputError(user.path or "config", _('[me] name is still the starter\'s "{name}": set it to your name (or '
+                                                  'set [me] signature) before drafting replies').format(name=user.me.name))
     guidance = load_guidance()
     backend = select_backend(user, guidance, llm)
     path = Path(db) if db else default_db_path()
@@ -286,7 +299,7 @@ def draft_reply_command(
     # Not a file: the id (or a unique prefix) of a request screened before, whose draft it becomes.
     by_id = request != "-" and not Path(request).exists()
     if by_id and not path.is_file():
-        raise InputError(request, f"no such file, and no store at {path} to find a screened request in")
+        raise InputError(request, _("no such file, and no store at {path} to find a screened request in").format(path=path))
     store = Store.open(path) if (by_id or backend.needs_examples) and path.is_file() else None
     ctx = RunContext(user, guidance, max_chars, examples=store.example_reader() if store and backend.needs_examples
                      else no_examples, reply_language=language)
@@ -302,8 +315,9 @@ def draft_reply_command(
             signals = extract_signals(loaded.request, user, guidance)
             hostile = hostile_titles(signals, guidance)
             if hostile and not force:
-                err(f"error: {loaded.origin}: no reply drafted: it reads as {' and '.join(hostile).lower()}; "
-                    "report it to LinkedIn instead (--force drafts one anyway)")
+                err(_("error: {message}").format(message=_(
+                    "{origin}: no reply drafted: it reads as {what}; report it to LinkedIn instead (--force drafts one "
+                    "anyway)").format(origin=loaded.origin, what=_(" and ").join(hostile).lower())))
                 refused = True
                 continue
             # The situation the request calls for (situation.py), unless --kind chose one.
@@ -315,8 +329,10 @@ def draft_reply_command(
             if by_id:  # the request's pending draft now, unless the user has acted on one
                 kept, stored = store.offer_draft(loaded.origin, drafted.reply.kind, drafted.reply.language, drafted.reply.text)
                 if not stored:
-                    err(f"note: {loaded.origin}: your {'edited ' if kept.edited else ''}{kept.status} draft is kept; "
-                        "this one is only printed")
+                    kept_draft = (_("{origin}: your edited {status} draft is kept; this one is only printed") if kept.edited
+                                  else _("{origin}: your {status} draft is kept; this one is only printed"))
+                    err(_("note: {message}").format(message=kept_draft.format(origin=loaded.origin,
+                                                                               status=status_word(kept.status))))
             if json_output:
                 typer.echo(json.dumps({"id": loaded.request.id, **drafted.reply.model_dump(), "backend": backend.name,
                                        "model": backend.model, "usage": drafted.usage.model_dump() if drafted.usage else None,
@@ -326,9 +342,10 @@ def draft_reply_command(
                 from .terminal import shown, shown_lines
 
                 for warning in drafted.warnings:
-                    err(f"warning: {warning}")
+                    err(_("warning: {message}").format(message=warning))
                 if len(loaded_all) > 1:
-                    typer.echo(shown(f"To {loaded.request.sender.name} ({loaded.request.id or loaded.origin}):"))
+                    typer.echo(shown(_("To {name} ({id}):").format(name=loaded.request.sender.name,
+                                                                   id=loaded.request.id or loaded.origin)))
                 typer.echo(shown_lines(drafted.reply.text) + "\n")
     finally:
         if store is not None:
@@ -360,29 +377,30 @@ def init(
 
     target = path or user_config_path()
     if target.is_dir():
-        raise InputError(str(target), f"is a folder, not a file: give the config file's name (e.g. {target / 'assist.toml'})")
+        raise InputError(str(target), _("is a folder, not a file: give the config file's name (e.g. {example})").format(
+            example=target / "assist.toml"))
     if target.exists() and not force:
-        raise InputError(str(target), "already exists (use --force to overwrite)")
+        raise InputError(str(target), _("already exists (use --force to overwrite)"))
     if from_export is not None:
         _init_from_export(from_export, target, company)
         return
     answers: dict[str, str] = {}
     if sys.stdin is not None and sys.stdin.isatty():
         if company is None:
-            company = _ask("Your company, where you work now (Enter to skip)", "")
-        own = _ask(f"Your own language ({', '.join(LANGUAGES)}; Enter for auto)", "")
+            company = _ask(_("Your company, where you work now (Enter to skip)"), "")
+        own = _ask(_("Your own language ({languages}; Enter for auto)").format(languages=", ".join(LANGUAGES)), "")
         if own in LANGUAGES:
             answers["language"] = own
         if own == "vi":  # how Vietnamese replies speak (xưng hô): address.py
-            answers["vi_self"] = _ask("In Vietnamese replies, you call yourself (tôi, mình, anh, chị, em)", "tôi")
-            answers["vi_address"] = _ask("and a stranger by default (anh/chị, or bạn for peers)", "anh/chị")
-    prepare_folder(target.parent, "the file goes under it")
+            answers["vi_self"] = _ask(_("In Vietnamese replies, you call yourself (tôi, mình, anh, chị, em)"), "tôi")
+            answers["vi_address"] = _ask(_("and a stranger by default (anh/chị, or bạn for peers)"), "anh/chị")
+    prepare_folder(target.parent, N_("the file goes under it"))
     try:
         target.write_text(starter_config(company, **answers), encoding="utf-8")
     except OSError as error:
-        raise InputError(str(target), f"cannot write ({error.strerror or error}): check the folder's permissions, "
-                                      "or give another path") from None
-    typer.echo(f"wrote {target}: edit it, then run `assist screen`")
+        raise InputError(str(target), _("cannot write ({reason}): check the folder's permissions, or give another "
+                                        "path").format(reason=error.strerror or error)) from None
+    typer.echo(_("wrote {path}: edit it, then run `assist screen`").format(path=target))
 
 
 def _init_from_export(source: Path, target: Path, company: str | None) -> None:
@@ -397,19 +415,20 @@ def _init_from_export(source: Path, target: Path, company: str | None) -> None:
         answers = answers_from(export, company)
         problems = list(export.problems)
     text = render(answers, str(source))
-    prepare_folder(target.parent, "the file goes under it")
+    prepare_folder(target.parent, N_("the file goes under it"))
     try:
         target.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise InputError(str(target), f"cannot write ({error.strerror or error}): check the folder's permissions, "
-                                      "or give another path") from None
+        raise InputError(str(target), _("cannot write ({reason}): check the folder's permissions, or give another "
+                                        "path").format(reason=error.strerror or error)) from None
     typer.echo(shown_lines(text))
-    typer.echo(f"wrote {target} from {source}: check it, answer its questions (goals, target companies, openness), "
-               "then run `assist screen`")
+    typer.echo(_("wrote {path} from {source}: check it, answer its questions (goals, target companies, openness), "
+                 "then run `assist screen`").format(path=target, source=source))
     if answers.missing:
-        err(f"note: not in the export: {', '.join(answers.missing)}; their keys stay commented")
+        err(_("note: {message}").format(message=_("not in the export: {keys}; their keys stay commented").format(
+            keys=", ".join(answers.missing))))
     for problem in problems:
-        err(f"error: {problem}")
+        err(_("error: {message}").format(message=problem))
     if problems:
         raise typer.Exit(ExitCode.BAD_INPUT)
 
@@ -524,7 +543,7 @@ def eval_command(
         return select_backend(user, guidance, choice) if choice != BackendChoice() else RulesBackend()
 
     def on_error(message: str) -> None:
-        err(f"error: {message}")
+        err(_("error: {message}").format(message=message))
 
     if exports and no_exports:
         raise InputError("--no-exports", "--exports and --no-exports together: choose one")
@@ -584,7 +603,7 @@ def eval_replies_command(
     """
     from .evaluate_replies import evaluate_replies, replies_table
 
-    reports = evaluate_replies(dataset, personas, lambda message: err(f"error: {message}"), part)
+    reports = evaluate_replies(dataset, personas, lambda message: err(_("error: {message}").format(message=message)), part)
     if json_output:
         typer.echo(json.dumps({"parts": {name: report.as_json() for name, report in reports.items()}}, ensure_ascii=False))
     else:
@@ -602,12 +621,22 @@ def main(argv: list[str] | None = None) -> int:
         args = [arg for index, arg in enumerate(args) if index >= end or arg != "--no-color"]
         os.environ["NO_COLOR"] = "1"
     try:
+        end = args.index("--") if "--" in args else len(args)
+        args = _interface_language(args[:end]) + args[end:]
+    except InputError as error:
+        err(_("error: {message}").format(message=error))
+        return error.exit_code
+    if not args or "-h" in args or "--help" in args or (len(args) == 1 and args[0] in GROUPS):
+        from .help_text import translate
+
+        translate(app)  # the commands' descriptions in the interface's language
+    try:
         result = app(args=args, prog_name="assist", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0
     except typer.Exit as error:
         return error.exit_code
     except typer.Abort:
-        err("aborted")
+        err(_("aborted"))
         return ExitCode.FAILURE
     except typer.TyperException as error:  # the command line's own usage errors (click's, vendored)
         ctx = getattr(error, "ctx", None)
@@ -615,13 +644,14 @@ def main(argv: list[str] | None = None) -> int:
             typer.echo(ctx.get_help())
             return ExitCode.OK
         command = ctx.command_path if ctx is not None else "assist"
-        err(f"error: {error.format_message().replace('Value error, ', '')} (see '{command} --help')")
+        err(_("error: {message}").format(message=_("{problem} (see '{command} --help')").format(
+            problem=error.format_message().replace('Value error, ', ''), command=command)))
         return ExitCode.BAD_INPUT if getattr(error, "exit_code", 2) == 2 else ExitCode.FAILURE
     except AssistError as error:
-        err(f"error: {error}")
+        err(_("error: {message}").format(message=error))
         return error.exit_code
     except KeyboardInterrupt:
-        err("interrupted")
+        err(_("interrupted"))
         return 130
     except BrokenPipeError:
         _quiet_broken_pipe()
@@ -632,7 +662,7 @@ def main(argv: list[str] | None = None) -> int:
         from .paths import os_problem
 
         message, users_side = os_problem(error)
-        err(f"error: {message}")
+        err(_("error: {message}").format(message=message))
         return ExitCode.BAD_INPUT if users_side else ExitCode.FAILURE
     except Exception as error:  # a bug: still one line, with a way to see more
         if os.environ.get("ASSIST_DEBUG"):
@@ -642,10 +672,45 @@ def main(argv: list[str] | None = None) -> int:
             from .store import database_problem
 
             problem = database_problem(error)
-            err(f"error: {problem}")
+            err(_("error: {message}").format(message=problem))
             return problem.exit_code
-        err(f"error: unexpected {type(error).__name__}: {error} (set ASSIST_DEBUG=1 for the traceback)")
+        err(_("error: {message}").format(message=_("unexpected {kind}: {error} (set ASSIST_DEBUG=1 for the traceback)").format(
+            kind=type(error).__name__, error=error)))
         return ExitCode.FAILURE
+
+
+def _interface_language(args: list[str]) -> list[str]:
+    """Takes `--lang X` (or `--lang=X`) from anywhere in the arguments, and sets the language this
+    command speaks in (i18n.py): --lang, else the default config's, ASSIST_LANG, the locale. A
+    command that reads a config (--config) settles it again then."""
+    from . import i18n
+
+    override, kept, index = None, [], 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--lang" or arg.startswith("--lang="):
+            value = arg.partition("=")[2] if "=" in arg else (args[index + 1] if index + 1 < len(args) else "")
+            index += 1 if "=" in arg else 2
+            if value not in i18n.spoken():
+                i18n.setup(None, config_file=_default_config)
+                raise InputError("--lang", _("expected one of {languages} (got {value})").format(
+                    languages=", ".join(i18n.spoken()), value=repr(value)))
+            override = value
+            continue
+        kept.append(arg)
+        index += 1
+    i18n.setup(override, config_file=_default_config)
+    return kept
+
+
+def _default_config() -> Path | None:
+    """The config a command reads when none is given, if any (never an error here)."""
+    from .paths import config_file
+
+    try:
+        return config_file(None)
+    except AssistError:
+        return None
 
 
 def _quiet_broken_pipe() -> None:
@@ -656,6 +721,9 @@ def _quiet_broken_pipe() -> None:
 
 def run() -> None:
     sys.exit(main())
+
+
+GROUPS = ("prompt", "review", "learned", "batch")  # `assist review` alone is the interactive review, not help
 
 
 def _register() -> None:
@@ -681,11 +749,9 @@ def _whole_first_sentence(info) -> None:
     doc = info.help or (group.info.help if group is not None else None) or (info.callback.__doc__ if info.callback else None)
     if not doc or isinstance(doc, typer.models.DefaultPlaceholder):
         return
-    import inspect
+    from .help_text import first_sentence
 
-    paragraph = " ".join(inspect.cleandoc(doc).split("\n\n")[0].split())
-    sentence = paragraph.split(". ")[0]
-    info.short_help = sentence if sentence.endswith(".") or sentence == paragraph else sentence + "."
+    info.short_help = first_sentence(doc)
 
 
 _register()

@@ -10,10 +10,11 @@ import typer
 
 from .cli_common import ConfigOption, DbOption, ExportOption, Requests, err, inputs_or_stdin, user_config
 from .errors import ExitCode
+from .i18n import N_, _, ngettext
 from .vocabulary import MIN_MAX_CHARS
 
 batch_app = typer.Typer(
-    help="Screen many requests through the OpenAI Batch API: submit now, collect the verdicts within 24 hours at half the price.",
+    help=N_("Screen many requests through the OpenAI Batch API: submit now, collect the verdicts within 24 hours at half the price."),
     no_args_is_help=True,
     epilog="\nExamples:\n\n    assist batch submit fixtures/requests --model gpt-4o-mini\n\n    assist batch status\n\n"
            "    assist batch collect --json > verdicts.jsonl",
@@ -49,7 +50,6 @@ def submit_command(
     from .context import RunContext
     from .guidance import load_guidance
     from .known import Exports
-    from .output import plural
     from .store import Store
 
     user = user_config(config, quiet=True)
@@ -64,12 +64,15 @@ def submit_command(
     items = list(requests)
     done = submit(items, backend, ctx, store, on_note=err)
     if done is None:
-        err(f"nothing to submit: {plural(len(items), 'request')} already screened")
+        err(ngettext("nothing to submit: {count} request already screened", "nothing to submit: {count} requests already "
+                     "screened", len(items)).format(count=len(items)))
     else:
         typer.echo(done.state.batch_id)
-        skipped = f" ({done.skipped} already screened, not sent)" if done.skipped else ""
-        err(f"submitted {plural(done.submitted, 'request')}{skipped} to {done.state.base_url}; "
-            "`assist batch status` to follow it, `assist batch collect` once it is completed")
+        submitted = ngettext("submitted {count} request", "submitted {count} requests", done.submitted).format(
+            count=done.submitted)
+        skipped = " " + _("({count} already screened, not sent)").format(count=done.skipped) if done.skipped else ""
+        err(submitted + skipped + " " + _("to {url}; `assist batch status` to follow it, `assist batch collect` once it "
+                                          "is completed").format(url=done.state.base_url))
     if requests.bad:
         raise typer.Exit(ExitCode.BAD_INPUT)
 
@@ -126,13 +129,14 @@ def collect_command(
     state = BatchState.load(batch_id)
     batch = status(state)
     if batch.status not in DONE:
-        err(f"batch {batch.id} is {batch.status} ({counts_text(batch)}): collect it once it is completed")
+        err(_("batch {id} is {status} ({counts}): collect it once it is completed").format(
+            id=batch.id, status=batch.status, counts=counts_text(batch)))
         raise typer.Exit(ExitCode.FAILURE)
     collected = collect(state, Store.open(db), load_guidance(), batch)
     report = RunReport()
     for request, origin, result, error in collected.outcomes:
         if result is None:
-            err(f"error: {request.id} ({origin}): {error}")
+            err(_("error: {message}").format(message=f"{request.id} ({origin}): {error}"))
             report.fail(request.id or origin)
             continue
         report.add(result)

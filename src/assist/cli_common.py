@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Callable, Optional
 import typer
 
 from .errors import InputError
+from .i18n import _
 from .vocabulary import BACKENDS, STRUCTURED_OUTPUT
 
 if TYPE_CHECKING:
@@ -101,13 +102,17 @@ def err(message: str) -> None:
 def user_config(path: str | None, quiet: bool = False) -> "UserConfig":
     """The user's config; says once on stderr when there is none to judge relevance by."""
     from .config import load_config
+    from .i18n import configured
 
     config = load_config(path)
+    configured(config)  # the interface speaks the user's language from here on
     if config.me is None and not quiet:
         if config.path:
-            err(f"note: {config.path} has no [me] section, so relevance to your goals cannot be judged")
+            err(_("note: {message}").format(message=_(
+                "{path} has no [me] section, so relevance to your goals cannot be judged").format(path=config.path)))
         else:
-            err("note: no config found, so relevance to your goals cannot be judged (run `assist init` to write one)")
+            err(_("note: {message}").format(message=_(
+                "no config found, so relevance to your goals cannot be judged (run `assist init` to write one)")))
     return config
 
 
@@ -116,7 +121,7 @@ def inputs_or_stdin(inputs: list[str] | None) -> list[str]:
         return inputs
     if not sys.stdin.isatty():
         return ["-"]
-    raise InputError("", "give a request file, a directory, Invitations.csv, or - for standard input (see 'assist screen --help')")
+    raise InputError("", _("give a request file, a directory, Invitations.csv, or - for standard input (see 'assist screen --help')"))
 
 
 class Requests:
@@ -132,8 +137,8 @@ class Requests:
         self.bad = 0
         self.read = 0
         self.skipped = 0
-        self.on_bad = on_bad or (lambda message: err(f"error: {message}"))
-        self.on_skip = on_skip or (lambda message: err(f"skipped: {message}"))
+        self.on_bad = on_bad or (lambda message: err(_("error: {message}").format(message=message)))
+        self.on_skip = on_skip or (lambda message: err(_("skipped: {message}").format(message=message)))
         self.exports = exports
         self.network = network
         self.skip_connections = skip_connections
@@ -152,8 +157,8 @@ class Requests:
                 if self.network is not None and self.skip_connections else None
             if connected is not None:
                 self.skipped += 1
-                self.on_skip(f"{loaded.origin}: {shown(loaded.request.sender.name)} is {connected.line()}: "
-                             "nothing to decide, not screened")
+                self.on_skip(_("{origin}: {name} is {tie}: nothing to decide, not screened").format(
+                    origin=loaded.origin, name=shown(loaded.request.sender.name), tie=connected.line()))
                 continue
             self.read += 1
             yield loaded

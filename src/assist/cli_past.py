@@ -12,6 +12,7 @@ import typer
 
 from .cli_common import DbOption, IdArgument, JsonOption, style
 from .errors import InputError
+from .i18n import _, ngettext
 from .vocabulary import DraftStatus, Verdict
 
 if TYPE_CHECKING:
@@ -48,22 +49,27 @@ def since_time(text: str) -> str:
         try:
             moment = datetime.fromisoformat(text.strip())
         except ValueError:
-            raise InputError("--since", f"{text!r} is not a date: give 2026-05-01, 2026-05-01T09:00, today, "
-                                        "yesterday, or an age such as 12h, 3d or 2w") from None
+            raise InputError("--since", _("{value} is not a date: give 2026-05-01, 2026-05-01T09:00, today, yesterday, "
+                                          "or an age such as 12h, 3d or 2w").format(value=repr(text))) from None
         if moment.tzinfo is None:
             moment = moment.astimezone()
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 def _verdict_cell(row: dict) -> str:
-    cell = f"{row['decision']} (you)" if row["user_decision"] else row["verdict"]
+    from .output import verdict_word
+
+    cell = (_("{verdict} (you)").format(verdict=verdict_word(row["decision"]).lower()) if row["user_decision"]
+            else verdict_word(row["verdict"]).lower())
     return cell + (" !" if row["report"] else "")
 
 
 def _draft_cell(row: dict) -> str:
+    from .output import status_cell
+
     if not row["draft_status"]:
         return "-"
-    return row["draft_status"] + (", edited" if row["draft_edited"] else "")
+    return status_cell(row["draft_status"], row["draft_edited"])
 
 
 def list_command(
@@ -96,9 +102,9 @@ def list_command(
         return
     if not rows:
         filtered = verdict or status or reported or since
-        typer.echo("No screened request matches." if filtered else "Nothing screened yet: assist screen INBOX")
+        typer.echo(_("No screened request matches.") if filtered else _("Nothing screened yet: assist screen INBOX"))
         return
-    header = ["ID", "WHEN", "VERDICT", "DRAFT", "NAME", "HEADLINE"]
+    header = [_("ID"), _("WHEN"), _("VERDICT"), _("DRAFT"), _("NAME"), _("HEADLINE")]
     table = [[row["id"], ago(row["first_seen"]), _verdict_cell(row), _draft_cell(row), row["sender"],
               row["headline"] or row["company"] or ""] for row in rows]
     for line in aligned(header, table, [None, None, None, None, 24, None]):
@@ -117,7 +123,7 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
 
         assist show req-02 --json
     """
-    from .output import VERDICT_STYLE, body_lines, draft_lines, local_time
+    from .output import VERDICT_STYLE, body_lines, draft_lines, local_time, status_word, verdict_word
     from .terminal import shown, shown_data
 
     with _store(db) as store:
@@ -134,35 +140,42 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
         lines.append(f"  {sender['headline']}")
     facts = [sender.get("company"), sender.get("industry"), sender.get("location")]
     if sender.get("mutual_connections") is not None:
-        facts.append(f"{sender['mutual_connections']} mutual connections")
+        facts.append(ngettext("{count} mutual connection", "{count} mutual connections", sender["mutual_connections"]
+                              ).format(count=sender["mutual_connections"]))
     if sender.get("connections") is not None:
-        facts.append(f"{sender['connections']} connections")
+        facts.append(ngettext("{count} connection", "{count} connections", sender["connections"]
+                              ).format(count=sender["connections"]))
     if any(facts):
         lines.append("  " + " · ".join(filter(None, facts)))
     if sender.get("profile_url"):
         lines.append(f"  {sender['profile_url']}")
     if request.get("received_at"):
-        lines.append(f"  Received {local_time(request['received_at'])}")
-    lines.append(f"  First screened {local_time(dossier['first_seen'])}"
-                 + (f", {dossier['screenings']} screenings" if dossier["screenings"] > 1 else ""))
-    lines.append(f"  Note: {shown(request['note'])}" if request.get("note") else "  No note.")
+        lines.append("  " + _("Received {when}").format(when=local_time(request["received_at"])))
+    first = local_time(dossier["first_seen"])
+    lines.append("  " + (ngettext("First screened {when}, {count} screening", "First screened {when}, {count} screenings",
+                                  dossier["screenings"]).format(when=first, count=dossier["screenings"])
+                         if dossier["screenings"] > 1 else _("First screened {when}").format(when=first)))
+    lines.append("  " + (_("Note: {note}").format(note=shown(request["note"])) if request.get("note") else _("No note.")))
     verdict = dossier["verdict"]
     if verdict:
-        said = style(verdict["verdict"].upper(), fg=VERDICT_STYLE[verdict["verdict"]], bold=True)
+        said = style(verdict_word(verdict["verdict"]).upper(), fg=VERDICT_STYLE[verdict["verdict"]], bold=True)
         by = verdict.get("backend", "?") + (f" {verdict['model']}" if verdict.get("model") else "")
-        lines += ["", f"Verdict: {said} ({verdict.get('confidence', 0):.2f}), by {by}, {local_time(dossier['screened_at'])}",
-                  f"  {verdict.get('summary', '')}"]
+        lines += ["", _("Verdict: {verdict} ({confidence}), by {backend}, {when}").format(
+            verdict=said, confidence=f"{verdict.get('confidence', 0):.2f}", backend=by,
+            when=local_time(dossier["screened_at"])), f"  {verdict.get('summary', '')}"]
         for flag in verdict.get("flags", []):
             lines.append(f"  {'+' if flag['polarity'] == 'green' else '-'} {flag['id']}: {flag['evidence']}")
         if verdict.get("report"):
-            lines.append("  ! worth reporting to LinkedIn (likely fake, scam or manipulation)")
+            lines.append("  ! " + _("worth reporting to LinkedIn (likely fake, scam or manipulation)"))
     decision = dossier["decision"]
     lines.append("")
     if decision:
-        lines.append(f"Your decision: {decision['verdict'].upper()}, {local_time(decision['decided_at'])}"
-                     + ("" if decision["learn"] else " (not used as an example)"))
+        said = verdict_word(decision["verdict"]).upper()
+        when = local_time(decision["decided_at"])
+        lines.append(_("Your decision: {verdict}, {when}").format(verdict=said, when=when) if decision["learn"]
+                     else _("Your decision: {verdict}, {when} (not used as an example)").format(verdict=said, when=when))
     else:
-        lines.append(f"Your decision: none yet (`assist decide {request_id} accept|ask|ignore`)")
+        lines.append(_("Your decision: none yet (`assist decide {id} accept|ask|ignore`)").format(id=request_id))
     draft = dossier["draft"]
     lines.append("")
     if draft:
@@ -170,15 +183,18 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
                   draft_lines(request_id, draft["kind"], draft["language"], draft["text"], draft["status"], draft["edited"])]
         if draft["status"] in ("rejected", "withdrawn"):
             lines += body_lines(draft["text"])
-        lines.append(f"  {len(draft['text'])} chars, {draft['status']}{', edited by you' if draft['edited'] else ''}, "
-                     f"updated {local_time(draft['updated_at'])}")
+        state = (_("{status}, edited by you").format(status=status_word(draft["status"])) if draft["edited"]
+                 else status_word(draft["status"]))
+        lines.append("  " + ngettext("{count} char, {state}, updated {when}", "{count} chars, {state}, updated {when}",
+                                     len(draft["text"])).format(count=len(draft["text"]), state=state,
+                                                                when=local_time(draft["updated_at"])))
         from .cli_review import _history_lines
 
-        lines += ["  History:", *_history_lines(dossier["draft_history"])]
+        lines += ["  " + _("History:"), *_history_lines(dossier["draft_history"])]
     else:
-        lines.append(f"No draft (`assist draft-reply {request_id}` writes one).")
+        lines.append(_("No draft (`assist draft-reply {id}` writes one).").format(id=request_id))
     if dossier["actions"]:
-        lines += ["", "What you did:"]
+        lines += ["", _("What you did:")]
         for action in dossier["actions"]:
             lines.append(f"  {local_time(action['at'])}  {_action_text(action)}")
     typer.echo("\n".join(lines))
@@ -188,18 +204,21 @@ def _action_text(action: dict) -> str:
     from .terminal import shown
     from .text import quote
 
+    from .cli_review import action_word
+    from .output import verdict_word
+
     name, detail = action["action"], shown(action["detail"] or "")
     if name == "decided":
-        return f"you decided {detail}"
+        return _("you decided {verdict}").format(verdict=verdict_word(detail).lower())
     if name == "edited":
         try:
             change = json.loads(detail)
-            return f"you edited the draft: {shown(quote(change['to'], 60))}"
+            return _("you edited the draft: {text}").format(text=shown(quote(change["to"], 60)))
         except (ValueError, KeyError, TypeError):
-            return "you edited the draft"
+            return _("you edited the draft")
     if name == "undone":
-        return f"you undid: {detail}"
-    return f"{name}{f' ({detail})' if detail else ''}"
+        return _("you undid: {what}").format(what=detail)
+    return f"{action_word(name)}{f' ({detail})' if detail else ''}"
 
 
 def undo_command(db: DbOption = None) -> None:
@@ -227,17 +246,22 @@ def undone_lines(undone: "Undone") -> list[str]:
 
     from .terminal import shown
 
-    lines = [f"undone: {shown(undone.what)}"]
+    from .output import kind_word, status_word, verdict_word
+
+    lines = [_("undone: {what}").format(what=shown(undone.what))]
     before, after = undone.was, undone.now
     if before["decision"] != after["decision"]:
         decision = after["decision"]
-        lines.append(f"  your decision: {decision['verdict']}" if decision else
-                     "  your decision: none (assist's verdict stands again)")
+        lines.append("  " + (_("your decision: {verdict}").format(verdict=verdict_word(decision["verdict"]).lower())
+                             if decision else _("your decision: none (assist's verdict stands again)")))
     if before["draft"] != after["draft"]:
         draft = after["draft"]
         if draft is None:
-            lines.append("  the draft: none")
+            lines.append("  " + _("the draft: none"))
         else:
-            lines.append(f"  the draft: {draft['status']}{', edited by you' if draft['edited'] else ''} {draft['kind']}, "
-                         f"{draft['language']}: {shown(quote(draft['text'], 70))}")
+            state = (_("{status}, edited by you").format(status=status_word(draft["status"])) if draft["edited"]
+                     else status_word(draft["status"]))
+            lines.append("  " + _("the draft: {state} {kind}, {language}: {text}").format(
+                state=state, kind=kind_word(draft["kind"]), language=draft["language"],
+                text=shown(quote(draft["text"], 70))))
     return lines

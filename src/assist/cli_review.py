@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
+from .i18n import N_, _, ngettext
 from .cli_common import DbOption, IdArgument, err
 from .errors import InputError
 from .vocabulary import DraftStatus, Verdict
@@ -28,15 +29,15 @@ ConfigOption = Annotated[Optional[str], typer.Option("--config", "-c", help="Use
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 
 review_app = typer.Typer(
-    help="Review drafted replies before you send them yourself on LinkedIn. Without a subcommand: "
-    "walk through pending drafts interactively, one key each (on a terminal without Enter; `?` "
-    "shows the keys).",
+    help=N_("Review drafted replies before you send them yourself on LinkedIn. Without a subcommand: "
+            "walk through pending drafts interactively, one key each (on a terminal without Enter; `?` "
+            "shows the keys)."),
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
     epilog="\nExamples:\n\n    assist review\n\n    assist review list --status pending\n\n"
            "    assist review export --format csv > replies.csv",
 )
-learned_app = typer.Typer(help="See, and delete, what assist learned from your decisions and edits.", no_args_is_help=True,
+learned_app = typer.Typer(help=N_("See, and delete, what assist learned from your decisions and edits."), no_args_is_help=True,
                           epilog="\nExamples:\n\n    assist learned list\n\n    assist learned forget req-02")
 
 def register(app: typer.Typer) -> None:
@@ -83,31 +84,50 @@ def _history_lines(history: list[dict]) -> list[str]:
     from .terminal import shown
     from .text import quote
 
+    from .output import kind_word, pad, status_word
+
     lines, before = [], None
     for entry in history:
-        moved = f"{entry['from_status']} -> {entry['status']}" if entry["from_status"] else entry["status"]
-        line = f"    {_local(entry['at'])}  {entry['action']:<11} {moved}"
+        moved = (f"{status_word(entry['from_status'])} -> {status_word(entry['status'])}" if entry["from_status"]
+                 else status_word(entry["status"]))
+        line = f"    {_local(entry['at'])}  {pad(action_word(entry['action']), 11)} {moved}"
         if before is None or (entry["kind"], entry["language"], entry["text"]) != (before["kind"], before["language"], before["text"]):
-            line += f"  {entry['kind']}, {entry['language']}: {shown(quote(entry['text'], 60))}"
+            line += f"  {kind_word(entry['kind'])}, {entry['language']}: {shown(quote(entry['text'], 60))}"
         lines.append(line)
         before = entry
     return lines
 
 
+# What each action is called in a draft's history and in `assist history` (draft_states.DONE, and the
+# decisions): the store keeps the English word, a person reads it in the interface's language.
+ACTION_WORDS = {"drafted": N_("drafted"), "edited": N_("edited"), "approved": N_("approved"), "rejected": N_("rejected"),
+                "sent": N_("sent"), "reopened": N_("reopened"), "regenerated": N_("regenerated"),
+                "withdrawn": N_("withdrawn"), "decided": N_("decided"), "undone": N_("undone"),
+                "unlearned": N_("unlearned"), "forgotten": N_("forgotten")}
+
+
+def action_word(action: str) -> str:
+    return _(ACTION_WORDS[action]) if action in ACTION_WORDS else action
+
+
 def _show(draft: "Draft", position: str = "") -> str:
     """A draft for a person: every text not assist's own with no terminal control (terminal.py)."""
-    from .output import body_lines
+    from .output import body_lines, kind_word, status_cell, verdict_word
     from .terminal import shown, shown_data
 
     verdict = shown_data(draft.verdict or {})
-    lines = [f"{position}{shown(draft.request_id)}  {shown(draft.sender)}  [{draft.status}{', edited' if draft.edited else ''}]"]
+    lines = [f"{position}{shown(draft.request_id)}  {shown(draft.sender)}  [{status_cell(draft.status, draft.edited)}]"]
     if draft.note:
-        lines.append(f"  Note: {shown(draft.note)}")
+        lines.append("  " + _("Note: {note}").format(note=shown(draft.note)))
     if verdict:
-        lines.append(f"  Verdict: {verdict.get('verdict', '?').upper()} ({verdict.get('confidence', 0):.2f}) - {verdict.get('summary', '')}")
+        lines.append("  " + _("Verdict: {verdict} ({confidence}) - {summary}").format(
+            verdict=verdict_word(verdict.get("verdict", "?")).upper(), confidence=f"{verdict.get('confidence', 0):.2f}",
+            summary=verdict.get("summary", "")))
         for flag in verdict.get("flags", []):
             lines.append(f"    {'+' if flag['polarity'] == 'green' else '-'} {flag['id']}: {flag['evidence']}")
-    lines.append(f"  Draft ({draft.kind}, {draft.language}, {len(draft.text)} chars):")
+    lines.append("  " + ngettext("Draft ({kind}, {language}, {count} char):", "Draft ({kind}, {language}, {count} chars):",
+                                 len(draft.text)).format(kind=kind_word(draft.kind), language=draft.language,
+                                                         count=len(draft.text)))
     lines += body_lines(draft.text)
     return "\n".join(lines)
 
@@ -124,10 +144,13 @@ def review(
     from .cli_common import colour
     from .cli_past import undone_lines
     from .config import load_config
+    from .i18n import configured
     from .review_session import run
 
+    user = load_config(config)
+    configured(user)  # the session speaks the language of the config it uses
     with _store(db) as store:
-        run(store, load_config(config), config, colour() and _output_is_terminal(), edit_in_editor, _regenerate,
+        run(store, user, config, colour() and _output_is_terminal(), edit_in_editor, _regenerate,
             record_decision, undone_lines)
 
 
@@ -156,7 +179,7 @@ def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, l
     ctx = RunContext(config, guidance, examples=store.example_reader(), reply_language=language)
     drafted = write_reply(backend, request, extract_signals(request, config, guidance), kind, ctx)  # type: ignore[arg-type]
     for warning in drafted.warnings:
-        err(f"warning: {warning}")
+        err(_("warning: {message}").format(message=warning))
     reply = drafted.reply
     if (reply.kind, reply.language, reply.text) == (draft.kind, draft.language, draft.text):
         return False, backend.name
@@ -177,11 +200,11 @@ def edit_in_editor(text: str) -> str | None:
     try:
         completed = subprocess.run([*shlex.split(editor), path])
         if completed.returncode != 0:
-            typer.echo(f"  the editor exited with {completed.returncode}; draft unchanged", err=True)
+            typer.echo("  " + _("the editor exited with {code}; draft unchanged").format(code=completed.returncode), err=True)
             return None
         return Path(path).read_text(encoding="utf-8").strip()
     except FileNotFoundError:
-        typer.echo(f"  cannot run the editor {editor!r}: set $EDITOR", err=True)
+        typer.echo("  " + _("cannot run the editor {editor}: set $EDITOR").format(editor=repr(editor)), err=True)
         return None
     finally:
         os.unlink(path)
@@ -206,14 +229,15 @@ def review_list(
         for draft in drafts:
             typer.echo(json.dumps(draft.as_json(), ensure_ascii=False))
         return
-    if not drafts:
-        typer.echo("No drafts" + (f" with status {status}" if status else "") + ".")
-        return
-    from .output import ago, aligned
+    from .output import ago, aligned, status_cell, status_word
 
-    rows = [[draft.request_id, draft.status + (", edited" if draft.edited else ""), ago(draft.updated_at), draft.sender,
+    if not drafts:
+        typer.echo(_("No drafts with status {status}.").format(status=status_word(status)) if status else _("No drafts."))
+        return
+    rows = [[draft.request_id, status_cell(draft.status, draft.edited), ago(draft.updated_at), draft.sender,
              " ".join(draft.text.split())] for draft in drafts]
-    for line in aligned(["ID", "STATUS", "UPDATED", "NAME", "DRAFT"], rows, [None, None, None, 24, None]):
+    header = [_("ID"), _("STATUS"), _("UPDATED"), _("NAME"), _("DRAFT")]
+    for line in aligned(header, rows, [None, None, None, 24, None]):
         typer.echo(line)
 
 
@@ -233,7 +257,7 @@ def review_show(request_id: IdArgument, db: DbOption = None, json_output: JsonOp
     if json_output:
         typer.echo(json.dumps(draft.as_json() | {"history": history}, ensure_ascii=False))
     else:
-        typer.echo(_show(draft) + "\n  History:\n" + "\n".join(_history_lines(history)))
+        typer.echo(_show(draft) + "\n  " + _("History:") + "\n" + "\n".join(_history_lines(history)))
 
 
 def _act(request_id: str, action: str, db: str | None) -> None:
@@ -242,8 +266,10 @@ def _act(request_id: str, action: str, db: str | None) -> None:
     store, request_id = _opened(db, request_id)
     change = store.act(request_id, action)
     if change.note:
-        err(f"note: {change.note}")
-    typer.echo(f"{shown_id(change.draft.request_id)}: {change.draft.status}")
+        err(_("note: {message}").format(message=change.note))
+    from .output import status_word
+
+    typer.echo(f"{shown_id(change.draft.request_id)}: {status_word(change.draft.status)}")
 
 
 @review_app.command("approve")
@@ -309,7 +335,7 @@ def review_edit(
         assist review edit req-02 --text "Mình quen nhau ở đâu ạ? Minh"
     """
     if (text is None) == (file is None):
-        raise InputError("review edit", "give exactly one of --text TEXT or --file PATH")
+        raise InputError("review edit", _("give exactly one of --text TEXT or --file PATH"))
     if file is not None:
         from .load import read_reply
 
@@ -317,9 +343,13 @@ def review_edit(
     store, request_id = _opened(db, request_id)
     change = store.edit(request_id, text or "")
     if change.note:
-        err(f"note: {change.note}")
+        err(_("note: {message}").format(message=change.note))
     draft = change.draft
-    typer.echo(f"{shown_id(draft.request_id)}: {'edited' if change.changed else 'unchanged'} ({len(draft.text)} chars), {draft.status}")
+    from .output import status_word
+
+    done = (ngettext("edited ({count} char), {status}", "edited ({count} chars), {status}", len(draft.text)) if change.changed
+            else ngettext("unchanged ({count} char), {status}", "unchanged ({count} chars), {status}", len(draft.text)))
+    typer.echo(f"{shown_id(draft.request_id)}: " + done.format(count=len(draft.text), status=status_word(draft.status)))
 
 
 @review_app.command("export")
@@ -341,7 +371,9 @@ def review_export(
     store = _store(db)
     drafts = store.drafts(status)
     if not drafts:
-        err(f"no {status} drafts to export (see `assist review list`)")
+        from .output import status_word
+
+        err(_("no drafts with status {status} to export (see `assist review list`)").format(status=status_word(status)))
     from .exports import export
 
     typer.echo(export(drafts, lambda request_id: store.request(request_id).sender.profile_url, format), nl=False)
@@ -367,8 +399,10 @@ def decide(
     store, request_id = _opened(db, request_id)
     decided = record_decision(store, request_id, verdict, config)
     for note in decided.notes:
-        err(f"note: {note}")
-    typer.echo(f"{shown_id(request_id)}: you decided {verdict}")
+        err(_("note: {message}").format(message=note))
+    from .output import verdict_word
+
+    typer.echo(f"{shown_id(request_id)}: " + _("you decided {verdict}").format(verdict=verdict_word(verdict).lower()))
     for line in decided.done:
         typer.echo(f"  {shown_id(line)}")
 
@@ -382,8 +416,8 @@ def record_decision(store: "Store", request_id: str, verdict: str, config: str |
     if verdict != "ignore" and store.decision(request_id) != verdict:
         offer = _drafted_for(store, request_id, verdict, config)
         if offer is None:
-            notes.append(f"{request_id}: it reads as a scam or an attempt to manipulate the screening, so no draft is "
-                         "offered (`assist draft-reply --force` writes one anyway)")
+            notes.append(_("{id}: it reads as a scam or an attempt to manipulate the screening, so no draft is offered "
+                           "(`assist draft-reply --force` writes one anyway)").format(id=request_id))
     decided = store.decide(request_id, verdict, offer)  # type: ignore[arg-type]
     return replace(decided, notes=notes + decided.notes)
 
@@ -434,16 +468,21 @@ def history(db: DbOption = None, json_output: JsonOption = False,
             typer.echo(json.dumps(entry, ensure_ascii=False))
         return
     if not entries:
-        typer.echo("Nothing decided or reviewed yet.")
+        typer.echo(_("Nothing decided or reviewed yet."))
         return
+    from .output import verdict_word
+
     rows = []
     for entry in entries:
         detail = entry["detail"] or ""
         if entry["action"] == "edited":
             change = json.loads(detail)
-            detail = f"{len(change['from'])} -> {len(change['to'])} chars"
-        rows.append([local_time(entry["at"]), entry["request_id"], entry["sender"], entry["action"], detail])
-    for line in aligned(["WHEN", "ID", "NAME", "ACTION", "DETAIL"], rows, [None, None, 24, None, None]):
+            detail = _("{before} -> {after} chars").format(before=len(change["from"]), after=len(change["to"]))
+        elif entry["action"] == "decided":
+            detail = verdict_word(detail).lower()
+        rows.append([local_time(entry["at"]), entry["request_id"], entry["sender"], action_word(entry["action"]), detail])
+    header = [_("WHEN"), _("ID"), _("NAME"), _("ACTION"), _("DETAIL")]
+    for line in aligned(header, rows, [None, None, 24, None, None]):
         typer.echo(line)
 
 
@@ -460,6 +499,7 @@ def learned_list(db: DbOption = None, json_output: JsonOption = False) -> None:
 
         assist learned list --json
     """
+    from .output import verdict_word
     from .terminal import shown, shown_data
     from .text import clip, quote
 
@@ -473,16 +513,17 @@ def learned_list(db: DbOption = None, json_output: JsonOption = False) -> None:
         who = " · ".join(filter(None, [sender.get("name"), clip(sender.get("headline") or "", 50)]))
         typer.echo(f"{example['id']}  {who}" + (f"  ({_local(example['at'])})" if example.get("at") else ""))
         if example["request"].get("note"):
-            typer.echo(f"    their note: {shown(quote(example['request']['note'], 70))}")
-        what = [f"you decided {example['decision']}"] if example["decision"] else []
+            typer.echo("    " + _("their note: {note}").format(note=shown(quote(example["request"]["note"], 70))))
+        what = [_("you decided {verdict}").format(verdict=verdict_word(example["decision"]).lower())] \
+            if example["decision"] else []
         if example["reply"]:
-            state = {"pending": "edited, not yet approved", "approved": "approved", "sent": "sent"}[example["status"]]
+            state = {"pending": _("edited, not yet approved"), "approved": _("approved"), "sent": _("sent")}[example["status"]]
             if example["edited"] and example["status"] != "pending":
-                state = f"edited and {state}"
-            what.append(f"your reply ({state}): {shown(quote(example['reply'], 70))}")
+                state = _("edited and {state}").format(state=state)
+            what.append(_("your reply ({state}): {reply}").format(state=state, reply=shown(quote(example["reply"], 70))))
         typer.echo(f"    {'; '.join(what)}")
     if not examples and not json_output:
-        typer.echo("Nothing learned yet: approve or edit drafts, or `assist decide`.")
+        typer.echo(_("Nothing learned yet: approve or edit drafts, or `assist decide`."))
 
 
 @learned_app.command("forget")
@@ -497,7 +538,7 @@ def learned_forget(request_id: IdArgument, db: DbOption = None) -> None:
     """
     store, request_id = _opened(db, request_id)
     store.unlearn(request_id)
-    typer.echo(f"{shown_id(request_id)}: no longer used as an example")
+    typer.echo(f"{shown_id(request_id)}: " + _("no longer used as an example"))
 
 
 def _at_a_terminal() -> bool:
@@ -524,21 +565,23 @@ def forget(
         assist forget --all --yes
     """
     if (request_id is None) == (not all_):
-        raise InputError("forget", "give a request id, or --all")
+        raise InputError("forget", _("give a request id, or --all"))
     store = _store(db)
     if not all_:
         request_id = store.resolve(request_id or "")
     sender = None if all_ else shown_id(store.request(request_id or "").sender.name)
     if not yes:  # asked on a terminal; elsewhere, only with --yes
-        what = ("every request, verdict, draft and decision assist stored" if all_
-                else f"everything about {sender} ({shown_id(request_id or '')}): the request, its verdicts, draft and your decision")
+        what = (_("every request, verdict, draft and decision assist stored") if all_
+                else _("everything about {name} ({id}): the request, its verdicts, draft and your decision").format(
+                    name=sender, id=shown_id(request_id or "")))
         if not _at_a_terminal():
             store.close()
             raise InputError("forget" if not all_ else "forget --all",
-                             f"would delete {what} for good; nothing was deleted: add --yes to delete without a prompt")
-        if not typer.confirm(f"Delete {what}, for good?", default=False):
+                             _("would delete {what} for good; nothing was deleted: add --yes to delete without a "
+                               "prompt").format(what=what))
+        if not typer.confirm(_("Delete {what}, for good?").format(what=what), default=False):
             store.close()
-            typer.echo("Nothing deleted.")
+            typer.echo(_("Nothing deleted."))
             raise typer.Exit(1)
     count = store.forget(None if all_ else request_id)
     # The LLM cache and unsent batch files hold the sender's text too.
@@ -557,7 +600,13 @@ def forget(
     try:
         AnswerCache().forget(None if all_ else request_id)
     except CacheUnavailable as error:  # the store's part is done; the cache may still hold the text
-        raise InputError(str(error.path), f"deleted from the store, but the LLM answer cache could not be changed "
-                                          f"({error.reason}): delete this file to forget every cached answer") from None
-    typer.echo(f"deleted {count} request{'s' if count != 1 else ''}" + ("" if all_ else f" ({sender}, {shown_id(request_id or '')})")
-               + " and everything about them")
+        raise InputError(str(error.path), _("deleted from the store, but the LLM answer cache could not be changed "
+                                            "({reason}): delete this file to forget every cached answer").format(
+                                                reason=error.reason)) from None
+    if all_:
+        typer.echo(ngettext("deleted {count} request and everything about them",
+                            "deleted {count} requests and everything about them", count).format(count=count))
+    else:
+        typer.echo(ngettext("deleted {count} request ({name}, {id}) and everything about them",
+                            "deleted {count} requests ({name}, {id}) and everything about them", count).format(
+                                count=count, name=sender, id=shown_id(request_id or "")))

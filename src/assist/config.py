@@ -16,19 +16,19 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError, describe_validation_error
+from .i18n import _
 from .text import one_line
 
 from .vocabulary import BackendName, Openness, ReplyLanguage, StructuredOutput
 
-ENV_CONFIG = "ASSIST_CONFIG"
+
 MAX_TIMEOUT = 3600  # seconds: an hour for one call to a model is already no timeout
-LOCAL_CONFIG = "assist.toml"
 
 
 def user_config_path() -> Path:
-    from .paths import config_dir
+    from .paths import user_config_file
 
-    return config_dir() / "config.toml"
+    return user_config_file()
 
 
 class _Section(BaseModel):
@@ -41,9 +41,9 @@ def _meaningful(entry: str) -> str:
     """An entry of a list of words or phrases means something: not empty, and with a letter or a
     digit to match (`"*"` is no wildcard: it would match nothing, or anything)."""
     if not entry:
-        raise ValueError("an empty entry matches nothing; remove it")
+        raise ValueError(_("an empty entry matches nothing; remove it"))
     if not any(character.isalnum() for character in entry):
-        raise ValueError("no letter or digit to match; remove it")
+        raise ValueError(_("no letter or digit to match; remove it"))
     return entry
 
 
@@ -74,11 +74,24 @@ class Me(_Section):
     interests: list[Entry] = []
     language: ReplyLanguage = "auto"  # the user's own language ("auto": not said; English where one is needed)
     reply_language: ReplyLanguage = "auto"  # "auto": the note's language where a template exists, else `language`
+    # The language assist speaks to you (i18n.py); unset: `language` if the interface speaks it, else
+    # ASSIST_LANG, else the locale, else English. Not part of the screening key.
+    interface_language: str | None = None
     # Vietnamese replies (xưng hô): how you refer to yourself, and how you call a stranger by default
     # (the sender's own words, a title or a senior role come first: address.py).
     vi_self: Literal["tôi", "mình", "anh", "chị", "em"] = "tôi"
     vi_address: Literal["anh/chị", "bạn"] = "anh/chị"
     signature: str | None = None
+
+
+    @field_validator("interface_language")
+    @classmethod
+    def _interface_language(cls, value: str | None) -> str | None:
+        from .i18n import spoken
+
+        if value is not None and value not in spoken():
+            raise ValueError(_("expected one of {languages}").format(languages=", ".join(spoken())))
+        return value
 
 
 class Policy(_Section):
@@ -102,17 +115,17 @@ class LLMSettings(_Section):
     @classmethod
     def _timeout(cls, value: object) -> object:
         return _number(value, 0, MAX_TIMEOUT, low_open=True,
-                       what=f"expected a number of seconds, more than 0 and at most {MAX_TIMEOUT}")
+                       what=_("expected a number of seconds, more than 0 and at most {limit}").format(limit=MAX_TIMEOUT))
 
     @field_validator("max_retries", mode="before")
     @classmethod
     def _max_retries(cls, value: object) -> object:
-        return _number(value, 0, 10, whole=True, what="expected a whole number from 0 to 10")
+        return _number(value, 0, 10, whole=True, what=_("expected a whole number from 0 to 10"))
 
     @field_validator("temperature", mode="before")
     @classmethod
     def _temperature(cls, value: object) -> object:
-        return _number(value, 0, 2, what="expected a number from 0 to 2")
+        return _number(value, 0, 2, what=_("expected a number from 0 to 2"))
 
 
 class UserConfig(_Section):
@@ -136,21 +149,9 @@ class UserConfig(_Section):
 
 def find_config(explicit: str | None) -> Path | None:
     """The config file to use, or None. An explicit path that does not exist is an error."""
-    if explicit:
-        path = Path(explicit)
-        if not path.is_file():
-            raise InputError(explicit, "config file not found")
-        return path
-    from_env = os.environ.get(ENV_CONFIG)
-    if from_env:
-        path = Path(from_env)
-        if not path.is_file():
-            raise InputError(from_env, f"config file not found (from {ENV_CONFIG})")
-        return path
-    for candidate in (Path(LOCAL_CONFIG), user_config_path()):
-        if candidate.is_file():
-            return candidate
-    return None
+    from .paths import config_file
+
+    return config_file(explicit, user_config_path())
 
 
 def load_config(explicit: str | None = None) -> UserConfig:
@@ -165,15 +166,15 @@ def parse_config(path: Path) -> UserConfig:
     try:
         data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise InputError(name, "not UTF-8 text: expected a TOML config") from None
+        raise InputError(name, _("not UTF-8 text: expected a TOML config")) from None
     except tomllib.TOMLDecodeError as error:
-        raise InputError(name, f"invalid TOML ({error})") from None
+        raise InputError(name, _("invalid TOML ({problem})").format(problem=error)) from None
     except RecursionError:  # arrays or inline tables nested thousands deep
-        raise InputError(name, "invalid TOML (nested too deeply)") from None
+        raise InputError(name, _("invalid TOML (nested too deeply)")) from None
     except ValueError:  # Python's own limit on the digits of an integer
-        raise InputError(name, "invalid TOML (a number with thousands of digits)") from None
+        raise InputError(name, _("invalid TOML (a number with thousands of digits)")) from None
     except OSError as error:
-        raise InputError(name, f"cannot read: {error.strerror or error}") from None
+        raise InputError(name, _("cannot read: {reason}").format(reason=error.strerror or error)) from None
     try:
         config = UserConfig.model_validate(data)
     except ValidationError as error:
@@ -201,6 +202,7 @@ name = "{name}"
 # interests = ["equity research", "fintech"]
 language = "auto"       # your own language: en, vi, es, fr, de, pt, id, zh ("auto": English where one is needed)
 reply_language = "auto" # replies: "auto" answers in the note's language, else in yours; or one of the above
+# interface_language = "vi"  # what assist speaks to you: en, vi (default: yours, else ASSIST_LANG, the locale)
 # vi_self = "tôi"        # Vietnamese replies: how you refer to yourself (tôi, mình, anh, chị, em)
 # vi_address = "anh/chị" # and how you call a stranger by default (anh/chị, or bạn for peers)
 # signature = "Minh"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .config import UserConfig
@@ -26,6 +27,11 @@ def no_examples(request: "Request") -> list[dict]:
     return []
 
 
+# What the key leaves out of the config: the LLM settings (the backend and model are in the key) and
+# the interface language (the summary is shown in it, the verdict is the same).
+SCREENING_EXCLUDES = {"llm": True, "me": {"interface_language"}}
+
+
 @dataclass(frozen=True)
 class RunContext:
     config: UserConfig
@@ -36,6 +42,14 @@ class RunContext:
     reply_language: str | None = None  # --language: replies in this language, whatever the config says
     network: "Network | None" = None  # the user's own LinkedIn export, indexed (known.py)
 
+    @cached_property
+    def interface_language(self) -> str:
+        """The language the interface speaks in this run (i18n.py: --lang, the config, ASSIST_LANG,
+        the locale), worked out once: the summaries are written in it."""
+        from .i18n import current
+
+        return current(self.config)
+
     def known(self, request: "Request") -> "list[KnownTie]":
         """What the user's export says about the request's sender (nothing without an export)."""
         return self.network.ties(request, self.guidance) if self.network is not None else []
@@ -44,7 +58,7 @@ class RunContext:
         """What a verdict depends on besides the request: the backend and model, prompts/, the
         user's config and the reply limit. A stored verdict is resumed only under the same key."""
         parts = [backend, model or "", self.guidance.version,
-                 self.config.model_dump_json(exclude={"llm"}), str(self.max_chars)]
+                 self.config.model_dump_json(exclude=SCREENING_EXCLUDES), str(self.max_chars)]
         if self.redact:  # a redacted prompt is another prompt (added only when on)
             parts.append("redact")
         if self.reply_language:  # another reply language, another draft (added only when chosen)

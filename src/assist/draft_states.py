@@ -13,6 +13,8 @@ fits the user's verdict; a new draft may take its place, and `reopen` brings it 
 from __future__ import annotations
 
 from .errors import InputError
+from .i18n import _, pgettext
+from .shown_words import status_word
 from .vocabulary import DRAFT_STATUSES
 
 # state -> action -> the state it leads to. Whatever is not here is refused.
@@ -51,10 +53,19 @@ def next_state(request_id: str, state: str, action: str) -> str | None:
     raise InputError(request_id, refusal(request_id, state, action))
 
 
+def _passive(action: str) -> str:
+    """What an action makes of a draft, as in "it cannot be approved"."""
+    return {"mark-sent": pgettext("cannot be", "marked sent"), "edit": pgettext("cannot be", "edited"),
+            "regenerate": pgettext("cannot be", "regenerated"), "approve": pgettext("cannot be", "approved"),
+            "reject": pgettext("cannot be", "rejected"), "reopen": pgettext("cannot be", "reopened"),
+            "redraft": pgettext("cannot be", "replaced"), "withdraw": pgettext("cannot be", "withdrawn")}[action]
+
+
 def refusal(request_id: str, state: str, action: str) -> str:
-    verb = {"mark-sent": "marked sent", "edit": "edited", "regenerate": "regenerated", "approve": "approved",
-            "reject": "rejected", "reopen": "reopened", "redraft": "replaced", "withdraw": "withdrawn"}[action]
+    verb = _passive(action)
     if not TRANSITIONS[state]:
-        return f"the draft is {state}, which is final: it cannot be {verb}, and nothing can change it"
+        return _("the draft is {state}, which is final: it cannot be {verb}, and nothing can change it").format(
+            state=status_word(state), verb=verb)
     commands = [f"`assist review {COMMANDS[a]} {request_id}`" for a in TRANSITIONS[state] if COMMANDS[a]]
-    return f"the draft is {state}, so it cannot be {verb}; what can be done now: {', '.join(commands)}"
+    return _("the draft is {state}, so it cannot be {verb}; what can be done now: {commands}").format(
+        state=status_word(state), verb=verb, commands=", ".join(commands))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
+from .i18n import _, ngettext
+
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
@@ -39,12 +41,13 @@ def describe_validation_error(error: "ValidationError", subject: str = "request"
         field = ".".join(str(part) for part in item["loc"]) or subject
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "missing":
-            message = "required field is missing"
+            message = _("required field is missing")
         elif not isinstance(item.get("input"), (dict, list)):
-            message += f" (got {json_repr(item.get('input'))})"
+            message += " " + _("(got {value})").format(value=json_repr(item.get("input")))
         parts.append(f"{field}: {message}")
     more = len(problems) - limit
-    return "; ".join(parts) + (f"; and {more} more problem{'s' if more > 1 else ''}" if more > 0 else "")
+    return "; ".join(parts) + ("; " + ngettext("and {count} more problem", "and {count} more problems", more).format(
+        count=more) if more > 0 else "")
 
 
 def json_repr(value: object) -> str:

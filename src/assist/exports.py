@@ -22,6 +22,7 @@ import json
 import re
 from collections.abc import Iterable
 
+from .i18n import _
 from .terminal import shown, shown_lines
 
 CSV_HEADER = ["id", "sender", "profile_url", "kind", "language", "status", "text"]
@@ -76,7 +77,7 @@ def markdown_text(drafts: Iterable[tuple[str, str, str | None, str]]) -> str:
     """(id, sender's name, profile URL, draft text) as Markdown: a heading per draft."""
     blocks = []
     for request_id, sender, url, text in drafts:
-        block = f"## {md_inline(sender) or '(no name)'} ({md_inline(request_id)})\n"
+        block = f"## {md_inline(sender) or md_inline(_('(no name)'))} ({md_inline(request_id)})\n"
         if url:
             block += f"\n{md_url(url)}\n"
         blocks.append(block + "\n" + md_fenced(text) + "\n")

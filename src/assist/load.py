@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from pydantic import ValidationError
 
+from .i18n import N_, _
 from . import limits
 from .errors import InputError, describe_validation_error
 from .models import Request, Sender
@@ -47,8 +48,8 @@ BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf
         (BOM, "utf-8", "UTF-8"), (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
-NOT_TEXT = "not a text file (binary data): expected JSON, JSON Lines or CSV"
-EMPTY = "empty file: expected a request (JSON) or LinkedIn's Invitations.csv"
+NOT_TEXT = N_("not a text file (binary data): expected JSON, JSON Lines or CSV")
+EMPTY = N_("empty file: expected a request (JSON) or LinkedIn's Invitations.csv")
 
 @dataclass(frozen=True)
 class Loaded:
@@ -87,7 +88,7 @@ def load_requests(sources: Iterable[str], stdin: BinaryIO | None = None,
         elif exists:
             yield from _load_file(path)
         else:
-            yield Loaded(source, error=InputError(source, "no such file or directory"))
+            yield Loaded(source, error=InputError(source, _("no such file or directory")))
 
 
 def _load_export(source: str, open_export: ExportOpener | None) -> Iterator[Loaded]:
@@ -102,7 +103,7 @@ def _load_export(source: str, open_export: ExportOpener | None) -> Iterator[Load
         return
     name = f"{source.rstrip('/')}/{INVITATIONS_FILE}"
     if not export.has(INVITATIONS_FILE):
-        yield Loaded(source, error=InputError(source, f"the export holds no {INVITATIONS_FILE}: no requests to screen"))
+        yield Loaded(source, error=InputError(source, _("the export holds no {file}: no requests to screen").format(file=INVITATIONS_FILE)))
         return
     try:
         handle = export.open_binary(INVITATIONS_FILE)
@@ -127,7 +128,7 @@ def _load_directory(path: Path) -> Iterator[Loaded]:
         yield Loaded(str(path), error=_unreadable(str(path), error))
         return
     if not files:
-        yield Loaded(str(path), error=InputError(str(path), "directory holds no .json or .jsonl files"))
+        yield Loaded(str(path), error=InputError(str(path), _("directory holds no .json or .jsonl files")))
     for file in files:
         yield from _load_file(file)
 
@@ -143,7 +144,7 @@ def _load_file(path: Path) -> Iterator[Loaded]:
 
 
 def _unreadable(name: str, error: OSError) -> InputError:
-    return InputError(name, f"cannot read: {error.strerror or error}")
+    return InputError(name, _("cannot read: {reason}").format(reason=error.strerror or error))
 
 
 class _TooLarge(Exception):
@@ -163,11 +164,11 @@ def _load_stream_unguarded(name: str, handle: BinaryIO, suffix: str) -> Iterator
     source, encoding = _opened(handle)
     start, whole = _read_start(source)
     if b"\x00" in start[:limits.HEAD_BYTES]:
-        yield Loaded(name, error=InputError(name, NOT_TEXT))
+        yield Loaded(name, error=InputError(name, _(NOT_TEXT)))
         return
     text = start.decode("utf-8", "replace")  # to tell the format; each line is decoded on its own
     if whole and not text.strip():
-        yield Loaded(name, error=InputError(name, EMPTY))
+        yield Loaded(name, error=InputError(name, _(EMPTY)))
         return
     source.unread(start)
     if suffix == ".csv" or (suffix not in JSON_SUFFIXES and _looks_like_csv(text)):
@@ -350,7 +351,7 @@ class _TooLong:
     quotes: int
 
 
-TOO_LONG = "longer than {}, the limit for one request: shorten it"
+TOO_LONG = N_("longer than {size}, the limit for one request: shorten it")
 
 
 def _raw_lines(source: _Source) -> Iterator[bytes | _TooLong]:
@@ -418,15 +419,20 @@ def _starts_json_lines(text: str) -> bool:
 
 
 # JSON nested deeper than this is no request: Python's decoder would overflow its stack (RecursionError).
-TOO_DEEP = "invalid JSON (nested too deeply)"
-TOO_LONG_NUMBER = "invalid JSON (a number with thousands of digits)"
+TOO_DEEP = N_("invalid JSON (nested too deeply)")
+TOO_LONG_NUMBER = N_("invalid JSON (a number with thousands of digits)")
+# What Python's json module says, marked to be said in the interface's language (English: as it is).
+JSON_PROBLEMS = {N_("Expecting value"), N_("Expecting property name enclosed in double quotes"),
+                 N_("Expecting ':' delimiter"), N_("Expecting ',' delimiter"), N_("Unterminated string starting at"),
+                 N_("Invalid control character at"), N_("Extra data"), N_("Invalid \\escape"),
+                 N_("Invalid \\uXXXX escape")}
 
 
 def _load_json(name: str, text: str) -> Iterator[Loaded]:
     try:
         value = json.loads(text)
     except RecursionError:
-        yield Loaded(name, error=InputError(name, TOO_DEEP))
+        yield Loaded(name, error=InputError(name, _(TOO_DEEP)))
         return
     except json.JSONDecodeError as error:
         if _is_json_lines(text):
@@ -435,11 +441,11 @@ def _load_json(name: str, text: str) -> Iterator[Loaded]:
         yield Loaded(name, error=InputError(name, _json_error(error)))
         return
     except ValueError:  # Python's own limit on the digits of an integer, not a JSONDecodeError
-        yield Loaded(name, error=InputError(name, TOO_LONG_NUMBER))
+        yield Loaded(name, error=InputError(name, _(TOO_LONG_NUMBER)))
         return
     if isinstance(value, list):
         if not value:
-            yield Loaded(name, error=InputError(name, "empty array: no requests"))
+            yield Loaded(name, error=InputError(name, _("empty array: no requests")))
         for index, item in enumerate(value, start=1):
             yield _validated(f"{name}: item {index}", item)
     else:
@@ -459,7 +465,7 @@ def _load_json_lines(name: str, lines: Iterable[bytes | str | _TooLong], encodin
         where = f"{name}: line {number}"
         if isinstance(line, _TooLong):
             count += 1
-            yield Loaded(where, error=InputError(where, TOO_LONG.format(limits.size(limits.MAX_ITEM_BYTES))))
+            yield Loaded(where, error=InputError(where, _(TOO_LONG).format(size=limits.size(limits.MAX_ITEM_BYTES))))
             continue
         text = _decoded(line, encoding) if isinstance(line, bytes) else line
         if isinstance(text, _Undecodable):
@@ -472,28 +478,31 @@ def _load_json_lines(name: str, lines: Iterable[bytes | str | _TooLong], encodin
         try:
             value = json.loads(text.rstrip("\r\n"))
         except RecursionError:
-            yield Loaded(where, error=InputError(where, TOO_DEEP))
+            yield Loaded(where, error=InputError(where, _(TOO_DEEP)))
             continue
         except json.JSONDecodeError as error:
             yield Loaded(where, error=InputError(where, _json_error(error, with_line=False)))
             continue
         except ValueError:
-            yield Loaded(where, error=InputError(where, TOO_LONG_NUMBER))
+            yield Loaded(where, error=InputError(where, _(TOO_LONG_NUMBER)))
             continue
         yield _validated(where, value)
     if not count:
-        yield Loaded(name, error=InputError(name, "empty file: no requests"))
+        yield Loaded(name, error=InputError(name, _("empty file: no requests")))
 
 
 def _json_error(error: json.JSONDecodeError, with_line: bool = True) -> str:
-    where = f"line {error.lineno}, column {error.colno}: " if with_line else f"column {error.colno}: "
-    return f"{where}invalid JSON ({error.msg})"
+    problem = _(error.msg) if error.msg in JSON_PROBLEMS else error.msg
+    if with_line:
+        return _("line {line}, column {column}: invalid JSON ({problem})").format(
+            line=error.lineno, column=error.colno, problem=problem)
+    return _("column {column}: invalid JSON ({problem})").format(column=error.colno, problem=problem)
 
 
 def _validated(where: str, value: object) -> Loaded:
     if not isinstance(value, dict):
         kind = type(value).__name__ if value is not None else "null"
-        return Loaded(where, error=InputError(where, f"expected a request object with a \"sender\", got {_json_kind(kind)}"))
+        return Loaded(where, error=InputError(where, _("expected a request object with a \"sender\", got {kind}").format(kind=_json_kind(kind))))
     too_long = _too_long_field(value)
     if too_long:
         return Loaded(where, error=InputError(where, too_long), raw=value)
@@ -520,7 +529,7 @@ def _too_long_field(value: dict) -> str | None:
         elif isinstance(item, list):
             stack.extend((f"{path}.{index}", child) for index, child in reversed(list(enumerate(item))))
         if total > limits.MAX_ITEM_BYTES:
-            return TOO_LONG.format(limits.size(limits.MAX_ITEM_BYTES))
+            return _(TOO_LONG).format(size=limits.size(limits.MAX_ITEM_BYTES))
     return None
 
 
@@ -601,7 +610,7 @@ def _records(lines: Iterable[bytes | _TooLong], encoding: str) -> Iterator[tuple
 def _record_error(where: str, bad: _Undecodable | _TooLong) -> InputError:
     if isinstance(bad, _Undecodable):
         return InputError(where, bad.message)
-    return InputError(where, TOO_LONG.format(limits.size(limits.MAX_ITEM_BYTES)))
+    return InputError(where, _(TOO_LONG).format(size=limits.size(limits.MAX_ITEM_BYTES)))
 
 
 def _load_invitations_csv(name: str, lines: Iterable[bytes | _TooLong], encoding: str) -> Iterator[Loaded]:

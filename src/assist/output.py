@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 import typer
 
 from .cli_common import err, style
+from .i18n import N_, _, ngettext
+from .shown_words import kind_word, status_cell, status_word, verdict_word  # noqa: F401 (shown here too)
 from .models import VERDICTS, ScreenResult
 from .report import RunReport
 from .terminal import shown, shown_lines
@@ -26,10 +28,6 @@ VERDICT_STYLE = {"accept": "green", "ask": "yellow", "ignore": "red"}
 FAILED_SHOWN = 20  # request ids listed in the closing line of a run
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
 # -- one verdict ------------------------------------------------------------------------------------
 
 def verdict_text(result: ScreenResult) -> str:
@@ -37,24 +35,27 @@ def verdict_text(result: ScreenResult) -> str:
     marked as theirs), why, and the draft on record with its state. Every text in it that is not
     assist's own (the sender's, an LLM's) goes through terminal.shown: no terminal control."""
     decision = result.decision
-    head = style(f"{decision.upper():<6}", fg=VERDICT_STYLE[decision], bold=True)
+    word = verdict_word(decision).upper()
+    head = style(f"{word:<{max(6, len(word))}}", fg=VERDICT_STYLE[decision], bold=True)
     if result.user_decision:
-        said = f"your decision; assist said {result.verdict}, confidence {result.confidence:.2f}"
+        said = _("your decision; assist said {verdict}, confidence {confidence}").format(
+            verdict=verdict_word(result.verdict).lower(), confidence=f"{result.confidence:.2f}")
     else:
-        said = f"confidence {result.confidence:.2f}"
+        said = _("confidence {confidence}").format(confidence=f"{result.confidence:.2f}")
     lines = [f"{head} {shown(result.sender)}  ({shown(result.id)}, {said})", f"  {shown(result.summary)}"]
     for flag in result.flags:
         mark = style("+", fg="green") if flag.polarity == "green" else style("-", fg="red")
         lines.append(f"  {mark} {shown(flag.id)}: {shown(flag.evidence)}")
     if result.report:
-        lines.append("  ! worth reporting to LinkedIn (likely fake, scam or manipulation)")
+        lines.append("  ! " + _("worth reporting to LinkedIn (likely fake, scam or manipulation)"))
     if result.reply:
         lines += draft_lines(shown(result.id), result.reply.kind, result.reply.language, result.reply.text,
                              result.draft_status, result.draft_edited)
     if result.backend != "rules":  # who produced it, and the guard's notes
-        origin = result.backend + (f" {shown(result.model)}" if result.model else "") + (", cached" if result.cached else "")
-        lines.append(f"  by {origin}, prompt {result.prompt_version}")
-        lines += [f"  note: {shown(warning)}" for warning in result.warnings]
+        origin = result.backend + (f" {shown(result.model)}" if result.model else "")
+        by = _("by {backend}, cached, prompt {version}") if result.cached else _("by {backend}, prompt {version}")
+        lines.append("  " + by.format(backend=origin, version=result.prompt_version))
+        lines += ["  " + _("note: {warning}").format(warning=shown(warning)) for warning in result.warnings]
     return "\n".join(lines) + "\n"
 
 
@@ -62,17 +63,20 @@ def draft_lines(request_id: str, kind: str, language: str, text: str, status: st
     """The draft on record, headed by its state: pending (review before sending), approved (send it
     yourself), sent (final); a rejected or withdrawn one is named, not printed. The text (an LLM's
     or the user's) has its lines kept, with no terminal control."""
-    what = f"({kind}, {language}{', edited by you' if edited else ''})"
+    what = {"kind": kind_word(kind),
+            "language": _("{language}, edited by you").format(language=language) if edited else language}
     body = body_lines(text)
     if status == "approved":
-        return [f"  Your reply {what}, approved - send it yourself, then `assist review mark-sent {request_id}`:", *body]
+        return ["  " + _("Your reply ({kind}, {language}), approved - send it yourself, then `assist review mark-sent "
+                         "{id}`:").format(id=request_id, **what), *body]
     if status == "sent":
-        return [f"  Your reply {what}, sent (final):", *body]
+        return ["  " + _("Your reply ({kind}, {language}), sent (final):").format(**what), *body]
     if status == "rejected":
-        return [f"  Draft reply {what} rejected by you (`assist review reopen {request_id}` brings it back)"]
+        return ["  " + _("Draft reply ({kind}, {language}) rejected by you (`assist review reopen {id}` brings it back)"
+                         ).format(id=request_id, **what)]
     if status == "withdrawn":
-        return [f"  Draft reply {what} withdrawn by your decision (kept in its history)"]
-    return [f"  Draft reply {what} - review before sending:", *body]
+        return ["  " + _("Draft reply ({kind}, {language}) withdrawn by your decision (kept in its history)").format(**what)]
+    return ["  " + _("Draft reply ({kind}, {language}) - review before sending:").format(**what), *body]
 
 
 def body_lines(text: str, indent: str = "    ") -> list[str]:
@@ -85,13 +89,14 @@ def body_lines(text: str, indent: str = "    ") -> list[str]:
 def summary_line(report: RunReport, timed: bool = True) -> str:
     """`3 requests: 1 accept, 1 ask, 1 ignore; 1 worth reporting to LinkedIn; 1 failed; 2.4 s`."""
     counts = report.counts
-    line = f"{plural(report.screened, 'request')}: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
+    line = ngettext("{count} request", "{count} requests", report.screened).format(count=report.screened) + ": " \
+        + ", ".join(f"{counts[v]} {verdict_word(v).lower()}" for v in VERDICTS)
     if report.yours:
-        line += f" ({report.yours} by your own decision)"
+        line += " " + _("({count} by your own decision)").format(count=report.yours)
     if report.reported:
-        line += f"; {report.reported} worth reporting to LinkedIn"
+        line += "; " + _("{count} worth reporting to LinkedIn").format(count=report.reported)
     if report.failures:
-        line += f"; {report.failures} failed"
+        line += "; " + _("{count} failed").format(count=report.failures)
     return line + (f"; {report.elapsed:.1f} s" if timed else "")
 
 
@@ -100,15 +105,21 @@ def usage_line(report: RunReport) -> str | None:
     usage = report.usage
     if usage is None:
         return None
-    cost = f", about ${usage.cost_usd:.4f}" if usage.cost_usd is not None else ", cost unknown"
-    line = f"LLM usage: {usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens{cost}"
-    return line + (f"; {report.cached} from the cache" if report.cached else "")
+    if usage.cost_usd is not None:
+        line = _("LLM usage: {prompt} prompt + {completion} completion tokens, about ${cost}").format(
+            prompt=usage.prompt_tokens, completion=usage.completion_tokens, cost=f"{usage.cost_usd:.4f}")
+    else:
+        line = _("LLM usage: {prompt} prompt + {completion} completion tokens, cost unknown").format(
+            prompt=usage.prompt_tokens, completion=usage.completion_tokens)
+    return line + ("; " + _("{count} from the cache").format(count=report.cached) if report.cached else "")
 
 
 def failures_line(report: RunReport) -> str:
-    shown = ", ".join(report.failed[:FAILED_SHOWN])
+    ids = ", ".join(report.failed[:FAILED_SHOWN])
     more = report.failures - FAILED_SHOWN
-    return f"{plural(report.failures, 'request')} failed: {shown}" + (f" and {more} more" if more > 0 else "")
+    line = ngettext("{count} request failed: {ids}", "{count} requests failed: {ids}", report.failures).format(
+        count=report.failures, ids=ids)
+    return line + (" " + _("and {count} more").format(count=more) if more > 0 else "")
 
 
 # -- the progress bar -------------------------------------------------------------------------------
@@ -149,7 +160,7 @@ class ProgressBar:
                 return
             self._start()
         self._progress.update(self._task, completed=self.done, total=max(total, self.done),
-                              failed=f", {self.failed} failed" if self.failed else "")
+                              failed=", " + _("{count} failed").format(count=self.failed) if self.failed else "")
 
     def say(self, message: str) -> None:
         """A line on stderr (`assist: ...`), above the bar when it shows; no terminal control."""
@@ -164,7 +175,7 @@ class ProgressBar:
 
         console = Console(file=sys.stderr, force_terminal=True)
         self._progress = Progress(
-            BarColumn(), MofNCompleteColumn(), TextColumn("screened{task.fields[failed]}"), TimeElapsedColumn(),
+            BarColumn(), MofNCompleteColumn(), TextColumn(_("screened") + "{task.fields[failed]}"), TimeElapsedColumn(),
             console=console, transient=True, redirect_stdout=_same_terminal(), redirect_stderr=False,
         )
         self._task = self._progress.add_task("screen", total=None, failed="")
@@ -299,13 +310,13 @@ def ago(at: str | None, now: "datetime | None" = None) -> str:
     if seconds < 0:
         return then.astimezone().strftime("%Y-%m-%d %H:%M")
     if seconds < 60:
-        return "just now"
+        return _("just now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return _("{count} min ago").format(count=int(seconds // 60))
     if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
+        return _("{count} h ago").format(count=int(seconds // 3600))
     if seconds < 14 * 86400:
-        return f"{int(seconds // 86400)} d ago"
+        return _("{count} d ago").format(count=int(seconds // 86400))
     return then.astimezone().strftime("%Y-%m-%d")
 
 
@@ -375,17 +386,18 @@ def aligned(header: list[str], rows: list[list[str]], caps: list[int | None], wi
 
 # -- a week at a glance -----------------------------------------------------------------------------
 
-TABLE_COLUMNS = (("VERDICT", 14), ("NAME", 22), ("HEADLINE", 34))
+TABLE_COLUMNS = ((N_("VERDICT"), 14), (N_("NAME"), 22), (N_("HEADLINE"), 34))
 
 
 def table_header(width: int | None = None) -> str:
-    return _table_row([name for name, _ in TABLE_COLUMNS] + ["REASON"], width)
+    return _table_row([_(name) for name, _size in TABLE_COLUMNS] + [_("REASON")], width)
 
 
 def table_line(result: ScreenResult, headline: str | None, width: int | None = None) -> str:
     """A screen result on one line: the verdict that stands (yours marked `(you)`; `!` worth
     reporting), name, headline, and the main reason (the first flag's evidence)."""
-    verdict = f"{result.decision} (you)" if result.user_decision else result.decision
+    verdict = verdict_word(result.decision).lower()
+    verdict = _("{verdict} (you)").format(verdict=verdict) if result.user_decision else verdict
     verdict += " !" if result.report else ""
     reason = f"{result.flags[0].id}: {result.flags[0].evidence}" if result.flags else result.summary
     return _table_row([verdict, result.sender, headline or "", reason], width, colour=VERDICT_STYLE[result.decision])
@@ -393,7 +405,7 @@ def table_line(result: ScreenResult, headline: str | None, width: int | None = N
 
 def _table_row(cells: list[str], width: int | None = None, colour: str | None = None) -> str:
     width = width or terminal_width()
-    fixed = [size for _, size in TABLE_COLUMNS]
+    fixed = [size for _name, size in TABLE_COLUMNS]
     rest = max(10, width - sum(fixed) - 2 * len(fixed))
     parts = [pad(cut(cell, size), size) for cell, size in zip(cells, fixed)]
     if colour:

@@ -15,31 +15,34 @@ import sys
 from typing import TYPE_CHECKING, Callable
 
 from .errors import InputError
+from .i18n import N_, _, ngettext
 from .vocabulary import REPLY_KINDS
 
 if TYPE_CHECKING:
     from .config import UserConfig
     from .store import Draft, Store
 
+# The keys are the same letters in every language; each line is translated whole (a key is a letter
+# in brackets, where the words put it).
 KEY_LINES = (
-    "a[p]prove  [e]dit  [r]egenerate  [k]ind  [l]anguage  re[j]ect  [s]kip  [b]ack  [q]uit",
-    "you decide: [a]ccept  [i]gnore    [o]pen profile  [u]ndo  [?] all keys",
+    N_("a[p]prove  [e]dit  [r]egenerate  [k]ind  [l]anguage  re[j]ect  [s]kip  [b]ack  [q]uit"),
+    N_("you decide: [a]ccept  [i]gnore    [o]pen profile  [u]ndo  [?] all keys"),
 )
 KEY_HELP = (
-    ("p", "approve the draft: copy it into LinkedIn yourself, then `assist review mark-sent ID`"),
-    ("e", "edit the draft in $VISUAL or $EDITOR (an empty edit keeps the text)"),
-    ("r", "regenerate the draft (an LLM words it anew; the offline engine writes the same text)"),
-    ("k", "switch the kind of reply: " + ", ".join(REPLY_KINDS)),
-    ("l", "switch the language: English and yours"),
-    ("j", "reject the draft: never exported, never learned from"),
-    ("a", "accept the request, as `assist decide ID accept` (a welcome draft is offered)"),
-    ("i", "ignore the request, as `assist decide ID ignore` (a pending draft is withdrawn)"),
-    ("o", "open the sender's profile in your browser"),
-    ("u", "undo your last action, as `assist undo`"),
-    ("b", "back to the previous card"),
-    ("s", "skip to the next card"),
-    ("q", "quit (so does Ctrl-D)"),
-    ("?", "these keys"),
+    ("p", N_("approve the draft: copy it into LinkedIn yourself, then `assist review mark-sent ID`")),
+    ("e", N_("edit the draft in $VISUAL or $EDITOR (an empty edit keeps the text)")),
+    ("r", N_("regenerate the draft (an LLM words it anew; the offline engine writes the same text)")),
+    ("k", N_("switch the kind of reply: {kinds}")),
+    ("l", N_("switch the language: English and yours")),
+    ("j", N_("reject the draft: never exported, never learned from")),
+    ("a", N_("accept the request, as `assist decide ID accept` (a welcome draft is offered)")),
+    ("i", N_("ignore the request, as `assist decide ID ignore` (a pending draft is withdrawn)")),
+    ("o", N_("open the sender's profile in your browser")),
+    ("u", N_("undo your last action, as `assist undo`")),
+    ("b", N_("back to the previous card")),
+    ("s", N_("skip to the next card")),
+    ("q", N_("quit (so does Ctrl-D)")),
+    ("?", N_("these keys")),
 )
 VERDICT_STYLE = {"accept": "green", "ask": "yellow", "ignore": "red"}
 
@@ -65,7 +68,7 @@ class Screen:
     def keys(self, lines: tuple[str, ...] = KEY_LINES) -> None:
         for line in lines:
             parts: list[str | tuple[str, str]] = ["  "]
-            for piece in re.split(r"(\[.\])", line):
+            for piece in re.split(r"(\[.\])", _(line)):
                 parts.append((piece, "bold cyan") if re.fullmatch(r"\[.\]", piece) else piece)
             self.say(*parts)
 
@@ -127,32 +130,39 @@ def card(store: "Store", request_id: str, position: str) -> list[tuple | str]:
         draft: Draft | None = store.draft(request_id)
     except InputError:
         draft = None
-    state = f"[{draft.status}{', edited' if draft.edited else ''}]" if draft else "[no draft]"
+    from .output import kind_word, status_cell, verdict_word
+
+    state = f"[{status_cell(draft.status, draft.edited)}]" if draft else "[" + _("no draft") + "]"
     lines: list = [("", (position, "dim"), (sender.name, "bold"), f"  {request_id}  ", (state, "magenta"))]
     if sender.headline:
         lines.append(f"  {sender.headline}")
     facts = [sender.company, sender.location]
     if sender.mutual_connections is not None:
-        facts.append(f"{sender.mutual_connections} mutual connection{'s' if sender.mutual_connections != 1 else ''}")
+        facts.append(ngettext("{count} mutual connection", "{count} mutual connections", sender.mutual_connections
+                              ).format(count=sender.mutual_connections))
     if any(facts):
         lines.append("  " + " · ".join(filter(None, facts)))
-    lines.append(("", ("  " + sender.profile_url, "blue")) if sender.profile_url else ("", ("  no profile URL", "dim")))
-    lines.append(f"  Note: {request.note}" if request.note else ("", ("  No note.", "dim")))  # one line: Screen.say
+    lines.append(("", ("  " + sender.profile_url, "blue")) if sender.profile_url else ("", ("  " + _("no profile URL"), "dim")))
+    lines.append("  " + _("Note: {note}").format(note=request.note) if request.note
+                 else ("", ("  " + _("No note."), "dim")))  # one line: Screen.say
     verdict = (draft.verdict if draft else None) or {}
     if verdict:
         name = verdict.get("verdict", "?")
-        lines.append(("", "  Verdict: ", (name.upper(), f"bold {VERDICT_STYLE.get(name, '')}".strip()),
+        lines.append(("", "  " + _("Verdict:") + " ", (verdict_word(name).upper(), f"bold {VERDICT_STYLE.get(name, '')}".strip()),
                       f" ({verdict.get('confidence', 0):.2f}) - {verdict.get('summary', '')}"))
         for flag in verdict.get("flags", []):
             green = flag["polarity"] == "green"
             lines.append(("", "    ", ("+" if green else "-", "green" if green else "red"), f" {flag['id']}: {flag['evidence']}"))
     decision = store.decision(request_id)
     if decision:
-        lines.append(("", "  Your decision: ", (decision.upper(), f"bold {VERDICT_STYLE.get(decision, '')}".strip())))
+        lines.append(("", "  " + _("Your decision:") + " ",
+                      (verdict_word(decision).upper(), f"bold {VERDICT_STYLE.get(decision, '')}".strip())))
     if draft is None:
-        lines.append(("", ("  No draft now.", "dim")))
+        lines.append(("", ("  " + _("No draft now."), "dim")))
     else:
-        lines.append(("", ("  Draft ", "bold"), f"({draft.kind}, {draft.language}, {len(draft.text)} chars):"))
+        lines.append(("", ("  " + _("Draft") + " ", "bold"), ngettext(
+            "({kind}, {language}, {count} char):", "({kind}, {language}, {count} chars):", len(draft.text)).format(
+                kind=kind_word(draft.kind), language=draft.language, count=len(draft.text))))
         from .terminal import shown_lines
 
         lines += [f"    {line}" if line else "" for line in shown_lines(draft.text).split("\n")]
@@ -162,10 +172,12 @@ def card(store: "Store", request_id: str, position: str) -> list[tuple | str]:
 def run(store: "Store", user: "UserConfig", config: str | None, coloured: bool,
         edit: Callable[[str], str | None], regenerate: Callable, decide: Callable, undone_lines: Callable) -> None:
     """The session over the drafts pending when it starts, in their order."""
+    from .output import kind_word, verdict_word
+
     screen, keys = Screen(coloured), Keys()
     cards = [draft.request_id for draft in store.drafts("pending")]
     if not cards:
-        screen.say("No drafts waiting for review. Screen some requests first: assist screen INBOX")
+        screen.say(_("No drafts waiting for review. Screen some requests first: assist screen INBOX"))
         return
     reviewed: set[str] = set()
     index, show = 0, True
@@ -185,22 +197,22 @@ def run(store: "Store", user: "UserConfig", config: str | None, coloured: bool,
         try:
             if key == "p":
                 change = store.act(request_id, "approve")
-                screen.say(f"  {change.note}" if change.note else
-                           f"  approved: copy it into LinkedIn yourself, then `assist review mark-sent {request_id}`")
+                screen.say(f"  {change.note}" if change.note else "  " + _(
+                    "approved: copy it into LinkedIn yourself, then `assist review mark-sent {id}`").format(id=request_id))
                 reviewed.add(request_id)
                 index += 1
             elif key == "j":
                 change = store.act(request_id, "reject")
-                screen.say(f"  {change.note}" if change.note else "  rejected: never exported, never learned from")
+                screen.say(f"  {change.note}" if change.note else "  " + _("rejected: never exported, never learned from"))
                 reviewed.add(request_id)
                 index += 1
             elif key == "e":
                 draft = store.draft(request_id)
                 text = edit(draft.text)
                 if text is None or text.strip() == draft.text.strip():
-                    screen.say("  no change")
+                    screen.say("  " + _("no change"))
                 elif not text.strip():
-                    screen.say("  the edit was empty: the previous text is kept")
+                    screen.say("  " + _("the edit was empty: the previous text is kept"))
                 else:
                     store.edit(request_id, text)
             elif key in ("r", "k", "l"):
@@ -212,14 +224,14 @@ def run(store: "Store", user: "UserConfig", config: str | None, coloured: bool,
                     language = other_language(user, language)
                 changed, backend = regenerate(store, user, draft, kind, language)
                 if not changed:
-                    screen.say(f"  the {backend} engine writes the same text for the same kind and language, so the "
-                               "draft is unchanged: [e]dit it, switch [k]ind or [l]anguage, or configure an LLM "
-                               "([llm] in the config) to word it anew")
+                    screen.say("  " + _("the {backend} engine writes the same text for the same kind and language, so the "
+                                        "draft is unchanged: [e]dit it, switch [k]ind or [l]anguage, or configure an LLM "
+                                        "([llm] in the config) to word it anew").format(backend=backend))
                     show = False
             elif key in ("a", "i"):
                 verdict = "accept" if key == "a" else "ignore"
                 decided = decide(store, request_id, verdict, config)
-                screen.say(f"  you decided {verdict}")
+                screen.say("  " + _("you decided {verdict}").format(verdict=verdict_word(verdict).lower()))
                 for line in [*decided.done, *decided.notes]:
                     screen.say(f"  {line}")
                 reviewed.add(request_id)
@@ -229,11 +241,13 @@ def run(store: "Store", user: "UserConfig", config: str | None, coloured: bool,
                 show = False
                 url = store.request(request_id).sender.profile_url
                 if not url:
-                    screen.say(f"  no profile URL for this request: search LinkedIn for {store.request(request_id).sender.name}")
+                    screen.say("  " + _("no profile URL for this request: search LinkedIn for {name}").format(
+                        name=store.request(request_id).sender.name))
                 else:
                     import webbrowser
 
-                    screen.say(f"  opened {url}" if webbrowser.open(url) else f"  could not open a browser: {url}")
+                    screen.say("  " + (_("opened {url}") if webbrowser.open(url) else _("could not open a browser: {url}")
+                                       ).format(url=url))
             elif key == "u":
                 undone = store.undo()
                 for line in undone_lines(undone):
@@ -244,7 +258,7 @@ def run(store: "Store", user: "UserConfig", config: str | None, coloured: bool,
                     index = cards.index(undone.request_id)
             elif key == "b":
                 if index == 0:
-                    screen.say("  this is the first card")
+                    screen.say("  " + _("this is the first card"))
                     show = False
                 else:
                     index -= 1
@@ -252,17 +266,18 @@ def run(store: "Store", user: "UserConfig", config: str | None, coloured: bool,
                 index += 1
             elif key == "?":
                 for letter, what in KEY_HELP:
-                    screen.say("  ", (letter, "bold cyan"), f"  {what}")
+                    screen.say("  ", (letter, "bold cyan"), "  " + _(what).format(kinds=", ".join(map(kind_word, REPLY_KINDS))))
                 show = False
             elif key == "":
                 show = False  # Enter is no key: the keys again
             else:
-                screen.say(f"  unknown key {key!r}: ? shows the keys")
+                screen.say("  " + _("unknown key {key}: ? shows the keys").format(key=repr(key)))
                 show = False
         except InputError as error:  # refused by the state machine, or changed meanwhile: said, and stay
             screen.say(f"  {error}")
             show = False
-    screen.say(f"{'' if key == 'q' else chr(10)}Reviewed {len(reviewed)}; {len(store.drafts('pending'))} still pending.")
+    screen.say(("" if key == "q" else "\n") + _("Reviewed {count}; {pending} still pending.").format(
+        count=len(reviewed), pending=len(store.drafts("pending"))))
 
 
 def other_language(user: "UserConfig", language: str) -> str:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from .backends.base import Backend
 from .backends.errors import LLMError
 from .context import RunContext
+from .explain import shown_in
 from .load import Loaded
 from .models import Reply, ScreenResult
 from .screen import screen_request
@@ -135,6 +136,11 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
         on_done(screened)
         return screened
 
+    def look_up_shown(request):
+        """The verdict on record under this key, its summary in this run's interface language."""
+        resumed, on_record = store.look_up(request, key)
+        return (shown_in(resumed, ctx) if resumed is not None else None), on_record
+
     def submit(loaded: Loaded) -> Future[Screened]:
         nonlocal first_call
         if store is not None:
@@ -143,13 +149,13 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
                 on_warning(warning)
             if request is not loaded.request:
                 loaded = replace(loaded, request=request)
-        resumed, on_record = store.look_up(loaded.request, key) if look_up else (None, nothing)
+        resumed, on_record = look_up_shown(loaded.request) if look_up else (None, nothing)
         if not resume:
             resumed = None
         if resumed is None and claims:
             held = store.claim(loaded.request, key)
             if held == "done" and resume:  # another process recorded it a moment ago
-                resumed, on_record = store.look_up(loaded.request, key)
+                resumed, on_record = look_up_shown(loaded.request)
             elif held == "held":  # another process is paying for it: its verdict is awaited (take)
                 later: Future[Screened] = Future()
                 waiting[later] = (loaded, on_record)
@@ -170,7 +176,7 @@ def screen_all(items: Iterable[Loaded], backend: Backend, ctx: RunContext, store
         without one, or gone stale) this process screens it."""
         loaded, on_record = waiting.pop(future)
         while True:
-            resumed, on_record = store.look_up(loaded.request, key)
+            resumed, on_record = look_up_shown(loaded.request)
             if resumed is not None and resume:
                 future.set_result(Screened(loaded, resumed, on_record=on_record))
                 return

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .i18n import N_, _
+from .shown_words import kind_word, status_word, verdict_word
 from .errors import InputError
 from .draft_states import DONE, next_state
 from .migrations import NewerSchema, migrate
@@ -195,7 +197,7 @@ def _add_profile_column(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS requests_by_profile ON requests(profile)")
 
 
-READ_ONLY = "read-only (its file or folder cannot be written): reading works; to change anything, make both writable"
+READ_ONLY = N_("read-only (its file or folder cannot be written): reading works; to change anything, make both writable")
 # The stores this process opened, the last one last: a database error met later names it.
 OPENED: list[Path] = []
 
@@ -229,16 +231,17 @@ def database_problem(error: Exception, path: Path | None = None) -> InputError:
     text = str(error)
     name = getattr(error, "sqlite_errorname", "")
     if name.startswith("SQLITE_READONLY") or "readonly" in text:
-        return InputError(str(path), READ_ONLY)
+        return InputError(str(path), _(READ_ONLY))
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
-        return InputError(str(path), f"busy ({text}): another assist held it for 30 s; try again when it is done")
+        return InputError(str(path), _("busy ({reason}): another assist held it for 30 s; try again when it is done"
+                                       ).format(reason=text))
     if name.startswith(("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")) \
             or "unable to open" in text or "disk" in text and "malformed" not in text:
-        return InputError(str(path), f"cannot use the database ({text}): check that the disk has space and that "
-                                     "the file and its folder can be read and written")
-    return InputError(str(path), f"damaged, not a usable assist database ({text}): move it aside (mv {path} "
-                                 f"{path}.damaged) and assist starts a new one; `sqlite3 FILE .recover` may save "
-                                 "what it held")
+        return InputError(str(path), _("cannot use the database ({reason}): check that the disk has space and that "
+                                       "the file and its folder can be read and written").format(reason=text))
+    return InputError(str(path), _("damaged, not a usable assist database ({reason}): move it aside (mv {path} "
+                                   "{path}.damaged) and assist starts a new one; `sqlite3 FILE .recover` may save "
+                                   "what it held").format(reason=text, path=path))
 
 
 def default_db_path() -> Path:
@@ -327,20 +330,28 @@ class Undone:
     was: dict
 
 
-def _undone_text(row: sqlite3.Row) -> str:
-    """An action of the log in words: `your decision accept on Lê Minh Tuấn (req-02)`."""
+UNDONE_TEXTS = {
+    "decided": N_("your decision {detail} on {who}"),
+    "approved": N_("the approval of the reply to {who}"),
+    "rejected": N_("the rejection of the reply to {who}"),
+    "reopened": N_("reopening the reply to {who}"),
+    "edited": N_("your edit of the reply to {who}"),
+    "regenerated": N_("the regenerated reply to {who}"),
+    "drafted": N_("the reply drafted for {who}"),
+    "sent": N_("marking the reply to {who} sent"),
+}
+
+
+def _undone_text(row: sqlite3.Row, translate=_) -> str:
+    """An action of the log in words: `your decision accept on Lê Minh Tuấn (req-02)`; in the
+    interface's language, or (translate=str, what the log keeps) in English."""
     who = f"{row['sender']} ({row['request_id']})"
     action, detail = row["action"], row["detail"]
-    return {
-        "decided": f"your decision {detail} on {who}",
-        "approved": f"the approval of the reply to {who}",
-        "rejected": f"the rejection of the reply to {who}",
-        "reopened": f"reopening the reply to {who}",
-        "edited": f"your edit of the reply to {who}",
-        "regenerated": f"the regenerated reply to {who}",
-        "drafted": f"the reply drafted for {who}",
-        "sent": f"marking the reply to {who} sent",
-    }.get(action, f"{action} on {who}")
+    if action not in UNDONE_TEXTS:
+        return f"{action} on {who}"
+    if action == "decided" and translate is _:
+        detail = verdict_word(detail).lower()
+    return translate(UNDONE_TEXTS[action]).format(detail=detail, who=who)
 
 
 @dataclass(frozen=True)
@@ -371,8 +382,9 @@ class Store:
         self._senders: dict[str, tuple[str | None, str, str]] = {}
         self._profiles: dict[str, tuple[str, bool]] = {}  # profile -> (id, whether assist derived it)
         if path.is_dir():
-            raise InputError(str(path), f"is a folder, not a database file: give the file's path (e.g. {path / DB_NAME})")
-        prepare_folder(path.parent, "the store goes under it")
+            raise InputError(str(path), _("is a folder, not a database file: give the file's path (e.g. {example})").format(
+                example=path / DB_NAME))
+        prepare_folder(path.parent, N_("the store goes under it"))
         OPENED.append(path)
         try:
             if path.exists() and not _writable(path):
@@ -389,7 +401,7 @@ class Store:
         except sqlite3.Error as error:
             raise database_problem(error, path) from None
         except OSError as error:
-            raise InputError(str(path), f"cannot open the database ({error.strerror or error})") from None
+            raise InputError(str(path), _("cannot open the database ({reason})").format(reason=error.strerror or error)) from None
 
     def _open_read_only(self) -> None:
         """A store whose file or folder cannot be written: read (`review list`, `list`, `show`), never
@@ -450,7 +462,7 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE: take the write lock up front, so two writers queue instead of failing."""
         if self.read_only:
-            raise InputError(str(self.path), READ_ONLY)
+            raise InputError(str(self.path), _(READ_ONLY))
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
@@ -489,8 +501,9 @@ class Store:
             from .models import stable_hash
 
             new_id = f"{request.id}-{stable_hash(profile or name, 6)}"
-            warning = (f"{request.id}: that id is on record for {stored[2]}; this request from {request.sender.name} "
-                       f"is another sender, kept as {new_id}, and inherits nothing of the first")
+            warning = _("{id}: that id is on record for {stored}; this request from {name} is another sender, kept "
+                        "as {new_id}, and inherits nothing of the first").format(
+                id=request.id, stored=stored[2], name=request.sender.name, new_id=new_id)
             request = request.model_copy(update={"id": new_id})
         self._remember(request.id or "", profile, name, request.sender.name, derived_id(request))
         return request, warning
@@ -643,7 +656,8 @@ class Store:
         with self.transaction() as db:
             self._require(request_id)
             if self.decision(request_id) == verdict:
-                return Decided(False, [], [f"{request_id}: you already decided {verdict}; nothing changed"])
+                return Decided(False, [], [_("{id}: you already decided {verdict}; nothing changed").format(
+                    id=request_id, verdict=verdict_word(verdict).lower())])
             before = self._snapshot(db, request_id)
             db.execute("INSERT INTO decisions (request_id, verdict, decided_at) VALUES (?, ?, ?) "
                        "ON CONFLICT(request_id) DO UPDATE SET verdict = excluded.verdict, decided_at = excluded.decided_at",
@@ -656,15 +670,18 @@ class Store:
                                    or (verdict == "ask" and row["kind"] == "welcome"))
             if unfit:
                 self._change(db, request_id, "withdraw", row, now)
-                done.append(f"the pending {row['kind']} draft is withdrawn (kept in its history)")
+                done.append(_("the pending {kind} draft is withdrawn (kept in its history)").format(kind=kind_word(row["kind"])))
             elif row is not None and not untouched and row["status"] != "withdrawn" and (
                     verdict != "ask" or row["kind"] == "welcome"):
-                what = f"{'edited ' if row['edited'] else ''}{row['status']} {row['kind']} draft"
-                notes.append(f"{request_id}: your {what} is kept" + (f"; no {wanted} draft is offered" if wanted else ""))
+                what = (_("{id}: your edited {status} {kind} draft is kept") if row["edited"]
+                        else _("{id}: your {status} {kind} draft is kept")).format(
+                    id=request_id, status=status_word(row["status"]), kind=kind_word(row["kind"]))
+                notes.append(what + ("; " + _("no {kind} draft is offered").format(kind=kind_word(wanted)) if wanted else ""))
             fresh = db.execute("SELECT status FROM drafts WHERE request_id = ?", (request_id,)).fetchone()
             if wanted and offer is not None and (fresh is None or fresh["status"] == "withdrawn"):
                 self._offer(db, request_id, offer.kind, offer.language, offer.text, now, over_withdrawn=True)
-                done.append(f"a {offer.kind} draft waits for your review (`assist review show {request_id}`)")
+                done.append(_("a {kind} draft waits for your review (`assist review show {id}`)").format(
+                    kind=kind_word(offer.kind), id=request_id))
             self._log(db, request_id, "decided", verdict, now, before)
         return Decided(True, done, notes)
 
@@ -687,7 +704,7 @@ class Store:
         for draft in self._drafts_where("d.request_id = ?", (request_id,)):
             return draft
         self._require(request_id)
-        raise InputError(request_id, "no draft for this request (only `ask` verdicts get one; try `assist draft-reply`)")
+        raise InputError(request_id, _("no draft for this request (only `ask` verdicts get one; try `assist draft-reply`)"))
 
     def _drafts_where(self, where: str, params: tuple) -> list[Draft]:
         rows = self.db.execute(
@@ -726,20 +743,22 @@ class Store:
             changed = self._change(db, request_id, action, row, now)
             if changed:
                 self._log(db, request_id, DONE[action], None, now, before)
-        note = None if changed else f"{request_id}: already {row['status']}; nothing changed"
+        note = None if changed else _("{id}: already {status}; nothing changed").format(
+            id=request_id, status=status_word(row["status"]))
         return Change(self.draft(request_id), changed, note)
 
     def edit(self, request_id: str, text: str) -> Change:
         """The user's own text: kept through later screenings; an approved draft is pending again."""
         text = text.strip()
         if not text:
-            raise InputError(request_id, "the edited reply is empty")
+            raise InputError(request_id, _("the edited reply is empty"))
         now = _now()
         with self.transaction() as db:
             row = self._current(db, request_id)
             next_state(request_id, row["status"], "edit")
             if text == row["text"]:
-                return Change(self._draft_in(request_id), False, f"{request_id}: the draft already says that; nothing changed")
+                return Change(self._draft_in(request_id), False,
+                              _("{id}: the draft already says that; nothing changed").format(id=request_id))
             before = self._snapshot(db, request_id)
             db.execute("UPDATE drafts SET text = ?, edited = 1 WHERE request_id = ?", (text, request_id))
             self._change(db, request_id, "edit", row, now)
@@ -765,7 +784,7 @@ class Store:
         row = db.execute("SELECT * FROM drafts WHERE request_id = ?", (request_id,)).fetchone()
         if row is None:
             self._require(request_id)
-            raise InputError(request_id, "no draft for this request (only `ask` verdicts get one; try `assist draft-reply`)")
+            raise InputError(request_id, _("no draft for this request (only `ask` verdicts get one; try `assist draft-reply`)"))
         return row
 
     def _draft_in(self, request_id: str) -> Draft:
@@ -835,22 +854,23 @@ class Store:
                              "JOIN requests r ON r.id = a.request_id WHERE a.undone_at IS NULL AND a.action != 'undone' "
                              "ORDER BY a.id DESC LIMIT 1").fetchone()
             if row is None:
-                raise InputError("undo", "nothing to undo: no decision or draft action on record")
+                raise InputError("undo", _("nothing to undo: no decision or draft action on record"))
             request_id, what = row["request_id"], _undone_text(row)
             if row["action"] == "sent":
-                raise InputError("undo", f"the last action, {what}, cannot be undone: sent is final (the reply is "
-                                         "on LinkedIn; assist cannot take it back)")
+                raise InputError("undo", _("the last action, {what}, cannot be undone: sent is final (the reply is "
+                                           "on LinkedIn; assist cannot take it back)").format(what=what))
             if row["undo"] is None:
-                raise InputError("undo", f"the last action, {what}, was recorded before assist kept what undo "
-                                         "needs: it cannot be undone")
+                raise InputError("undo", _("the last action, {what}, was recorded before assist kept what undo "
+                                           "needs: it cannot be undone").format(what=what))
             kept = json.loads(row["undo"])
             now_state = self._snapshot(db, request_id)
             if now_state != kept["after"]:
-                raise InputError("undo", f"cannot undo {what}: the request's draft or decision changed since; "
-                                         f"see `assist show {request_id}`, and use `assist review` or `assist decide`")
+                raise InputError("undo", _("cannot undo {what}: the request's draft or decision changed since; "
+                                           "see `assist show {id}`, and use `assist review` or `assist decide`").format(
+                                               what=what, id=request_id))
             before, current = kept["before"], now_state["draft"]
             if current is not None and current["status"] == "sent" and before["draft"] != current:
-                raise InputError("undo", f"cannot undo {what}: the reply was sent, which is final")
+                raise InputError("undo", _("cannot undo {what}: the reply was sent, which is final").format(what=what))
             decision = before["decision"]
             if decision is None:
                 db.execute("DELETE FROM decisions WHERE request_id = ?", (request_id,))
@@ -874,25 +894,25 @@ class Store:
                             shown["kind"], shown["language"], shown["text"], shown["edited"], now))
             db.execute("UPDATE actions SET undone_at = ? WHERE id = ?", (now, row["id"]))
             db.execute("INSERT INTO actions (request_id, action, detail, at) VALUES (?, 'undone', ?, ?)",
-                       (request_id, what, now))
+                       (request_id, _undone_text(row, str), now))  # the log keeps it in English
         return Undone(request_id, row["sender"], row["action"], what, before, now_state)
 
     def resolve(self, id_or_prefix: str) -> str:
         """The id of the one screened request whose id is this or starts with it."""
         if not id_or_prefix.strip():
-            raise InputError("id", "empty: give a request id or a unique prefix of it (see `assist review list`)")
+            raise InputError("id", _("empty: give a request id or a unique prefix of it (see `assist review list`)"))
         if self.db.execute("SELECT 1 FROM requests WHERE id = ?", (id_or_prefix,)).fetchone():
             return id_or_prefix
         escaped = id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self.db.execute("SELECT id, sender, COUNT(*) OVER () AS n FROM requests WHERE id LIKE ? ESCAPE '\\' "
                                "ORDER BY id LIMIT 5", (escaped + "%",)).fetchall()
         if not rows:
-            raise InputError(id_or_prefix, "no such request in the store (see `assist review list`)")
+            raise InputError(id_or_prefix, _("no such request in the store (see `assist review list`)"))
         if len(rows) > 1:
             shown = ", ".join(f"{row['id']} ({row['sender']})" for row in rows)
             count = rows[0]["n"]
-            raise InputError(id_or_prefix, f"more than one request starts with it ({count}: {shown}{', …' if count > 5 else ''}); "
-                                           "give more of the id")
+            raise InputError(id_or_prefix, _("more than one request starts with it ({count}: {ids}); give more of the id"
+                                             ).format(count=count, ids=shown + (", …" if count > 5 else "")))
         return rows[0]["id"]
 
     def offer_draft(self, request_id: str, kind: str, language: str, text: str) -> tuple[Draft, bool]:
@@ -915,7 +935,7 @@ class Store:
     def _require(self, request_id: str) -> sqlite3.Row:
         row = self.db.execute("SELECT * FROM requests WHERE id = ?", (request_id,)).fetchone()
         if row is None:
-            raise InputError(request_id, "no such request in the store (see `assist review list`)")
+            raise InputError(request_id, _("no such request in the store (see `assist review list`)"))
         return row
 
     # -- what assist learned, history, forgetting -----------------------------------------------

@@ -1,0 +1,86 @@
+"""The commands' descriptions in `--help`, in the interface's language.
+
+A command's description is the first sentence of its docstring (the command lists show it whole:
+cli._whole_first_sentence). `pybabel extract` finds them with `extract` below (babel.cfg names it),
+so the catalogue holds them beside every other message; `translate` puts the interface's words in
+place before typer builds the help. The rest of a command's help (its options, its examples) stays
+in English: typer reads it from the code.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import io
+
+
+def first_sentence(doc: str) -> str:
+    """The first sentence of a docstring's first paragraph, on one line."""
+    paragraph = " ".join(inspect.cleandoc(doc).split("\n\n")[0].split())
+    sentence = paragraph.split(". ")[0]
+    return sentence if sentence.endswith(".") or sentence == paragraph else sentence + "."
+
+
+def extract(fileobj, keywords, comment_tags, options):
+    """A Babel extractor: every message Babel's own Python extractor finds, and the first sentence of each command's docstring, a command being a function
+    decorated with `@<app>.command(...)` or `@<app>.callback(...)`, or registered as
+    `<app>.command("name")(function)`; and the first sentence of each `typer.Typer(help=...)`, which
+    the list of commands shows for a group (the whole help is marked with N_ where it is written)."""
+    from babel.messages.extract import extract_python  # Babel: a dev dependency, imported only here
+
+    source = fileobj.read()
+    yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)  # _(), N_(), ...
+    tree = ast.parse(source.decode(options.get("encoding", "utf-8")))
+    registered = {call.args[0].id for call in ast.walk(tree)
+                  if isinstance(call, ast.Call) and isinstance(call.func, ast.Call) and _is_command(call.func)
+                  and call.args and isinstance(call.args[0], ast.Name)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            doc = ast.get_docstring(node, clean=False)
+            if doc and (node.name in registered or any(isinstance(d, ast.Call) and _is_command(d)
+                                                       for d in node.decorator_list)):
+                yield node.lineno, None, first_sentence(doc), []
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "Typer":
+            for keyword in node.keywords:
+                text = _literal(keyword.value) if keyword.arg == "help" else None
+                if text:
+                    yield node.lineno, None, first_sentence(text), []
+
+
+def _literal(node: ast.AST) -> str | None:
+    """The text of `"..."` or `N_("...")`."""
+    if isinstance(node, ast.Call) and node.args:
+        node = node.args[0]
+    try:
+        value = ast.literal_eval(node)
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _is_command(call: ast.Call) -> bool:
+    return isinstance(call.func, ast.Attribute) and call.func.attr in ("command", "callback")
+
+
+_ENGLISH: dict[int, str | None] = {}  # id(an info) -> its English text, kept for the next command
+
+
+def translate(app) -> None:
+    """Every command's and group's description in the interface's language: a group's help and each
+    command's first sentence (the English kept, so another command in the same process starts from it)."""
+    from .i18n import _
+
+    def put(info, attribute: str) -> None:
+        english = _ENGLISH.setdefault(id(info) * 2 + (attribute == "help"), getattr(info, attribute))
+        if isinstance(english, str):
+            setattr(info, attribute, _(english))
+
+    def visit(typer_app) -> None:
+        put(typer_app.info, "help")
+        for info in [*typer_app.registered_commands, *typer_app.registered_groups]:
+            put(info, "short_help")
+            group = getattr(info, "typer_instance", None)
+            if group is not None:
+                visit(group)
+
+    visit(app)
