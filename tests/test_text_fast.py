@@ -36,17 +36,19 @@ def test_the_tables_run_only_where_they_change_something(text):
 
 
 def reference_language(text):
-    from assist.text import ENGLISH_WORDS, VIETNAMESE_MARKS, VIETNAMESE_PLAIN_WORDS, WORD
+    from assist.text import ENGLISH_WORDS, SHARED_MARKS, VIETNAMESE_MARKS, VIETNAMESE_PLAIN_WORDS, WORD, fold
 
     if not text or not text.strip():
         return None
     lowered = text.lower()
-    if sum(ch in VIETNAMESE_MARKS for ch in lowered) >= 2:
+    two_marks = sum(ch in VIETNAMESE_MARKS for ch in lowered) >= 2
+    if two_marks and any(ch in VIETNAMESE_MARKS - SHARED_MARKS for ch in lowered):
         return "vi"
     words = WORD.findall(lowered)
     if not words:
         return "other"
-    vietnamese = sum(word in VIETNAMESE_PLAIN_WORDS for word in words)
+    vietnamese = sum(fold(word) in VIETNAMESE_PLAIN_WORDS if two_marks else word in VIETNAMESE_PLAIN_WORDS
+                     for word in words)
     english = sum(word in ENGLISH_WORDS for word in words)
     if vietnamese >= 2 and vietnamese > english:
         return "vi"
