@@ -414,6 +414,8 @@ def test_the_export_s_evidence_reads_as_vietnamese_with_its_months(run):
     assert code == 0, err
     assert "bạn đã trao đổi 6 tin nhắn với họ, lần gần nhất vào tháng 3 năm 2025 (messages.csv, khớp theo URL hồ sơ)" in out
     assert "March" not in out
+    code, _, err = run("screen", EXPORT, "--config", ANALYST_VI, "--no-store", "--lang", "vi")  # its own invitations
+    assert "Lương Văn Khải là kết nối của bạn từ ngày 9 tháng 6 năm 2020 (Connections.csv, khớp theo URL hồ sơ)" in err
     found = english_sentences(_without_english_criteria(out), _sample_names() + _replies(
         run, "screen", SAMPLE, "--config", ANALYST_VI, "--no-store", "--export", EXPORT), evidence=True)
     assert not found, found[:8]
@@ -432,7 +434,7 @@ def test_under_en_the_evidence_is_as_before_and_json_keeps_english_evidence(run)
 
 def test_a_verdict_screened_in_english_shows_its_evidence_in_vietnamese(run):
     run("screen", SAMPLE, "--config", ANALYST_VI, "--lang", "en")
-    for args in (["show", "req-02"], ["screen", SAMPLE, "--config", ANALYST_VI]):
+    for args in (["show", "req-02"], ["screen", SAMPLE, "--config", ANALYST_VI, "--all"]):
         code, out, err = run("--lang", "vi", *args)
         assert code == 0, err
         assert "yêu cầu không kèm lời nhắn" in out and "no note came with the request" not in out
@@ -448,10 +450,14 @@ def test_every_evidence_template_is_said_back_in_vietnamese():
     i18n.activate("vi")
     try:
         for template in evidence.TEMPLATES:
-            values = {name: f'"v{index}"' for index, name in enumerate(template.fields)}
+            # A value that is always a template itself (a month, a date, a seller) is one, and said too.
+            whole = {"seller": "the sender", "month": "March 2025", "date": "9 Jun 2020", "times": "once"}
+            values = {name: "7" if name in evidence.NUMBERS else whole.get(name, f'"v{index}"')
+                      for index, name in enumerate(template.fields)}
             english = template.format(**values)
             shown = evidence.shown(english)
-            assert shown == i18n._(template.message).format(**values), (template.message, shown)
+            said = {name: evidence.shown(value) if name in whole else value for name, value in values.items()}
+            assert shown == i18n._(template.message).format(**said), (template.message, shown)
             assert shown != english or template.message in evidence.SAME_IN_VIETNAMESE, template.message
     finally:
         i18n.activate("en")
@@ -482,3 +488,27 @@ def test_every_seller_label_of_the_vocabulary_has_a_translation():
     catalogue = _catalogue()
     assert labels and all(catalogue.get(label) and catalogue.get(label).string for label in labels), \
         [label for label in labels if not (catalogue.get(label) and catalogue.get(label).string)]
+
+
+def test_no_word_of_an_evidence_template_is_left_in_english(run):
+    """Stricter than the English-sentence check: a line of evidence under vi holds no word of the
+    English templates (outside the sender's quoted words), so no piece is left half translated."""
+    from assist import evidence
+
+    i18n.activate("vi")
+    try:
+        kept = {word for template in evidence.TEMPLATES for word in re.findall(r"[a-z]+", i18n._(template.message).lower())}
+    finally:
+        i18n.activate("en")
+    english = {word for template in evidence.TEMPLATES if template not in evidence.LABELS  # a label's words name companies too
+               for literal in template.literals for word in re.findall(r"[a-z]{3,}", literal.lower())} - kept
+    code, out, _ = run("screen", SAMPLE, "--config", ANALYST_VI, "--no-store", "--export", EXPORT, "--lang", "vi")
+    left = []
+    for line in _without_english_criteria(out).splitlines():
+        if FLAG_LINE.match(line):
+            # The export's files, and what parentheses hold: values (the sender's fields, the user's industry).
+            said = re.sub(r"\S+\.csv\b|\([^()]*\)", " ", QUOTED.sub(" ", line[FLAG_LINE.match(line).end():]))
+            words = set(re.findall(r"[a-z]+", said.lower()))
+            if words & english:
+                left.append((line, sorted(words & english)))
+    assert not left, left[:5]
