@@ -512,3 +512,14 @@ def test_no_word_of_an_evidence_template_is_left_in_english(run):
             if words & english:
                 left.append((line, sorted(words & english)))
     assert not left, left[:5]
+
+
+def test_a_text_built_to_be_slow_to_read_is_shown_as_it_is():
+    from assist import evidence
+
+    i18n.activate("vi")
+    try:
+        for text in (", ".join(['r at c ("s"'] * 400), "; ".join(["t (s, matched by m"] * 200)):
+            assert evidence.shown(text) == text
+    finally:
+        i18n.activate("en")

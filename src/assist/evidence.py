@@ -34,6 +34,7 @@ VERDICT_FIELDS = frozenset({"verdict", "capped", "rules"})
 NUMBERS = frozenset({"count", "day", "year", "years"})
 SEPARATORS = ("; ", ", ")
 LONGEST = 4000  # characters: longer evidence (no template writes it) is shown as it is, unread
+BUDGET = 20_000  # values tried in one reading, at most: a text built to be slow to read is shown as it is
 
 
 @dataclass(frozen=True)
@@ -235,12 +236,13 @@ def _read(text: str) -> list[tuple[str, Template, dict[str, str]]] | None:
     """The text as pieces (separator before it, template, values), each piece a whole template, or
     None where no reading covers it all. Short texts: a search with a memory of where it failed."""
     failed: set[int] = set()
+    budget = [BUDGET]
 
     def rest(start: int) -> list[tuple[str, Template, dict[str, str]]] | None:
         if start in failed:
             return None
         for template in _ORDER:
-            for end, values in _matches(template, text, start):
+            for end, values in _matches(template, text, start, budget):
                 if end == len(text):
                     return [("", template, values)]
                 separator = next((sep for sep in SEPARATORS if text.startswith(sep, end)), None)
@@ -253,17 +255,24 @@ def _read(text: str) -> list[tuple[str, Template, dict[str, str]]] | None:
         failed.add(start)
         return None
 
-    return rest(0)
+    try:
+        return rest(0)
+    except _TooLong:
+        return None
 
 
-def _matches(template: Template, text: str, start: int):
+class _TooLong(Exception):
+    """A reading that would try more values than BUDGET."""
+
+
+def _matches(template: Template, text: str, start: int, budget: list[int]):
     """Where `template` read from `start` can end, with its values: shortest values first."""
     if not text.startswith(template.literals[0], start):
         return
-    yield from _fill(template, text, start + len(template.literals[0]), 0, {})
+    yield from _fill(template, text, start + len(template.literals[0]), 0, {}, budget)
 
 
-def _fill(template: Template, text: str, start: int, index: int, values: dict[str, str]):
+def _fill(template: Template, text: str, start: int, index: int, values: dict[str, str], budget: list[int]):
     if index == len(template.fields):
         yield start, values
         return
@@ -273,9 +282,12 @@ def _fill(template: Template, text: str, start: int, index: int, values: dict[st
     else:  # the template ends with this value: it ends where a piece can
         ends = [*sorted(end for sep in SEPARATORS for end in _occurrences(text, sep, start + 1)), len(text)]
     for end in ends:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _TooLong
         value = text[start:end]
         if _fits(name, value):
-            yield from _fill(template, text, end + len(literal), index + 1, {**values, name: value})
+            yield from _fill(template, text, end + len(literal), index + 1, {**values, name: value}, budget)
 
 
 def _occurrences(text: str, literal: str, start: int) -> list[int]:
