@@ -471,7 +471,9 @@ def test_evidence_assist_did_not_write_is_shown_as_it_is():
     try:
         assert evidence.shown("The sender pitches outsourcing.") == "The sender pitches outsourcing."  # an LLM's words
         assert evidence.shown('note explains why: "hi"; the sender pitches') == 'note explains why: "hi"; the sender pitches'
-        assert evidence.shown('no photo, no headline') == "không có ảnh, không có dòng tiêu đề"
+        assert evidence.shown('no photo, no headline') == "không có ảnh đại diện, không có tiêu đề"
+        assert evidence.shown("guard: openai said accept; capped to ask because of sales_pitch") == \
+            "kiểm soát: openai kết luận chấp nhận; hạ xuống hỏi lại vì sales_pitch"
         assert evidence.shown('note: "we met"; names "SSI", where you worked') == \
             'lời nhắn: "we met"; nhắc đến "SSI", nơi bạn từng làm việc'
         assert evidence.shown("your export: you wrote to them once (messages.csv, matched by exact name)") == \
