@@ -26,7 +26,7 @@ def export_flags(result: dict) -> list[str]:
 
 
 def test_the_export_s_invitations_are_screened_and_a_connection_is_skipped(capsys):
-    code, out, err = run(capsys, "screen", ZIP, "-c", ANALYST, "--json", "--no-store")
+    code, out, err = run(capsys, "screen", ZIP, "-c", ANALYST, "--json", "--no-store", "--lang", "en")
     assert code == 0, err
     results = json_lines(out)
     senders = [result["sender"] for result in results]

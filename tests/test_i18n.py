@@ -384,3 +384,144 @@ def test_an_unknown_lang_is_one_line_and_exit_2(run):
     assert err == "assist: error: --lang: expected one of en, vi (got 'fr')\n"
     code, _, err = run("--lang=", "list")
     assert code == 2 and err.count("\n") == 1 and "--lang" in err
+
+
+# -- each flag's evidence (second pass) ---------------------------------------------------------------
+
+# Their evidence is said by injection.py and scams.py, which another pass translates: excluded here by id.
+STILL_ENGLISH = ("prompt_injection", "unclear_intent", "scam_or_phishing")
+EXPORT = str(FIXTURES / "export" / "analyst-vi.zip")
+
+
+def _without_english_criteria(out: str) -> str:
+    return "\n".join(line for line in out.splitlines()
+                     if not any(re.match(rf"^\s*[+-] {criterion}: ", line) for criterion in STILL_ENGLISH))
+
+
+@pytest.mark.parametrize("config", [ANALYST_VI, ENG_LEAD])
+def test_each_flag_s_evidence_reads_as_vietnamese(run, config):
+    replies = _replies(run, "screen", SAMPLE, "--config", config, "--no-store", "--lang", "vi")
+    code, out, err = run("screen", SAMPLE, "--config", config, "--no-store", "--lang", "vi")
+    assert code == 0, err
+    exempt = _sample_names() + replies
+    found = english_sentences(_without_english_criteria(out), exempt, evidence=True)
+    assert not found, found[:8]
+    assert "lời nhắn nêu lý do:" in out and "yêu cầu không kèm lời nhắn" in out
+
+
+def test_the_export_s_evidence_reads_as_vietnamese_with_its_months(run):
+    code, out, err = run("screen", SAMPLE, "--config", ANALYST_VI, "--no-store", "--export", EXPORT, "--lang", "vi")
+    assert code == 0, err
+    assert "bạn đã trao đổi 6 tin nhắn với họ, lần gần nhất vào tháng 3 năm 2025 (messages.csv, khớp theo URL hồ sơ)" in out
+    assert "March" not in out
+    code, _, err = run("screen", EXPORT, "--config", ANALYST_VI, "--no-store", "--lang", "vi")  # its own invitations
+    assert "Lương Văn Khải là kết nối của bạn từ ngày 9 tháng 6 năm 2020 (Connections.csv, khớp theo URL hồ sơ)" in err
+    found = english_sentences(_without_english_criteria(out), _sample_names() + _replies(
+        run, "screen", SAMPLE, "--config", ANALYST_VI, "--no-store", "--export", EXPORT), evidence=True)
+    assert not found, found[:8]
+
+
+def test_under_en_the_evidence_is_as_before_and_json_keeps_english_evidence(run):
+    code, out, _ = run("screen", SAMPLE, "--config", ANALYST_VI, "--no-store", "--lang", "en", "--export", EXPORT)
+    assert "you exchanged 6 messages with them, the last in March 2025 (messages.csv, matched by profile URL)" in out
+    assert "- no_note: no note came with the request" in out
+    code, out, _ = run("screen", SAMPLE, "--config", ANALYST_VI, "--no-store", "--json", "--lang", "vi")
+    english = [json.loads(line) for line in out.splitlines()]
+    code, out, _ = run("screen", SAMPLE, "--config", ANALYST_VI, "--no-store", "--json", "--lang", "en")
+    assert [result["flags"] for result in english] == [json.loads(line)["flags"] for line in out.splitlines()]
+    assert any(flag["evidence"] == "no note came with the request" for result in english for flag in result["flags"])
+
+
+def test_a_verdict_screened_in_english_shows_its_evidence_in_vietnamese(run):
+    run("screen", SAMPLE, "--config", ANALYST_VI, "--lang", "en")
+    for args in (["show", "req-02"], ["screen", SAMPLE, "--config", ANALYST_VI, "--all"]):
+        code, out, err = run("--lang", "vi", *args)
+        assert code == 0, err
+        assert "yêu cầu không kèm lời nhắn" in out and "no note came with the request" not in out
+    code, out, _ = run("--lang", "en", "show", "req-02")
+    assert "no note came with the request" in out
+
+
+def test_every_evidence_template_is_said_back_in_vietnamese():
+    """Each template, filled, is read back from its English and shown with the catalogue's words,
+    the values as they were (a quoted sender's words never translated)."""
+    from assist import evidence
+
+    i18n.activate("vi")
+    try:
+        for template in evidence.TEMPLATES:
+            # A value that is always a template itself (a month, a date, a seller) is one, and said too.
+            whole = {"seller": "the sender", "month": "March 2025", "date": "9 Jun 2020", "times": "once"}
+            values = {name: "7" if name in evidence.NUMBERS else whole.get(name, f'"v{index}"')
+                      for index, name in enumerate(template.fields)}
+            english = template.format(**values)
+            shown = evidence.shown(english)
+            said = {name: evidence.shown(value) if name in whole else value for name, value in values.items()}
+            assert shown == i18n._(template.message).format(**said), (template.message, shown)
+            assert shown != english or template.message in evidence.SAME_IN_VIETNAMESE, template.message
+    finally:
+        i18n.activate("en")
+    assert evidence.shown("no note came with the request") == "no note came with the request"
+
+
+def test_evidence_assist_did_not_write_is_shown_as_it_is():
+    from assist import evidence
+
+    i18n.activate("vi")
+    try:
+        assert evidence.shown("The sender pitches outsourcing.") == "The sender pitches outsourcing."  # an LLM's words
+        assert evidence.shown('note explains why: "hi"; the sender pitches') == 'note explains why: "hi"; the sender pitches'
+        assert evidence.shown('no photo, no headline') == "không có ảnh đại diện, không có tiêu đề"
+        assert evidence.shown("guard: openai said accept; capped to ask because of sales_pitch") == \
+            "kiểm soát: openai kết luận chấp nhận; hạ xuống hỏi lại vì sales_pitch"
+        assert evidence.shown('note: "we met"; names "SSI", where you worked') == \
+            'lời nhắn: "we met"; nhắc đến "SSI", nơi bạn từng làm việc'
+        assert evidence.shown("your export: you wrote to them once (messages.csv, matched by exact name)") == \
+            "bản xuất của bạn: bạn đã nhắn cho họ một lần (messages.csv, khớp theo đúng tên)"
+    finally:
+        i18n.activate("en")
+
+
+def test_every_seller_label_of_the_vocabulary_has_a_translation():
+    import tomllib
+
+    data = tomllib.loads((ROOT / "prompts" / "selling.toml").read_text())
+    labels = [entry["label"] for table in ("roles", "purposes") for entry in data.get(table, {}).values()]
+    catalogue = _catalogue()
+    assert labels and all(catalogue.get(label) and catalogue.get(label).string for label in labels), \
+        [label for label in labels if not (catalogue.get(label) and catalogue.get(label).string)]
+
+
+def test_no_word_of_an_evidence_template_is_left_in_english(run):
+    """Stricter than the English-sentence check: a line of evidence under vi holds no word of the
+    English templates (outside the sender's quoted words), so no piece is left half translated."""
+    from assist import evidence
+
+    i18n.activate("vi")
+    try:
+        kept = {word for template in evidence.TEMPLATES for word in re.findall(r"[a-z]+", i18n._(template.message).lower())}
+    finally:
+        i18n.activate("en")
+    english = {word for template in evidence.TEMPLATES if template not in evidence.LABELS  # a label's words name companies too
+               for literal in template.literals for word in re.findall(r"[a-z]{3,}", literal.lower())} - kept
+    code, out, _ = run("screen", SAMPLE, "--config", ANALYST_VI, "--no-store", "--export", EXPORT, "--lang", "vi")
+    left = []
+    for line in _without_english_criteria(out).splitlines():
+        if FLAG_LINE.match(line):
+            # The export's files, and what parentheses hold: values (the sender's fields, the user's industry).
+            said = re.sub(r"\S+\.csv\b|\([^()]*\)", " ", QUOTED.sub(" ", line[FLAG_LINE.match(line).end():]))
+            words = set(re.findall(r"[a-z]+", said.lower()))
+            if words & english:
+                left.append((line, sorted(words & english)))
+    assert not left, left[:5]
+
+
+def test_a_text_built_to_be_slow_to_read_is_shown_as_it_is():
+    from assist import evidence
+
+    i18n.activate("vi")
+    try:
+        for text in (", ".join(['r at c ("s"'] * 400), "; ".join(["t (s, matched by m"] * 200)):
+            assert evidence.shown(text) == text
+    finally:
+        i18n.activate("en")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Callable, Optional
 import typer
 
 from .errors import InputError
+from .evidence import shown as in_words
 from .i18n import _
 from .vocabulary import BACKENDS, STRUCTURED_OUTPUT
 
@@ -158,7 +159,7 @@ class Requests:
             if connected is not None:
                 self.skipped += 1
                 self.on_skip(_("{origin}: {name} is {tie}: nothing to decide, not screened").format(
-                    origin=loaded.origin, name=shown(loaded.request.sender.name), tie=connected.line()))
+                    origin=loaded.origin, name=shown(loaded.request.sender.name), tie=in_words(connected.line())))
                 continue
             self.read += 1
             yield loaded

@@ -12,6 +12,7 @@ import typer
 
 from .cli_common import DbOption, IdArgument, JsonOption, style
 from .errors import InputError
+from .evidence import shown as in_words
 from .i18n import _, ngettext
 from .vocabulary import DraftStatus, Verdict
 
@@ -164,7 +165,7 @@ def show_command(request_id: IdArgument, db: DbOption = None, json_output: JsonO
             verdict=said, confidence=f"{verdict.get('confidence', 0):.2f}", backend=by,
             when=local_time(dossier["screened_at"])), f"  {verdict.get('summary', '')}"]
         for flag in verdict.get("flags", []):
-            lines.append(f"  {'+' if flag['polarity'] == 'green' else '-'} {flag['id']}: {flag['evidence']}")
+            lines.append(f"  {'+' if flag['polarity'] == 'green' else '-'} {flag['id']}: {in_words(flag['evidence'])}")
         if verdict.get("report"):
             lines.append("  ! " + _("worth reporting to LinkedIn (likely fake, scam or manipulation)"))
     decision = dossier["decision"]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
+from .evidence import shown as in_words
 from .i18n import N_, _, ngettext
 from .cli_common import DbOption, IdArgument, err
 from .errors import InputError
@@ -124,7 +125,7 @@ def _show(draft: "Draft", position: str = "") -> str:
             verdict=verdict_word(verdict.get("verdict", "?")).upper(), confidence=f"{verdict.get('confidence', 0):.2f}",
             summary=verdict.get("summary", "")))
         for flag in verdict.get("flags", []):
-            lines.append(f"    {'+' if flag['polarity'] == 'green' else '-'} {flag['id']}: {flag['evidence']}")
+            lines.append(f"    {'+' if flag['polarity'] == 'green' else '-'} {flag['id']}: {in_words(flag['evidence'])}")
     lines.append("  " + ngettext("Draft ({kind}, {language}, {count} char):", "Draft ({kind}, {language}, {count} chars):",
                                  len(draft.text)).format(kind=kind_word(draft.kind), language=draft.language,
                                                          count=len(draft.text)))

@@ -7,7 +7,7 @@
   that accepts what the offline signals found no ground for gets `ask`.
 - Report flags (rules.toml) make a request worth reporting to LinkedIn.
 - When an LLM and the offline rules contradict each other (accept against ignore), the verdict is
-  `ask`: in doubt, ask. Any other difference is said, as a warning.
+  `ask`: in doubt, ask. Any other difference is said, as a warning (in English, evidence.py; shown translated).
 
 The proposal comes back changed (`dataclasses.replace`): usage, prompt version and cache state
 travel through untouched.
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import evidence as wording
 from .backends.base import Backend, Proposal
 from .guidance import Guidance
 from .models import Verdict
@@ -34,7 +35,7 @@ def guard(proposal: Proposal, signals: Signals, backend: Backend, guidance: Guid
     warnings = list(proposal.warnings)
     if not flags and signals.flags and offline is not None:
         flags = list(signals.flags)
-        warnings.append(f"guard: {by} cited no criteria; the offline signals are shown instead")
+        warnings.append(wording.NO_CRITERIA.format(backend=by))
     present = {flag.id for flag in flags}
     for flag in signals.flags:  # the evidence the rules saw is never dropped by a backend
         if flag.id not in present and flag.id in guidance.caps:
@@ -43,13 +44,12 @@ def guard(proposal: Proposal, signals: Signals, backend: Backend, guidance: Guid
 
     verdict, cause = capped(proposal.verdict, present, guidance)
     if cause is not None and offline is not None:
-        warnings.append(f"guard: {by} said {proposal.verdict}; capped to {verdict} because of {cause}")
+        warnings.append(wording.CAPPED.format(backend=by, verdict=proposal.verdict, capped=verdict, criterion=cause))
     confidence = proposal.confidence if verdict == proposal.verdict else max(proposal.confidence, 0.8)
     if verdict == "accept" and not signals.grounds and guidance.accept_needs_grounds(openness):
         verdict, confidence = "ask", min(proposal.confidence, 0.6)  # doubt, not a finding
         if offline is not None:
-            warnings.append(f"guard: {by} said accept; asked instead, because nothing in the profile or the note "
-                            "can be checked")
+            warnings.append(wording.UNGROUNDED.format(backend=by))
     hostile = bool(present & guidance.report_flags)
     if hostile:
         confidence = max(confidence, 0.9)
@@ -57,11 +57,12 @@ def guard(proposal: Proposal, signals: Signals, backend: Backend, guidance: Guid
     if offline is not None:
         rules_verdict, _ = capped(offline.verdict, {flag.id for flag in offline.flags}, guidance)
         if {verdict, rules_verdict} == {"accept", "ignore"}:
-            warnings.append(f"guard: {by} said {verdict} and the offline rules say {rules_verdict}: in doubt, ask")
+            warnings.append(wording.CONTRADICTED.format(backend=by, verdict=verdict, rules=rules_verdict))
             verdict, confidence = "ask", min(confidence, 0.6)
         if rules_verdict != proposal.verdict:
-            model = f" ({backend.model})" if backend.model else ""
-            warnings.append(f"disagreement: {by}{model} said {proposal.verdict}; the offline rules say {rules_verdict}")
+            warnings.append(wording.DISAGREEMENT_MODEL.format(backend=by, model=backend.model, verdict=proposal.verdict,
+                                                           rules=rules_verdict) if backend.model
+                            else wording.DISAGREEMENT.format(backend=by, verdict=proposal.verdict, rules=rules_verdict))
     return replace(proposal, verdict=verdict, confidence=round(confidence, 2), flags=flags,
                    report=proposal.report or hostile, warnings=warnings)
 

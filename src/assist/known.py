@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
+from . import evidence as wording
 from .export import Connection, Message, OutgoingInvitation, Position, School, normalise_name, normalise_profile_url
 from .models import Request, Sender
 
@@ -38,8 +39,6 @@ TieKind = Literal["conversation", "one_way", "invited", "connection", "colleague
 # The kinds that make the sender someone the user knows (known_relationship); the others are
 # context (one_way), a skip (connection) or weaker grounds (colleagues, school, employer: signals.py).
 RELATIONSHIPS = frozenset({"conversation", "invited"})
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 
 
 @dataclass(frozen=True)
@@ -47,12 +46,12 @@ class KnownTie:
     """One thing the user's export says about the sender."""
 
     kind: TieKind
-    evidence: str  # "you exchanged 4 messages with them, the last in March 2025"
+    evidence: str  # "you exchanged 4 messages with them, the last in March 2025" (evidence.py: in English, shown translated)
     source: str  # the export's file: "messages.csv"
     matched: str  # what tied the file's row to the sender: "profile URL", "exact name", "company VNPay"
 
     def line(self) -> str:
-        return f"{self.evidence} ({self.source}, matched by {self.matched})"
+        return wording.TIE_LINE.format(tie=self.evidence, source=self.source, matched=self.matched)
 
 
 @dataclass
@@ -135,11 +134,11 @@ class _People:
         url, name = normalise_profile_url(sender.profile_url), normalise_name(sender.name)
         found: list[tuple[object, str]] = []
         if url and url in self.by_url:
-            found.append((self.by_url[url], "profile URL"))
+            found.append((self.by_url[url], wording.BY_URL.format()))
         for known_url, value in self.by_name.get(name or "", ()):
             if known_url is None or not url:
                 if all(value is not other for other, _ in found):
-                    found.append((value, "exact name"))
+                    found.append((value, wording.BY_NAME.format()))
         return found
 
 
@@ -225,8 +224,8 @@ class Network:
         """The sender is already one of the user's connections: nothing to decide."""
         for dates, matched in self._connected.find(request.sender):
             known = [day for day in dates if day is not None]
-            since = f" since {_day(max(known))}" if known else ""
-            return KnownTie("connection", f"already a connection{since}", "Connections.csv", matched)
+            line = wording.CONNECTED_SINCE.format(date=_day(max(known))) if known else wording.CONNECTED.format()
+            return KnownTie("connection", line, "Connections.csv", matched)
         return None
 
     def ties(self, request: Request, guidance: "Guidance") -> list[KnownTie]:
@@ -239,8 +238,8 @@ class Network:
         invited = [(dates, matched) for dates, matched in self._invited.find(sender)]
         if invited:
             days = [day for dates, _ in invited for day in dates if day is not None]
-            when = f" on {_day(max(days).date())}" if days else ""
-            ties.append(KnownTie("invited", f"you invited them to connect{when}", "Invitations.csv", invited[0][1]))
+            line = wording.INVITED_ON.format(date=_day(max(days).date())) if days else wording.INVITED.format()
+            ties.append(KnownTie("invited", line, "Invitations.csv", invited[0][1]))
         connected = self.connection(request)
         if connected:
             ties.append(connected)
@@ -256,8 +255,8 @@ class Network:
         if not count:
             return []
         spelling = self._spelling[key].most_common(1)[0][0]
-        people = "1 of your connections works" if count == 1 else f"{count} of your connections work"
-        return [KnownTie("colleagues", f"{people} at {spelling}", "Connections.csv", f"company {spelling}")]
+        line = wording.ONE_COLLEAGUE.format(company=spelling) if count == 1 else wording.COLLEAGUES.format(count=count, company=spelling)
+        return [KnownTie("colleagues", line, "Connections.csv", wording.BY_COMPANY.format(company=spelling))]
 
 
 def company_key(company: str, guidance: "Guidance") -> str:
@@ -272,34 +271,35 @@ def company_key(company: str, guidance: "Guidance") -> str:
 def shared_schools(schools: Sequence[str], sender: Sender, guidance: "Guidance") -> list[KnownTie]:
     """The user's schools that the sender's profile names: where they study now (their company or
     headline: "Sinh viên năm 3 tại Học viện Ngân hàng"), else where they studied (their education)."""
-    return _shared(schools, guidance, "school", "school",
-                   now=("studies at {}, where you studied", [sender.company, sender.headline]),
-                   then=("studied at {}, where you studied", [entry.school for entry in sender.education or []]))
+    return _shared(schools, guidance, "school", wording.BY_SCHOOL,
+                   now=(wording.STUDIES_WHERE_YOU_STUDIED, [sender.company, sender.headline]),
+                   then=(wording.STUDIED_WHERE_YOU_STUDIED, [entry.school for entry in sender.education or []]))
 
 
 def shared_employers(employers: Sequence[str], sender: Sender, guidance: "Guidance") -> list[KnownTie]:
     """The user's employers (now and past) that the sender's profile names: where they work now
     (their company), else where they worked (their experience)."""
-    return _shared(employers, guidance, "employer", "company",
-                   now=("works at {}, where you worked", [sender.company]),
-                   then=("worked at {}, where you worked", [job.company for job in sender.experience or []]))
+    return _shared(employers, guidance, "employer", wording.BY_COMPANY,
+                   now=(wording.WORKS_WHERE_YOU_WORKED, [sender.company]),
+                   then=(wording.WORKED_WHERE_YOU_WORKED, [job.company for job in sender.experience or []]))
 
 
-def _shared(names: Sequence[str], guidance: "Guidance", kind: TieKind, what: str,
-            now: tuple[str, list[str | None]], then: tuple[str, list[str | None]]) -> list[KnownTie]:
+def _shared(names: Sequence[str], guidance: "Guidance", kind: TieKind, what: wording.Template,
+            now: tuple[wording.Template, list[str | None]], then: tuple[wording.Template, list[str | None]]) -> list[KnownTie]:
     from .terms import company_names, terms
     from .text import Text
 
     if not names:
         return []
     source = "Education.csv" if kind == "school" else "Positions.csv"
-    readings = [(wording, [Text.of(text) for text in texts if text and text.strip()]) for wording, texts in (now, then)]
+    readings = [(template, [Text.of(text) for text in texts if text and text.strip()]) for template, texts in (now, then)]
     ties: list[KnownTie] = []
     for name in names:
         found = terms(company_names(guidance, [name]), guidance)
-        for wording, texts in readings:
+        for template, texts in readings:
             if any(found.find(text, names_company=True) for text in texts):
-                ties.append(KnownTie(kind, wording.format(name), source, f"{what} {name}"))
+                ties.append(KnownTie(kind, template.format(**{template.fields[0]: name}), source,
+                                     what.format(**{what.fields[0]: name})))
                 break
     return ties
 
@@ -314,25 +314,28 @@ def _talk_tie(talks: list[tuple[object, str]]) -> KnownTie:
     theirs = sum(talk.theirs for talk, _ in talks)  # type: ignore[attr-defined]
     mine = sum(talk.mine for talk, _ in talks)  # type: ignore[attr-defined]
     dates = [talk.last for talk, _ in talks if talk.last is not None]  # type: ignore[attr-defined]
-    last = f", the last in {_month(max(dates))}" if dates else ""
+    month = _month(max(dates)) if dates else None
     matched = talks[0][1]
     if mine and theirs:
-        return KnownTie("conversation", f"you exchanged {mine + theirs} messages with them{last}", "messages.csv", matched)
+        line = wording.EXCHANGED_LAST.format(count=mine + theirs, month=month) if month else wording.EXCHANGED.format(count=mine + theirs)
+        return KnownTie("conversation", line, "messages.csv", matched)
     if mine:
-        return KnownTie("conversation", f"you wrote to them {_times(mine)}{last}", "messages.csv", matched)
-    return KnownTie("one_way", f"they wrote to you {_times(theirs)}{last}, and you never replied", "messages.csv", matched)
+        line = wording.WROTE_LAST.format(times=_times(mine), month=month) if month else wording.WROTE.format(times=_times(mine))
+        return KnownTie("conversation", line, "messages.csv", matched)
+    line = wording.UNANSWERED_LAST.format(times=_times(theirs), month=month) if month else wording.UNANSWERED.format(times=_times(theirs))
+    return KnownTie("one_way", line, "messages.csv", matched)
 
 
 def _times(count: int) -> str:
-    return "once" if count == 1 else f"{count} times"
+    return wording.ONCE.format() if count == 1 else wording.TIMES.format(count=count)
 
 
 def _month(moment: datetime) -> str:
-    return f"{MONTHS[moment.month - 1]} {moment.year}"
+    return wording.MONTHS[moment.month - 1].format(year=moment.year)
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+    return wording.DAYS[day.month - 1].format(day=day.day, year=day.year)
 
 
 def _recipients(message: Message) -> list[tuple[str | None, str | None]]:

@@ -19,6 +19,7 @@ from .i18n import N_, _, ngettext
 from .shown_words import kind_word, status_cell, status_word, verdict_word  # noqa: F401 (shown here too)
 from .models import VERDICTS, ScreenResult
 from .report import RunReport
+from .evidence import shown as in_words
 from .terminal import shown, shown_lines
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def verdict_text(result: ScreenResult) -> str:
     lines = [f"{head} {shown(result.sender)}  ({shown(result.id)}, {said})", f"  {shown(result.summary)}"]
     for flag in result.flags:
         mark = style("+", fg="green") if flag.polarity == "green" else style("-", fg="red")
-        lines.append(f"  {mark} {shown(flag.id)}: {shown(flag.evidence)}")
+        lines.append(f"  {mark} {shown(flag.id)}: {shown(in_words(flag.evidence))}")
     if result.report:
         lines.append("  ! " + _("worth reporting to LinkedIn (likely fake, scam or manipulation)"))
     if result.reply:
@@ -55,7 +56,7 @@ def verdict_text(result: ScreenResult) -> str:
         origin = result.backend + (f" {shown(result.model)}" if result.model else "")
         by = _("by {backend}, cached, prompt {version}") if result.cached else _("by {backend}, prompt {version}")
         lines.append("  " + by.format(backend=origin, version=result.prompt_version))
-        lines += ["  " + _("note: {warning}").format(warning=shown(warning)) for warning in result.warnings]
+        lines += ["  " + _("note: {warning}").format(warning=shown(in_words(warning))) for warning in result.warnings]
     return "\n".join(lines) + "\n"
 
 
@@ -399,7 +400,7 @@ def table_line(result: ScreenResult, headline: str | None, width: int | None = N
     verdict = verdict_word(result.decision).lower()
     verdict = _("{verdict} (you)").format(verdict=verdict) if result.user_decision else verdict
     verdict += " !" if result.report else ""
-    reason = f"{result.flags[0].id}: {result.flags[0].evidence}" if result.flags else result.summary
+    reason = f"{result.flags[0].id}: {in_words(result.flags[0].evidence)}" if result.flags else result.summary
     return _table_row([verdict, result.sender, headline or "", reason], width, colour=VERDICT_STYLE[result.decision])
 
 

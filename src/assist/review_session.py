@@ -15,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING, Callable
 
 from .errors import InputError
+from .evidence import shown as in_words
 from .i18n import N_, _, ngettext
 from .vocabulary import REPLY_KINDS
 
@@ -152,7 +153,7 @@ def card(store: "Store", request_id: str, position: str) -> list[tuple | str]:
                       f" ({verdict.get('confidence', 0):.2f}) - {verdict.get('summary', '')}"))
         for flag in verdict.get("flags", []):
             green = flag["polarity"] == "green"
-            lines.append(("", "    ", ("+" if green else "-", "green" if green else "red"), f" {flag['id']}: {flag['evidence']}"))
+            lines.append(("", "    ", ("+" if green else "-", "green" if green else "red"), f" {flag['id']}: {in_words(flag['evidence'])}"))
     decision = store.decision(request_id)
     if decision:
         lines.append(("", "  " + _("Your decision:") + " ",

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from . import evidence as wording
 from .cues import Cue, CueBook, written
 from .text import PhraseSet, Text, once, quote, user_phrases
 
@@ -209,11 +210,11 @@ def read(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, profile
         role, hit = roles[0]
         who = _who(role, hit, company)
         if not note.original:
-            return Finding(parameters["role_only_strength"], f"{who}, with no note", kind="role")
+            return Finding(parameters["role_only_strength"], wording.NO_NOTE_SELLER.format(seller=who), kind="role")
         if purposeful():
-            return Finding(parameters["profile_only_strength"], f"profile built around selling: {who}", kind="role")
-        return Finding(parameters["role_only_strength"], f"{who}, with a note that gives no reason of its own: "
-                                                           f"{quote(note.original, 60)}", kind="role")
+            return Finding(parameters["profile_only_strength"], wording.SELLING_PROFILE.format(seller=who), kind="role")
+        return Finding(parameters["role_only_strength"], wording.NO_REASON.format(seller=who, said=quote(note.original, 60)),
+                       kind="role")
     return _favour(vocabulary, parameters, note, known) if note.original else None
 
 
@@ -233,7 +234,7 @@ def _favour(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, know
     hits = vocabulary.favour.find_all(note) if any(favour in sentence for sentence in asked) else []
     hits = hits or vocabulary.favour_object.find_all(note)
     return Finding(parameters["favour_strength"],
-                   f"asks a stranger for a favour right away: {_listed(hits, note.original)}", kind="favour")
+                   wording.FAVOUR.format(said=_listed(hits, note.original)), kind="favour")
 
 
 def _purpose(vocabulary: Vocabulary, note: frozenset[int], profile: frozenset[int], welcome: Welcome) -> str | None:
@@ -354,32 +355,31 @@ class _Reading:
 
 
 def _who(role: Role, hit: str, company: str | None) -> str:
-    at = f" at {company}" if company and company.casefold() not in hit.casefold() else ""
-    return f"{role.label}{at} ({quote(hit, 50)})"
+    if company and company.casefold() not in hit.casefold():
+        return wording.SELLER_AT.format(role=role.label, company=company, said=quote(hit, 50))
+    return wording.SELLER.format(role=role.label, said=quote(hit, 50))
 
 
 def _evidence(reading: _Reading, signs: set[str], roles: list[tuple[Role, str]], company: str | None) -> str:
     """What the sender sells and to whom: "a salesperson at Nordlane ("Business Development
     Manager") offers "developers", at "$22/hour", and asks for your time: "Can I send you"."""
     original = reading.note.original
-    who = _who(*roles[0], company) if "role" in signs and roles else "the sender"
-    parts: list[str] = []
+    who = _who(*roles[0], company) if "role" in signs and roles else wording.THE_SENDER.format()
+    parts: list[tuple[str, str]] = []  # (what the sender does: evidence.FIRST's key, the words)
     if "supply" in signs:
-        parts.append(f"offers {_listed(reading.supplied_as_written(), original)}")
+        parts.append(("supply", _listed(reading.supplied_as_written(), original)))
     elif "offer" in signs and reading.offered_in:
-        parts.append(f"offers their services: {quote(reading.offered_in[0], 70)}")
-    if "audience" in signs:
-        parts.append(f"to {_listed(reading.hits('audience'), original, 1)}")
-    if "price" in signs:
-        parts.append(f"at {_listed(reading.hits('price'), original, 1)}")
-    if "claims" in signs:
-        parts.append(f"promising {_listed(reading.hits('claims'), original, 1)}")
-    for name, said in (("proof", "citing"), ("urgency", "pressing"), ("reassurance", "reassuring")):
+        parts.append(("offer", quote(reading.offered_in[0], 70)))
+    for name in ("audience", "price", "claims", "proof", "urgency", "reassurance"):
         if name in signs:
-            parts.append(f"{said} {_listed(reading.hits(name), original, 1)}")
+            parts.append((name, _listed(reading.hits(name), original, 1)))
     if "time" in signs:
-        parts.append(f"and asks for your time: {_listed(reading.hits('time') + reading.hits('send'), original, 2)}")
-    return f"{who} {', '.join(parts)}" if parts else who
+        parts.append(("time", _listed(reading.hits('time') + reading.hits('send'), original, 2)))
+    if not parts:
+        return who
+    (first, words), *rest = parts
+    return ", ".join([wording.FIRST[first].format(seller=who, said=words),
+                      *(wording.THEN[name].format(said=words) for name, words in rest)])
 
 
 def _listed(hits: Iterable[str], original: str, most: int = 2) -> str:

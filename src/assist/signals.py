@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import evidence as wording
 from . import selling
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
@@ -160,9 +161,9 @@ def _injection(reader: _Reader, request: Request, prepared: tuple[Text, ...]) ->
     findings = read_request(request, reader.guidance, tuple(text for text in prepared if text.original))
     clear = [finding for finding in findings if finding.tier == "clear"]
     if clear:
-        reader.raise_flag("prompt_injection", f"text written for an AI screening tool, not for you: {injection_evidence(clear)}")
+        reader.raise_flag("prompt_injection", wording.INJECTED.format(details=injection_evidence(clear)))
     elif findings:
-        reader.raise_flag("unclear_intent", f"worth asking what they meant: {injection_evidence(findings)}")
+        reader.raise_flag("unclear_intent", wording.UNCLEAR.format(details=injection_evidence(findings)))
 
 
 def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts: list, profile: Text,
@@ -177,7 +178,7 @@ def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts
         if forms.everyday:  # a company field names a company: "Grab" there needs no context
             never = list(dict.fromkeys(forms.find(companies, names_company=True) + never))
     if never:
-        reader.raise_flag("never_accept", f"matches your never_accept list: {', '.join(map(quote, never))}")
+        reader.raise_flag("never_accept", wording.NEVER_ACCEPT.format(said=', '.join(map(quote, never))))
     always: list[str] = []
     if config.policy.always_accept:
         listed = terms(tuple(config.policy.always_accept), guidance)
@@ -185,7 +186,7 @@ def _policy(reader: _Reader, config: UserConfig, request: Request, profile_parts
         always += [hit for hit in listed.find(profile) if _affirmed(hit, profile, guidance)]
         always = list(dict.fromkeys(always))
     if always and not never:
-        reader.raise_flag("always_accept", f"matches your always_accept list: {', '.join(map(quote, always))}")
+        reader.raise_flag("always_accept", wording.ALWAYS_ACCEPT.format(said=', '.join(map(quote, always))))
         reader.result.grounds.append("on your always_accept list")
 
 
@@ -278,7 +279,7 @@ def _ties(reader: _Reader, config: UserConfig, request: Request, companies: Text
         reader.tied = True
         reader.reinforce("known_relationship", tie.evidence, strength=tie.strength)
         reader.result.grounds.append(f"profile: {tie.evidence}")
-        colleague = colleague or tie.evidence.startswith("works at") and tie.evidence.endswith("where you work")
+        colleague = colleague or tie.colleague
     return colleague
 
 
@@ -292,7 +293,7 @@ def _known(reader: _Reader, config: UserConfig, request: Request, known: Sequenc
     listed = tuple(config.me.schools) if config.me else ()
     if listed:
         named = {tie.matched for tie in schools}
-        schools += [dataclasses.replace(tie, source="your config") for tie in shared_schools(listed, request.sender, reader.guidance)
+        schools += [dataclasses.replace(tie, source=wording.YOUR_CONFIG.format()) for tie in shared_schools(listed, request.sender, reader.guidance)
                     if tie.matched not in named]
     reader.result.known = [*known, *(tie for tie in schools if tie not in known)]
     configured = set(config.me.past_companies) | {own_company(config.me, reader.guidance)} if config.me else set()
@@ -305,7 +306,7 @@ def _known(reader: _Reader, config: UserConfig, request: Request, known: Sequenc
             continue  # the profile's tie to a company of the config already said so (_ties)
         if tie.kind in ("conversation", "invited"):
             reader.tied = True
-        reader.reinforce("known_relationship", f"your export: {tie.line()}", strength=strengths[tie.kind])
+        reader.reinforce("known_relationship", wording.FROM_EXPORT.format(tie=tie.line()), strength=strengths[tie.kind])
         reader.result.grounds.append(f"export: {tie.evidence}")
 
 
@@ -316,13 +317,13 @@ def _colleagues(reader: _Reader, known: Sequence[KnownTie]) -> None:
         return
     for tie in known:
         if tie.kind == "colleagues":
-            reader.reinforce("professional_relevance", f"your export: {tie.line()}", strength=0.0)
+            reader.reinforce("professional_relevance", wording.FROM_EXPORT.format(tie=tie.line()), strength=0.0)
 
 
 def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, companies: Text, request: Request,
           colleague: bool) -> None:
     if not note.original:
-        reader.raise_flag("no_note", "no note came with the request")
+        reader.raise_flag("no_note", wording.NO_NOTE.format())
         return
     if any(reader.result.has(c) for c in ("prompt_injection", "scam_or_phishing", "sales_pitch")):
         return  # the note has a purpose, and it is not the user: its quality is beside the point
@@ -335,12 +336,12 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     mine = terms(company_names(guidance, [own]), guidance).find(note) if own else []
     if known or past:
         # The user's own record in the config is the evidence a claim can be checked against.
-        said = [f"note: {', '.join(map(quote, known[:2]))}"] if known else []
+        claims = [wording.NOTE_CLAIMS.format(said=', '.join(map(quote, known[:2])))] if known else []
         if past:
-            said.append(f"names {quote(past[0])}, where you worked")
+            claims.append(wording.NAMES_PAST.format(said=quote(past[0])))
         if known and mine:
-            said.append(f"names {quote(mine[0])}, where you work")
-        reader.reinforce("known_relationship", "; ".join(said))
+            claims.append(wording.NAMES_OWN.format(said=quote(mine[0])))
+        reader.reinforce("known_relationship", "; ".join(claims))
 
     about_user = terms(_user_words(guidance, config, profile, companies), guidance).find(note)
     if about_user and me:  # a company of the user's named as a product ("SAP-FI") is not about the user
@@ -361,18 +362,19 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
 
     if (specific and length >= personalized["specific_min_chars"]) or (reason and length >= personalized["reason_min_chars"]):
         cues = list(dict.fromkeys(specific + reason))[:3]  # a phrase two lexicons hold, once
-        reader.raise_flag("personalized_note", f"note explains why: {', '.join(map(quote, cues))}")
+        reader.raise_flag("personalized_note", wording.EXPLAINS.format(said=', '.join(map(quote, cues))))
         return
     if colleague:
         return  # a colleague at the user's company: why they connect goes without saying
     generic = lex["generic_note"].phrases.find_all(note)
     if reader.result.note_language == "other" and not generic:
-        reader.result.warnings.append("the note is in a language the offline engine reads only partly")
+        reader.result.warnings.append(wording.PARTLY_READ.format())
         return
     introduces = lex["introduction"].phrases.find_all(note)
     if length < guidance.parameters["generic_note"]["min_chars"] or not (introduces or reason):
-        what = f"boilerplate {quote(generic[0])}" if generic else "says nothing about why you"
-        reader.raise_flag("generic_note", f"note {what}: {quote(note.original, 70)}")
+        written = quote(note.original, 70)
+        reader.raise_flag("generic_note", wording.BOILERPLATE.format(said_phrase=quote(generic[0]), said=written) if generic
+                          else wording.SAYS_NOTHING.format(said=written))
 
 
 def _job_reason(lex, config: UserConfig, note: Text, profile: Text) -> list[str]:
@@ -465,7 +467,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
                companies: Text, request: Request) -> None:
     me = config.me
     if me is None:
-        reader.result.warnings.append("no config: relevance to your goals could not be judged (run `assist init`)")
+        reader.result.warnings.append(wording.NO_CONFIG.format())
         return
     if reader.result.has("scam_or_phishing") or reader.result.has("prompt_injection"):
         reader.result.relevance_judged = True  # beside the point: a scam in your field is still a scam
@@ -473,9 +475,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     sender = request.sender
     user_families = _user_families(guidance, me.industry, me.headline, tuple(me.goals), tuple(me.interests))
     if not (user_families or me.target_companies or me.past_companies or me.interests or me.goals):
-        reader.result.warnings.append(
-            "your config says nothing about your field or goals: relevance could not be judged "
-            "(fill in headline, industry, goals or interests)")
+        reader.result.warnings.append(wording.NOTHING_TO_JUDGE.format())
         return
     # Judged from the note alone, unless the user's export said something that raised a flag.
     reader.result.note_only = bool(note.original) and not sender.profile_known() \
@@ -518,24 +518,25 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     if targets:
         role = "recruiter" if recruiter else "leader" if leader else "works"
         if targets_in_profile:
-            reasons.append(f"{'a ' + role + ' at' if role != 'works' else 'works at'} {quote(targets[0])}, one of your target companies")
+            reasons.append(wording.AT_TARGET[role].format(said=quote(targets[0])))
         else:  # the note's word for it: the profile names no company
-            who = f"a {role}; " if role != "works" else ""
-            reasons.append(f"{who}note mentions {quote(targets[0])}, one of your target companies")
+            if role != "works":
+                reasons.append(wording.ROLE_ONLY[role].format())
+            reasons.append(wording.NOTE_TARGET.format(said=quote(targets[0])))
         if recruiter or leader:
             strength += guidance.parameters["strong_relevance_bonus"] / guidance.weights["professional_relevance"]
     recruits_for_you = recruiter and seeks_roles and (
         shared or targets or not their_families or set(their_families) <= guidance.recruiter_fields | set(user_families))
     if recruits_for_you:
-        reasons.append(f"a recruiter ({quote(recruiter[0])}) and you are looking for roles")
+        reasons.append(wording.RECRUITS_FOR_YOU.format(said=quote(recruiter[0])))
     if hires and (seeker or (shared and not leader)) and not recruiter:  # a head of X is not a candidate
-        reasons.append("a possible candidate for the team you are hiring" + (f" ({quote(seeker[0])})" if seeker else ""))
+        reasons.append(wording.CANDIDATE_SAID.format(said=quote(seeker[0])) if seeker else wording.CANDIDATE.format())
     if shared:
-        reasons.append(f"same field as you ({', '.join(their_families[f] for f in shared)})")
+        reasons.append(wording.SAME_FIELD.format(fields=', '.join(their_families[f] for f in shared)))
         if leader and not targets:
-            reasons.append(f"senior in your field ({quote(leader[0])})")
+            reasons.append(wording.SENIOR.format(said=quote(leader[0])))
     if interests:
-        reasons.append(f"shares your interest in {quote(interests[0])}")
+        reasons.append(wording.INTEREST.format(said=quote(interests[0])))
     if reasons:
         reader.raise_flag("professional_relevance", "; ".join(dict.fromkeys(reasons)), strength=strength)
         if _substantial(sender) and not reader.result.claim_only:
@@ -550,8 +551,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     # field ("we invest in supply-chain software"): their word is not proof, and not a reason to turn them away.
     if their_families and not reader.tied and not reader.result.has("known_relationship") \
             and not set(_families(guidance, said.fields)) & set(user_families):
-        where = f"; based in {sender.location}" if sender.location else ""
-        mine_label = me.industry or ", ".join(user_families.values()) or "your field"
+        mine_label = me.industry or ", ".join(user_families.values()) or wording.YOUR_FIELD.format()
         theirs = ", ".join(dict.fromkeys(their_families.values()))
         same_place = bool(sender.location and me.location and _same_place(sender.location, me.location))
         # Many people in common say they move in the user's circles: not "entirely" unrelated.
@@ -559,7 +559,8 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         p = guidance.parameters["irrelevant"]
         reader.raise_flag(
             "irrelevant",
-            f"their field ({theirs}{where}) is unrelated to yours ({mine_label}) and to your goals",
+            wording.UNRELATED_AT.format(theirs=theirs, location=sender.location, mine=mine_label) if sender.location
+            else wording.UNRELATED.format(theirs=theirs, mine=mine_label),
             strength=(p["same_place_strength"] if same_place else 1.0) * (p["many_mutual_strength"] if many_mutual else 1.0),
         )
 
@@ -624,7 +625,7 @@ def _same_place(a: str, b: str) -> bool:
 def _mutuals(reader: _Reader, guidance: Guidance, mutual: int | None) -> None:
     if mutual is not None and mutual >= guidance.parameters["mutual_connections_min"]:
         many = mutual >= guidance.parameters["many_mutual_connections"]
-        reader.raise_flag("mutual_connections", f"{mutual} mutual connections (a count alone does not prove who they are)",
+        reader.raise_flag("mutual_connections", wording.MUTUAL.format(count=mutual),
                           strength=guidance.parameters["mutual_connections"]["many_strength"] if many else 1.0)
 
 
@@ -636,18 +637,19 @@ def _empty_profile(reader: _Reader, guidance: Guidance, request: Request) -> Non
     p = guidance.parameters["empty_profile"]
     missing: list[tuple[str, float]] = []
     if sender.has_photo is False:
-        missing.append(("no photo", p["no_photo"]))
+        missing.append((wording.NO_PHOTO.format(), p["no_photo"]))
     if not sender.headline:
-        missing.append(("no headline", p["no_headline"]))
+        missing.append((wording.NO_HEADLINE.format(), p["no_headline"]))
     if sender.experience is not None and not sender.experience:
-        missing.append(("no work history", p["no_work_history"]))
+        missing.append((wording.NO_HISTORY.format(), p["no_work_history"]))
     elif sender.experience and sum(job.years or 0 for job in sender.experience) < p["short_work_years"]:
         years = p["short_work_years"]
-        missing.append((f"under {'a year' if years == 1 else f'{years:g} years'} of work history", p["short_work_history"]))
+        under = wording.UNDER_A_YEAR.format() if years == 1 else wording.UNDER_YEARS.format(years=f"{years:g}")
+        missing.append((under, p["short_work_history"]))
     if sender.connections is not None and sender.connections < p["few_connections_below"]:
         weight = p["very_few_connections"] if sender.connections < p["very_few_connections_below"] else p["few_connections"]
-        missing.append((f"only {sender.connections} connections", weight))
+        missing.append((wording.FEW_CONNECTIONS.format(count=sender.connections), weight))
     if not sender.about and not sender.company and missing:
-        missing.append(("no about or company", p["no_about_or_company"]))
+        missing.append((wording.NO_ABOUT.format(), p["no_about_or_company"]))
     if sum(weight for _, weight in missing) >= p["raise_at"]:
         reader.raise_flag("empty_profile", ", ".join(what for what, _ in missing))

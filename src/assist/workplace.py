@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import evidence as wording
 from .config import Me
 from .guidance import Guidance
 from .models import Sender
@@ -169,8 +170,9 @@ def impersonated_employer(me: Me | None, sender: Sender, guidance: Guidance) -> 
 class Tie:
     """A tie between the sender and the user that the sender's profile shows."""
 
-    evidence: str  # "works at Northwind Labs, where you work"
+    evidence: str  # "works at Northwind Labs, where you work" (evidence.py)
     strength: float  # of known_relationship (rules.toml [parameters.known_relationship])
+    colleague: bool = False  # works where the user works now
 
 
 def profile_ties(me: Me | None, sender: Sender, companies: Text, profile: Text, guidance: Guidance) -> list[Tie]:
@@ -186,16 +188,16 @@ def profile_ties(me: Me | None, sender: Sender, companies: Text, profile: Text, 
     if role_account(sender.name, sender.company, own, guidance):
         return []  # a department or a service, no colleague: a colleague is a person
     ties: list[Tie] = []
-    for names, where, now_strength, then_strength in groups:
+    for names, (now_said, then_said), now_strength, then_strength in groups:
         if not names.could_be_in(profile):
             continue
         now = names.find(Text.of(sender.company), names_company=True) or _in_headline(names, sender.headline, guidance)
         if now:
-            ties.append(Tie(f"works at {now[0]}, {where}", now_strength))
+            ties.append(Tie(now_said.format(company=now[0]), now_strength, colleague=now_said is wording.WORKS_WHERE_YOU_WORK))
             continue
         then = names.find(companies, names_company=True)  # the experience, since not now
         if then:
-            ties.append(Tie(f"worked at {then[0]}, {where}", then_strength))
+            ties.append(Tie(then_said.format(company=then[0]), then_strength))
     return ties
 
 
@@ -209,15 +211,15 @@ def _in_headline(names: Terms, headline: str | None, guidance: Guidance) -> list
 
 
 @lru_cache(maxsize=64)
-def _groups(own: str | None, past: tuple[str, ...], guidance: Guidance) -> tuple[tuple[Terms, str, float, float], ...]:
+def _groups(own: str | None, past: tuple[str, ...], guidance: Guidance) -> tuple[tuple[Terms, tuple[wording.Template, wording.Template], float, float], ...]:
     """The user's company and past employers, each compiled once: the names, how evidence says
     where the user was, and the strength of a tie now and once (rules.toml)."""
     p = guidance.parameters["known_relationship"]
     groups = []
     if own:
-        groups.append((terms(company_names(guidance, [own]), guidance), "where you work",
+        groups.append((terms(company_names(guidance, [own]), guidance), (wording.WORKS_WHERE_YOU_WORK, wording.WORKED_WHERE_YOU_WORK),
                        p["own_company_strength"], p["own_company_history_strength"]))
     if past:
-        groups.append((terms(company_names(guidance, list(past)), guidance), "where you worked",
+        groups.append((terms(company_names(guidance, list(past)), guidance), (wording.WORKS_WHERE_YOU_WORKED, wording.WORKED_WHERE_YOU_WORKED),
                        p["shared_employer_strength"], p["shared_employer_strength"]))
     return tuple(groups)

@@ -1,0 +1,299 @@
+"""Each flag's evidence, and the notes beside a verdict, as assist writes them: English message
+templates with placeholders, and the same text shown in the interface's language.
+
+The design: evidence is computed once, in English, and stays English wherever it is kept or read by
+a program: the store, `--json` (its field names and values are English; only `summary` follows the
+interface), an LLM's prompt (the model reads English evidence whatever the interface), and the later
+steps that compare it ("your export: ...", "works at ..."). So the screening key, a resumed verdict
+and every comparison are the same in every interface language. A person reads it through `shown()`,
+at display time: the English is read back against these templates (a filled template is one piece;
+pieces are joined by "; " or ", ", as the signals join them) and each piece is said with the
+catalogue's words, its values as they were (a sender's quoted words, names, counts, files), a value
+that is itself one of these templates (a month, a seller's role, "once") said too. A verdict screened
+under another interface is shown in this one, as its summary is (explain.shown_in). Text that no
+template wrote whole (an LLM's own evidence, a warning of a backend) is shown as it is: a line is
+never half translated by a guess.
+
+Placeholder names say what a value may be: `said...` a sender's words as `text.quote` writes them
+(in double quotes), `count`, `day`, `year`, `years` a number; `verdict`, `capped`, `rules` a verdict
+word; those in NESTED are said again (a template themselves; those in WHOLE only where they are
+one); any other, any text on one line (never ending with a separator's comma or semicolon).
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .i18n import N_, _, active
+
+NESTED = frozenset({"tie", "seller", "role", "month", "date", "times", "matched", "source", "mine", "details"})
+WHOLE = frozenset({"seller", "month", "date", "times"})  # nested, and always one of these templates
+VERDICT_FIELDS = frozenset({"verdict", "capped", "rules"})
+NUMBERS = frozenset({"count", "day", "year", "years"})
+SEPARATORS = ("; ", ", ")
+LONGEST = 4000  # characters: longer evidence (no template writes it) is shown as it is, unread
+BUDGET = 20_000  # values tried in one reading, at most: a text built to be slow to read is shown as it is
+
+
+@dataclass(frozen=True)
+class Template:
+    message: str  # the English, as `N_()` marks it for the catalogue
+    literals: tuple[str, ...]  # the text around the placeholders: one more than `fields`
+    fields: tuple[str, ...]
+
+    def format(self, **values: object) -> str:
+        """The evidence in English (what is kept, printed in --json and read by the model)."""
+        return self.message.format(**values)
+
+
+TEMPLATES: list[Template] = []
+
+
+def said(message: str) -> Template:
+    """A template of evidence, known to `shown()`."""
+    literals, fields, pending = [], [], ""
+    for literal, field, _spec, _conversion in string.Formatter().parse(message):
+        pending += literal
+        if field is not None:
+            literals.append(pending)
+            fields.append(field)
+            pending = ""
+    literals.append(pending)
+    template = Template(message, tuple(literals), tuple(fields))
+    TEMPLATES.append(template)
+    return template
+
+
+# -- signals.py --------------------------------------------------------------------------------------
+INJECTED = said(N_("text written for an AI screening tool, not for you: {details}"))
+UNCLEAR = said(N_("worth asking what they meant: {details}"))
+NEVER_ACCEPT = said(N_("matches your never_accept list: {said}"))
+ALWAYS_ACCEPT = said(N_("matches your always_accept list: {said}"))
+FROM_EXPORT = said(N_("your export: {tie}"))
+NO_NOTE = said(N_("no note came with the request"))
+NOTE_CLAIMS = said(N_("note: {said}"))
+NAMES_PAST = said(N_("names {said}, where you worked"))
+NAMES_OWN = said(N_("names {said}, where you work"))
+EXPLAINS = said(N_("note explains why: {said}"))
+BOILERPLATE = said(N_("note boilerplate {said_phrase}: {said}"))
+SAYS_NOTHING = said(N_("note says nothing about why you: {said}"))
+AT_TARGET = {"works": said(N_("works at {said}, one of your target companies")),
+             "recruiter": said(N_("a recruiter at {said}, one of your target companies")),
+             "leader": said(N_("a leader at {said}, one of your target companies"))}
+ROLE_ONLY = {"recruiter": said(N_("a recruiter")), "leader": said(N_("a leader"))}
+NOTE_TARGET = said(N_("note mentions {said}, one of your target companies"))
+RECRUITS_FOR_YOU = said(N_("a recruiter ({said}) and you are looking for roles"))
+CANDIDATE = said(N_("a possible candidate for the team you are hiring"))
+CANDIDATE_SAID = said(N_("a possible candidate for the team you are hiring ({said})"))
+SAME_FIELD = said(N_("same field as you ({fields})"))
+SENIOR = said(N_("senior in your field ({said})"))
+INTEREST = said(N_("shares your interest in {said}"))
+UNRELATED = said(N_("their field ({theirs}) is unrelated to yours ({mine}) and to your goals"))
+UNRELATED_AT = said(N_("their field ({theirs}; based in {location}) is unrelated to yours ({mine}) and to your goals"))
+YOUR_FIELD = said(N_("your field"))
+MUTUAL = said(N_("{count} mutual connections (a count alone does not prove who they are)"))
+NO_PHOTO = said(N_("no photo"))
+NO_HEADLINE = said(N_("no headline"))
+NO_HISTORY = said(N_("no work history"))
+UNDER_A_YEAR = said(N_("under a year of work history"))
+UNDER_YEARS = said(N_("under {years} years of work history"))
+FEW_CONNECTIONS = said(N_("only {count} connections"))
+NO_ABOUT = said(N_("no about or company"))
+# The notes beside a verdict (signals.warnings).
+NO_CONFIG = said(N_("no config: relevance to your goals could not be judged (run `assist init`)"))
+NOTHING_TO_JUDGE = said(N_("your config says nothing about your field or goals: relevance could not be judged "
+                           "(fill in headline, industry, goals or interests)"))
+PARTLY_READ = said(N_("the note is in a language the offline engine reads only partly"))
+
+# -- workplace.py and known.py: where the sender works or worked, studies or studied ----------------
+WORKS_WHERE_YOU_WORK = said(N_("works at {company}, where you work"))
+WORKED_WHERE_YOU_WORK = said(N_("worked at {company}, where you work"))
+WORKS_WHERE_YOU_WORKED = said(N_("works at {company}, where you worked"))
+WORKED_WHERE_YOU_WORKED = said(N_("worked at {company}, where you worked"))
+STUDIES_WHERE_YOU_STUDIED = said(N_("studies at {school}, where you studied"))
+STUDIED_WHERE_YOU_STUDIED = said(N_("studied at {school}, where you studied"))
+
+# -- known.py: the export's lines -----------------------------------------------------------------------
+TIE_LINE = said(N_("{tie} ({source}, matched by {matched})"))
+BY_URL = said(N_("profile URL"))
+BY_NAME = said(N_("exact name"))
+BY_COMPANY = said(N_("company {company}"))
+BY_SCHOOL = said(N_("school {school}"))
+YOUR_CONFIG = said(N_("your config"))
+CONNECTED = said(N_("already a connection"))
+CONNECTED_SINCE = said(N_("already a connection since {date}"))
+INVITED = said(N_("you invited them to connect"))
+INVITED_ON = said(N_("you invited them to connect on {date}"))
+ONE_COLLEAGUE = said(N_("1 of your connections works at {company}"))
+COLLEAGUES = said(N_("{count} of your connections work at {company}"))
+EXCHANGED = said(N_("you exchanged {count} messages with them"))
+EXCHANGED_LAST = said(N_("you exchanged {count} messages with them, the last in {month}"))
+WROTE = said(N_("you wrote to them {times}"))
+WROTE_LAST = said(N_("you wrote to them {times}, the last in {month}"))
+UNANSWERED = said(N_("they wrote to you {times}, and you never replied"))
+UNANSWERED_LAST = said(N_("they wrote to you {times}, the last in {month}, and you never replied"))
+ONCE = said(N_("once"))
+TIMES = said(N_("{count} times"))
+MONTHS = tuple(said(message) for message in (
+    N_("January {year}"), N_("February {year}"), N_("March {year}"), N_("April {year}"), N_("May {year}"),
+    N_("June {year}"), N_("July {year}"), N_("August {year}"), N_("September {year}"), N_("October {year}"),
+    N_("November {year}"), N_("December {year}")))
+DAYS = tuple(said(message) for message in (
+    N_("{day} Jan {year}"), N_("{day} Feb {year}"), N_("{day} Mar {year}"), N_("{day} Apr {year}"),
+    N_("{day} May {year}"), N_("{day} Jun {year}"), N_("{day} Jul {year}"), N_("{day} Aug {year}"),
+    N_("{day} Sep {year}"), N_("{day} Oct {year}"), N_("{day} Nov {year}"), N_("{day} Dec {year}")))
+
+# -- selling.py: who sells, what, and how -----------------------------------------------------------------
+SELLER_AT = said(N_("{role} at {company} ({said})"))
+SELLER = said(N_("{role} ({said})"))
+THE_SENDER = said(N_("the sender"))
+NO_NOTE_SELLER = said(N_("{seller}, with no note"))
+SELLING_PROFILE = said(N_("profile built around selling: {seller}"))
+NO_REASON = said(N_("{seller}, with a note that gives no reason of its own: {said}"))
+FAVOUR = said(N_("asks a stranger for a favour right away: {said}"))
+# The first of what the sender does follows who they are; the others follow it, after a comma.
+FIRST = {"supply": said(N_("{seller} offers {said}")), "offer": said(N_("{seller} offers their services: {said}")),
+         "audience": said(N_("{seller} to {said}")), "price": said(N_("{seller} at {said}")),
+         "claims": said(N_("{seller} promising {said}")), "proof": said(N_("{seller} citing {said}")),
+         "urgency": said(N_("{seller} pressing {said}")), "reassurance": said(N_("{seller} reassuring {said}")),
+         "time": said(N_("{seller} and asks for your time: {said}"))}
+THEN = {"supply": said(N_("offers {said}")), "offer": said(N_("offers their services: {said}")),
+        "audience": said(N_("to {said}")), "price": said(N_("at {said}")), "claims": said(N_("promising {said}")),
+        "proof": said(N_("citing {said}")), "urgency": said(N_("pressing {said}")),
+        "reassurance": said(N_("reassuring {said}")), "time": said(N_("and asks for your time: {said}"))}
+# The labels of prompts/selling.toml ([roles.*] and [purposes.*] label): a test checks each is here.
+LABELS = tuple(said(message) for message in (
+    N_("a sales development representative"), N_("an account executive"), N_("a salesperson"),
+    N_("an outsourcing vendor"), N_("a recruitment agency"), N_("a marketing agency"), N_("a coach"),
+    N_("a vendor's affiliate manager"), N_("an insurance or financial-products seller"), N_("a property agent"),
+    N_("an investor"), N_("a journalist"), N_("a student"), N_("a possible acquirer"), N_("a possible customer"),
+    N_("a candidate"), N_("a recruiter with roles"), N_("a possible partner")))
+
+# -- guard.py: the notes beside a verdict -----------------------------------------------------------------
+NO_CRITERIA = said(N_("guard: {backend} cited no criteria; the offline signals are shown instead"))
+CAPPED = said(N_("guard: {backend} said {verdict}; capped to {capped} because of {criterion}"))
+UNGROUNDED = said(N_("guard: {backend} said accept; asked instead, because nothing in the profile or the note "
+                     "can be checked"))
+CONTRADICTED = said(N_("guard: {backend} said {verdict} and the offline rules say {rules}: in doubt, ask"))
+DISAGREEMENT = said(N_("disagreement: {backend} said {verdict}; the offline rules say {rules}"))
+DISAGREEMENT_MODEL = said(N_("disagreement: {backend} ({model}) said {verdict}; the offline rules say {rules}"))
+
+# Said the same in Vietnamese (only its values change): for the test that each template is translated.
+SAME_IN_VIETNAMESE = frozenset({SELLER.message})
+
+# The most specific first: where two templates read the same text, the one with more words of its own.
+_ORDER = tuple(sorted(TEMPLATES, key=lambda template: -sum(map(len, template.literals))))
+
+
+def shown(evidence: str) -> str:
+    """The evidence (or a note beside a verdict) in the interface's language; in English, as it is."""
+    language = active()
+    if language == "en" or not evidence:
+        return evidence
+    return _shown(evidence, language)
+
+
+@lru_cache(maxsize=4096)
+def _shown(evidence: str, language: str) -> str:
+    pieces = _read(evidence) if len(evidence) <= LONGEST else None
+    if pieces is None:
+        return evidence
+    return "".join(separator + _(template.message).format(**{name: _value(name, value) for name, value in values.items()})
+                   for separator, template, values in pieces)
+
+
+def _value(name: str, value: str) -> str:
+    if name in NESTED:
+        return _shown(value, active())
+    if name in VERDICT_FIELDS:
+        from .shown_words import verdict_word
+
+        word = verdict_word(value)
+        return word[:1].lower() + word[1:] if word != value else value
+    return value
+
+
+def _fits(name: str, value: str) -> bool:
+    if not value or "\n" in value or value.endswith((",", ";")):
+        return False
+    if name in WHOLE:
+        return _readable(value)
+    if name.startswith("said"):
+        return len(value) >= 2 and value[0] == '"' and value[-1] == '"'
+    if name in NUMBERS:
+        return value.replace(".", "", 1).isdigit()
+    return value.strip() == value
+
+
+@lru_cache(maxsize=1024)
+def _readable(text: str) -> bool:
+    return _read(text) is not None
+
+
+def _read(text: str) -> list[tuple[str, Template, dict[str, str]]] | None:
+    """The text as pieces (separator before it, template, values), each piece a whole template, or
+    None where no reading covers it all. Short texts: a search with a memory of where it failed."""
+    failed: set[int] = set()
+    budget = [BUDGET]
+
+    def rest(start: int) -> list[tuple[str, Template, dict[str, str]]] | None:
+        if start in failed:
+            return None
+        for template in _ORDER:
+            for end, values in _matches(template, text, start, budget):
+                if end == len(text):
+                    return [("", template, values)]
+                separator = next((sep for sep in SEPARATORS if text.startswith(sep, end)), None)
+                if separator is None:
+                    continue
+                after = rest(end + len(separator))
+                if after is not None:
+                    after[0] = (separator, *after[0][1:])
+                    return [("", template, values), *after]
+        failed.add(start)
+        return None
+
+    try:
+        return rest(0)
+    except _TooLong:
+        return None
+
+
+class _TooLong(Exception):
+    """A reading that would try more values than BUDGET."""
+
+
+def _matches(template: Template, text: str, start: int, budget: list[int]):
+    """Where `template` read from `start` can end, with its values: shortest values first."""
+    if not text.startswith(template.literals[0], start):
+        return
+    yield from _fill(template, text, start + len(template.literals[0]), 0, {}, budget)
+
+
+def _fill(template: Template, text: str, start: int, index: int, values: dict[str, str], budget: list[int]):
+    if index == len(template.fields):
+        yield start, values
+        return
+    name, literal = template.fields[index], template.literals[index + 1]
+    if literal:
+        ends = _occurrences(text, literal, start + 1)
+    else:  # the template ends with this value: it ends where a piece can
+        ends = [*sorted(end for sep in SEPARATORS for end in _occurrences(text, sep, start + 1)), len(text)]
+    for end in ends:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _TooLong
+        value = text[start:end]
+        if _fits(name, value):
+            yield from _fill(template, text, end + len(literal), index + 1, {**values, name: value}, budget)
+
+
+def _occurrences(text: str, literal: str, start: int) -> list[int]:
+    found = []
+    position = text.find(literal, start)
+    while position != -1:
+        found.append(position)
+        position = text.find(literal, position + 1)
+    return found
