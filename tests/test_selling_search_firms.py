@@ -37,3 +37,15 @@ def test_a_search_firm_that_names_its_fee_to_a_founder_who_hires_is_selling(head
 @pytest.mark.parametrize(("headline", "note"), WITH_A_FEE + WITHOUT)
 def test_a_search_firm_is_never_accepted_on_its_pitch_alone(headline, note):
     assert screen(request(note, name="Elena Ruiz", headline=headline), founder()).verdict != "accept"
+
+
+def test_a_supply_whose_words_are_not_found_leaves_no_empty_quote():
+    # dev-011's shape: an agency's supply sign without the supplied words as written; the evidence
+    # goes on to the price, never "offers , at".
+    from helpers import persona, request, screen
+
+    req = request("Hi Sarah, we place senior engineers in 3 weeks, fees only on success, 12% of first-year salary; "
+                  "we've helped 40 startups.", headline="Business Development Director", company="Apex Hire Partners",
+                  industry="Staffing and Recruiting")
+    result = screen(req, persona("eng-lead-en"))
+    assert not any("offers ," in flag.evidence for flag in result.flags)

@@ -375,6 +375,7 @@ def _evidence(reading: _Reading, signs: set[str], roles: list[tuple[Role, str]],
             parts.append((name, _listed(reading.hits(name), original, 1)))
     if "time" in signs:
         parts.append(("time", _listed(reading.hits('time') + reading.hits('send'), original, 2)))
+    parts = [(name, words) for name, words in parts if words]  # a sign whose words were not found says nothing
     if not parts:
         return who
     (first, words), *rest = parts
