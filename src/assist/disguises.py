@@ -149,6 +149,13 @@ def unleet(text: str) -> tuple[str, list[str]] | None:
                 if plain != token and plain.isalpha() and plain in latin:
                     changed.append(token)
                     return plain
+            # A word of a language the lists hold few words of ("tr14g3m", "c0nf14v3l"): in a text
+            # written in leet, letters and digits mixed are letters.
+            plain = token.translate(LEET_AS_I)
+            if plain.isalpha() and sum(map(str.isalpha, token)) >= 2 and len(token) >= MIN_JOINED \
+                    and not _regex(ORDINAL).fullmatch(token):
+                changed.append(token)
+                return plain
             return token
 
         result = _regex(LEET_ANY).sub(undo_short, result)

@@ -28,6 +28,8 @@ FIRST_LOOK = re.compile(r"[:=：→⇒]|\s[—–]\s")
 # What may stand between the separator and the value: blanks to fill, another arrow, quotes.
 FILLER = re.compile(r"[\s_\-→⇒>=:：.…\"'“”«»「」]{0,40}")
 REACH = 48  # characters looked at on each side of a separator
+VALUE_END = re.compile(r"[\n,;|/.。，；→⇒]|\s[—–-]\s")  # where a slot's value ends
+RUN_ON = 2  # words after a value, before its end: more, and it is a sentence
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,10 @@ class OutcomeWords:
                 continue
             filler = FILLER.match(string, separator.end())
             at = filler.end() if filler else separator.end()
-            words = WORDS.findall(string[at:at + REACH])
+            matches = list(WORDS.finditer(string, at, at + REACH))
+            words = [match.group(0) for match in matches]
             value = self._starts_with(words, self.values, self.values_unspaced)
-            if not value:
+            if not value or self._runs_on(string, matches, value):
                 continue
             start = separator.start() - (len(before) - len(tail))  # where the key ends
             strong = separator.group(0) != ":" and separator.group(0) != "：" or "_" in before[len(tail):] or (
@@ -106,6 +109,18 @@ class OutcomeWords:
             kept = found.get(start)
             found[start] = Slot(key, value, start, strong or (kept is not None and kept.strong))
         return list(found.values())
+
+    @staticmethod
+    def _runs_on(string: str, matches: list[re.Match[str]], value: str) -> bool:
+        """Whether a value runs on into a sentence ("Status: done with my PhD"), not a slot's value
+        ("Review: not required", "outcome: add to contacts"): more than RUN_ON words after it before
+        the line or the phrase ends."""
+        count = len(WORDS.findall(value))
+        if UNSPACED.search(value) or count > len(matches):
+            return False
+        end = matches[count - 1].end()
+        stop = VALUE_END.search(string, end)
+        return len(WORDS.findall(string, end, stop.start() if stop else len(string))) > RUN_ON
 
     def waved(self, string: str) -> str:
         """Alerts waved away: a negator a few words before an alert ("no flags", "skip any
