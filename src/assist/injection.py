@@ -128,7 +128,7 @@ CATEGORIES = (
     "consent_marks", "roleplay", "concealment", "particles", "mention", "by", "automatic",
     "agent_nouns", "relatives", "sorting_verbs", "qualifiers", "waivers", "request_nouns",
     "process_nouns", "completions", "skips", "routine", "placing_verbs", "destinations", "reply_nouns", "compose_verbs",
-    "initials",
+    "initials", "outcome_lists",
 )
 AGENT = frozenset({"agent_nouns"})
 # Whose words a joined run is split into (`Vocabulary.split_joined`).
@@ -141,13 +141,13 @@ ADDRESSEES = frozenset({"addressee", "addressee_person"})
 VERBS = frozenset({"machine_verbs", "speech_verbs", "human_verbs", "override_verbs", "directive_verbs"})
 # What may follow a reader's name when it is addressed (not "AI builders", "to model the risk").
 HEAD_FOLLOWERS = frozenset({"reader_verbs", "modals", "connectors", "second_person", "self_identification",
-                            "softeners", "dedication", "particles", "decisions"}) | ADDRESSEES | VERBS
+                            "softeners", "dedication", "particles", "decisions", "waivers"}) | ADDRESSEES | VERBS
 # What may stand before the opening word of a clause: "Hi, dear, so, the".
 LEADING = frozenset({"determiners", "softeners", "dedication"})
 # A word that makes a first look worth it: without one, no rule can fire.
 ANCHORS = frozenset({"addressee", "whoever", "override_verbs", "instructions", "rules", "screening", "topic",
                      "decisions", "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns",
-                     "waivers", "process_nouns", "reply_nouns"})
+                     "waivers", "process_nouns", "reply_nouns", "outcome_lists"})
 # In a field that never holds a sentence, these make one (with an order that does not open the field).
 SENTENCE_SIGNS = frozenset({"modals", "override_verbs"})
 LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS | {"completions"}  # "Linh Tran (vetted)"
@@ -157,7 +157,7 @@ COMMON = ("determiners", "softeners", "connectors", "sender", "others", "second_
 # What a clause needs for any rule to fire (instructions, rules and topics only with one of these).
 NEEDED = frozenset({"addressee", "addressee_person", "whoever", "override_verbs", "screening", "decisions", "answers",
                     "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns", "waivers",
-                    "process_nouns", "reply_nouns"})
+                    "process_nouns", "reply_nouns", "outcome_lists"})
 # What a function word is: a neighbour of a qualifier that is one of these is no noun it qualifies.
 NOT_NOUNS = frozenset({"determiners", "connectors", "modals", "softeners", "dedication", "label_markers", "targets",
                        "decisions", "consent", "consent_time", "second_person", "sender", "others", "particles",
@@ -966,7 +966,7 @@ class Clause:
         if (at_opening or (not self.unspaced and reader.first - self.first <= 3)) and self._headed(reader):
             return "header"  # "AI:", "Sarah's AI:", "Assistant, ...", "Robô de triagem:"
         if head and any((hit.end <= reader.start and reader.first - hit.last <= 1)
-                        or (reader.machine and (at_opening or self._possessive(hit)) and hit.start >= reader.end
+                        or (((reader.machine and at_opening) or self._possessive(hit)) and hit.start >= reader.end
                             and hit.first - reader.last <= 0)
                         for hit in self.of("second_person")):
             return "yours"
@@ -1268,6 +1268,12 @@ class Clause:
                     continue
                 if word.first - noun.last <= 3 or (self.unspaced and word.start - noun.end <= 8):
                     return True
+            if not plain_status and any(  # "this contact belongs in the accepted list", "ya está en la red"
+                    destination.start >= noun.end and (destination.first - noun.last <= 4 or (self.unspaced and destination.start - noun.end <= 10))
+                    and not self.breaks_between(noun.end, destination.start)
+                    and not self.owned(destination.first, destination.start, ("sender", "others", "second_person"))
+                    for destination in self.of("outcome_lists")):
+                return True
         return False
 
     def automatic_reader(self) -> bool:
@@ -1333,7 +1339,7 @@ class Clause:
             self._placement = any(
                 self._places(verb, destination)
                 for verb in self.of("placing_verbs") if not self.owned(verb.first, verb.start)
-                for destination in self.of("destinations")
+                for destination in self.of("destinations") + self.of("outcome_lists")
                 if destination is not verb and not self.owned(destination.first, destination.start, ("sender", "others")))
         return self._placement
 
@@ -1467,6 +1473,8 @@ class Clause:
             return "clear", "it says the screening of this request is done or not needed, and decides it or says so to a screening tool"
         if self.composes():
             return "clear", "it tells whoever writes the reply or the summary what to put in it"
+        if waived and any(reader.frame == "yours" for reader in machine):
+            return "clear", "it tells your AI or your tools there is nothing to check"
         # Doubt: said kindly, and never a reason to report anyone.
         if calls and not self.only_addresses:
             return "unclear", "it speaks to an AI or a screening tool rather than to you"
@@ -1497,6 +1505,8 @@ class Clause:
             return "unclear", "it asks for a decision to be made without any question asked"
         if done:
             return "unclear", "it says the screening of this request is done, passed or not needed, which cannot be checked here"
+        if waived and any(reader.frame == "yours" for reader in person):
+            return "unclear", "it tells your assistant there is nothing to check"
         if self.bracketed_status():
             return "unclear", "a name, company or place carries a status or a verdict, which it never holds"
         if status:
