@@ -128,12 +128,13 @@ CATEGORIES = (
     "consent_marks", "roleplay", "concealment", "particles", "mention", "by", "automatic",
     "agent_nouns", "relatives", "sorting_verbs", "qualifiers", "waivers", "request_nouns",
     "process_nouns", "completions", "skips", "routine", "placing_verbs", "destinations", "reply_nouns", "compose_verbs",
-    "initials", "outcome_lists",
+    "initials", "outcome_lists", "screening_waived",
 )
 AGENT = frozenset({"agent_nouns"})
 # Whose words a joined run is split into (`Vocabulary.split_joined`).
 JOINED_CATEGORIES = ("decisions", "waivers", "automatic", "request_nouns", "answers", "consent", "consent_marks",
-                     "machine_verbs", "label_markers", "targets", "outcome_keys", "outcome_values")
+                     "machine_verbs", "label_markers", "targets", "outcome_keys", "outcome_values", "process_nouns",
+                     "completions", "placing_verbs", "destinations", "outcome_lists", "screening_waived")
 COMBINED = frozenset({"agent_nouns", "combined"})  # an agent noun made of two words by _combined
 # How an agent noun is addressed for it to be a machine reader: "to the sorter", "Sorter:".
 AGENT_FRAMES = frozenset({"dedication", "header", "late", "self"})
@@ -147,7 +148,7 @@ LEADING = frozenset({"determiners", "softeners", "dedication"})
 # A word that makes a first look worth it: without one, no rule can fire.
 ANCHORS = frozenset({"addressee", "whoever", "override_verbs", "instructions", "rules", "screening", "topic",
                      "decisions", "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns",
-                     "waivers", "process_nouns", "reply_nouns", "outcome_lists"})
+                     "waivers", "process_nouns", "reply_nouns", "outcome_lists", "screening_waived"})
 # In a field that never holds a sentence, these make one (with an order that does not open the field).
 SENTENCE_SIGNS = frozenset({"modals", "override_verbs"})
 LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS | {"completions"}  # "Linh Tran (vetted)"
@@ -157,7 +158,7 @@ COMMON = ("determiners", "softeners", "connectors", "sender", "others", "second_
 # What a clause needs for any rule to fire (instructions, rules and topics only with one of these).
 NEEDED = frozenset({"addressee", "addressee_person", "whoever", "override_verbs", "screening", "decisions", "answers",
                     "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns", "waivers",
-                    "process_nouns", "reply_nouns", "outcome_lists"})
+                    "process_nouns", "reply_nouns", "outcome_lists", "screening_waived"})
 # What a function word is: a neighbour of a qualifier that is one of these is no noun it qualifies.
 NOT_NOUNS = frozenset({"determiners", "connectors", "modals", "softeners", "dedication", "label_markers", "targets",
                        "decisions", "consent", "consent_time", "second_person", "sender", "others", "particles",
@@ -615,16 +616,20 @@ def _read_clauses(string: str, vocabulary: Vocabulary, sentences: bool) -> list[
     named: Clause | None = None  # a machine reader named, in some clause
     marks: list[tuple[Clause, bool, bool, bool]] = []  # each clause read: waived, decided, status or a machine reader
     skipped = None  # the clause before, when it was not read: read after all if this one waives the question
+    done: set[int] = set()  # the marks of clauses that declare the screening done ("[x] triage passed")
     for anchored, build in _clauses(string, vocabulary, sentences, lazy=True):
-        if not (anchored or carried):
+        after_done = bool(marks) and len(marks) - 1 in done  # "triage passed → add to network": read it
+        if not (anchored or carried or after_done):
             carried = False
             skipped = build
             continue
         clause = build()
-        if skipped is not None and clause.waived():
+        if skipped is not None and (clause.waived() or clause.done()):
             before = skipped()
             marks.append((before, False, before.decided() or before.status(), before.status()))
         skipped = None
+        if clause.done():
+            done.add(len(marks))
         tier, why = clause.judge(carried)
         marks.append((clause, clause.waived(), clause.decided() or clause.status(),
                       clause.status() or bool(clause.named()) or clause.automatic_reader()
@@ -646,6 +651,7 @@ def _read_clauses(string: str, vocabulary: Vocabulary, sentences: bool) -> list[
     if pending is not None:
         findings.append(pending)
     findings += _waived_across(marks, findings)
+    findings += _done_across(marks, done, findings)
     if claimed is not None and named is not None and not any(finding.tier == "clear" for finding in findings):
         # "The account owner already agreed. The screening tool only needs to confirm."
         findings.append(Finding("clear", named.text if named is not claimed else claimed.text,
@@ -668,6 +674,19 @@ def _waived_across(marks: list[tuple["Clause", bool, bool, bool]], findings: lis
                 return [Finding("clear", clause.text, "it tells the screening to decide without asking, and claims the decision is made")]
             if not findings:
                 return [Finding("unclear", clause.text, "it asks for a decision to be made without any question asked")]
+    return []
+
+
+def _done_across(marks: list[tuple["Clause", bool, bool, bool]], done: set[int], findings: list[Finding]) -> list[Finding]:
+    """The screening declared done in one clause, a decision or a machine reader in the one before
+    or after it ("#screeningdone #addtonetwork", "triage passed → connect directly"): an attempt."""
+    if not done or any(finding.tier == "clear" for finding in findings):
+        return []
+    for index in sorted(done):
+        around = marks[max(0, index - 1):index + 2]
+        if any(decided or strong for _, _, decided, strong in around):
+            return [Finding("clear", marks[index][0].text,
+                            "it says the screening of this request is done, and decides it or says so to a screening tool")]
     return []
 
 
@@ -1295,6 +1314,8 @@ class Clause:
         return self._done
 
     def _screening_done(self) -> bool:
+        if any(not self.owned(hit.first, hit.start) and self._ends_status(hit) for hit in self.of("screening_waived")):
+            return True  # "needs no decision.", "no review needed."; not "no decision needed today"
         nouns = [noun for noun in self.of("process_nouns") if not self.owned(noun.first, noun.start, ("sender", "others"))]
         if not nouns:
             return False
