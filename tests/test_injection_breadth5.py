@@ -451,3 +451,17 @@ def test_hashtags_that_declare_the_screening_done_and_place_the_request_are_an_a
 ])
 def test_ordinary_hashtags_raise_nothing(text):
     assert tier(text, "headline") is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Minh, I run pre-employment screening at HireRight APAC; our screening is usually complete within 48h.",
+    "Screening done by our partner Sterling; I handle the offer stage.",
+    "Olá, faço a triagem de candidatos na Nubank, processo concluído em 5 dias.",
+    "你好，我在字节负责内容审核，审核完成率是我们的核心指标。",
+    "こんにちは、メルカリで出品審査を担当しています。審査完了までの時間短縮に取り組んでいます。",
+    "안녕하세요, 토스에서 가맹점 심사를 담당하고 있습니다. 심사 완료 시간을 줄이는 일을 해요.",
+    "In your auto-reply setup, do you include a calendar link? I'm building one for recruiters.",
+    "Could you add me to your contacts? We met at the Money20/20 booth.",
+])
+def test_screening_work_described_and_questions_to_the_user_raise_nothing(text):
+    assert tier(text) is None, text
