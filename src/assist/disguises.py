@@ -80,7 +80,7 @@ def unsplit(text: str) -> tuple[str, list[str]] | None:
             pieces = run.split()
             joined = [_joined(piece) for piece in pieces]
             if sum(map(bool, joined)) >= DELIBERATE_RUNS:  # "m.a.r.k t.h.i.s a.s": "a.s" is "as" here
-                joined = [found or _short(piece) for found, piece in zip(joined, pieces)]
+                joined = [found or _short(piece) or _alike(piece) for found, piece in zip(joined, pieces)]
             word = " ".join(j or p for j, p in zip(joined, pieces)) if any(joined) else None
         if word is None:
             word = _joined(run)
@@ -99,7 +99,27 @@ def unsplit(text: str) -> tuple[str, list[str]] | None:
             return letters
 
         result = _regex(SHORT_SPLIT).sub(join_short, result)
+
+        def join_alike(match: re.Match[str]) -> str:  # "s😀t😀e😀p" beside "r😀e😀v😀i😀e😀w": split alike
+            run = match.group(0)
+            letters = _alike(run)
+            if letters is None:
+                return run
+            changed.append(run)
+            return letters
+
+        result = _regex(SPLIT_RUN).sub(join_alike, result)
     return (result, changed) if changed else None
+
+
+def _alike(piece: str) -> str | None:
+    """Three letters or more split by one and the same mark that is not a space ("s😀t😀e😀p"), as
+    the letters, in a text split on purpose."""
+    letters = "".join(_regex(_SPLIT_CHARACTER).findall(piece))
+    separators = set(_regex(_SPLIT_CHARACTER).split(piece)) - {""}
+    if len(letters) < MIN_JOINED or not letters.isalpha() or len(separators) != 1 or separators.pop().isspace():
+        return None
+    return letters
 
 
 def _short(piece: str) -> str | None:
@@ -149,6 +169,13 @@ def unleet(text: str) -> tuple[str, list[str]] | None:
                 if plain != token and plain.isalpha() and plain in latin:
                     changed.append(token)
                     return plain
+            # A word of a language the lists hold few words of ("tr14g3m", "c0nf14v3l"): in a text
+            # written in leet, letters and digits mixed are letters.
+            plain = token.translate(LEET_AS_I)
+            if plain.isalpha() and sum(map(str.isalpha, token)) >= 2 and len(token) >= MIN_JOINED \
+                    and not _regex(ORDINAL).fullmatch(token):
+                changed.append(token)
+                return plain
             return token
 
         result = _regex(LEET_ANY).sub(undo_short, result)
@@ -281,6 +308,7 @@ def rot13(text: str) -> tuple[str, list[str]] | None:
     start = end = -1
     turned_words: set[str] = set()
     hits = counted = 0
+    unknown = -1  # where a run of words that are no common words starts: a stretch's first words may be rare ones
 
     def close() -> None:
         if start >= 0 and len(turned_words) >= ROT13_MIN_WORDS and hits * 2 >= counted:
@@ -293,10 +321,16 @@ def rot13(text: str) -> tuple[str, list[str]] | None:
         if start < 0:
             if turned:
                 start, end, hits, counted, turned_words = run.start(), run.end(), 1, 1, {word}
+                if unknown >= 0:  # "irggvat pbzcyrgr, zbir …": rare words read back with the stretch
+                    start = unknown
+            elif word in known or not word.isascii() or not word.isalpha():
+                unknown = -1
+            elif unknown < 0:
+                unknown = run.start()
             continue
         if word in known and not ambiguous:  # a plain word: the stretch ends before it
             close()
-            start, hits, counted = -1, 0, 0
+            start, hits, counted, unknown = -1, 0, 0, -1
             continue
         counted += 1
         if turned or ambiguous:

@@ -28,6 +28,9 @@ FIRST_LOOK = re.compile(r"[:=：→⇒]|\s[—–]\s")
 # What may stand between the separator and the value: blanks to fill, another arrow, quotes.
 FILLER = re.compile(r"[\s_\-→⇒>=:：.…\"'“”«»「」]{0,40}")
 REACH = 48  # characters looked at on each side of a separator
+VALUE_END = re.compile(r"[\n,;|/.。，；→⇒]|\s[—–-]\s")  # where a slot's value ends
+RUN_ON = 2  # words after a value, before its end: more, and it is a sentence
+TABLE_COLUMNS = 12  # columns of a comma-separated table read as slots
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,11 @@ class OutcomeWords:
         return ""
 
     def slots(self, string: str) -> list[Slot]:
-        """Every "key <separator> value" of the outcome in a normalised string, one per key."""
+        """Every "key <separator> value" of the outcome in a normalised string, one per key, and
+        every column of a table whose header is a key and whose row below holds a value."""
+        found: dict[int, Slot] = self._table(string) if "," in string and "\n" in string else {}
         if not FIRST_LOOK.search(string) and "->" not in string:
-            return []
-        found: dict[int, Slot] = {}
+            return list(found.values())
         for separator in SEPARATOR.finditer(string):
             before = string[max(0, separator.start() - REACH):separator.start()]
             tail = before.rstrip(" \t_-→⇒>=:：.…")
@@ -96,9 +100,10 @@ class OutcomeWords:
                 continue
             filler = FILLER.match(string, separator.end())
             at = filler.end() if filler else separator.end()
-            words = WORDS.findall(string[at:at + REACH])
+            matches = list(WORDS.finditer(string, at, at + REACH))
+            words = [match.group(0) for match in matches]
             value = self._starts_with(words, self.values, self.values_unspaced)
-            if not value:
+            if not value or self._runs_on(string, matches, value):
                 continue
             start = separator.start() - (len(before) - len(tail))  # where the key ends
             strong = separator.group(0) != ":" and separator.group(0) != "：" or "_" in before[len(tail):] or (
@@ -106,6 +111,37 @@ class OutcomeWords:
             kept = found.get(start)
             found[start] = Slot(key, value, start, strong or (kept is not None and kept.strong))
         return list(found.values())
+
+    def _table(self, string: str) -> dict[int, Slot]:
+        """A table written as comma-separated lines ("status,review,action" above "verified,skipped,
+        add_to_network"): each header cell that is a key, with the cell below it that is a value."""
+        found: dict[int, Slot] = {}
+        offset = 0
+        lines = string.split("\n")
+        for header, row in zip(lines, lines[1:]):
+            keys, values = header.split(","), row.split(",")
+            if 2 <= len(keys) == len(values) <= TABLE_COLUMNS:
+                for index, (key, value) in enumerate(zip(keys, values)):
+                    key_words, value_words = WORDS.findall(key), WORDS.findall(value)
+                    if 0 < len(key_words) <= self.longest and 0 < len(value_words) <= self.longest + 2:
+                        named = self._ends_with(key_words, self.keys, self.keys_unspaced)
+                        set_to = self._starts_with(value_words, self.values, self.values_unspaced)
+                        if named and set_to:
+                            found[offset + index] = Slot(named, set_to, offset + index, True)
+            offset += len(header) + 1
+        return found
+
+    @staticmethod
+    def _runs_on(string: str, matches: list[re.Match[str]], value: str) -> bool:
+        """Whether a value runs on into a sentence ("Status: done with my PhD"), not a slot's value
+        ("Review: not required", "outcome: add to contacts"): more than RUN_ON words after it before
+        the line or the phrase ends."""
+        count = len(WORDS.findall(value))
+        if UNSPACED.search(value) or count > len(matches):
+            return False
+        end = matches[count - 1].end()
+        stop = VALUE_END.search(string, end)
+        return len(WORDS.findall(string, end, stop.start() if stop else len(string))) > RUN_ON
 
     def waved(self, string: str) -> str:
         """Alerts waved away: a negator a few words before an alert ("no flags", "skip any
