@@ -26,7 +26,7 @@ from .note_voice import of_sender
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import as_companies, company_names, terms, word_forms
-from .text import Text, detect_language, fold, normalize, note_length, quote, tokens
+from .text import LOOKALIKE_WORDS, Text, detect_language, visible, fold, normalize, note_length, quote, tokens
 from .workplace import own_company, profile_ties
 
 
@@ -142,6 +142,7 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, 
     # The injection reader reads every string of the request; these texts (and their readings) it
     # shares with the scams' reading below.
     _injection(reader, request, tuple(text for _, text in places))
+    _disguised(reader, places)
     # And each of them as it reads undone or decoded (text.py): a scam in base64 is a scam.
     places += [(f"{place}, {reading.how} {quote(reading.shown, 40)}", reading.text)
                for place, text in places for reading in text.other_readings]
@@ -151,6 +152,37 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, 
     judged = judge(read_signs(request, config, reader.guidance, places), reader.guidance)
     if judged is not None:
         reader.raise_flag(judged.criterion, judged.evidence)
+
+
+# The disguises no honest note needs (text.py's readings): what they hide is read like any text,
+# and the disguise itself costs the question. Leetspeak, percent-encoding and escapes are everyday.
+DISGUISES = ("written in base64", "written in hex", "written in rot13", "written backwards", "letters split apart",
+             LOOKALIKE_WORDS)
+TAGS = re.compile("[\U000E0020-\U000E007F]")  # Unicode tag characters: invisible, but for a flag's
+FLAG = "\U0001F3F4"  # ... which follow the black flag (🏴 and the tags of Scotland)
+
+
+def _disguised(reader: _Reader, places: list[tuple[str, Text]]) -> None:
+    """Text written to be hard to read, anywhere in the request: at least `unclear_intent` (an
+    `ask`), whatever it hides; never a report on its own (issue 10: a disguise is doubt)."""
+    if reader.result.has("unclear_intent") or reader.result.has("prompt_injection"):
+        return
+    for place, text in places:
+        for reading in text.other_readings:
+            how = next((name for name in DISGUISES if name in (reading.disguise or "")), None)
+            if how is not None:
+                reader.raise_flag("unclear_intent", wording.DISGUISED.format(how=how, place=place,
+                                                                             said=quote(reading.shown, 60)))
+                return
+        original = text.original
+        if LOOKALIKE_WORDS in text.hidden:  # letters of another script inside Latin words, read as Latin
+            reader.raise_flag("unclear_intent", wording.DISGUISED.format(how=LOOKALIKE_WORDS, place=place,
+                                                                         said=quote(original, 60)))
+            return
+        if TAGS.search(original) and FLAG not in original:
+            reader.raise_flag("unclear_intent", wording.DISGUISED.format(how="hidden characters", place=place,
+                                                                         said=quote(visible(original), 60)))
+            return
 
 
 def _injection(reader: _Reader, request: Request, prepared: tuple[Text, ...]) -> None:
