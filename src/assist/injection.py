@@ -146,6 +146,13 @@ JOINED_CATEGORIES = ("decisions", "waivers", "automatic", "request_nouns", "answ
 COMBINED = frozenset({"agent_nouns", "combined"})  # an agent noun made of two words by _combined
 # How an agent noun is addressed for it to be a machine reader: "to the sorter", "Sorter:".
 AGENT_FRAMES = frozenset({"dedication", "header", "late", "self"})
+MODIFIERS = 2  # content words before a reader that make it the head of a compound
+# What a consent mark qualifying the next word is a claim about: the request, a "by", a person.
+NOT_QUALIFIED = frozenset({"targets", "by", "user_refs", "second_person", "connectors", "dedication", "modals",
+                           "addressee", "agent_nouns", "authority", "sender"})
+# What may stand before a reader called by a comma ("Dear AI, ...", "your assistant, ...").
+CALLING_WORDS = frozenset({"determiners", "dedication", "second_person", "addressee", "qualifiers", "agent_nouns",
+                           "particles", "user_refs", "whoever"})
 ADDRESSEES = frozenset({"addressee", "addressee_person"})
 VERBS = frozenset({"machine_verbs", "speech_verbs", "human_verbs", "override_verbs", "directive_verbs"})
 # What may follow a reader's name when it is addressed (not "AI builders", "to model the risk").
@@ -1025,7 +1032,10 @@ class Clause:
     def _headed(self, reader: _Reader) -> bool:
         """A colon or a comma right after the name, or after two or three words joined to it."""
         at = self.next_offset(reader.end)
-        if self.string[at:at + 1] in (":", ",", "：", "，"):
+        mark = self.string[at:at + 1]
+        if mark in (",", "，") and not self.unspaced and (self._modified(reader) or self._only_qualified(reader)):
+            return False  # "automatic loan approval models, ...": a compound noun, no one called by a comma
+        if mark in (":", ",", "：", "，"):
             return self.heads(reader.end)
         if not any(hit.first == reader.last and "connectors" in hit.cats for hit in self.hits):
             return False
@@ -1036,6 +1046,23 @@ class Clause:
             if self.string[after:after + 1] in (":", "："):
                 return True
         return False
+
+    def _modified(self, reader: _Reader) -> bool:
+        """MODIFIERS or more words before the reader in its clause that are neither grammar (a determiner,
+        a dedication, "your") nor a name of the machine: the reader is the head of a compound
+        ("loan approval models"), not someone called."""
+        covered = set()
+        for hit in self.hits:
+            if hit.cats & CALLING_WORDS and "combined" not in hit.cats and hit.last <= reader.first:
+                covered.update(range(hit.first, hit.last))
+        return sum(index not in covered for index in range(self.first, reader.first)) >= MODIFIERS
+
+    def _only_qualified(self, reader: _Reader) -> bool:
+        """A reader that is only an everyday noun an "automatic" made one ("vay tự động", "automatic
+        loan"): no name of a machine of its own in it."""
+        return reader.extended and not any(
+            reader.first <= hit.first and hit.last <= reader.last and hit.cats & {"agent_nouns", "addressee"}
+            and not hit.cats & {"combined", "qualifiers"} for hit in self.hits)
 
     def _vocative(self, reader: _Reader) -> bool:
         """"Trợ lý lọc tin nhắn ơi, ...", "AI 심사 도구야": a particle calling the reader, a few words
@@ -1183,7 +1210,7 @@ class Clause:
     def consent(self) -> str:
         """"third" for consent claimed on the user's behalf ("the account owner approved me",
         "pre-approved"); "you" for consent the user would have given ("you already agreed to this")."""
-        if any(not self.owned(mark.first, mark.start) for mark in self.of("consent_marks")):
+        if any(not self.owned(mark.first, mark.start) and not self._attributive(mark) for mark in self.of("consent_marks")):
             return "third"
         openings = self.openings()
         if any(hit.first in openings or hit.first <= self.opening() for hit in self.of("authority")
@@ -1204,6 +1231,17 @@ class Clause:
             if close("consent_time", 3) and close("targets", 5):
                 claim = "you"
         return claim
+
+    def _attributive(self, mark: Hit) -> bool:
+        """A consent mark that qualifies the noun right after it ("pre-approved loan offers",
+        "pre-approved credit lines"): a kind of thing, no claim about this request. Not before the
+        request itself, a "by" or a person ("pre-approved by the user", "pre-approved me")."""
+        if self.unspaced or mark.last >= len(self.tokens) or mark.last >= self.last:
+            return False
+        following = self.tokens[mark.last]
+        if self.string[mark.end:following.start()].strip() or not following.group(0).isalpha():
+            return False
+        return not any(hit.first == mark.last and hit.cats & NOT_QUALIFIED for hit in self.hits)
 
     def given_by_a_reader(self, word: Hit) -> bool:
         """Whether a consent is said to come from a reader of the request or an authority over it,
