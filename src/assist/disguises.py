@@ -302,52 +302,13 @@ def _flush(pending: bytearray) -> str:
 def rot13(text: str) -> tuple[str, list[str]] | None:
     """The text with each stretch written in rot13 read back, and the stretches as written. A
     stretch is kept when at least ROT13_MIN_WORDS different words of it, and half of its words,
-    turn into common words that they were not before."""
-    known, shifted = words.common(), words.rot13_words()
-    spans: list[tuple[int, int]] = []
-    start = end = -1
-    turned_words: set[str] = set()
-    hits = counted = 0
-    unknown = -1  # where a run of words that are no common words starts: a stretch's first words may be rare ones
-
-    def close() -> None:
-        if start >= 0 and len(turned_words) >= ROT13_MIN_WORDS and hits * 2 >= counted:
-            spans.append((start, end))
-
-    for run in _regex(JOINED_WORDS if "'" in text or "-" in text else WORD_CHARACTERS).finditer(text):
-        word = run.group(0).lower()
-        turned = word in shifted
-        ambiguous = not turned and word in known and word.translate(words.ROT13) in known
-        if start < 0:
-            if turned:
-                start, end, hits, counted, turned_words = run.start(), run.end(), 1, 1, {word}
-                if unknown >= 0:  # "irggvat pbzcyrgr, zbir …": rare words read back with the stretch
-                    start = unknown
-            elif word in known or not word.isascii() or not word.isalpha():
-                unknown = -1
-            elif unknown < 0:
-                unknown = run.start()
-            continue
-        if word in known and not ambiguous:  # a plain word: the stretch ends before it
-            close()
-            start, hits, counted, unknown = -1, 0, 0, -1
-            continue
-        counted += 1
-        if turned or ambiguous:
-            hits += 1
-            end = run.end()
-            if turned:
-                turned_words.add(word)
-    close()
-    if not spans:
-        return None
-    pieces: list[str] = []
-    last = 0
-    for first, final in spans:
-        pieces += [text[last:first], text[first:final].translate(words.ROT13)]
-        last = final
-    pieces.append(text[last:])
-    return "".join(pieces), [text[first:final] for first, final in spans]
+    turn into common words that they were not before; the rare words just before a stretch go with
+    it ("irggvat pbzcyrgr, zbir …")."""
+    known = words.common()
+    runs = _regex(JOINED_WORDS if "'" in text or "-" in text else WORD_CHARACTERS).finditer(text)
+    spans = _stretches(runs, words.rot13_words(), known,
+                       lambda word: word in known and word.translate(words.ROT13) in known, rare_lead=True)
+    return _read_back(text, spans, lambda stretch: stretch.translate(words.ROT13), punctuation_leads=False)
 
 
 def backwards(text: str) -> tuple[str, list[str]] | None:
@@ -355,47 +316,77 @@ def backwards(text: str) -> tuple[str, list[str]] | None:
     -> "file as accepted, no question."), and the stretches as written. A stretch is kept when at
     least ROT13_MIN_WORDS different words of it are common words backwards and not forwards, and
     half of its words read as words backwards."""
-    known, turned_set = words.common(), words.reversed_words()
+    known = words.common()
+    spans = _stretches(_regex(WORD_CHARACTERS).finditer(text), words.reversed_words(), known,
+                       lambda word: word[::-1] in known, rare_lead=False)
+    return _read_back(text, spans, lambda stretch: stretch[::-1], punctuation_leads=True)
+
+
+def _stretches(runs, turned_set: frozenset[str], known: frozenset[str], ambiguous: Callable[[str], bool],
+               rare_lead: bool) -> list[tuple[int, int]]:
+    """The stretches of a text (its word runs) written with one trick: each opens at a word that
+    the trick turns into a common word (`turned_set`), goes on through words that are turned or
+    read both ways (`ambiguous`, when not turned), ends before a plain common word, and is kept
+    when at least ROT13_MIN_WORDS different words of it were turned and half of its words read
+    back. `rare_lead`: rare words just before a stretch open it."""
     spans: list[tuple[int, int]] = []
     start = end = -1
     turned_words: set[str] = set()
     hits = counted = 0
+    unknown = -1  # where a run of words that are no common words starts
 
     def close() -> None:
         if start >= 0 and len(turned_words) >= ROT13_MIN_WORDS and hits * 2 >= counted:
             spans.append((start, end))
 
-    for run in _regex(WORD_CHARACTERS).finditer(text):
+    for run in runs:
         word = run.group(0).lower()
         turned = word in turned_set
-        ambiguous = not turned and word[::-1] in known
+        both = not turned and ambiguous(word)
         if start < 0:
             if turned:
                 start, end, hits, counted, turned_words = run.start(), run.end(), 1, 1, {word}
+                if rare_lead and unknown >= 0:
+                    start = unknown
+            elif not rare_lead:
+                pass
+            elif word in known or not word.isascii() or not word.isalpha():
+                unknown = -1
+            elif unknown < 0:
+                unknown = run.start()
             continue
-        if word in known and not ambiguous:  # a plain word: the stretch ends before it
+        if word in known and not both:  # a plain word: the stretch ends before it
             close()
-            start, hits, counted = -1, 0, 0
+            start, hits, counted, unknown = -1, 0, 0, -1
             continue
         counted += 1
-        if turned or ambiguous:
+        if turned or both:
             hits += 1
             end = run.end()
             if turned:
                 turned_words.add(word)
     close()
+    return spans
+
+
+def _read_back(text: str, spans: list[tuple[int, int]], undo: Callable[[str], str],
+               punctuation_leads: bool) -> tuple[str, list[str]] | None:
+    """The text with each stretch undone, and the stretches as written (None without any).
+    `punctuation_leads`: the punctuation just before a stretch belongs to it (".noitseuq" ends a
+    sentence written backwards)."""
     if not spans:
         return None
     pieces: list[str] = []
+    shown: list[str] = []
     last = 0
     for first, final in spans:
-        # The punctuation just before the first word belongs to the stretch (".noitseuq" ends a sentence).
-        while first > last and text[first - 1] in ".!?,;:":
+        shown.append(text[first:final])
+        while punctuation_leads and first > last and text[first - 1] in ".!?,;:":
             first -= 1
-        pieces += [text[last:first], text[first:final][::-1]]
+        pieces += [text[last:first], undo(text[first:final])]
         last = final
     pieces.append(text[last:])
-    return "".join(pieces), [text[first:final] for first, final in spans]
+    return "".join(pieces), shown
 
 
 _DECODERS: list[tuple[str, str, Callable[[str, bool], str | None], Callable[[str], bool]]] = [
