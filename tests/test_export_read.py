@@ -401,3 +401,21 @@ def test_hostile_rows_give_rows_or_problems(tmp_path_factory, header, rows, tail
     for problem in export.problems:
         assert isinstance(problem, ExportProblem) and problem.message
         assert len(str(problem).splitlines()) == 1 and file in str(problem)
+
+
+def test_a_quote_never_closed_is_one_bad_row_and_the_rows_it_swallowed_are_read(tmp_path):
+    # An unterminated quote would make the rest of the file one field: the line is the bad row,
+    # the rows after it are read, and a lone inch mark inside a field is no quote at all.
+    folder = tmp_path / "export"
+    folder.mkdir()
+    rows = ["Notes:", "", "First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
+    rows += [f"P{i},Q,https://www.linkedin.com/in/p{i},,Acme,Eng,01 Jan 2024" for i in range(5)]
+    rows.insert(5, 'Bad,"Quote,https://www.linkedin.com/in/bad,,Acme,Eng,01 Jan 2024')
+    rows.append('Inch,Mark,https://www.linkedin.com/in/inch,,Acme,"5"" screens",01 Jan 2024')
+    rows.append('Lone,Inch,https://www.linkedin.com/in/lone,,Acme,5" display lead,01 Jan 2024')
+    (folder / "Connections.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    export = open_export(folder)
+    names = [connection.name for connection in export.connections()]
+    assert names == ["P0 Q", "P1 Q", "P2 Q", "P3 Q", "P4 Q", "Inch Mark", "Lone Inch"]
+    assert [(problem.line, problem.message) for problem in export.problems] == [
+        (6, "a quote opened on this line is never closed")]

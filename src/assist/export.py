@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -329,21 +330,26 @@ class _TooLongLine(Exception):
     pass
 
 
-def _lines(text: io.TextIOWrapper, counter: list[int]) -> Iterator[str]:
-    """The text's lines (each ending as it does), each at most a record's limit long."""
+def _lines(text: io.TextIOWrapper, counter: list[int], record: list[str] | None = None) -> Iterator[str]:
+    """The text's lines (each ending as it does), each at most a record's limit long; `record`
+    keeps the lines of the record being read (rows() empties it at each record's start)."""
     limit = limits.MAX_ITEM_BYTES
     readline = text.readline
     while line := readline(limit):
         if len(line) >= limit and not line.endswith(("\n", "\r")):
             raise _TooLongLine()
         counter[0] += 1
+        if record is not None:
+            record.append(line)
         yield line
 
 
 def _read_text(text: io.TextIOWrapper, file: str, read, problems: _Problems):
     csv.field_size_limit(max(csv.field_size_limit(), limits.MAX_ITEM_BYTES + 1))
     counter = [0]
-    reader = csv.reader(_lines(text, counter))
+    record: list[str] = []
+    lines = _lines(text, counter, record)
+    reader = csv.reader(lines)
     required = REQUIRED[file]
     header: dict[str, int] | None = None
     records = 0
@@ -369,8 +375,10 @@ def _read_text(text: io.TextIOWrapper, file: str, read, problems: _Problems):
     width = max(header.values()) + 1
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        nonlocal reader
         while True:
             start = counter[0] + 1
+            record.clear()
             try:
                 row = next(reader)
             except StopIteration:
@@ -382,6 +390,15 @@ def _read_text(text: io.TextIOWrapper, file: str, read, problems: _Problems):
                 problems.add(counter[0] + 1, f"a line longer than {limits.size(limits.MAX_ITEM_BYTES)}: the rest "
                                              "of the file is not read")
                 return
+            if sum(line.count('"') for line in record) % 2 and (len(record) > 1 or OPENING_QUOTE.search(record[0])):
+                # A quote opened on this line and never closed (an odd count: only at the end of the
+                # file): the line is the bad row, and the lines it swallowed are read again.
+                problems.add(start, "a quote opened on this line is never closed")
+                swallowed = record[1:]
+                record.clear()
+                counter[0] = start
+                reader = csv.reader(itertools.chain(_counted(swallowed, counter, record), lines))
+                continue
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
             if len(row) > width and any(cell.strip() for cell in row[width:]):
@@ -390,6 +407,17 @@ def _read_text(text: io.TextIOWrapper, file: str, read, problems: _Problems):
             yield start, {name: row[index] for name, index in header.items() if index < len(row)}
 
     return read(rows(), problems)
+
+
+OPENING_QUOTE = re.compile(r'(?:^|,)\s*"')  # a quote that opens a field (a lone one inside a field, 5" screen, opens none)
+
+
+def _counted(lines: list[str], counter: list[int], record: list[str]) -> Iterator[str]:
+    """Lines read again (after a quote never closed), counted and kept as _lines does."""
+    for line in lines:
+        counter[0] += 1
+        record.append(line)
+        yield line
 
 
 def _header(row: list[str], required: tuple[str, ...]) -> dict[str, int] | None:
