@@ -40,7 +40,7 @@ ExportOption = Annotated[Optional[str], typer.Option("--export", help="Your own 
 RedactOption = Annotated[bool, typer.Option("--redact", help="Replace emails, phone numbers, URLs and messenger handles in the sender's text with [email], [phone], [url], [handle] in what an LLM is sent (the offline signals still see the original).")]
 InputsArgument = Annotated[
     Optional[list[str]],
-    typer.Argument(help="Request files (.json, .jsonl, LinkedIn's Invitations.csv), directories of .json files, or - for standard input.",
+    typer.Argument(help="Request files (.json, .jsonl, LinkedIn's Invitations.csv), directories of .json files, your whole LinkedIn export (its .zip or folder), or - for standard input.",
                    show_default=False),
 ]
 IdArgument = Annotated[str, typer.Argument(help="The request id, or a unique prefix of it (see `assist review list`).")]
