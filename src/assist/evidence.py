@@ -15,9 +15,11 @@ template wrote whole (an LLM's own evidence, a warning of a backend) is shown as
 never half translated by a guess.
 
 Placeholder names say what a value may be: `said...` a sender's words as `text.quote` writes them
-(in double quotes), `quoted...` a sender's words as `repr` writes them (in single or double quotes), `count`, `day`, `year`, `years` a number; `verdict`, `capped`, `rules` a verdict
-word; those in NESTED are said again (a template themselves; those in WHOLE only where they are
-one, `sign` either a sender's words or one); any other, any text on one line (never ending with a separator's comma or semicolon).
+(in double quotes), `quoted...` a sender's words as `repr` writes them (in single or double quotes),
+`count`, `day`, `year`, `years` a number; `verdict`, `capped`, `rules` a verdict word; those in
+NESTED are said again (a template themselves; those in WHOLE only where they are one; `sign` a
+sender's words in double quotes or one); any other, any text on one line (never ending with a
+separator's comma or semicolon).
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ from .i18n import N_, _, active
 
 NESTED = frozenset({"tie", "seller", "role", "month", "date", "times", "matched", "source", "mine", "details",
                     "field", "place", "how", "how_also", "how_then", "why", "kind", "sign"})
-# nested, and always one of these templates
-WHOLE = frozenset({"seller", "month", "date", "times", "field", "place", "how", "how_also", "how_then", "why", "kind"})
+WHOLE = frozenset({"seller", "month", "date", "times",  # nested, and always one of these templates
+                   "field", "place", "how", "how_also", "how_then", "why", "kind"})
 QUOTED_OR_WHOLE = frozenset({"sign"})  # a sender's words in double quotes, or one of these templates
 VERDICT_FIELDS = frozenset({"verdict", "capped", "rules"})
 NUMBERS = frozenset({"count", "day", "year", "years"})
@@ -267,7 +269,7 @@ BORROWED = said(N_("{said} borrows the name of {company}, where you work, and is
 ASKS_BY_MESSAGE = said(N_("{quoted_headline} asks something of you by message: {said}"))
 
 # Said the same in Vietnamese (only its values change): for the test that each template is translated.
-SAME_IN_VIETNAMESE = frozenset({SELLER.message, SIGN.message})
+SAME_IN_VIETNAMESE = frozenset({SELLER.message, SIGN.message, FOUND.message})
 
 # The most specific first: where two templates read the same text, the one with more words of its own.
 _ORDER = tuple(sorted(TEMPLATES, key=lambda template: -sum(map(len, template.literals))))
