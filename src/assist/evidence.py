@@ -15,9 +15,11 @@ template wrote whole (an LLM's own evidence, a warning of a backend) is shown as
 never half translated by a guess.
 
 Placeholder names say what a value may be: `said...` a sender's words as `text.quote` writes them
-(in double quotes), `count`, `day`, `year`, `years` a number; `verdict`, `capped`, `rules` a verdict
-word; those in NESTED are said again (a template themselves; those in WHOLE only where they are
-one); any other, any text on one line (never ending with a separator's comma or semicolon).
+(in double quotes), `quoted...` a sender's words as `repr` writes them (in single or double quotes),
+`count`, `day`, `year`, `years` a number; `verdict`, `capped`, `rules` a verdict word; those in
+NESTED are said again (a template themselves; those in WHOLE only where they are one; `sign` a
+sender's words in double quotes or one); any other, any text on one line (never ending with a
+separator's comma or semicolon).
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ from functools import lru_cache
 
 from .i18n import N_, _, active
 
-NESTED = frozenset({"tie", "seller", "role", "month", "date", "times", "matched", "source", "mine", "details"})
-WHOLE = frozenset({"seller", "month", "date", "times"})  # nested, and always one of these templates
+NESTED = frozenset({"tie", "seller", "role", "month", "date", "times", "matched", "source", "mine", "details",
+                    "field", "place", "how", "how_also", "how_then", "why", "kind", "sign"})
+WHOLE = frozenset({"seller", "month", "date", "times",  # nested, and always one of these templates
+                   "field", "place", "how", "how_also", "how_then", "why", "kind"})
+QUOTED_OR_WHOLE = frozenset({"sign"})  # a sender's words in double quotes, or one of these templates
 VERDICT_FIELDS = frozenset({"verdict", "capped", "rules"})
 NUMBERS = frozenset({"count", "day", "year", "years"})
 SEPARATORS = ("; ", ", ")
@@ -181,8 +186,90 @@ CONTRADICTED = said(N_("guard: {backend} said {verdict} and the offline rules sa
 DISAGREEMENT = said(N_("disagreement: {backend} said {verdict}; the offline rules say {rules}"))
 DISAGREEMENT_MODEL = said(N_("disagreement: {backend} ({model}) said {verdict}; the offline rules say {rules}"))
 
+# -- injection.py: text written for the screening: where it is, how it was hidden, what it does -----------
+# The fields a finding names (injection.label of each text field of a request: a test checks each is
+# here), and the places signals.py looks for a disguise in ("note" and "name" are both).
+FIELDS = tuple(said(message) for message in (
+    N_("note"), N_("name"), N_("headline"), N_("company"), N_("industry"), N_("location"), N_("about"),
+    N_("experience title"), N_("experience company"), N_("education school"), N_("education degree"),
+    N_("profile url"), N_("id"), N_("received at"), N_("profile"), N_("location, profile URL, id or date")))
+# How a text was hidden (text.py, disguises.py, injection.py): one way, two at once, or one inside another.
+HOW = tuple(said(message) for message in (
+    N_("hidden characters"), N_("look-alike letters"), N_("letters split apart"), N_("leetspeak"),
+    N_("written in base64"), N_("written in hex"), N_("percent-encoded"), N_("written as escapes"),
+    N_("written in rot13"), N_("written backwards"), N_("words joined in hashtags or an identifier"),
+    N_("an acrostic")))
+HOW_BOTH = said(N_("{how} and {how_also}"))
+HOW_INSIDE = said(N_("{how}, then {how_then}"))
+FOUND = said(N_("{field}: {said} ({why})"))
+FOUND_WITH = said(N_("{field} (with {how}): {said} ({why})"))
+FOUND_READ = said(N_("{field}, {how} {said_shown}, reads: {said} ({why})"))
+# Why a text reads as written for the screening (injection.py: a test checks each reason is here).
+WHY = tuple(said(message) for message in (
+    N_("a name, company or place carries a status or a verdict, which it never holds"),
+    N_("a name, place or address that holds an order to an AI or a screening tool"),
+    N_("a profile is written before any request, and this one speaks of this very request"),
+    N_("it addresses an AI or a screening tool, not you, and claims your consent"),
+    N_("it addresses an AI or a screening tool, not you, and tells it what to do"),
+    N_("it asks for a decision to be made without any question asked"),
+    N_("it asks someone who reads your requests, not you, for a decision"),
+    N_("it asks to set rules aside, and it is not clear whose"),
+    N_("it asks your assistant or your tools for a decision"),
+    N_("it casts the reader in a role, to change what it decides"),
+    N_("it claims an approval already given and that the request passes by itself"),
+    N_("it claims the screening itself already approved it"),
+    N_("it claims the user's consent on their behalf and asks for the request to pass"),
+    N_("it claims the user's consent, and speaks of an AI or a screening tool, not to you"),
+    N_("it claims to speak for the system, a developer or LinkedIn, and gives orders"),
+    N_("it dictates the screening's verdict"),
+    N_("it fills in the screening's outcome, as a form or a config line written for a program"),
+    N_("it gives orders about the screening itself"),
+    N_("it hands encoded text to an assistant"),
+    N_("it holds a fake system tag or verdict, written for an AI"),
+    N_("it mentions an approval or an agreement that cannot be checked here"),
+    N_("it reads like an instruction about a decision, and it is not clear who it is for"),
+    N_("it says the screening of this request is done or not needed, and decides it or says so to a screening tool"),
+    N_("it says the screening of this request is done, and decides it or says so to a screening tool"),
+    N_("it says the screening of this request is done, passed or not needed, which cannot be checked here"),
+    N_("it says this very request is already approved, which cannot be checked here"),
+    N_("it speaks to an AI or a screening tool rather than to you"),
+    N_("it states as a fact that requests like this are approved by themselves"),
+    N_("it tells an AI or a screening tool what to do with this request"),
+    N_("it tells someone who reads your requests, not you, what to flag"),
+    N_("it tells the reader to set aside its previous instructions"),
+    N_("it tells the screening to decide without asking, and claims the decision is made"),
+    N_("it tells whoever writes the reply or the summary what to put in it"),
+    N_("it tells your AI or screening tool which decision to make"),
+    N_("it tells your AI or your tools there is nothing to check"),
+    N_("it tells your assistant there is nothing to check"),
+    N_("it writes an answer line for an assistant, as in a chat transcript"),
+    N_("it writes out a decision as a form or a config line, and it is not clear who it is for"),
+    N_("text in a comment or a link title, which a rendered page hides, is written for an AI"),
+    N_("text in a comment or a link title, which a rendered page hides, tells whatever reads it what to do"),
+    N_("the first letters of its lines spell a decision, and it tells the reader to read them"),
+    N_("this field normally holds a name or a label, and it holds a sentence")))
+WHY_ENCODED = said(N_("{why}, and it is hidden in an encoding"))
+
+# -- scams.py: the signs of a scam, each told by its kind ------------------------------------------------
+# What each kind of prompts/scams.toml says ([kinds.*] says): a test checks each is here.
+KINDS = tuple(said(message) for message in (
+    N_("asks for credentials or identity documents"), N_("tells you to sign in through a link"),
+    N_("asks you for money"), N_("promises returns"), N_("offers to teach you how, beside the returns it tells"),
+    N_("asks you to sign or approve a transaction with your wallet"), N_("asks you to install software"),
+    N_("asks to continue outside LinkedIn"), N_("presses for speed or secrecy"),
+    N_("waves away a check on who they are"), N_("speaks for LinkedIn or for your employer"),
+    N_("tells you about your account or access, as an IT, HR or payroll department would"),
+    N_("links to a look-alike or masked address"), N_("offers paid tasks or a job without the usual hiring steps"),
+    N_("comments on your looks or seeks romance"), N_("names a fee to pay first"),
+    N_("offers you money out of nowhere (a prize, an inheritance)")))
+SIGN = said(N_("{kind}: {sign}"))
+SIGN_ALONE = said(N_("{kind}: {sign} (one sign alone, which can be innocent: worth asking before accepting)"))
+DEPARTMENT = said(N_("{quoted_name} presents as a department of {company}, where you work, not as a person"))
+BORROWED = said(N_("{said} borrows the name of {company}, where you work, and is not its address"))
+ASKS_BY_MESSAGE = said(N_("{quoted_headline} asks something of you by message: {said}"))
+
 # Said the same in Vietnamese (only its values change): for the test that each template is translated.
-SAME_IN_VIETNAMESE = frozenset({SELLER.message})
+SAME_IN_VIETNAMESE = frozenset({SELLER.message, SIGN.message, FOUND.message})
 
 # The most specific first: where two templates read the same text, the one with more words of its own.
 _ORDER = tuple(sorted(TEMPLATES, key=lambda template: -sum(map(len, template.literals))))
@@ -205,7 +292,13 @@ def _shown(evidence: str, language: str) -> str:
                    for separator, template, values in pieces)
 
 
+def _quoted(value: str) -> bool:
+    return len(value) >= 2 and value[0] == '"' and value[-1] == '"'
+
+
 def _value(name: str, value: str) -> str:
+    if name in QUOTED_OR_WHOLE and _quoted(value):
+        return value
     if name in NESTED:
         return _shown(value, active())
     if name in VERDICT_FIELDS:
@@ -222,7 +315,11 @@ def _fits(name: str, value: str) -> bool:
     if name in WHOLE:
         return _readable(value)
     if name.startswith("said"):
-        return len(value) >= 2 and value[0] == '"' and value[-1] == '"'
+        return _quoted(value)
+    if name.startswith("quoted"):  # a value as Python's repr writes it: in single quotes, or double
+        return len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]
+    if name in QUOTED_OR_WHOLE:
+        return _quoted(value) or _readable(value)
     if name in NUMBERS:
         return value.replace(".", "", 1).isdigit()
     return value.strip() == value

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
+from . import evidence as wording
 from . import words as word_lists
 from .label_sentences import Shape, sentence_in
 from .outcome_slots import OutcomeWords
@@ -1817,10 +1818,15 @@ def label(path: str) -> str:
 def evidence(findings: list[Finding]) -> str:
     """Where and what, for a flag: "note: \"...\" (it dictates the screening's verdict)", and how
     it was hidden, when it was: "note (with hidden characters): ..."."""
-    return "; ".join(f"{_where(finding)}: {quote(finding.sentence, 80)} ({finding.why})" for finding in findings[:3])
+    return "; ".join(_said(finding) for finding in findings[:3])
 
 
-def _where(finding: Finding) -> str:
+def _said(finding: Finding) -> str:
+    """One finding as evidence: a template of evidence.py, which reads it back in the interface's language."""
+    said, field = quote(finding.sentence, 80), label(finding.field)
     if finding.shown:
-        return f"{label(finding.field)}, {finding.how} {quote(finding.shown, 40)}, reads"
-    return f"{label(finding.field)} (with {finding.how})" if finding.how else label(finding.field)
+        return wording.FOUND_READ.format(field=field, how=finding.how, said_shown=quote(finding.shown, 40), said=said,
+                                         why=finding.why)
+    if finding.how:
+        return wording.FOUND_WITH.format(field=field, how=finding.how, said=said, why=finding.why)
+    return wording.FOUND.format(field=field, said=said, why=finding.why)

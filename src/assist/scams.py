@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import evidence as wording
 from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Request
@@ -170,12 +171,12 @@ def judge(signs: dict[str, Sign], guidance: Guidance) -> Judgement | None:
     points = {name: _points({name: sign}, guidance) for name, sign in signs.items()}
     ranked = sorted(signs.values(), key=lambda sign: -points[sign.kind])
     if sum(points.values()) >= p["report_at"]:
-        return Judgement("scam_or_phishing", "; ".join(f"{kinds[sign.kind].says}: {sign.quote}" for sign in ranked[:4]))
+        return Judgement("scam_or_phishing", "; ".join(wording.SIGN.format(kind=kinds[sign.kind].says, sign=sign.quote)
+                                                       for sign in ranked[:4]))
     unclear = [sign for sign in ranked if kinds[sign.kind].alone == "unclear"]
     if unclear:
         sign = unclear[0]
-        return Judgement("unclear_intent", f"{kinds[sign.kind].says}: {sign.quote} (one sign alone, which can be "
-                                           "innocent: worth asking before accepting)")
+        return Judgement("unclear_intent", wording.SIGN_ALONE.format(kind=kinds[sign.kind].says, sign=sign.quote))
     return None
 
 
@@ -802,8 +803,7 @@ def _role_account(request: Request, config: UserConfig | None, guidance: Guidanc
     if company is None:
         return None
     return Sign(kind.name, False, "name and headline",
-                f"{clip(flat(request.sender.name or ''), 40)!r} presents as a department of {company}, where you work, "
-                "not as a person")
+                wording.DEPARTMENT.format(quoted_name=repr(clip(flat(request.sender.name or ''), 40)), company=company))
 
 
 def _employer_lookalike(places: list[tuple[str, Text]], config: UserConfig | None, guidance: Guidance) -> Sign | None:
@@ -826,8 +826,8 @@ def _employer_lookalike(places: list[tuple[str, Text]], config: UserConfig | Non
         for match in HOST.finditer(string):
             host = match.group(1)
             if _borrows(host, forms, lures):
-                return Sign(kind.name, True, place, f"\"{clip(match.group(0), 80)}\" borrows the name of {own}, "
-                                                     "where you work, and is not its address")
+                return Sign(kind.name, True, place, wording.BORROWED.format(said=f"\"{clip(match.group(0), 80)}\"",
+                                                                            company=own))
     return None
 
 
@@ -909,4 +909,4 @@ def _employer(request: Request, config: UserConfig | None, guidance: Guidance, n
     if not asks:
         return None
     return Sign(kind.name, False, EMPLOYER,
-                f"{clip(flat(headline), 60)!r} asks something of you by message: {doc.quote(asks[0])}")
+                wording.ASKS_BY_MESSAGE.format(quoted_headline=repr(clip(flat(headline), 60)), said=doc.quote(asks[0])))
