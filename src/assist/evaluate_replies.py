@@ -27,6 +27,7 @@ from .draft import draft_reply, reply_language, reply_rules
 from .errors import InputError, describe_validation_error
 from .evaluate import PERSONAS_DIR, _personas_dir, dataset_parts
 from .guidance import load_guidance
+from .i18n import N_, _
 from .models import Request
 from .names import greeting_name
 from .reply_checks import reply_problems
@@ -173,9 +174,15 @@ def _measure(case: ReplyCase, config: UserConfig, guidance) -> Outcome:
              "unsafe": unsafe})
 
 
+# The checks' column titles in the table (their ids stay in --json)
+CHECK_WORDS = {"greeting_name": N_("name"), "address": N_("address"), "situation": N_("situation"),
+               "language": N_("language"), "length": N_("length"), "question": N_("question"), "safety": N_("safety")}
+
+
 def replies_table(reports: dict[str, RepliesReport], show_misses: bool = False) -> str:
     """The figures per part, one row each; with `show_misses`, every case that missed a check."""
-    header = f"{'part':<8}{'cases':>6}" + "".join(f"{check.replace('greeting_name', 'name'):>14}" for check in RepliesReport.CHECKS)
+    part, cases = _("part"), _("cases")  # outside the f-string, where pybabel finds them
+    header = f"{part:<8}{cases:>6}" + "".join(f"{_(CHECK_WORDS[check]):>14}" for check in RepliesReport.CHECKS)
     lines = [header]
     for name, report in reports.items():
         cells = []
