@@ -43,7 +43,22 @@ def test_eval_replies_table_in_vietnamese_and_english(tmp_path, capsys):
     code, out, err = run(capsys, "eval-replies", path, "--lang", "vi")
     assert code == 0, err
     header = out.splitlines()[0]
-    assert header.split()[:3] == ["phần", "số", "ca"] and "xưng hô" in header and "an toàn" in header
+    assert header.split()[:4] == ["phần", "số", "trường", "hợp"] and "xưng hô" in header and "an toàn" in header
     assert "part" not in header and "cases" not in header and "address" not in header
     code, out, _ = run(capsys, "eval-replies", path, "--lang", "en")
     assert out.splitlines()[0].split()[:2] == ["part", "cases"]
+
+
+def test_eval_replies_misses_in_vietnamese(tmp_path, capsys):
+    import json
+
+    wrong = json.loads(json.dumps(STUDENT))
+    wrong["expected"]["greeting_name"] = "Thanh Linh"
+    path = str(dataset(tmp_path, [wrong]))
+    code, out, err = run(capsys, "eval-replies", path, "--misses", "--lang", "vi")
+    assert code == 0, err
+    assert "r-student: greeting_name" in out  # the check's id, as --json names it
+    assert "\n  nhãn " in out and "\n  nhận được " in out and "\n  câu trả lời " in out
+    assert "expected" not in out and "\n  got" not in out and "\n  reply" not in out
+    code, out, _ = run(capsys, "eval-replies", path, "--misses", "--lang", "en")
+    assert "\n  expected {" in out and "\n  got      {" in out and "\n  reply    '" in out
