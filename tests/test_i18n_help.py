@@ -49,3 +49,14 @@ def test_clicks_own_words_in_english(run):
     assert "\nArguments:\n" in out and "\nOptions:\n" in out and "Show this message and exit." in flat(out)
     code, out, _ = run("--help", "--lang", "en")
     assert "\nCommands:\n" in out and "Lệnh:" not in out
+
+
+def test_the_backend_option_help_in_vietnamese_names_every_backend(run):
+    from assist.vocabulary import BACKENDS
+
+    code, out, _ = run("screen", "--help", "--lang", "vi")
+    out = flat(out)
+    assert "rules (ngoại tuyến), openai (mọi máy chủ tương thích OpenAI) hoặc local (mô hình đi kèm)" in out
+    code, out, _ = run("screen", "--help", "--lang", "en")
+    backend = flat(out).split("--backend <str>")[1].split(" --")[0]
+    assert all(name in backend for name in BACKENDS) and "Default: [llm] in the config" in backend

@@ -19,7 +19,7 @@ import typer
 from .errors import InputError
 from .evidence import shown as in_words
 from .i18n import N_, _
-from .vocabulary import BACKENDS, STRUCTURED_OUTPUT
+from .vocabulary import STRUCTURED_OUTPUT
 
 if TYPE_CHECKING:
     from .backends import BackendChoice
@@ -47,7 +47,7 @@ IdArgument = Annotated[str, typer.Argument(help=N_("The request id, or a unique 
 
 # The LLM options, declared once and added to every command that takes them (`llm_options`).
 LLM_OPTIONS: dict[str, tuple[object, object]] = {
-    "backend_name": (Annotated[Optional[str], typer.Option("--backend", help=f"{', '.join(BACKENDS)}: rules is offline, openai any OpenAI-compatible server, local the bundled model. Default: [llm] in the config, else openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules.", show_default=False)], None),
+    "backend_name": (Annotated[Optional[str], typer.Option("--backend", help=N_("rules (offline), openai (any OpenAI-compatible server) or local (the bundled model). Default: [llm] in the config, else openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules."), show_default=False)], None),
     "base_url": (Annotated[Optional[str], typer.Option("--base-url", help=N_("OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (or OPENAI_BASE_URL)."), show_default=False)], None),
     "model": (Annotated[Optional[str], typer.Option("--model", help=N_("Model name for the server (or ASSIST_MODEL)."), show_default=False)], None),
     "structured_output": (Annotated[Optional[str], typer.Option("--structured-output", help=f"{', '.join(STRUCTURED_OUTPUT)}.", show_default=False)], None),
