@@ -59,8 +59,8 @@ prompt_app = typer.Typer(help=N_("Inspect the prompt an LLM would receive."), no
                          epilog="\nExamples:\n\n    assist prompt show fixtures/requests/01-momo-talent-partner.json")
 app.add_typer(prompt_app, name="prompt")
 
-MaxCharsOption = Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")]
-LanguageOption = Annotated[Optional[Language], typer.Option("--language", help="Write replies in this language, whatever the note's (default: [me] reply_language; auto answers in the note's language where a template exists, else in [me] language).", show_default=False)]
+MaxCharsOption = Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help=N_("Longest draft reply, in characters."))]
+LanguageOption = Annotated[Optional[Language], typer.Option("--language", help=N_("Write replies in this language, whatever the note's (default: [me] reply_language; auto answers in the note's language where a template exists, else in [me] language)."), show_default=False)]
 
 
 TABLE_AFTER = 10  # a terminal gets the table when there are more requests than this
@@ -81,9 +81,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour (as NO_COLOR=1 does); also taken after any command.")] = False,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="The interface's language for this command (en, vi), whatever [me] interface_language, ASSIST_LANG or the locale say; not the replies' (--language). Also taken after any command.", show_default=False)] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=N_("Show the version and exit."))] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help=N_("No colour (as NO_COLOR=1 does); also taken after any command."))] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", help=N_("The interface's language for this command (en, vi), whatever [me] interface_language, ASSIST_LANG or the locale say; not the replies' (--language). Also taken after any command."), show_default=False)] = None,
 ) -> None:
     """Screen LinkedIn connection requests from strangers."""
     if no_color:
@@ -105,13 +105,13 @@ def screen(
     json_output: JsonOption = False,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
     db: DbOption = None,
-    no_store: Annotated[bool, typer.Option("--no-store", help="Keep nothing: do not record verdicts and drafts for review.")] = False,
-    concurrency: Annotated[Optional[int], typer.Option("--concurrency", min=1, max=256, help="LLM requests screened at once (default 8 for a server, 1 for --backend local; rules runs in sequence). A rate limit (HTTP 429) pauses them all.", show_default=False)] = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help=N_("Keep nothing: do not record verdicts and drafts for review."))] = False,
+    concurrency: Annotated[Optional[int], typer.Option("--concurrency", min=1, max=256, help=N_("LLM requests screened at once (default 8 for a server, 1 for --backend local; rules runs in sequence). A rate limit (HTTP 429) pauses them all."), show_default=False)] = None,
     redact: RedactOption = False,
     language: LanguageOption = None,
     export: ExportOption = None,
-    format: Annotated[Optional[Literal["table", "full"]], typer.Option("--format", help="table: one line per request (verdict, name, headline, the main reason); full: a card each, with the reasons and the draft. Default: the table on a terminal when there are more than ten requests, else full.", show_default=False)] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Also print requests screened before under the same settings (otherwise counted in one line; --json prints them all).")] = False,
+    format: Annotated[Optional[Literal["table", "full"]], typer.Option("--format", help=N_("table: one line per request (verdict, name, headline, the main reason); full: a card each, with the reasons and the draft. Default: the table on a terminal when there are more than ten requests, else full."), show_default=False)] = None,
+    all_: Annotated[bool, typer.Option("--all", help=N_("Also print requests screened before under the same settings (otherwise counted in one line; --json prints them all)."))] = False,
     *,
     llm: "BackendChoice",
 ) -> None:
@@ -258,14 +258,14 @@ def screen(
 @app.command("draft-reply")
 @llm_options
 def draft_reply_command(
-    request: Annotated[str, typer.Argument(help="A request file (or - for standard input), or the id (or a unique prefix of it) of a screened request, whose pending draft it becomes.")],
-    kind: Annotated[Optional[ReplyKind], typer.Option("--kind", help="Default: the one the request calls for. clarify: ask how you know each other; acknowledge: thank them for what their note says and ask what is missing; decline: a gentle no (to a favour, a sale, a stranger); welcome: thanks after accepting.", show_default=False)] = None,
+    request: Annotated[str, typer.Argument(help=N_("A request file (or - for standard input), or the id (or a unique prefix of it) of a screened request, whose pending draft it becomes."))],
+    kind: Annotated[Optional[ReplyKind], typer.Option("--kind", help=N_("Default: the one the request calls for. clarify: ask how you know each other; acknowledge: thank them for what their note says and ask what is missing; decline: a gentle no (to a favour, a sale, a stranger); welcome: thanks after accepting."), show_default=False)] = None,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
     config: ConfigOption = None,
     json_output: JsonOption = False,
     db: DbOption = None,
     language: LanguageOption = None,
-    force: Annotated[bool, typer.Option("--force", help="Draft even for a request that reads as a scam or an attempt to manipulate the screening (one you should report instead).")] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Draft even for a request that reads as a scam or an attempt to manipulate the screening (one you should report instead)."))] = False,
     *,
     llm: "BackendChoice",
 ) -> None:
@@ -356,10 +356,10 @@ def draft_reply_command(
 
 @app.command()
 def init(
-    path: Annotated[Optional[Path], typer.Argument(help="Where to write it. Default: the user config directory.", show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    company: Annotated[Optional[str], typer.Option("--company", help="Where you work now: colleagues there are a known tie. Asked for when run at a keyboard; default: read from your headline.", show_default=False)] = None,
-    from_export: Annotated[Optional[Path], typer.Option("--from-export", help="Fill [me] from your LinkedIn data export (its .zip, or the folder it unpacks to), read in place.", show_default=False)] = None,
+    path: Annotated[Optional[Path], typer.Argument(help=N_("Where to write it. Default: the user config directory."), show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help=N_("Overwrite an existing file."))] = False,
+    company: Annotated[Optional[str], typer.Option("--company", help=N_("Where you work now: colleagues there are a known tie. Asked for when run at a keyboard; default: read from your headline."), show_default=False)] = None,
+    from_export: Annotated[Optional[Path], typer.Option("--from-export", help=N_("Fill [me] from your LinkedIn data export (its .zip, or the folder it unpacks to), read in place."), show_default=False)] = None,
 ) -> None:
     """Write a commented starter config (or one filled in from your LinkedIn export).
 
@@ -443,13 +443,13 @@ def _ask(question: str, default: str) -> str:
 
 @prompt_app.command("show")
 def prompt_show(
-    request: Annotated[str, typer.Argument(help="A request file (or - for standard input).")],
+    request: Annotated[str, typer.Argument(help=N_("A request file (or - for standard input)."))],
     config: ConfigOption = None,
     json_output: JsonOption = False,
-    structured_output: Annotated[Optional[str], typer.Option("--structured-output", help="auto, json_schema, json_object or prompt.", show_default=False)] = None,
+    structured_output: Annotated[Optional[str], typer.Option("--structured-output", help=N_("auto, json_schema, json_object or prompt."), show_default=False)] = None,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
-    model: Annotated[Optional[str], typer.Option("--model", help="Model name for the server (or ASSIST_MODEL).", show_default=False)] = None,
-    base_url: Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server (or OPENAI_BASE_URL).", show_default=False)] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help=N_("Model name for the server (or ASSIST_MODEL)."), show_default=False)] = None,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help=N_("OpenAI-compatible server (or OPENAI_BASE_URL)."), show_default=False)] = None,
     redact: RedactOption = False,
     export: ExportOption = None,
 ) -> None:
@@ -508,15 +508,15 @@ def prompt_show(
 @app.command("eval")
 @llm_options
 def eval_command(
-    dataset: Annotated[str, typer.Argument(help="A directory (or file) of labelled requests; subdirectories such as dev/ and test/, and those one level deeper (hostile/dev), are reported as parts.")],
-    personas: Annotated[Optional[str], typer.Option("--personas", help="Directory of persona configs named in the labels. Default: DATASET/personas, then ../personas, then ../configs.", show_default=False)] = None,
+    dataset: Annotated[str, typer.Argument(help=N_("A directory (or file) of labelled requests; subdirectories such as dev/ and test/, and those one level deeper (hostile/dev), are reported as parts."))],
+    personas: Annotated[Optional[str], typer.Option("--personas", help=N_("Directory of persona configs named in the labels. Default: DATASET/personas, then ../personas, then ../configs."), show_default=False)] = None,
     config: ConfigOption = None,
     json_output: JsonOption = False,
-    min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", min=0, max=1, help="Exit 1 when agreement (in any part) is below this (0 to 1).", show_default=False)] = None,
-    compare_with: Annotated[Optional[str], typer.Option("--compare", help="Backends side by side, e.g. rules,local,openai; the baselines accept-all and mutual-only are always added.", show_default=False)] = None,
-    part: Annotated[Optional[str], typer.Option("--part", help="Only this part of the dataset, e.g. test.", show_default=False)] = None,
-    exports: Annotated[Optional[str], typer.Option("--exports", help="Directory of the personas' own LinkedIn exports (<persona>/ or <persona>.zip), their evidence used as `screen --export` uses it. Default: exports/ beside each part (fixtures/eval/export/exports for export/dev).", show_default=False)] = None,
-    no_exports: Annotated[bool, typer.Option("--no-exports", help="Judge without the personas' exports (to see what they change).")] = False,
+    min_agreement: Annotated[Optional[float], typer.Option("--min-agreement", min=0, max=1, help=N_("Exit 1 when agreement (in any part) is below this (0 to 1)."), show_default=False)] = None,
+    compare_with: Annotated[Optional[str], typer.Option("--compare", help=N_("Backends side by side, e.g. rules,local,openai; the baselines accept-all and mutual-only are always added."), show_default=False)] = None,
+    part: Annotated[Optional[str], typer.Option("--part", help=N_("Only this part of the dataset, e.g. test."), show_default=False)] = None,
+    exports: Annotated[Optional[str], typer.Option("--exports", help=N_("Directory of the personas' own LinkedIn exports (<persona>/ or <persona>.zip), their evidence used as `screen --export` uses it. Default: exports/ beside each part (fixtures/eval/export/exports for export/dev)."), show_default=False)] = None,
+    no_exports: Annotated[bool, typer.Option("--no-exports", help=N_("Judge without the personas' exports (to see what they change)."))] = False,
     *,
     llm: "BackendChoice",
 ) -> None:
@@ -586,10 +586,10 @@ def eval_command(
 
 @app.command("eval-replies")
 def eval_replies_command(
-    dataset: Annotated[str, typer.Argument(help="A directory of labelled reply cases (fixtures/replies), with parts such as dev/ and test/.")],
-    personas: Annotated[Optional[str], typer.Option("--personas", help="Directory of persona configs the cases name. Default: ../eval/personas beside the dataset, else DATASET/personas, ../personas or ../configs.", show_default=False)] = None,
-    part: Annotated[Optional[str], typer.Option("--part", help="Only this part, e.g. dev.", show_default=False)] = None,
-    misses: Annotated[bool, typer.Option("--misses", help="List every case that missed a check, with its reply (read them on dev parts only).")] = False,
+    dataset: Annotated[str, typer.Argument(help=N_("A directory of labelled reply cases (fixtures/replies), with parts such as dev/ and test/."))],
+    personas: Annotated[Optional[str], typer.Option("--personas", help=N_("Directory of persona configs the cases name. Default: ../eval/personas beside the dataset, else DATASET/personas, ../personas or ../configs."), show_default=False)] = None,
+    part: Annotated[Optional[str], typer.Option("--part", help=N_("Only this part, e.g. dev."), show_default=False)] = None,
+    misses: Annotated[bool, typer.Option("--misses", help=N_("List every case that missed a check, with its reply (read them on dev parts only)."))] = False,
     json_output: JsonOption = False,
 ) -> None:
     """Draft the reply for labelled cases offline and measure it: greeting name, Vietnamese address

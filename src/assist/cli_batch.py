@@ -20,7 +20,7 @@ batch_app = typer.Typer(
            "    assist batch collect --json > verdicts.jsonl",
 )
 
-BatchIdArgument = Annotated[Optional[str], typer.Argument(help="The batch id (default: the last one submitted from here).", show_default=False)]
+BatchIdArgument = Annotated[Optional[str], typer.Argument(help=N_("The batch id (default: the last one submitted from here)."), show_default=False)]
 
 
 def register(app: typer.Typer) -> None:
@@ -29,13 +29,13 @@ def register(app: typer.Typer) -> None:
 
 @batch_app.command("submit")
 def submit_command(
-    inputs: Annotated[Optional[list[str]], typer.Argument(help="Request files, directories, Invitations.csv, or - for standard input.", show_default=False)] = None,
+    inputs: Annotated[Optional[list[str]], typer.Argument(help=N_("Request files, directories, Invitations.csv, or - for standard input."), show_default=False)] = None,
     config: ConfigOption = None,
-    model: Annotated[Optional[str], typer.Option("--model", help="Model name (or ASSIST_MODEL).", show_default=False)] = None,
-    base_url: Annotated[Optional[str], typer.Option("--base-url", help="A server with the Batch API (default: OpenAI, or OPENAI_BASE_URL).", show_default=False)] = None,
-    structured_output: Annotated[Optional[str], typer.Option("--structured-output", help="json_schema (default for auto), json_object or prompt.", show_default=False)] = None,
-    max_chars: Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help="Longest draft reply, in characters.")] = 300,
-    redact: Annotated[bool, typer.Option("--redact", help="Replace emails, phone numbers and URLs in the sender's text with [email], [phone], [url].")] = False,
+    model: Annotated[Optional[str], typer.Option("--model", help=N_("Model name (or ASSIST_MODEL)."), show_default=False)] = None,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help=N_("A server with the Batch API (default: OpenAI, or OPENAI_BASE_URL)."), show_default=False)] = None,
+    structured_output: Annotated[Optional[str], typer.Option("--structured-output", help=N_("json_schema (default for auto), json_object or prompt."), show_default=False)] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=MIN_MAX_CHARS, help=N_("Longest draft reply, in characters."))] = 300,
+    redact: Annotated[bool, typer.Option("--redact", help=N_("Replace emails, phone numbers and URLs in the sender's text with [email], [phone], [url]."))] = False,
     db: DbOption = None,
     export: ExportOption = None,
 ) -> None:
@@ -80,7 +80,7 @@ def submit_command(
 @batch_app.command("status")
 def status_command(
     batch_id: BatchIdArgument = None,
-    json_output: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help=N_("One JSON object."))] = False,
 ) -> None:
     """The batch's status and request counts.
 
@@ -109,7 +109,7 @@ def status_command(
 @batch_app.command("collect")
 def collect_command(
     batch_id: BatchIdArgument = None,
-    json_output: Annotated[bool, typer.Option("--json", help="One JSON object per verdict, as `assist screen --json`.")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help=N_("One JSON object per verdict, as `assist screen --json`."))] = False,
     db: DbOption = None,
 ) -> None:
     """Download the answers, validate and guard them, record the verdicts, print them. Exit 1 if any failed.

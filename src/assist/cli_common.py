@@ -18,8 +18,8 @@ import typer
 
 from .errors import InputError
 from .evidence import shown as in_words
-from .i18n import _
-from .vocabulary import BACKENDS, STRUCTURED_OUTPUT
+from .i18n import N_, _
+from .vocabulary import STRUCTURED_OUTPUT
 
 if TYPE_CHECKING:
     from .backends import BackendChoice
@@ -31,28 +31,28 @@ HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}  # -h is --help, everywhe
 
 ConfigOption = Annotated[
     Optional[str],
-    typer.Option("--config", "-c", help="User config (TOML). Default: $ASSIST_CONFIG, ./assist.toml, then the user config directory.",
+    typer.Option("--config", "-c", help=N_("User config (TOML). Default: $ASSIST_CONFIG, ./assist.toml, then the user config directory."),
                  show_default=False),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output: one JSON object per line.")]
-DbOption = Annotated[Optional[str], typer.Option("--db", help="The store (SQLite). Default: $ASSIST_HOME/assist.db, else the user data directory.", show_default=False)]
-ExportOption = Annotated[Optional[str], typer.Option("--export", help="Your own LinkedIn data export (its .zip, or the folder it unpacks to), read in place: who you have talked to, invited or are connected with, your connections' companies, your schools and employers, as evidence. Default: the export among the inputs, if any.", show_default=False)]
-RedactOption = Annotated[bool, typer.Option("--redact", help="Replace emails, phone numbers, URLs and messenger handles in the sender's text with [email], [phone], [url], [handle] in what an LLM is sent (the offline signals still see the original).")]
+JsonOption = Annotated[bool, typer.Option("--json", help=N_("Machine-readable output: one JSON object per line."))]
+DbOption = Annotated[Optional[str], typer.Option("--db", help=N_("The store (SQLite). Default: $ASSIST_HOME/assist.db, else the user data directory."), show_default=False)]
+ExportOption = Annotated[Optional[str], typer.Option("--export", help=N_("Your own LinkedIn data export (its .zip, or the folder it unpacks to), read in place: who you have talked to, invited or are connected with, your connections' companies, your schools and employers, as evidence. Default: the export among the inputs, if any."), show_default=False)]
+RedactOption = Annotated[bool, typer.Option("--redact", help=N_("Replace emails, phone numbers, URLs and messenger handles in the sender's text with [email], [phone], [url], [handle] in what an LLM is sent (the offline signals still see the original)."))]
 InputsArgument = Annotated[
     Optional[list[str]],
-    typer.Argument(help="Request files (.json, .jsonl, LinkedIn's Invitations.csv), directories of .json files, your whole LinkedIn export (its .zip or folder), or - for standard input.",
+    typer.Argument(help=N_("Request files (.json, .jsonl, LinkedIn's Invitations.csv), directories of .json files, your whole LinkedIn export (its .zip or folder), or - for standard input."),
                    show_default=False),
 ]
-IdArgument = Annotated[str, typer.Argument(help="The request id, or a unique prefix of it (see `assist review list`).")]
+IdArgument = Annotated[str, typer.Argument(help=N_("The request id, or a unique prefix of it (see `assist review list`)."))]
 
 # The LLM options, declared once and added to every command that takes them (`llm_options`).
 LLM_OPTIONS: dict[str, tuple[object, object]] = {
-    "backend_name": (Annotated[Optional[str], typer.Option("--backend", help=f"{', '.join(BACKENDS)}: rules is offline, openai any OpenAI-compatible server, local the bundled model. Default: [llm] in the config, else openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules.", show_default=False)], None),
-    "base_url": (Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (or OPENAI_BASE_URL).", show_default=False)], None),
-    "model": (Annotated[Optional[str], typer.Option("--model", help="Model name for the server (or ASSIST_MODEL).", show_default=False)], None),
+    "backend_name": (Annotated[Optional[str], typer.Option("--backend", help=N_("rules (offline), openai (any OpenAI-compatible server) or local (the bundled model). Default: [llm] in the config, else openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else rules."), show_default=False)], None),
+    "base_url": (Annotated[Optional[str], typer.Option("--base-url", help=N_("OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (or OPENAI_BASE_URL)."), show_default=False)], None),
+    "model": (Annotated[Optional[str], typer.Option("--model", help=N_("Model name for the server (or ASSIST_MODEL)."), show_default=False)], None),
     "structured_output": (Annotated[Optional[str], typer.Option("--structured-output", help=f"{', '.join(STRUCTURED_OUTPUT)}.", show_default=False)], None),
-    "model_path": (Annotated[Optional[str], typer.Option("--model-path", help="A GGUF file for --backend local (default: the bundled SmolLM2-135M-Instruct).", show_default=False)], None),
-    "no_cache": (Annotated[bool, typer.Option("--no-cache", help="Ask the LLM again even when a cached verdict exists.")], False),
+    "model_path": (Annotated[Optional[str], typer.Option("--model-path", help=N_("A GGUF file for --backend local (default: the bundled SmolLM2-135M-Instruct)."), show_default=False)], None),
+    "no_cache": (Annotated[bool, typer.Option("--no-cache", help=N_("Ask the LLM again even when a cached verdict exists."))], False),
 }
 
 

@@ -13,7 +13,7 @@ import typer
 from .cli_common import DbOption, IdArgument, JsonOption, style
 from .errors import InputError
 from .evidence import shown as in_words
-from .i18n import _, ngettext
+from .i18n import N_, _, ngettext
 from .vocabulary import DraftStatus, Verdict
 
 if TYPE_CHECKING:
@@ -74,10 +74,10 @@ def _draft_cell(row: dict) -> str:
 
 
 def list_command(
-    verdict: Annotated[Optional[Verdict], typer.Option("--verdict", help="Only this verdict (yours when you decided): accept, ask or ignore.", show_default=False)] = None,
-    status: Annotated[Optional[DraftStatus], typer.Option("--status", help="Only requests whose draft is pending, approved, rejected, sent or withdrawn.", show_default=False)] = None,
-    reported: Annotated[bool, typer.Option("--reported", help="Only requests worth reporting to LinkedIn (likely fake, scam or manipulation).")] = False,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only requests first screened since then: 2026-05-01, 2026-05-01T09:00, today, yesterday, 12h, 3d, 2w.", show_default=False)] = None,
+    verdict: Annotated[Optional[Verdict], typer.Option("--verdict", help=N_("Only this verdict (yours when you decided): accept, ask or ignore."), show_default=False)] = None,
+    status: Annotated[Optional[DraftStatus], typer.Option("--status", help=N_("Only requests whose draft is pending, approved, rejected, sent or withdrawn."), show_default=False)] = None,
+    reported: Annotated[bool, typer.Option("--reported", help=N_("Only requests worth reporting to LinkedIn (likely fake, scam or manipulation)."))] = False,
+    since: Annotated[Optional[str], typer.Option("--since", help=N_("Only requests first screened since then: 2026-05-01, 2026-05-01T09:00, today, yesterday, 12h, 3d, 2w."), show_default=False)] = None,
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from .config import UserConfig
     from .store import Decided, Draft, Store
 
-ConfigOption = Annotated[Optional[str], typer.Option("--config", "-c", help="User config (TOML), for regenerating drafts.", show_default=False)]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+ConfigOption = Annotated[Optional[str], typer.Option("--config", "-c", help=N_("User config (TOML), for regenerating drafts."), show_default=False)]
+JsonOption = Annotated[bool, typer.Option("--json", help=N_("Machine-readable output."))]
 
 review_app = typer.Typer(
     help=N_("Review drafted replies before you send them yourself on LinkedIn. Without a subcommand: "
@@ -213,7 +213,7 @@ def edit_in_editor(text: str) -> str | None:
 
 @review_app.command("list")
 def review_list(
-    status: Annotated[Optional[DraftStatus], typer.Option("--status", help="pending, approved, rejected, sent or withdrawn.", show_default=False)] = None,
+    status: Annotated[Optional[DraftStatus], typer.Option("--status", help=N_("pending, approved, rejected, sent or withdrawn."), show_default=False)] = None,
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -324,8 +324,8 @@ def review_mark_sent(request_id: IdArgument, db: DbOption = None) -> None:
 @review_app.command("edit")
 def review_edit(
     request_id: IdArgument,
-    text: Annotated[Optional[str], typer.Option("--text", help="The new reply text.", show_default=False)] = None,
-    file: Annotated[Optional[Path], typer.Option("--file", help="Read the new reply from a file (- for standard input).", show_default=False)] = None,
+    text: Annotated[Optional[str], typer.Option("--text", help=N_("The new reply text."), show_default=False)] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", help=N_("Read the new reply from a file (- for standard input)."), show_default=False)] = None,
     db: DbOption = None,
 ) -> None:
     """Replace a pending or approved draft's text with yours (an approved one is pending again); it
@@ -355,8 +355,8 @@ def review_edit(
 
 @review_app.command("export")
 def review_export(
-    status: Annotated[DraftStatus, typer.Option("--status", help="Which drafts.")] = "approved",
-    format: Annotated[Literal["md", "csv", "json"], typer.Option("--format", help="md, csv or json.")] = "md",
+    status: Annotated[DraftStatus, typer.Option("--status", help=N_("Which drafts."))] = "approved",
+    format: Annotated[Literal["md", "csv", "json"], typer.Option("--format", help=N_("md, csv or json."))] = "md",
     db: DbOption = None,
 ) -> None:
     """Print drafts to paste into LinkedIn yourself (assist cannot send anything).
@@ -382,7 +382,7 @@ def review_export(
 
 def decide(
     request_id: IdArgument,
-    verdict: Annotated[Verdict, typer.Argument(help="accept, ask or ignore: your own verdict.")],
+    verdict: Annotated[Verdict, typer.Argument(help=N_("accept, ask or ignore: your own verdict."))],
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -450,7 +450,7 @@ def _drafted_for(store: "Store", request_id: str, verdict: str, config: str | No
 
 
 def history(db: DbOption = None, json_output: JsonOption = False,
-            limit: Annotated[int, typer.Option("--limit", min=1, help="How many entries.")] = 50) -> None:
+            limit: Annotated[int, typer.Option("--limit", min=1, help=N_("How many entries."))] = 50) -> None:
     """What you decided, approved, edited, rejected and sent, newest first.
 
     Examples:
@@ -550,9 +550,9 @@ def _at_a_terminal() -> bool:
 
 
 def forget(
-    request_id: Annotated[Optional[str], typer.Argument(help="The request whose data to delete.", show_default=False)] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Delete everything assist stored.")] = False,
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    request_id: Annotated[Optional[str], typer.Argument(help=N_("The request whose data to delete."), show_default=False)] = None,
+    all_: Annotated[bool, typer.Option("--all", help=N_("Delete everything assist stored."))] = False,
+    yes: Annotated[bool, typer.Option("--yes", help=N_("Do not ask for confirmation."))] = False,
     db: DbOption = None,
 ) -> None:
     """Delete a sender's data (or everything) from the store, for good.

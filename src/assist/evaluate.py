@@ -30,6 +30,7 @@ from .load import load_requests
 from .models import VERDICTS, Request, Verdict
 from .report import RunReport
 from .screen import screen_request
+from .vocabulary import ACCEPTED_SCAM, ACCEPTED_SHOULD_IGNORE, IGNORED_SHOULD_ACCEPT
 
 if TYPE_CHECKING:
     from .known import Exports, Network
@@ -89,11 +90,11 @@ class CaseOutcome:
     def harm(self) -> str | None:
         """Errors that cost the user: a scam let in, a good contact lost."""
         if self.got == "accept" and self.hostile:
-            return "accepted a scam or injection"
+            return ACCEPTED_SCAM
         if self.got == "accept" and self.expected == "ignore" and "accept" not in self.acceptable:
-            return "accepted what should be ignored"
+            return ACCEPTED_SHOULD_IGNORE
         if self.got == "ignore" and self.expected == "accept" and "ignore" not in self.acceptable:
-            return "ignored what should be accepted"
+            return IGNORED_SHOULD_ACCEPT
         return None
 
 

@@ -27,6 +27,7 @@ from .draft import draft_reply, reply_language, reply_rules
 from .errors import InputError, describe_validation_error
 from .evaluate import PERSONAS_DIR, _personas_dir, dataset_parts
 from .guidance import load_guidance
+from .i18n import N_, _
 from .models import Request
 from .names import greeting_name
 from .reply_checks import reply_problems
@@ -173,21 +174,30 @@ def _measure(case: ReplyCase, config: UserConfig, guidance) -> Outcome:
              "unsafe": unsafe})
 
 
+# The checks' column titles in the table (their ids stay in --json)
+CHECK_WORDS = {"greeting_name": N_("name"), "address": N_("address"), "situation": N_("situation"),
+               "language": N_("language"), "length": N_("length"), "question": N_("question"), "safety": N_("safety")}
+
+
 def replies_table(reports: dict[str, RepliesReport], show_misses: bool = False) -> str:
     """The figures per part, one row each; with `show_misses`, every case that missed a check."""
-    header = f"{'part':<8}{'cases':>6}" + "".join(f"{check.replace('greeting_name', 'name'):>14}" for check in RepliesReport.CHECKS)
+    part, cases = _("part"), _("cases")  # outside the f-strings, where pybabel finds them
+    width = max(6, len(cases) + 1)
+    header = f"{part:<8}{cases:>{width}}" + "".join(f"{_(CHECK_WORDS[check]):>14}" for check in RepliesReport.CHECKS)
     lines = [header]
     for name, report in reports.items():
         cells = []
         for check in RepliesReport.CHECKS:
             right, of = report.rate(check)
             cells.append(f"{(100 * right / of if of else 0):>6.1f}% {right:>3}/{of:<3}" if of else f"{'-':>14}")
-        lines.append(f"{name:<8}{len(report.outcomes):>6}" + "".join(f"{cell:>14}" for cell in cells))
+        lines.append(f"{name:<8}{len(report.outcomes):>{width}}" + "".join(f"{cell:>14}" for cell in cells))
     if show_misses:
+        labels = (_("expected"), _("got"), _("reply"))
+        expected, got, reply = (f"{label:<{max(map(len, labels))}}" for label in labels)
         for name, report in reports.items():
             for outcome in report.misses():
                 failed = ", ".join(check for check, ok in outcome.checks.items() if ok is False)
-                lines.append(f"\n[{name}] {outcome.id}: {failed}\n  expected {outcome.expected}\n  got      "
-                             f"{ {k: v for k, v in outcome.got.items() if k != 'text'} }\n  reply    {outcome.got['text']!r}")
+                lines.append(f"\n[{name}] {outcome.id}: {failed}\n  {expected} {outcome.expected}\n  {got} "
+                             f"{ {k: v for k, v in outcome.got.items() if k != 'text'} }\n  {reply} {outcome.got['text']!r}")
     return "\n".join(lines)
 

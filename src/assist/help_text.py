@@ -3,8 +3,10 @@
 A command's description is the first sentence of its docstring (the command lists show it whole:
 cli._whole_first_sentence). `pybabel extract` finds them with `extract` below (babel.cfg names it),
 so the catalogue holds them beside every other message; `translate` puts the interface's words in
-place before typer builds the help. The rest of a command's help (its options, its examples) stays
-in English: typer reads it from the code.
+place before typer builds the help, and so does each option's and argument's help (marked with
+N_ where it is declared). click's own words (Usage, the section headings, the --help option's line)
+are translated as the help is written (`Formatter`). A command's examples stay as they are: they
+are command lines.
 """
 
 from __future__ import annotations
@@ -12,6 +14,13 @@ from __future__ import annotations
 import ast
 import inspect
 import io
+
+from typer._click.formatting import HelpFormatter
+
+from .i18n import N_
+
+# click's own words in a help page (typer's vendored click writes them in English): for the catalogue
+CLICK_WORDS = (N_("Usage:"), N_("Arguments"), N_("Options"), N_("Commands"), N_("Show this message and exit."))
 
 
 def first_sentence(doc: str) -> str:
@@ -77,10 +86,57 @@ def translate(app) -> None:
 
     def visit(typer_app) -> None:
         put(typer_app.info, "help")
+        callbacks = [typer_app.registered_callback.callback] if typer_app.registered_callback else []
         for info in [*typer_app.registered_commands, *typer_app.registered_groups]:
             put(info, "short_help")
+            callbacks.append(getattr(info, "callback", None))
             group = getattr(info, "typer_instance", None)
             if group is not None:
                 visit(group)
+        for callback in callbacks:
+            for parameter in _parameters(callback):
+                put(parameter, "help")
 
     visit(app)
+    _install_formatter()
+
+
+def _parameters(callback) -> list:
+    """The typer.Option/typer.Argument infos of a command's function (in `Annotated[...]` or as defaults)."""
+    from typer.models import ParameterInfo
+
+    if not callable(callback):  # a group with no callback of its own
+        return []
+    found = []
+    for parameter in inspect.signature(callback).parameters.values():
+        candidates = [*getattr(parameter.annotation, "__metadata__", ()), parameter.default]
+        found += [candidate for candidate in candidates if isinstance(candidate, ParameterInfo)]
+    return found
+
+
+class Formatter(HelpFormatter):
+    """click's help writer, its own words (CLICK_WORDS) in the interface's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        from .i18n import _
+
+        super().write_usage(prog, args, _("Usage:") + " " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        from .i18n import _
+
+        super().write_heading(_(heading))
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        from .i18n import _
+
+        help_line = "Show this message and exit."
+        super().write_dl([(term, _(help_line) if text == help_line else text) for term, text in rows],
+                         col_max, col_spacing)
+
+
+def _install_formatter() -> None:
+    """click makes each help page's writer from `Context.formatter_class`: ours, in this one place."""
+    from typer._click.core import Context
+
+    Context.formatter_class = Formatter

@@ -21,6 +21,7 @@ from .models import VERDICTS, ScreenResult
 from .report import RunReport
 from .evidence import shown as in_words
 from .terminal import shown, shown_lines
+from .vocabulary import ACCEPTED_SHOULD_IGNORE, IGNORED_SHOULD_ACCEPT
 
 if TYPE_CHECKING:
     from .evaluate import Report
@@ -216,45 +217,53 @@ def _table(*columns: str, title: str | None = None):
 
 
 def eval_report(report: "Report") -> str:
-    lines = [
-        f"cases: {report.total}",
-        f"agreement with labels: {report.agreement:.1%}",
-        f"acceptable verdicts:   {report.acceptable_rate:.1%}",
-        f"harmful errors:        {len(report.harmful)}",
-        f"hostile accepted:      {len(report.hostile_accepted)}",
-        f"honest reported:       {len(report.honest_reported)}",
-        f"honest ignored:        {len(report.honest_ignored)}",
-        "",
+    figures = [
+        (_("agreement with labels"), f"{report.agreement:.1%}"),
+        (_("acceptable verdicts"), f"{report.acceptable_rate:.1%}"),
+        (_("harmful errors"), str(len(report.harmful))),
+        (_("hostile accepted"), str(len(report.hostile_accepted))),
+        (_("honest reported"), str(len(report.honest_reported))),
+        (_("honest ignored"), str(len(report.honest_ignored))),
     ]
-    confusion = _table("", *VERDICTS)
+    width = max(len(label) for label, _value in figures) + 1  # the figures in one column
+    lines = [_("cases: {count}").format(count=report.total)]
+    lines += [f"{label + ':':<{width}} {value}" for label, value in figures] + [""]
+    confusion = _table("", *(verdict_word(verdict) for verdict in VERDICTS))
     for expected, row in report.confusion().items():
-        confusion.add_row(expected, *(str(row[got]) for got in VERDICTS))
-    lines += ["confusion (rows: expected, columns: assist)", _table_text(confusion)]
+        confusion.add_row(verdict_word(expected), *(str(row[got]) for got in VERDICTS))
+    lines += [_("confusion (rows: expected, columns: assist)"), _table_text(confusion)]
     flags = report.flag_scores()
     if flags:
-        table = _table("flag", "precision", "recall", "cases")
+        table = _table(_("flag"), _("precision"), _("recall"), _("cases"))
         for name, score in flags.items():
             table.add_row(name, f"{score['precision']:.2f}", f"{score['recall']:.2f}", str(score["support"]))
         lines += ["", _table_text(table)]
     latency = report.latency_ms()
     if latency:
-        lines += ["", f"latency per case: median {latency['median']:.2f} ms, p95 {latency['p95']:.2f} ms"]
+        lines += ["", _("latency per case: median {median} ms, p95 {p95} ms").format(
+            median=f"{latency['median']:.2f}", p95=f"{latency['p95']:.2f}")]
     usage = report.run.usage
     if usage is not None:
-        lines.append(f"tokens: {usage.prompt_tokens} prompt + {usage.completion_tokens} completion"
-                     + (f", about ${usage.cost_usd:.4f}" if usage.cost_usd is not None else ", cost unknown"))
+        tokens = _("tokens: {prompt} prompt + {completion} completion").format(
+            prompt=usage.prompt_tokens, completion=usage.completion_tokens)
+        lines.append(tokens + (_(", about ${cost}").format(cost=f"{usage.cost_usd:.4f}") if usage.cost_usd is not None
+                               else _(", cost unknown")))
     if report.failures:
-        lines += ["", f"failed cases: {len(report.failures)}"] + [f"  {f}" for f in report.failures[:10]]
+        lines += ["", _("failed cases: {count}").format(count=len(report.failures))] + [f"  {f}" for f in report.failures[:10]]
     if report.harmful:
-        lines += ["", "harmful errors:"]
-        lines += [f"  {o.case} ({o.persona}): expected {o.expected}, got {o.got}: {o.harm}" for o in report.harmful]
+        lines += ["", _("harmful errors:")]
+        lines += ["  " + _("{case} ({persona}): expected {expected}, got {got}: {harm}").format(
+            case=o.case, persona=o.persona, expected=verdict_word(o.expected), got=verdict_word(o.got), harm=_(o.harm))
+            for o in report.harmful]
     mismatches = [o for o in report.outcomes if not o.agrees]
     if mismatches:
-        lines += ["", "disagreements:"]
-        lines += [f"  {o.case} ({o.persona}): expected {o.expected}"
-                  + (f" (or {', '.join(o.acceptable)})" if o.acceptable else "") + f", got {o.got}" for o in mismatches]
+        lines += ["", _("disagreements:")]
+        lines += ["  " + (_("{case} ({persona}): expected {expected} (or {acceptable}), got {got}") if o.acceptable
+                          else _("{case} ({persona}): expected {expected}, got {got}")).format(
+            case=o.case, persona=o.persona, expected=verdict_word(o.expected), got=verdict_word(o.got),
+            acceptable=", ".join(verdict_word(v) for v in o.acceptable)) for o in mismatches]
     if report.bad_items:
-        lines += ["", f"bad items skipped: {len(report.bad_items)}"]
+        lines += ["", _("bad items skipped: {count}").format(count=len(report.bad_items))]
     return "\n".join(lines)
 
 
@@ -262,28 +271,33 @@ def eval_comparison(table: dict[str, dict[str, "Report"]]) -> str:
     blocks = []
     for part, columns in table.items():
         reports = list(columns.values())
-        grid = _table("", *columns, title=f"{part} ({reports[0].total} labelled cases)")
+        grid = _table("", *columns, title=_("{part} ({count} labelled cases)").format(part=part, count=reports[0].total))
 
         def row(title: str, cell) -> None:
             grid.add_row(title, *(cell(report) for report in reports))
 
-        row("agreement", lambda r: f"{r.agreement:.1%}")
-        row("acceptable", lambda r: f"{r.acceptable_rate:.1%}")
-        row("harmful errors", lambda r: str(len(r.harmful)))
-        row("  hostile accepted", lambda r: str(len(r.hostile_accepted)))
-        row("  accepted, should ignore", lambda r: str(sum(o.harm == "accepted what should be ignored" for o in r.outcomes)))
-        row("  ignored, should accept", lambda r: str(sum(o.harm == "ignored what should be accepted" for o in r.outcomes)))
-        row("honest reported", lambda r: str(len(r.honest_reported)))
-        row("honest ignored", lambda r: str(len(r.honest_ignored)))
+        def harms(harm: str):
+            return lambda r: str(sum(o.harm == harm for o in r.outcomes))
+
+        row(_("agreement"), lambda r: f"{r.agreement:.1%}")
+        row(_("acceptable"), lambda r: f"{r.acceptable_rate:.1%}")
+        row(_("harmful errors"), lambda r: str(len(r.harmful)))
+        row("  " + _("hostile accepted"), lambda r: str(len(r.hostile_accepted)))
+        row("  " + _("accepted, should ignore"), harms(ACCEPTED_SHOULD_IGNORE))
+        row("  " + _("ignored, should accept"), harms(IGNORED_SHOULD_ACCEPT))
+        row(_("honest reported"), lambda r: str(len(r.honest_reported)))
+        row(_("honest ignored"), lambda r: str(len(r.honest_ignored)))
         for expected in VERDICTS:
-            row(f"expected {expected} ->", lambda r, e=expected: "/".join(str(r.confusion()[e][g]) for g in VERDICTS))
-        row("flag precision (mean)", lambda r: _mean_flag(r, "precision"))
-        row("flag recall (mean)", lambda r: _mean_flag(r, "recall"))
-        row("latency median ms", lambda r: f"{r.latency_ms()['median']:.2f}" if r.latency_ms() else "-")
-        row("tokens (prompt+compl.)", lambda r: f"{r.run.usage.prompt_tokens}+{r.run.usage.completion_tokens}" if r.run.usage else "-")
-        row("cost USD", lambda r: f"{r.run.usage.cost_usd:.4f}" if r.run.usage and r.run.usage.cost_usd is not None else "-")
-        row("failed cases", lambda r: str(len(r.failures)))
-        blocks.append(_table_text(grid) + "\n(confusion rows read accept/ask/ignore as assist's verdicts)")
+            row(_("expected {verdict} ->").format(verdict=verdict_word(expected)),
+                lambda r, e=expected: "/".join(str(r.confusion()[e][g]) for g in VERDICTS))
+        row(_("flag precision (mean)"), lambda r: _mean_flag(r, "precision"))
+        row(_("flag recall (mean)"), lambda r: _mean_flag(r, "recall"))
+        row(_("latency median ms"), lambda r: f"{r.latency_ms()['median']:.2f}" if r.latency_ms() else "-")
+        row(_("tokens (prompt+compl.)"), lambda r: f"{r.run.usage.prompt_tokens}+{r.run.usage.completion_tokens}" if r.run.usage else "-")
+        row(_("cost USD"), lambda r: f"{r.run.usage.cost_usd:.4f}" if r.run.usage and r.run.usage.cost_usd is not None else "-")
+        row(_("failed cases"), lambda r: str(len(r.failures)))
+        blocks.append(_table_text(grid) + "\n" + _("(confusion rows read {verdicts} as assist's verdicts)").format(
+            verdicts="/".join(verdict_word(verdict) for verdict in VERDICTS)))
     return "\n\n".join(blocks)
 
 

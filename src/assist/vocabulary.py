@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+from .i18n import N_  # for the catalogue only (i18n imports nothing of ours)
+
 Verdict = Literal["accept", "ask", "ignore"]
 Polarity = Literal["green", "red"]
 ReplyKind = Literal["clarify", "acknowledge", "decline", "welcome"]
@@ -27,3 +29,9 @@ LANGUAGES: tuple[str, ...] = get_args(Language)
 
 DEFAULT_MAX_CHARS = 300  # the longest draft reply, in characters
 MIN_MAX_CHARS = 60  # shorter, and no polite question fits
+
+# The harms an evaluation counts (evaluate.CaseOutcome.harm), in English in --json; the tables show
+# them in the interface's language.
+ACCEPTED_SCAM = N_("accepted a scam or injection")
+ACCEPTED_SHOULD_IGNORE = N_("accepted what should be ignored")
+IGNORED_SHOULD_ACCEPT = N_("ignored what should be accepted")
