@@ -99,22 +99,23 @@ class BatchState:
         folder = state_dir()
         if batch_id is not None:
             if not safe_batch_id(batch_id):
-                raise InputError("batch id", f"{shorten(repr(batch_id), 60)} is not a batch id (letters, digits, "
-                                 "'_' and '-' only): give the id `assist batch submit` printed")
+                raise InputError("batch id", _("{value} is not a batch id (letters, digits, "
+                                   "'_' and '-' only): give the id `assist batch submit` printed").format(
+                                     value=shorten(repr(batch_id), 60)))
             path = folder / f"{batch_id}.json"
             if not path.is_file():
-                raise InputError(batch_id, f"no batch submitted from here with this id (looked in {folder})")
+                raise InputError(batch_id, _("no batch submitted from here with this id (looked in {folder})").format(folder=folder))
         else:
             candidates = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
             if not candidates:
-                raise InputError("batch", "no batch submitted yet (see 'assist batch submit --help')")
+                raise InputError("batch", _("no batch submitted yet (see 'assist batch submit --help')"))
             path = candidates[-1]
         try:
             state = cls(**json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError) as error:
-            raise InputError(str(path), f"not a readable batch record ({error})") from None
+            raise InputError(str(path), _("not a readable batch record ({error})").format(error=error)) from None
         if not safe_batch_id(state.batch_id):
-            raise InputError(str(path), "its batch id is not safe as a file name: move the file aside")
+            raise InputError(str(path), _("its batch id is not safe as a file name: move the file aside"))
         return state
 
     def settings(self) -> ServerSettings:

@@ -546,13 +546,14 @@ def eval_command(
         err(_("error: {message}").format(message=message))
 
     if exports and no_exports:
-        raise InputError("--no-exports", "--exports and --no-exports together: choose one")
+        raise InputError("--no-exports", _("--exports and --no-exports together: choose one"))
     which_exports = False if no_exports else exports
 
     if compare_with is not None:
         names = [name.strip() for name in compare_with.split(",") if name.strip()]
         if not names or any(name not in BACKENDS for name in names):
-            raise InputError("--compare", f"expected a comma-separated list of {', '.join(BACKENDS)} (got {compare_with!r})")
+            raise InputError("--compare", _("expected a comma-separated list of {backends} (got {value})").format(
+                backends=", ".join(BACKENDS), value=repr(compare_with)))
         backends = {name: backend_for(name) for name in names}
         table = compare(dataset, personas, config, backends, on_error,
                         progress=(lambda line: None) if json_output else (lambda line: err(f"eval: {line}")), part=part,

@@ -25,6 +25,7 @@ from .backends.base import Backend
 from .config import UserConfig, load_config, parse_config
 from .context import RunContext
 from .errors import AssistError, InputError, describe_validation_error
+from .i18n import N_, _
 from .guidance import load_guidance
 from .load import load_requests
 from .models import VERDICTS, Request, Verdict
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 HOSTILE_FLAGS = frozenset({"scam_or_phishing", "prompt_injection"})
 PERSONAS_DIR = "personas"
+NO_LABELLED_CASES = N_("no labelled cases (a case carries \"expected\": {\"verdict\": ...})")
 EXPORTS_DIR = "exports"  # beside a part: each persona's own LinkedIn export
 
 
@@ -217,7 +219,7 @@ def dataset_parts(dataset: str, only: str | None = None) -> dict[str, str]:
     deeper (hostile/dev, hostile/test), or the dataset itself; `only` keeps one part."""
     path = Path(dataset)
     if not path.exists():
-        raise InputError(dataset, "no such file or directory")
+        raise InputError(dataset, _("no such file or directory"))
     parts = {"all": dataset}
     if path.is_dir():
         found: dict[str, str] = {}
@@ -232,7 +234,8 @@ def dataset_parts(dataset: str, only: str | None = None) -> dict[str, str]:
         parts = found or parts
     if only is not None:
         if only not in parts:
-            raise InputError("--part", f"{dataset} has no part {only!r} (it has: {', '.join(parts)})")
+            raise InputError("--part", _("{dataset} has no part {part} (it has: {parts})").format(
+                dataset=dataset, part=repr(only), parts=", ".join(parts)))
         return {only: parts[only]}
     return parts
 
@@ -244,7 +247,7 @@ def _holds_cases(directory: Path) -> bool:
 def _personas_dir(dataset: str, personas: str | None) -> Path | None:
     if personas:
         if not Path(personas).is_dir():
-            raise InputError(personas, "personas directory not found")
+            raise InputError(personas, _("personas directory not found"))
         return Path(personas)
     base = Path(dataset) if Path(dataset).is_dir() else Path(dataset).parent
     for candidate in (base / PERSONAS_DIR, base.parent / PERSONAS_DIR, base.parent.parent / PERSONAS_DIR, base.parent / "configs"):
@@ -262,7 +265,7 @@ def exports_dir(part: str, exports: str | bool | None) -> Path | None:
         return None
     if exports:
         if not Path(str(exports)).is_dir():
-            raise InputError(str(exports), "exports directory not found")
+            raise InputError(str(exports), _("exports directory not found"))
         return Path(str(exports))
     base = Path(part) if Path(part).is_dir() else Path(part).parent
     beside = base.parent / EXPORTS_DIR
@@ -301,7 +304,9 @@ def load_cases(part: str, personas_dir: Path | None, config_path: str | None,
             else:
                 path = personas_dir / f"{persona}.toml" if personas_dir else None
                 if path is None or not path.is_file():
-                    raise InputError(where, f"persona {persona!r}: no {persona}.toml in {personas_dir or 'a personas directory (use --personas)'}")
+                    raise InputError(where, (_("persona {persona}: no {file} in {folder}") if personas_dir else
+                                            _("persona {persona}: no {file} in a personas directory (use --personas)")
+                                            ).format(persona=repr(persona), file=f"{persona}.toml", folder=personas_dir))
                 configs[persona] = parse_config(path)
                 networks[persona] = _persona_network(persona, exports, opened, bad, on_error)
         return configs[persona]
@@ -373,7 +378,7 @@ def evaluate(dataset: str, personas: str | None, config_path: str | None, backen
         cases += part_cases
         bad += part_bad
     if not cases and not bad:
-        raise InputError(dataset, "no labelled cases (a case carries \"expected\": {\"verdict\": ...})")
+        raise InputError(dataset, _(NO_LABELLED_CASES))
     return run_backend(cases, backend, bad)
 
 
@@ -394,7 +399,7 @@ def compare(dataset: str, personas: str | None, config_path: str | None, backend
             columns[name] = run_backend(cases, backend, bad)
         table[part] = columns
     if not table:
-        raise InputError(dataset, "no labelled cases (a case carries \"expected\": {\"verdict\": ...})")
+        raise InputError(dataset, _(NO_LABELLED_CASES))
     return table
 
 

@@ -101,7 +101,7 @@ def evaluate_replies(dataset: str, personas: str | None, on_error: Callable[[str
     beside = Path(dataset).parent / "eval" / PERSONAS_DIR  # fixtures/replies beside fixtures/eval
     personas_dir = _personas_dir(dataset, personas) if personas or not beside.is_dir() else beside
     if personas_dir is None:
-        raise InputError(dataset, "no personas directory found (use --personas)")
+        raise InputError(dataset, _("no personas directory found (use --personas)"))
     guidance = load_guidance()
     configs: dict[str, UserConfig] = {}
     reports = {}
@@ -126,7 +126,7 @@ def _config_for(case: ReplyCase, personas_dir: Path, configs: dict[str, UserConf
     if case.persona not in configs:
         path = personas_dir / f"{case.persona}.toml"
         if not path.is_file():
-            raise InputError(where, f"persona {case.persona!r}: no {path}")
+            raise InputError(where, _("persona {persona}: no {file}").format(persona=repr(case.persona), file=path))
         configs[case.persona] = parse_config(path)
     config = configs[case.persona]
     if not case.me:
@@ -134,7 +134,7 @@ def _config_for(case: ReplyCase, personas_dir: Path, configs: dict[str, UserConf
     try:
         me = Me.model_validate({**(config.me.model_dump() if config.me else {}), **case.me})
     except ValidationError as error:
-        raise InputError(where, f"me: {describe_validation_error(error)}") from None
+        raise InputError(where, "me: " + describe_validation_error(error)) from None
     return config.model_copy(update={"me": me})
 
 

@@ -33,12 +33,19 @@ from urllib.parse import unquote, urlsplit
 
 from . import limits
 from .errors import InputError
+from .i18n import N_, _, ngettext
 
 EXPORT_FILES = ("Profile.csv", "Positions.csv", "Education.csv", "Skills.csv", "Connections.csv",
                 "messages.csv", "Invitations.csv")
 MAX_PROBLEMS_PER_FILE = 20  # kept for each file; past it, one more problem says how many were left out
 HEADER_SEARCH_RECORDS = 20  # the header is among a file's first records (after a Notes: preamble)
-NOT_AN_EXPORT = "not a LinkedIn export: expected the .zip LinkedIn sends (Get a copy of your data) or the folder it unpacks to"
+NOT_AN_EXPORT = N_("not a LinkedIn export: expected the .zip LinkedIn sends (Get a copy of your data) or the folder it unpacks to")
+MALFORMED_CSV = N_("malformed CSV ({error})")
+CANNOT_READ = N_("cannot read: {reason}")
+DAMAGED_MEMBER = N_("damaged zip member ({error})")
+TIME_EXPECTED = N_("{column}: expected a time like {example} (got {value})")
+EMPTY_FIELD = N_("{column}: empty")
+LINE_TOO_LONG = N_("a line longer than {size}: not LinkedIn's {file}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +167,11 @@ class _Member(io.RawIOBase):
         try:
             data = self.handle.read(len(buffer))
         except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-            raise OSError(f"damaged zip member ({error})") from None
+            raise OSError(_(DAMAGED_MEMBER).format(error=error)) from None
         self.size += len(data)
         if self.bounded and self.size > limits.MAX_INPUT_BYTES:
-            raise _StopFile(f"stopped after {limits.size(limits.MAX_INPUT_BYTES)}, the limit for one input "
-                            "(the file is not read)")
+            raise _StopFile(_("stopped after {size}, the limit for one input (the file is not read)").format(
+                size=limits.size(limits.MAX_INPUT_BYTES)))
         buffer[:len(data)] = data
         return len(data)
 
@@ -210,19 +217,19 @@ class LinkedInExport:
 
     def _open(self, file: str, bounded: bool) -> BinaryIO:
         if file not in self._members:
-            raise InputError(self.path, f"holds no {file}")
+            raise InputError(self.path, _("holds no {file}").format(file=file))
         name = self._members[file]
         try:
             if self._archive is not None:
                 info = self._archive.getinfo(name)
                 if bounded and info.file_size > limits.MAX_INPUT_BYTES:
-                    raise _StopFile(f"{limits.size(info.file_size)} unpacked, more than {limits.size(limits.MAX_INPUT_BYTES)}, "
-                                    "the limit for one input")
+                    raise _StopFile(_("{size} unpacked, more than {limit}, the limit for one input").format(
+                        size=limits.size(info.file_size), limit=limits.size(limits.MAX_INPUT_BYTES)))
                 handle = self._archive.open(info)
             else:
                 handle = (self._root / name).open("rb")  # type: ignore[operator]
         except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-            raise OSError(f"damaged zip member ({error})") from None
+            raise OSError(_(DAMAGED_MEMBER).format(error=error)) from None
         except RuntimeError as error:  # an encrypted member
             raise OSError(str(error)) from None
         except NotImplementedError as error:  # a compression method zipfile cannot read
@@ -281,7 +288,8 @@ class _Problems:
         more = self.count - MAX_PROBLEMS_PER_FILE
         if more > 0:
             self.export.problems.append(ExportProblem(
-                self.member, None, f"and {more} more bad row{'s' if more > 1 else ''} (skipped)", self.export.path))
+                self.member, None, ngettext("and {count} more bad row (skipped)", "and {count} more bad rows (skipped)",
+                                          more).format(count=more), self.export.path))
 
 
 # Each file: the columns its header must name, and the ones a reader uses (all looked up by name).
@@ -303,7 +311,7 @@ def _read_file(export: LinkedInExport, file: str, read, problems: _Problems):
         problems.add(None, str(error))
         return None
     except OSError as error:
-        problems.add(None, f"cannot read: {error.strerror or error}")
+        problems.add(None, _(CANNOT_READ).format(reason=error.strerror or error))
         return None
     with handle:
         try:
@@ -312,17 +320,18 @@ def _read_file(export: LinkedInExport, file: str, read, problems: _Problems):
             if start.startswith((b"\xff\xfe", b"\xfe\xff")):
                 encoding = "utf-16"
             elif b"\x00" in start:
-                problems.add(None, "not a CSV file (binary data)")
+                problems.add(None, _("not a CSV file (binary data)"))
                 return None
             if not start.strip(b" \t\r\n\xef\xbb\xbf"):
-                problems.add(None, f"empty file: expected LinkedIn's {file} (header {', '.join(REQUIRED[file])}, ...)")
+                problems.add(None, _("empty file: expected LinkedIn's {file} (header {header}, ...)").format(
+                    file=file, header=", ".join(REQUIRED[file])))
                 return None
             text = io.TextIOWrapper(handle, encoding=encoding, errors="surrogateescape", newline="")
             return _read_text(text, file, read, problems)
         except _StopFile as error:
             problems.add(None, str(error))
         except (OSError, UnicodeError) as error:
-            problems.add(None, f"cannot read: {getattr(error, 'strerror', None) or error}")
+            problems.add(None, _(CANNOT_READ).format(reason=getattr(error, "strerror", None) or error))
         return None
 
 
@@ -367,10 +376,11 @@ def _read_text(text: io.TextIOWrapper, file: str, read, problems: _Problems):
             records += 1
             header = _header(row, required)
     except _TooLongLine:
-        problems.add(counter[0] + 1, f"a line longer than {limits.size(limits.MAX_ITEM_BYTES)}: not LinkedIn's {file}")
+        problems.add(counter[0] + 1, _(LINE_TOO_LONG).format(size=limits.size(limits.MAX_ITEM_BYTES), file=file))
         return None
     if header is None:
-        problems.add(None, f"no header line with the columns {', '.join(required)}: expected LinkedIn's {file}")
+        problems.add(None, _("no header line with the columns {columns}: expected LinkedIn's {file}").format(
+            columns=", ".join(required), file=file))
         return None
     width = max(header.values()) + 1
 
@@ -384,16 +394,16 @@ def _read_text(text: io.TextIOWrapper, file: str, read, problems: _Problems):
             except StopIteration:
                 return
             except csv.Error as error:
-                problems.add(start, f"malformed CSV ({error})")
+                problems.add(start, _(MALFORMED_CSV).format(error=error))
                 continue
             except _TooLongLine:
-                problems.add(counter[0] + 1, f"a line longer than {limits.size(limits.MAX_ITEM_BYTES)}: the rest "
-                                             "of the file is not read")
+                problems.add(counter[0] + 1, _("a line longer than {size}: the rest of the file is not read").format(
+                    size=limits.size(limits.MAX_ITEM_BYTES)))
                 return
             if sum(line.count('"') for line in record) % 2 and (len(record) > 1 or OPENING_QUOTE.search(record[0])):
                 # A quote opened on this line and never closed (an odd count: only at the end of the
                 # file): the line is the bad row, and the lines it swallowed are read again.
-                problems.add(start, "a quote opened on this line is never closed")
+                problems.add(start, _("a quote opened on this line is never closed"))
                 swallowed = record[1:]
                 record.clear()
                 counter[0] = start
@@ -402,7 +412,7 @@ def _read_text(text: io.TextIOWrapper, file: str, read, problems: _Problems):
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
             if len(row) > width and any(cell.strip() for cell in row[width:]):
-                problems.add(start, "more fields than the header names (an unquoted comma?)")
+                problems.add(start, _("more fields than the header names (an unquoted comma?)"))
                 continue
             yield start, {name: row[index] for name, index in header.items() if index < len(row)}
 
@@ -464,11 +474,11 @@ def _text(row: dict[str, str], column: str) -> str | None:
     if not value:
         return None
     if len(value) > limits.MAX_FIELD_CHARS:
-        raise _RowError(f"{column}: {len(value):,} characters, more than the limit of {limits.MAX_FIELD_CHARS:,} "
-                        "for one field")
+        raise _RowError(_("{column}: {count} characters, more than the limit of {limit} for one field").format(
+            column=column, count=f"{len(value):,}", limit=f"{limits.MAX_FIELD_CHARS:,}"))
     if not value.isascii():
         if _SURROGATE.search(value):
-            raise _RowError(f"{column}: not UTF-8 text: save the file as UTF-8")
+            raise _RowError(_("{column}: not UTF-8 text: save the file as UTF-8").format(column=column))
         value = repair_mojibake(value)
     return value
 
@@ -545,7 +555,8 @@ def _date(row: dict[str, str], column: str, parse: Callable[[str], date | None],
         return None
     parsed = parse(value)
     if parsed is None:
-        raise _RowError(f"{column}: expected a date like {example} (got {_shown(value)})")
+        raise _RowError(_("{column}: expected a date like {example} (got {value})").format(
+            column=column, example=example, value=_shown(value)))
     return parsed
 
 
@@ -563,7 +574,8 @@ def _message_time(value: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise _RowError(f"DATE: expected a time like 2023-06-11 15:33:58 UTC (got {_shown(value)})") from None
+        raise _RowError(_(TIME_EXPECTED).format(column="DATE", example="2023-06-11 15:33:58 UTC",
+                                                value=_shown(value))) from None
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
@@ -577,7 +589,7 @@ def _sent_at(value: str | None) -> datetime | None:
             return datetime.strptime(value, pattern)
         except ValueError:
             continue
-    raise _RowError(f"Sent At: expected a time like 11/21/25, 5:13 PM (got {_shown(value)})")
+    raise _RowError(_(TIME_EXPECTED).format(column="Sent At", example="11/21/25, 5:13 PM", value=_shown(value)))
 
 
 # -- rows -------------------------------------------------------------------------------------------
@@ -588,7 +600,7 @@ def _profile(rows: Iterator[tuple[int, dict[str, str]]], problems: _Problems) ->
         try:
             first, last = _text(row, "First Name") or "", _text(row, "Last Name") or ""
             if not (first or last):
-                raise _RowError("First Name, Last Name: both empty, a profile needs a name")
+                raise _RowError(_("{columns}: both empty, a profile needs a name").format(columns="First Name, Last Name"))
             return Profile(first, last, _text(row, "Headline"), _text(row, "Summary"), _text(row, "Industry"),
                            _text(row, "Geo Location") or _text(row, "Location"))
         except _RowError as error:
@@ -599,7 +611,7 @@ def _profile(rows: Iterator[tuple[int, dict[str, str]]], problems: _Problems) ->
 def _position(row: dict[str, str]) -> Position:
     company = _text(row, "Company Name")
     if company is None:
-        raise _RowError("Company Name: empty")
+        raise _RowError(_(EMPTY_FIELD).format(column="Company Name"))
     return Position(company, _text(row, "Title"), _text(row, "Location"),
                     _date(row, "Started On", _month_year, "Jan 2020"), _date(row, "Finished On", _month_year, "Jan 2020"))
 
@@ -607,7 +619,7 @@ def _position(row: dict[str, str]) -> Position:
 def _school(row: dict[str, str]) -> School:
     name = _text(row, "School Name")
     if name is None:
-        raise _RowError("School Name: empty")
+        raise _RowError(_(EMPTY_FIELD).format(column="School Name"))
     return School(name, _text(row, "Degree Name"), _date(row, "Start Date", _month_year, "2015"),
                   _date(row, "End Date", _month_year, "2019"))
 
@@ -664,7 +676,7 @@ def _outgoing(row: dict[str, str]) -> OutgoingInvitation | None:
         return None
     to = _text(row, "To")
     if to is None:
-        raise _RowError("To: empty, an invitation needs the invitee's name")
+        raise _RowError(_("{column}: empty, an invitation needs the invitee's name").format(column="To"))
     return OutgoingInvitation(to, _text(row, "inviteeProfileUrl"), _sent_at(_text(row, "Sent At")))
 
 
@@ -731,22 +743,24 @@ def open_export(path: str | Path) -> LinkedInExport:
         if where.is_dir():
             members = _folder_members(where)
             if not members:
-                raise InputError(name, f"{NOT_AN_EXPORT}; this folder holds none of {', '.join(EXPORT_FILES)}")
+                raise InputError(name, _("{problem}; this folder holds none of {files}").format(
+                    problem=_(NOT_AN_EXPORT), files=", ".join(EXPORT_FILES)))
             return LinkedInExport(name, root=where, members=members)
         if not where.exists():
-            raise InputError(name, "no such file or directory")
+            raise InputError(name, _("no such file or directory"))
         if not _looks_zipped(where):
-            raise InputError(name, NOT_AN_EXPORT)
+            raise InputError(name, _(NOT_AN_EXPORT))
         archive = zipfile.ZipFile(where)
     except zipfile.BadZipFile as error:
-        raise InputError(name, f"damaged zip ({error}): download the export again") from None
+        raise InputError(name, _("damaged zip ({error}): download the export again").format(error=error)) from None
     except (OSError, EOFError) as error:
-        raise InputError(name, f"cannot read: {getattr(error, 'strerror', None) or error}") from None
+        raise InputError(name, _(CANNOT_READ).format(reason=getattr(error, "strerror", None) or error)) from None
     members = _pick((info.filename, safe) for info in archive.infolist()
                     if not info.is_dir() and (safe := _safe_member(info.filename)) is not None)
     if not members:
         archive.close()
-        raise InputError(name, f"{NOT_AN_EXPORT}; this zip holds none of {', '.join(EXPORT_FILES)}")
+        raise InputError(name, _("{problem}; this zip holds none of {files}").format(
+            problem=_(NOT_AN_EXPORT), files=", ".join(EXPORT_FILES)))
     return LinkedInExport(name, archive=archive, members=members)
 
 

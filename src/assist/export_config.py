@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .config import meaningful, toml_string
 from .errors import InputError
+from .i18n import _
 from .export import LinkedInExport, Position, Profile
 
 MAX_INTERESTS = 6
@@ -52,10 +53,11 @@ def answers_from(export: LinkedInExport, company: str | None = None) -> ExportAn
     if profile is None:
         if export.has("Profile.csv"):
             problems = [str(p) for p in export.problems if p.file == export.member("Profile.csv")]
-            raise InputError(export.path, f"Profile.csv could not be read ({problems[0] if problems else 'no rows'}): "
-                                          "nothing to fill [me] name with; run `assist init` without --from-export")
-        raise InputError(export.path, "holds no Profile.csv: nothing to fill [me] name with; run `assist init` "
-                                      "without --from-export")
+            raise InputError(export.path, _("{file} could not be read ({problem}): nothing to fill [me] name with; "
+                                            "run `assist init` without --from-export").format(
+                file="Profile.csv", problem=problems[0] if problems else _("no rows")))
+        raise InputError(export.path, _("holds no {file}: nothing to fill [me] name with; run `assist init` "
+                                        "without --from-export").format(file="Profile.csv"))
     answers = ExportAnswers(name=profile.name or profile.first_name or profile.last_name,
                             headline=profile.headline, industry=profile.industry, location=profile.location,
                             language=_language(profile))

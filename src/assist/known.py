@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 
 from . import evidence as wording
 from .export import Connection, Message, OutgoingInvitation, Position, School, normalise_name, normalise_profile_url
+from .i18n import _
 from .models import Request, Sender
 
 if TYPE_CHECKING:
@@ -447,9 +448,9 @@ class Exports:
 
         if explicit:
             if not Path(explicit).exists():
-                raise InputError(explicit, "--export: no such file or directory")
+                raise InputError(explicit, _("--export: no such file or directory"))
             if not is_export(Path(explicit)):
-                raise InputError(explicit, "--export: not a LinkedIn data export (its .zip, or the folder it unpacks to)")
+                raise InputError(explicit, _("--export: not a LinkedIn data export (its .zip, or the folder it unpacks to)"))
             return self.network(explicit)
         found: dict[str, str] = {}
         for source in inputs:
@@ -460,5 +461,5 @@ class Exports:
             except OSError:
                 continue
         if len(found) > 1:
-            raise InputError(", ".join(found.values()), "several LinkedIn exports: pass --export with the one that is yours")
+            raise InputError(", ".join(found.values()), _("several LinkedIn exports: pass --export with the one that is yours"))
         return self.network(next(iter(found.values()))) if found else None

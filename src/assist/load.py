@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from pydantic import ValidationError
 
-from .i18n import N_, _
+from .i18n import N_, _, ngettext
 from . import limits
 from .errors import InputError, describe_validation_error
 from .models import Request, Sender
@@ -50,6 +50,8 @@ JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
 NOT_TEXT = N_("not a text file (binary data): expected JSON, JSON Lines or CSV")
 EMPTY = N_("empty file: expected a request (JSON) or LinkedIn's Invitations.csv")
+MALFORMED_CSV = N_("malformed CSV ({error})")
+MORE_FIELDS = N_("more fields than the header names (an unquoted comma?)")
 
 @dataclass(frozen=True)
 class Loaded:
@@ -179,9 +181,10 @@ def _load_stream_unguarded(name: str, handle: BinaryIO, suffix: str) -> Iterator
         # One JSON document, an object or an array: read whole (json has no incremental parser).
         data = _read_at_most(source, limits.MAX_DOCUMENT_BYTES + 1)
         if len(data) > limits.MAX_DOCUMENT_BYTES:
-            yield Loaded(name, error=InputError(name, (
-                f"larger than {limits.size(limits.MAX_DOCUMENT_BYTES)}, the limit for one JSON document: write it "
-                f"as JSON Lines (one request a line), read a line at a time up to {limits.size(limits.MAX_INPUT_BYTES)}")))
+            yield Loaded(name, error=InputError(name, _(
+                "larger than {size}, the limit for one JSON document: write it as JSON Lines (one request a "
+                "line), read a line at a time up to {input_size}").format(
+                size=limits.size(limits.MAX_DOCUMENT_BYTES), input_size=limits.size(limits.MAX_INPUT_BYTES))))
             return
         try:
             text = data.decode("utf-8")
@@ -625,17 +628,17 @@ def _load_invitations_csv(name: str, lines: Iterable[bytes | _TooLong], encoding
         try:
             rows = [row for row in csv.reader(record) if row]
         except csv.Error as error:
-            yield Loaded(name, error=InputError(f"{name}: line {number}", f"malformed CSV ({error})"))
+            yield Loaded(name, error=InputError(f"{name}: line {number}", _(MALFORMED_CSV).format(error=error)))
             return
         if rows:
             header = [column.strip() for column in rows[0]]
             break
     missing = [column for column in INVITATIONS_REQUIRED if column not in header]
     if missing:
-        yield Loaded(name, error=InputError(
-            name, f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}: "
-            f"expected LinkedIn's Invitations.csv (header {INVITATIONS_HEADER})",
-        ))
+        yield Loaded(name, error=InputError(name, ngettext(
+            "missing column {columns}: expected LinkedIn's {file} (header {header})",
+            "missing columns {columns}: expected LinkedIn's {file} (header {header})", len(missing)).format(
+            columns=", ".join(missing), file="Invitations.csv", header=INVITATIONS_HEADER)))
         return
     rows_read = given = 0
     for number, record in records:
@@ -650,7 +653,7 @@ def _load_invitations_csv(name: str, lines: Iterable[bytes | _TooLong], encoding
         except csv.Error as error:
             rows_read += 1
             given += 1
-            yield Loaded(where, error=InputError(where, f"malformed CSV ({error})"))
+            yield Loaded(where, error=InputError(where, _(MALFORMED_CSV).format(error=error)))
             continue
         for fields in fields_of:
             rows_read += 1
@@ -662,13 +665,14 @@ def _load_invitations_csv(name: str, lines: Iterable[bytes | _TooLong], encoding
                 given += 1
                 yield loaded
     if not given:  # say so, rather than screen nothing in silence
-        what = f"only {rows_read} OUTGOING invitation{'s' if rows_read > 1 else ''}" if rows_read else "only the header"
-        yield Loaded(name, error=InputError(name, f"no INCOMING invitations ({what}): no requests"))
+        what = (ngettext("only {count} OUTGOING invitation", "only {count} OUTGOING invitations", rows_read).format(
+            count=rows_read) if rows_read else _("only the header"))
+        yield Loaded(name, error=InputError(name, _("no INCOMING invitations ({what}): no requests").format(what=what)))
 
 
 def _invitation(where: str, row: dict) -> Loaded | None:
     if None in row:  # more fields than the header names
-        return Loaded(where, error=InputError(where, "more fields than the header names (an unquoted comma?)"))
+        return Loaded(where, error=InputError(where, _(MORE_FIELDS)))
     for column, value in row.items():
         if isinstance(value, str) and len(value) > limits.MAX_FIELD_CHARS:
             return Loaded(where, error=InputError(where, _too_long(str(column), len(value))))
@@ -676,10 +680,11 @@ def _invitation(where: str, row: dict) -> Loaded | None:
     if direction == "OUTGOING":
         return None
     if direction != "INCOMING":
-        return Loaded(where, error=InputError(where, f"Direction: expected INCOMING or OUTGOING (got {direction or 'nothing'!r})"))
+        return Loaded(where, error=InputError(where, _("{column}: expected INCOMING or OUTGOING (got {value})").format(
+            column="Direction", value=repr(direction or _("nothing")))))
     name = (row.get("From") or "").strip()
     if not name:
-        return Loaded(where, error=InputError(where, "From: empty, a request needs the sender's name"))
+        return Loaded(where, error=InputError(where, _("{column}: empty, a request needs the sender's name").format(column="From")))
     sender = Sender(name=name, profile_url=(row.get("inviterProfileUrl") or "").strip() or None)
     note = (row.get("Message") or "").replace("\r\n", "\n").strip() or None
     request = Request(sender=sender, note=note, received_at=_sent_at((row.get("Sent At") or "").strip()))
@@ -714,7 +719,7 @@ def _reply_text(name: str, handle: BinaryIO) -> str:
     source, encoding = _opened(handle)
     data = _read_at_most(source, 4 * limits.MAX_REPLY_CHARS + 1)  # UTF-8 takes at most 4 bytes a character
     if b"\x00" in data:
-        raise InputError(name, "not a text file (binary data): expected the reply as text")
+        raise InputError(name, _("not a text file (binary data): expected the reply as text"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -725,5 +730,6 @@ def _reply_text(name: str, handle: BinaryIO) -> str:
                              _Undecodable(encoding, _column(data[line_start:], error.start - line_start)).message) from None
         text = data[:error.start].decode("utf-8")
     if len(text) > limits.MAX_REPLY_CHARS or len(data) > 4 * limits.MAX_REPLY_CHARS:
-        raise InputError(name, f"longer than {limits.MAX_REPLY_CHARS:,} characters, the limit for a reply: shorten it")
+        raise InputError(name, _("longer than {count} characters, the limit for a reply: shorten it").format(
+            count=f"{limits.MAX_REPLY_CHARS:,}"))
     return text

@@ -425,8 +425,8 @@ class Store:
         if version > len(MIGRATIONS):
             raise NewerSchema(f"{self.path}: made by a newer assist (schema {version}); upgrade assist")
         if version < len(MIGRATIONS):
-            raise InputError(str(self.path), "read-only, and made by an older assist: make it and its folder "
-                                             "writable once, so it can be upgraded")
+            raise InputError(str(self.path), _("read-only, and made by an older assist: make it and its folder "
+                                               "writable once, so it can be upgraded"))
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Store":

@@ -1,0 +1,154 @@
+"""Every error sentence assist writes goes through the catalogue: a check of the code (ast), and
+the errors of the export reader, the invitations CSV, --compare and the reply file under vi."""
+
+from __future__ import annotations
+
+import ast
+import zipfile
+
+import pytest
+
+from helpers import ROOT
+from test_i18n import ANALYST_VI, english_sentences
+
+SRC = ROOT / "src" / "assist"
+TRANSLATING = {"_", "ngettext", "pgettext"}
+# The calls whose message argument a person reads: the callable's name -> the message's position.
+ERROR_CALLS = {"InputError": 1, "add": 1, "_RowError": 0, "_StopFile": 0, "ExportProblem": 2}
+# Messages left as written, each with its reason: (file, line's text) -> why.
+EXCEPTIONS: dict[tuple[str, str], str] = {
+    ("evaluate_replies.py", 'raise InputError(where, "me: " + describe_validation_error(error)) from None'):
+        "a case's field name (`me`) before the validation's own description: no words of assist's",
+}
+
+
+def _is_error_call(call: ast.Call) -> int | None:
+    func = call.func
+    if isinstance(func, ast.Name) and func.id in ERROR_CALLS and func.id != "add":
+        return ERROR_CALLS[func.id]
+    if isinstance(func, ast.Attribute) and func.attr == "add" and isinstance(func.value, ast.Name) \
+            and func.value.id == "problems":
+        return ERROR_CALLS["add"]
+    return None
+
+
+def _untranslated(node: ast.AST) -> bool:
+    """A message written in place in English: a string literal, an f-string, or text joined to one."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(node.value.strip())
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return _untranslated(node.left) or _untranslated(node.right)
+    if isinstance(node, ast.IfExp):
+        return _untranslated(node.body) or _untranslated(node.orelse)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return _untranslated(node.func.value)  # "...".format(...) is English; _("...").format(...) is not
+    return False  # _(...), ngettext(...), a name, a call building the message
+
+
+def untranslated_errors(source: str, name: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and (position := _is_error_call(node)) is not None:
+            if position < len(node.args) and _untranslated(node.args[position]):
+                line = source.splitlines()[node.lineno - 1].strip()
+                if (name, line) not in EXCEPTIONS:
+                    found.append(f"{name}:{node.lineno}: {line}")
+    return found
+
+
+def test_the_check_finds_an_english_error_and_passes_a_marked_one():
+    assert untranslated_errors('raise InputError(name, "no such file")', "x.py")
+    assert untranslated_errors('raise InputError(name, f"no {file}")', "x.py")
+    assert untranslated_errors('problems.add(None, f"cannot read: {e}")', "x.py")
+    assert untranslated_errors('raise _RowError("Company Name: empty")', "x.py")
+    assert untranslated_errors('raise InputError(name, "cannot read ({r})".format(r=r))', "x.py")
+    assert untranslated_errors('raise InputError(name, "a " + _("b"))', "x.py")
+    assert not untranslated_errors('raise InputError(name, _("no such file"))', "x.py")
+    assert not untranslated_errors('raise InputError(name, _("no {file}").format(file=f))', "x.py")
+    assert not untranslated_errors('problems.add(line, str(error))', "x.py")
+    assert not untranslated_errors('raise InputError(f"{name}: line {n}", _(MESSAGE))', "x.py")
+
+
+def test_every_error_message_in_the_code_goes_through_the_catalogue():
+    found = []
+    for path in sorted(SRC.glob("*.py")):
+        found += untranslated_errors(path.read_text(encoding="utf-8"), path.name)
+    assert not found, "\n".join(found)
+
+
+# -- the errors a person reads, under vi -------------------------------------------------------------
+
+def _vi(run, *args):
+    code, out, err = run("--lang", "vi", *args)
+    assert code == 2, (out, err)
+    assert "Traceback" not in err
+    return err
+
+
+def test_not_an_export_is_said_in_vietnamese(run, tmp_path):
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("hi")
+    err = _vi(run, "screen", str(folder / "missing.zip"), "--config", ANALYST_VI, "--no-store")
+    assert not english_sentences(err, [str(folder / "missing.zip")]), err
+
+
+def test_a_bad_invitations_row_is_said_in_vietnamese_and_the_good_rows_screened(run, tmp_path):
+    csv_file = tmp_path / "Invitations.csv"
+    csv_file.write_text("From,To,Sent At,Message,Direction\n"
+                        "Lan Pham,Me,\"11/21/25, 5:13 PM\",,SIDEWAYS\n"
+                        ",Me,\"11/21/25, 5:13 PM\",,INCOMING\n"
+                        "Bao Tran,Me,\"11/21/25, 5:13 PM\",Hello,INCOMING\n", encoding="utf-8")
+    code, out, err = run("--lang", "vi", "screen", str(csv_file), "--config", ANALYST_VI, "--no-store")
+    assert code == 2
+    assert "Bao Tran" in out
+    assert "SIDEWAYS" in err and "line 2" in err and "line 3" in err
+    assert not english_sentences(err, [str(csv_file), "Invitations.csv", "SIDEWAYS", "INCOMING", "OUTGOING",
+                                       "Direction", "From"]), err
+
+
+def test_a_damaged_zip_export_is_said_in_vietnamese(run, tmp_path):
+    export = tmp_path / "Basic_LinkedInDataExport.zip"
+    export.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    err = _vi(run, "screen", str(export), "--config", ANALYST_VI, "--no-store")
+    assert str(export) in err
+    assert not english_sentences(err, [str(export), "File is not a zip file"]), err  # zipfile's own words
+
+
+def test_an_export_with_a_bad_profile_row_is_reported_in_vietnamese(tmp_path):
+    from assist import i18n
+    from assist.export import open_export
+
+    export = tmp_path / "export.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("Profile.csv", "First Name,Last Name,Headline\n,,Nobody\n")
+        archive.writestr("Positions.csv", "Company Name,Title\n,Analyst\n")
+    i18n.setup("vi")
+    try:
+        opened = open_export(export)
+        assert opened.profile() is None
+        opened.positions()
+        messages = [problem.message for problem in opened.problems]
+    finally:
+        i18n.setup("en")
+    assert len(messages) == 2, messages
+    assert all(not english_sentences(message, ["First Name", "Last Name", "Company Name"]) for message in messages), messages
+    assert any("First Name, Last Name" in message for message in messages)
+
+
+@pytest.mark.parametrize("args", [
+    ["eval", str(ROOT / "fixtures" / "eval"), "--compare", "nonsense"],
+    ["eval", str(ROOT / "fixtures" / "eval"), "--exports", str(ROOT / "fixtures" / "eval" / "export"), "--no-exports"],
+    ["eval", str(ROOT / "fixtures" / "no-such-dataset")],
+])
+def test_command_line_errors_are_said_in_vietnamese(run, args):
+    err = _vi(run, *args)
+    assert not english_sentences(err, ["nonsense", "--compare", "--exports", "--no-exports", args[1]]), err
+
+
+def test_the_english_errors_are_unchanged(run, tmp_path):
+    code, out, err = run("--lang", "en", "eval", str(ROOT / "fixtures" / "eval"), "--compare", "nonsense")
+    assert code == 2
+    assert "expected a comma-separated list of" in err and "(got 'nonsense')" in err
