@@ -1,7 +1,8 @@
 """The commands' descriptions in `--help`, in the interface's language.
 
-A command's description is the first sentence of its docstring (the command lists show it whole:
-cli._whole_first_sentence). `pybabel extract` finds them with `extract` below (babel.cfg names it),
+A command's description is its docstring: the command lists show its first sentence whole
+(cli._whole_first_sentence), its own help page all of it, each paragraph a message but the examples
+(`doc_messages`, `translate_doc`). `pybabel extract` finds them with `extract` below (babel.cfg names it),
 so the catalogue holds them beside every other message; `translate` puts the interface's words in
 place before typer builds the help, and so does each option's and argument's help (marked with
 N_ where it is declared). click's own words (Usage, the section headings, the --help option's line)
@@ -21,6 +22,7 @@ from .i18n import N_
 
 # click's own words in a help page (typer's vendored click writes them in English): for the catalogue
 CLICK_WORDS = (N_("Usage:"), N_("Arguments"), N_("Options"), N_("Commands"), N_("Show this message and exit."))
+EXAMPLES = N_("Examples:")  # the heading of a command's examples (the examples themselves stay as written)
 
 
 def first_sentence(doc: str) -> str:
@@ -30,8 +32,51 @@ def first_sentence(doc: str) -> str:
     return sentence if sentence.endswith(".") or sentence == paragraph else sentence + "."
 
 
+def _paragraphs(doc: str) -> list[tuple[str, str]]:
+    """A docstring's paragraphs, each as (kind, text): "first" (its first sentence), "rest" (the rest of
+    the first paragraph), "prose" (a later paragraph) on one line each (click wraps them again), "examples"
+    (the heading), or "as is" (an indented paragraph: a command line, an example)."""
+    found: list[tuple[str, str]] = []
+    for index, paragraph in enumerate(inspect.cleandoc(doc).split("\n\n")):
+        flat = " ".join(paragraph.split())
+        if not flat or paragraph[:1].isspace():
+            found.append(("as is", paragraph))
+        elif index == 0:
+            sentence = first_sentence(paragraph)
+            found.append(("first", sentence))
+            if flat != sentence:
+                found.append(("rest", flat[len(sentence):].strip()))
+        elif flat == EXAMPLES:
+            found.append(("examples", flat))
+        else:
+            found.append(("prose", flat))
+    return found
+
+
+def doc_messages(doc: str) -> list[str]:
+    """The catalogue's messages in a command's docstring: all but its examples (the heading is EXAMPLES)."""
+    return [text for kind, text in _paragraphs(doc) if kind in ("first", "rest", "prose")]
+
+
+def translate_doc(doc: str) -> str:
+    """A command's docstring in the interface's language, the examples as written; the docstring
+    itself when nothing in it changes (English)."""
+    from .i18n import _
+
+    parts: list[str] = []
+    changed = False
+    for kind, text in _paragraphs(doc):
+        shown = text if kind == "as is" else _(text)
+        changed = changed or shown != text
+        if kind == "rest":
+            parts[-1] += " " + shown
+        else:
+            parts.append(shown)
+    return "\n\n".join(parts) if changed else doc
+
+
 def extract(fileobj, keywords, comment_tags, options):
-    """A Babel extractor: every message Babel's own Python extractor finds, and the first sentence of each command's docstring, a command being a function
+    """A Babel extractor: every message Babel's own Python extractor finds, and each command's docstring but its examples (doc_messages), a command being a function
     decorated with `@<app>.command(...)` or `@<app>.callback(...)`, or registered as
     `<app>.command("name")(function)`; and the first sentence of each `typer.Typer(help=...)`, which
     the list of commands shows for a group (the whole help is marked with N_ where it is written)."""
@@ -48,7 +93,8 @@ def extract(fileobj, keywords, comment_tags, options):
             doc = ast.get_docstring(node, clean=False)
             if doc and (node.name in registered or any(isinstance(d, ast.Call) and _is_command(d)
                                                        for d in node.decorator_list)):
-                yield node.lineno, None, first_sentence(doc), []
+                for message in doc_messages(doc):
+                    yield node.lineno, None, message, []
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "Typer":
             for keyword in node.keywords:
                 text = _literal(keyword.value) if keyword.arg == "help" else None
@@ -72,6 +118,7 @@ def _is_command(call: ast.Call) -> bool:
 
 
 _ENGLISH: dict[int, str | None] = {}  # id(an info) -> its English text, kept for the next command
+_DOCS: dict[int, str | None] = {}  # id(a command's info) -> its English help (its docstring)
 
 
 def translate(app) -> None:
@@ -89,6 +136,10 @@ def translate(app) -> None:
         callbacks = [typer_app.registered_callback.callback] if typer_app.registered_callback else []
         for info in [*typer_app.registered_commands, *typer_app.registered_groups]:
             put(info, "short_help")
+            if info in typer_app.registered_commands:
+                english = _DOCS.setdefault(id(info), info.help or (inspect.getdoc(info.callback) if info.callback else None))
+                if isinstance(english, str):
+                    info.help = translate_doc(english)
             callbacks.append(getattr(info, "callback", None))
             group = getattr(info, "typer_instance", None)
             if group is not None:
