@@ -129,8 +129,10 @@ def test_a_bad_export_option_is_one_line(capsys, tmp_path):
     assert code == 2 and "nope.zip" in err and len(err.strip().splitlines()) == 1
     folder = tmp_path / "requests"
     folder.mkdir()
-    code, _, err = run(capsys, "screen", BAO, "-c", ANALYST, "--export", str(folder))
+    code, _, err = run(capsys, "--lang", "en", "screen", BAO, "-c", ANALYST, "--export", str(folder))
     assert code == 2 and "not a LinkedIn data export" in err
+    code, _, err = run(capsys, "screen", BAO, "-c", ANALYST, "--export", str(folder))  # the analyst reads Vietnamese
+    assert code == 2 and "không phải bản xuất dữ liệu LinkedIn" in err
 
 
 def test_forget_removes_what_the_export_said_about_a_sender(capsys, tmp_path):
