@@ -152,3 +152,30 @@ def test_the_english_errors_are_unchanged(run, tmp_path):
     code, out, err = run("--lang", "en", "eval", str(ROOT / "fixtures" / "eval"), "--compare", "nonsense")
     assert code == 2
     assert "expected a comma-separated list of" in err and "(got 'nonsense')" in err
+
+
+# -- pydantic's validation, said through the catalogue (the field path as written) ---------------------
+
+@pytest.mark.parametrize("body, path, value, english", [
+    ('{"sender": {"name": "A", "connections": "many"}}', "sender.connections", '"many"', "whole number"),  # assist's
+    ('{"sender": {"name": "A", "has_photo": "yes"}}', "sender.has_photo", '"yes"', "valid boolean"),  # pydantic's
+    ('{"sender": {"name": "A", "connections": -3}}', "sender.connections", "-3", "greater than"),
+])
+def test_a_bad_request_is_said_in_vietnamese_with_its_field_path(run, tmp_path, body, path, value, english):
+    request = tmp_path / "bad.json"
+    request.write_text(body, encoding="utf-8")
+    err = _vi(run, "screen", str(request), "--config", ANALYST_VI, "--no-store")
+    assert f"{path}: " in err and value in err, err
+    assert english not in err, err
+    assert not english_sentences(err, [str(request), path]), err
+
+
+def test_a_bad_request_is_said_in_english_as_before(run, tmp_path):
+    request = tmp_path / "bad.json"
+    request.write_text('{"sender": {"name": "A", "connections": "many"}}', encoding="utf-8")
+    code, out, err = run("--lang", "en", "screen", str(request), "--no-store")
+    assert code == 2
+    assert 'sender.connections: expected a whole number or null (got "many")' in err, err
+    request.write_text('{"sender": {"name": "A", "has_photo": "yes"}}', encoding="utf-8")
+    code, out, err = run("--lang", "en", "screen", str(request), "--no-store")
+    assert 'sender.has_photo: Input should be a valid boolean (got "yes")' in err, err

@@ -6,6 +6,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from .i18n import _, ngettext
+from .validation_words import described
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -39,7 +40,7 @@ def describe_validation_error(error: "ValidationError", subject: str = "request"
     parts = []
     for item in problems[:limit]:
         field = ".".join(str(part) for part in item["loc"]) or subject
-        message = item["msg"].removeprefix("Value error, ")
+        message = described(item)
         if item["type"] == "missing":
             message = _("required field is missing")
         elif not isinstance(item.get("input"), (dict, list)):

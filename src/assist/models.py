@@ -10,6 +10,7 @@ import hashlib
 import json
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, computed_field, field_validator, model_validator
 
+from .i18n import N_
 from .vocabulary import VERDICTS, DraftStatus, Language, Polarity, ReplyKind, Verdict  # noqa: F401 (the models' words)
 
 
@@ -57,9 +58,9 @@ class Sender(_Input):
     def _whole_number(cls, value: object) -> object:
         # JSON has one number type; 12.0 is a whole number, 12.5 or "12" or true is not.
         if isinstance(value, bool) or isinstance(value, str):
-            raise ValueError("expected a whole number or null")
+            raise ValueError(N_("expected a whole number or null"))
         if isinstance(value, float) and not value.is_integer():
-            raise ValueError("expected a whole number or null")
+            raise ValueError(N_("expected a whole number or null"))
         return value
 
     def profile_known(self) -> bool:
@@ -83,7 +84,7 @@ class Request(_Input):
     @classmethod
     def _id_as_text(cls, value: object) -> object:
         if isinstance(value, bool):
-            raise ValueError("expected a string")
+            raise ValueError(N_("expected a string"))
         if isinstance(value, int):
             return str(value)
         return value

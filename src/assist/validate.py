@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import describe_validation_error
+from .i18n import N_
 from .guidance import Guidance
 from .models import Flag, Polarity, Verdict
 from .text import clip, flat
@@ -66,7 +67,7 @@ class LLMVerdict(_Answer):
             if 1 < value <= 100:
                 value = value / 100
             if not 0 <= value <= 1:
-                raise ValueError("confidence must be between 0 and 1")
+                raise ValueError(N_("confidence must be between 0 and 1"))
         return value
 
     @field_validator("reply", mode="before")
