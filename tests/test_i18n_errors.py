@@ -14,7 +14,10 @@ from test_i18n import ANALYST_VI, english_sentences
 SRC = ROOT / "src" / "assist"
 TRANSLATING = {"_", "ngettext", "pgettext"}
 # The calls whose message argument a person reads: the callable's name -> the message's position.
-ERROR_CALLS = {"InputError": 1, "add": 1, "_RowError": 0, "_StopFile": 0, "ExportProblem": 2}
+ERROR_CALLS = {"InputError": 1, "add": 1, "_RowError": 0, "_StopFile": 0, "ExportProblem": 2, "LLMSetupError": 0,
+               "NewerSchema": 0}
+# ValueError is raised for programs in many places; these files raise one a person reads.
+USER_VALUE_ERRORS = {"batch_api.py"}
 # Messages left as written, each with its reason: (file, line's text) -> why.
 EXCEPTIONS: dict[tuple[str, str], str] = {
     ("evaluate_replies.py", 'raise InputError(where, "me: " + describe_validation_error(error)) from None'):
@@ -50,7 +53,11 @@ def _untranslated(node: ast.AST) -> bool:
 def untranslated_errors(source: str, name: str) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and (position := _is_error_call(node)) is not None:
+        position = _is_error_call(node) if isinstance(node, ast.Call) else None
+        if position is None and name in USER_VALUE_ERRORS and isinstance(node, ast.Call) \
+                and isinstance(node.func, ast.Name) and node.func.id == "ValueError":
+            position = 0
+        if position is not None:
             if position < len(node.args) and _untranslated(node.args[position]):
                 line = source.splitlines()[node.lineno - 1].strip()
                 if (name, line) not in EXCEPTIONS:
@@ -69,11 +76,16 @@ def test_the_check_finds_an_english_error_and_passes_a_marked_one():
     assert not untranslated_errors('raise InputError(name, _("no {file}").format(file=f))', "x.py")
     assert not untranslated_errors('problems.add(line, str(error))', "x.py")
     assert not untranslated_errors('raise InputError(f"{name}: line {n}", _(MESSAGE))', "x.py")
+    assert untranslated_errors('raise LLMSetupError(f"--model-path {p}: no such GGUF file")', "x.py")
+    assert untranslated_errors('raise NewerSchema(f"{label}: made by a newer assist")', "x.py")
+    assert untranslated_errors('raise ValueError(f"unsafe batch id {i}")', "batch_api.py")
+    assert not untranslated_errors('raise ValueError(f"unsafe batch id {i}")', "x.py")
+    assert not untranslated_errors('raise NewerSchema(_("{label}: newer").format(label=label))', "x.py")
 
 
 def test_every_error_message_in_the_code_goes_through_the_catalogue():
     found = []
-    for path in sorted(SRC.glob("*.py")):
+    for path in sorted([*SRC.glob("*.py"), *SRC.glob("backends/*.py")]):
         found += untranslated_errors(path.read_text(encoding="utf-8"), path.name)
     assert not found, "\n".join(found)
 
@@ -179,3 +191,32 @@ def test_a_bad_request_is_said_in_english_as_before(run, tmp_path):
     request.write_text('{"sender": {"name": "A", "has_photo": "yes"}}', encoding="utf-8")
     code, out, err = run("--lang", "en", "screen", str(request), "--no-store")
     assert 'sender.has_photo: Input should be a valid boolean (got "yes")' in err, err
+
+
+def test_a_missing_model_file_is_said_in_vietnamese(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("ASSIST_HOME", str(tmp_path))
+    request = tmp_path / "r.json"
+    request.write_text('{"sender": {"name": "A B"}, "note": "hi"}', encoding="utf-8")
+    missing = str(tmp_path / "missing.gguf")
+    code, out, err = run("--lang", "vi", "screen", str(request), "--config", ANALYST_VI, "--backend", "local",
+                         "--model-path", missing)
+    assert code == 1 and missing in err and "Traceback" not in err, err
+    assert "no such GGUF file" not in err and not english_sentences(err, [missing, "--model-path", "GGUF"]), err
+
+
+def test_a_store_from_a_newer_assist_is_said_in_vietnamese(tmp_path):
+    from assist import i18n
+    from assist.migrations import NewerSchema
+    from assist.store import MIGRATIONS, Store
+
+    path = tmp_path / "new.db"
+    Store.open(path).db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    i18n.setup("vi")
+    try:
+        with pytest.raises(NewerSchema) as raised:
+            Store.open(path)
+    finally:
+        i18n.setup("en")
+    message = str(raised.value)
+    assert str(path) in message and "newer assist" not in message, message
+    assert not english_sentences(message, [str(path)]), message

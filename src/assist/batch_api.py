@@ -84,7 +84,7 @@ class BatchState:
     @property
     def path(self) -> Path:
         if not safe_batch_id(self.batch_id):  # checked on the way in; this is the last line of defence
-            raise ValueError(f"unsafe batch id {shorten(repr(self.batch_id), 60)}")
+            raise ValueError(_("unsafe batch id {id}").format(id=shorten(repr(self.batch_id), 60)))
         return state_dir() / f"{self.batch_id}.json"
 
     def save(self) -> None:

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 from .errors import AssistError
+from .i18n import _
 
 # A migration: SQL statements separated by ";" (none may hold a ";" of its own), or a function
 # for a step that must look before it acts (SQLite has no ADD COLUMN IF NOT EXISTS).
@@ -29,7 +30,8 @@ def migrate(db: sqlite3.Connection, migrations: Sequence[Migration], label: str)
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > len(migrations):
-            raise NewerSchema(f"{label}: made by a newer assist (schema {version}); upgrade assist")
+            raise NewerSchema(_("{file}: made by a newer assist (schema {version}); upgrade assist").format(
+                file=label, version=version))
         for number, migration in enumerate(migrations[version:], start=version + 1):
             if callable(migration):
                 migration(db)

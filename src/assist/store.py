@@ -423,7 +423,8 @@ class Store:
                 if mode == "immutable=1":
                     raise
         if version > len(MIGRATIONS):
-            raise NewerSchema(f"{self.path}: made by a newer assist (schema {version}); upgrade assist")
+            raise NewerSchema(_("{file}: made by a newer assist (schema {version}); upgrade assist").format(
+                file=self.path, version=version))
         if version < len(MIGRATIONS):
             raise InputError(str(self.path), _("read-only, and made by an older assist: make it and its folder "
                                                "writable once, so it can be upgraded"))

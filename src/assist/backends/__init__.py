@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..config import UserConfig
 from ..errors import InputError
 from ..guidance import Guidance
+from ..i18n import _
 from .base import Backend, Proposal, WrittenReply
 from .errors import LLMError
 from .rules import RulesBackend
@@ -64,14 +65,16 @@ def resolve_backend_name(config: UserConfig, choice: BackendChoice = BackendChoi
             name = "rules"
     name = name.strip().lower()
     if name not in BACKENDS:
-        raise InputError("--backend", f"unknown backend {name!r}: use {', '.join(BACKENDS)}")
+        raise InputError("--backend", _("unknown backend {name}: use {choices}").format(
+            name=repr(name), choices=", ".join(BACKENDS)))
     return name
 
 
 def structured_output_mode(config: UserConfig, choice: BackendChoice = BackendChoice()) -> str:
     mode = (choice.structured_output or config.llm.structured_output).strip().lower()
     if mode not in STRUCTURED_OUTPUT:
-        raise InputError("--structured-output", f"unknown mode {mode!r}: use {', '.join(STRUCTURED_OUTPUT)}")
+        raise InputError("--structured-output", _("unknown mode {mode}: use {choices}").format(
+            mode=repr(mode), choices=", ".join(STRUCTURED_OUTPUT)))
     return mode
 
 
@@ -90,8 +93,9 @@ def select_backend(config: UserConfig, guidance: Guidance, choice: BackendChoice
     from .secrets import looks_like_a_key
 
     if looks_like_a_key(llm.api_key_env):  # said without echoing it: it may be the key itself
-        raise InputError("[llm].api_key_env", "holds what looks like an API key, not the name of an environment "
-                         "variable: put the key in an environment variable (e.g. OPENAI_API_KEY) and that name here")
+        raise InputError("[llm].api_key_env", _("holds what looks like an API key, not the name of an environment "
+                                                 "variable: put the key in an environment variable (e.g. OPENAI_API_KEY) "
+                                                 "and that name here"))
     settings = ServerSettings(
         model=model_name(config, choice),
         base_url=base_url(config, choice),

