@@ -37,6 +37,7 @@ WHOLE = frozenset({"seller", "month", "date", "times",  # nested, and always one
 QUOTED_OR_WHOLE = frozenset({"sign"})  # a sender's words in double quotes, or one of these templates
 VERDICT_FIELDS = frozenset({"verdict", "capped", "rules"})
 NUMBERS = frozenset({"count", "day", "year", "years"})
+FIELD_WORDS = frozenset({"fields", "theirs"})  # words of fields (signals.toml [industries]): field_names.shown
 SEPARATORS = ("; ", ", ")
 LONGEST = 4000  # characters: longer evidence (no template writes it) is shown as it is, unread
 BUDGET = 20_000  # values tried in one reading, at most: a text built to be slow to read is shown as it is
@@ -301,6 +302,10 @@ def _value(name: str, value: str) -> str:
         return value
     if name in NESTED:
         return _shown(value, active())
+    if name in FIELD_WORDS:
+        from .field_names import shown as fields_shown
+
+        return fields_shown(value)
     if name in VERDICT_FIELDS:
         from .shown_words import verdict_word
 
