@@ -336,7 +336,7 @@ def _read_file(export: LinkedInExport, file: str, read, problems: _Problems):
 
 
 class _TooLongLine(Exception):
-    pass
+    """A line longer than a record may be (limits.MAX_ITEM_BYTES): not the CSV file it should be."""
 
 
 def _lines(text: io.TextIOWrapper, counter: list[int], record: list[str] | None = None) -> Iterator[str]:

@@ -37,9 +37,11 @@ if TYPE_CHECKING:
     from .guidance import Guidance
 
 TieKind = Literal["conversation", "one_way", "invited", "connection", "colleagues", "school", "employer"]
-# The kinds that make the sender someone the user knows (known_relationship); the others are
-# context (one_way), a skip (connection) or weaker grounds (colleagues, school, employer: signals.py).
+# The kinds that make the sender someone the user knows (known_relationship); with a shared past
+# (school, employer) the kinds that raise that flag (signals.py). The others are context (one_way,
+# colleagues: weak ties beside relevance found otherwise) or a skip (connection).
 RELATIONSHIPS = frozenset({"conversation", "invited"})
+FLAGGED = RELATIONSHIPS | {"school", "employer"}
 
 
 @dataclass(frozen=True)
@@ -104,13 +106,6 @@ class _People:
         self.keys = keys or _Keys()
         self.by_url: dict[str, object] = {}
         self.by_name: dict[str, list[tuple[str | None, object]]] = defaultdict(list)
-
-    def put(self, url: str | None, name: str | None, value: object) -> None:
-        url, name = self.keys.url(url), self.keys.name(name)
-        if url:
-            self.by_url.setdefault(url, value)
-        if name:
-            self.by_name[name].append((url, value))
 
     def get(self, url: str | None, name: str | None, make) -> object:
         """The value kept for this person, made (and kept) when there is none yet."""

@@ -20,6 +20,7 @@ from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .injection import evidence as injection_evidence
 from .injection import read_request
+from . import known as known_kinds
 from .known import KnownTie, shared_schools
 from .models import Flag, Request
 from .note_voice import of_sender
@@ -31,8 +32,7 @@ from .workplace import own_company, profile_ties
 
 
 STUDENT_PLACES = frozenset({"education"})  # the field of where a student studies, not of what
-RECRUITING = frozenset({"hr"})
-EXPORT_FLAGS = frozenset({"conversation", "invited", "school", "employer"})  # known.KnownTie kinds that raise a flag  # a recruiter's own trade, not the field of whom they hire
+RECRUITING = frozenset({"hr"})  # a recruiter's own trade, not the field of whom they hire
 
 
 @dataclass
@@ -332,11 +332,11 @@ def _known(reader: _Reader, config: UserConfig, request: Request, known: Sequenc
     strengths = {"conversation": p["conversation_strength"], "invited": p["invitation_strength"],
                  "school": p["shared_school_strength"], "employer": p["shared_employer_strength"]}
     for tie in reader.result.known:
-        if tie.kind not in EXPORT_FLAGS:
+        if tie.kind not in known_kinds.FLAGGED:
             continue
         if tie.kind == "employer" and tie.matched.removeprefix("company ") in configured:
             continue  # the profile's tie to a company of the config already said so (_ties)
-        if tie.kind in ("conversation", "invited"):
+        if tie.kind in known_kinds.RELATIONSHIPS:
             reader.tied = True
         reader.reinforce("known_relationship", wording.FROM_EXPORT.format(tie=tie.line()), strength=strengths[tie.kind])
         reader.result.grounds.append(f"export: {tie.evidence}")
@@ -511,7 +511,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         return
     # Judged from the note alone, unless the user's export said something that raised a flag.
     reader.result.note_only = bool(note.original) and not sender.profile_known() \
-        and not any(tie.kind in EXPORT_FLAGS for tie in reader.result.known)
+        and not any(tie.kind in known_kinds.FLAGGED for tie in reader.result.known)
     # Who the sender is comes from their profile. The note tells it only where the profile does
     # not, and only in what it says of the sender: "your post on chargebacks" is the user's field,
     # not the writer's (note_voice.py). Read once, when first needed.
