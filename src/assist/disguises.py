@@ -348,11 +348,9 @@ def _stretches(runs, turned_set: frozenset[str], known: frozenset[str], ambiguou
                 start, end, hits, counted, turned_words = run.start(), run.end(), 1, 1, {word}
                 if rare_lead and unknown >= 0:
                     start = unknown
-            elif not rare_lead:
-                pass
-            elif word in known or not word.isascii() or not word.isalpha():
+            elif rare_lead and (word in known or not word.isascii() or not word.isalpha()):
                 unknown = -1
-            elif unknown < 0:
+            elif rare_lead and unknown < 0:
                 unknown = run.start()
             continue
         if word in known and not both:  # a plain word: the stretch ends before it
