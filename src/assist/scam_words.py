@@ -433,6 +433,7 @@ KIND_LISTS = {
     "nobody": "no one to tell",
     "sign_in": "a sign-in asked of the reader: a credential request where a link or a click goes with it",
     "clicks": "a click or a link the reader is sent through",
+    "priced": "a fee named with its price beside it, in a sentence that asks for it",
 }
 KIND_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns", "rates", "magnitudes")
 SIGN_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns")  # the others only qualify a sign found
@@ -447,7 +448,7 @@ LINK_LISTS = ("brands", "real", "shorteners", "lures", "hosts", "employer_lures"
 ALONE_LISTS = ("requests", "standalone", "easy", "when_aimed", "when_asked")
 HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay", "references", "earn", "tell", "audience", "nobody", "clicks"})
 TRIGGERS = ("objects", "requests", "offers", "standalone", "when_aimed", "when_asked", "accounts", "brand", "easy", "tasks", "earn", "tell",
-            "sign_in")
+            "sign_in", "priced")
 # What a link in a text needs to look like, for the first look at a sign-in asked with one.
 LINK_LIKE = re.compile(r"[a-z0-9]\.[a-z]{2}")
 ALONE = ("report", "unclear", "none")
@@ -554,6 +555,8 @@ class SignVocabulary:
                     look.alone(lists[key])
             if "tasks" in lists and "pay" in lists:
                 look.pair([lists["tasks"]], [lists["pay"]])
+            if "priced" in lists:  # a fee and its price
+                look.pair([lists["priced"]], [], needs=self.amounts.regex)
             verbs = [self.ask, *([lists["verbs"]] if "verbs" in lists else [])]
             amounts = self.amounts.regex if kind.amounts else None
             if "objects" in lists:  # asked for: with a verb, or an amount

@@ -57,6 +57,7 @@ CHARS_PER_WORD = 3  # distances involving a script without spaces are measured i
 WINDOW_PER_WORD = 24
 WINDOW_SLACK = 64
 QUOTE_AROUND = 45
+PRICE_REACH = 3  # words between a fee and its price ("a compliance fee of USD 4,500")
 PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)")
 OTHER = "location, profile URL, id or date"
 LINKEDIN_PROFILE = ("https://www.linkedin.com/in/", "https://linkedin.com/in/", "http://www.linkedin.com/in/")
@@ -486,6 +487,8 @@ class _Doc:
             yield from self._notices(kind, get)
         if "easy" in lists or "tasks" in lists:
             yield from self._tasks(kind, get)
+        if "priced" in lists:
+            yield from self._priced(kind, get)
 
     def _offered(self, kind: Kind, offer: Hit, earn: "_Sorted") -> bool:
         """Returns promised to the reader: theirs ("your returns", "lợi nhuận của bạn"), earned by
@@ -575,6 +578,26 @@ class _Doc:
                 second = next(iter(self.in_sentence(seconds, hit)), None)
                 if second is not None and self.counts(hit):
                     yield _span(hit, second), strong
+
+    def _priced(self, kind: Kind, get):
+        """A fee with its price beside it, in a sentence that asks for it ("to proceed we need a
+        compliance fee of USD 4,500"): a plain sign, whatever the fee is called. A fee the sender
+        describes ("we cut the transfer fee from $25 to $4") or only prices asks nothing."""
+        amounts = _Sorted(self.amounts)
+        if not amounts:
+            return
+        asks = self.sorted_list(self.vocabulary.ask)
+        for fee in get("priced"):
+            if not self.counts(fee) or (kind.waivable and self.waived(fee)):
+                continue
+            price = next((amount for amount in self.around(amounts, fee, PRICE_REACH)
+                          if self.near(fee, amount, PRICE_REACH) and self.clause(amount) == self.clause(fee)), None)
+            if price is None:
+                continue
+            asked = self.clause(fee) in self.aimed or any(
+                self.counts(verb) and not self._to_reader(verb) for verb in self.in_sentence(asks, fee))
+            if asked:
+                yield _span(fee, price), False
 
     def _links(self, kind: Kind):
         """Hosts that imitate a brand (unambiguous), hide where they go or lure a click; for a
