@@ -565,8 +565,7 @@ class SignVocabulary:
                 look.pair([lists["verbs"]], [], needs=amounts)
             if "offers" in lists:  # promised: with the reader, or a qualifier, close by
                 look.pair([lists["offers"]], [self.you, *([lists["strong"]] if "strong" in lists else [])])
-            patterns += [pattern for key in ("patterns", "strong_patterns")
-                         for pattern in data["kinds"][name].get(key, [])]
+            patterns += [pattern for key in SIGN_PATTERNS for pattern in data["kinds"][name].get(key, [])]
         look.finish(patterns)
 
     def _kind(self, name: str, table: dict[str, Any]) -> Kind:
