@@ -20,6 +20,16 @@ SHAPES = [
     ("  Sarah   Klein  ", "Sarah"),
     # honorifics and degrees before the name
     ("Dr. Sarah Klein", "Sarah"),
+    ("Dr.Sarah Klein", "Sarah"),  # the title glued to the name
+    ("Ms.Jane Smith", "Jane"),
+    ("Lt. Col. John Reed", "John"),  # ranks
+    ("Maj. Anna Berg", "Anna"),
+    ("Er. Rohit Sharma", "Rohit"),  # India: engineer
+    ("Univ.-Prof. Maria Gruber", "Maria"),  # Austria
+    ("J. Robert Oppenheimer", "Robert"),  # an initial, then the given name and the family name
+    ("H. Ahmad Fauzi, S.T., M.T.", "Ahmad"),  # Indonesia: "H." (Haji), degrees after
+    ("dr. Andi Wijaya, Sp.PD", "Andi"),  # Indonesia: a physician, a specialist's degree after
+    ("Andi Wijaya, Sp.PD, M.Kes", "Andi"),
     ("Dr Sarah Klein", "Sarah"),
     ("Prof. Dr. Hans Müller", "Hans"),
     ("Prof. Dr.-Ing. Hans Müller", "Hans"),

@@ -161,6 +161,9 @@ def _without_titles(tokens: list[str], words: _Words) -> list[str]:
     doctor = False
     while start < len(tokens):
         token, key = tokens[start], _key(tokens[start])
+        glued = _glued_title(token, words)
+        if glued:
+            return [glued, *tokens[start + 1:]]  # "Dr.Sarah": the title written against the name
         if key in words.titles or all(_key(piece) in words.titles for piece in token.rstrip(".").split(".") if piece):
             doctor = key in words.doctors
         elif not (doctor and key in words.faculties and (token[:1].islower() or token.endswith("."))):
@@ -169,7 +172,17 @@ def _without_titles(tokens: list[str], words: _Words) -> list[str]:
     return tokens[start:]
 
 
+DOTTED = re.compile(r"[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+\.?")  # "Sp.PD", "M.Kes", "S.T."
 INITIAL = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]")
+
+
+def _glued_title(token: str, words: _Words) -> str | None:
+    """"Dr.Sarah" -> "Sarah": titles and a capitalised word joined by dots, no space between."""
+    pieces = token.split(".")
+    name = pieces[-1]
+    if len(pieces) < 2 or not name[:1].isupper() or not name.replace("-", "").isalpha() or len(name) < 2:
+        return None
+    return name if all(_key(piece) in words.titles for piece in pieces[:-1] if piece) and any(pieces[:-1]) else None
 
 
 def _after_initials(tokens: list[str], words: _Words) -> str | None:
@@ -180,6 +193,10 @@ def _after_initials(tokens: list[str], words: _Words) -> str | None:
         start += 1
     if start and start < len(tokens) and _key(tokens[start]) in words.south_indian:
         return tokens[start]
+    if start and all(token.endswith(".") for token in tokens[:start]) and len(tokens) - start >= 2 \
+            and not INITIAL.fullmatch(tokens[start]) \
+            and _key(tokens[start]) not in words.family_particles and _key(tokens[start]) not in words.titles:
+        return tokens[start]  # "J. Robert Oppenheimer", "H. Ahmad Fauzi": a given name and a family name follow
     return None
 
 
@@ -192,6 +209,8 @@ def _credentials(part: str, parts: list[str], head: list[str], words: _Words) ->
         return True
     if len(head) < 2 or _all_capitals(" ".join(head).replace(" ", "")):
         return False  # "Smith, JR", "KLEIN SARAH, ANNA": a given name may be written so
+    if tokens and all(DOTTED.fullmatch(token) for token in tokens):
+        return True  # "Sp.PD", "M.Kes": letters broken by dots are a degree, never a given name
     tail = [token for other in parts[1:] for token in other.split()]
     if not any(_key(token) in words.post_nominals for token in tail):
         return False
