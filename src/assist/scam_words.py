@@ -433,6 +433,7 @@ KIND_LISTS = {
     "nobody": "no one to tell",
     "sign_in": "a sign-in asked of the reader: a credential request where a link or a click goes with it",
     "clicks": "a click or a link the reader is sent through",
+    "files": "a file to download or an attachment to open, told to the reader: a link for a sign-in",
     "priced": "a fee named with its price beside it, in a sentence that asks for it",
 }
 KIND_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns", "rates", "magnitudes")
@@ -446,7 +447,7 @@ LINK_LISTS = ("brands", "real", "shorteners", "lures", "hosts", "employer_lures"
 # A kind that raises a sign alone looks first for what it finds in a clause aimed at the reader too
 # ("firma la transacción": the aim is checked when the text is read).
 ALONE_LISTS = ("requests", "standalone", "easy", "when_aimed", "when_asked")
-HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay", "references", "earn", "tell", "audience", "nobody", "clicks"})
+HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay", "references", "earn", "tell", "audience", "nobody", "clicks", "files"})
 TRIGGERS = ("objects", "requests", "offers", "standalone", "when_aimed", "when_asked", "accounts", "brand", "easy", "tasks", "earn", "tell",
             "sign_in", "priced")
 # What a link in a text needs to look like, for the first look at a sign-in asked with one.
@@ -543,7 +544,7 @@ class SignVocabulary:
             if "accounts" in lists and "threats" in lists:  # a notice about the account
                 look.pair([lists["accounts"]], [lists["threats"]])
             if "sign_in" in lists:  # a sign-in asked, with a click or a link
-                look.pair([lists["sign_in"]], [lists["clicks"]] if "clicks" in lists else [], needs=LINK_LIKE)
+                look.pair([lists["sign_in"]], [lists[key] for key in ("clicks", "files") if key in lists], needs=LINK_LIKE)
             if "earn" in lists:  # a large percentage earned
                 look.pair([lists["earn"]], [], needs=PERCENT_SIGN)
             # A kind that raises nothing alone is found where the text is read for another sign

@@ -544,7 +544,10 @@ class _Doc:
         particle before it in its clause, a click in its sentence; not "I'll log in to the webinar"
         (the sender's own), not denied, not a sender describing their work."""
         clicks = _Sorted(get("clicks"))
-        linked = bool(clicks) or bool(HOST_HINT.search(self.string) and HOST.search(self.string))
+        # A file to open, told to the reader, is a link, and tells the sign-in beside it too.
+        files = _Sorted([hit for hit in get("files") if self.counts(hit)
+                         and (self.imperative(hit) or self.clause(hit) in self.aimed)])
+        linked = bool(clicks) or bool(files) or bool(HOST_HINT.search(self.string) and HOST.search(self.string))
         if not linked:
             return
         for hit in get("sign_in"):
@@ -558,7 +561,7 @@ class _Doc:
                 start = self.clause_breaks[clause - 1] if clause else -1
                 told = self.imperative(hit) or clause in self.particle_clauses \
                     or any(self.clause(plea) == clause for plea in self.pleas.between(start, hit.cstart))
-            told = told or bool(self.in_sentence(clicks, hit))
+            told = told or bool(self.in_sentence(clicks, hit)) or bool(self.in_sentence(files, hit))
             if told:  # as strong as its kind: a credential request alone, a plain sign-in doubt
                 yield hit, False
 
