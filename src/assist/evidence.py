@@ -199,7 +199,7 @@ HOW = tuple(said(message) for message in (
     N_("hidden characters"), N_("look-alike letters"), N_("letters split apart"), N_("leetspeak"),
     N_("written in base64"), N_("written in hex"), N_("percent-encoded"), N_("written as escapes"),
     N_("written in rot13"), N_("written backwards"), N_("words joined in hashtags or an identifier"),
-    N_("an acrostic")))
+    N_("an acrostic"), N_("markup written for a program")))
 HOW_BOTH = said(N_("{how} and {how_also}"))
 HOW_INSIDE = said(N_("{how}, then {how_then}"))
 FOUND = said(N_("{field}: {said} ({why})"))
@@ -262,7 +262,8 @@ KINDS = tuple(said(message) for message in (
     N_("tells you about your account or access, as an IT, HR or payroll department would"),
     N_("links to a look-alike or masked address"), N_("offers paid tasks or a job without the usual hiring steps"),
     N_("comments on your looks or seeks romance"), N_("names a fee to pay first"),
-    N_("offers you money out of nowhere (a prize, an inheritance)")))
+    N_("offers you money out of nowhere (a prize, an inheritance)"),
+    N_("offers you a cut of each transfer or payment"), N_("wants your account to receive money for them")))
 SIGN = said(N_("{kind}: {sign}"))
 SIGN_ALONE = said(N_("{kind}: {sign} (one sign alone, which can be innocent: worth asking before accepting)"))
 DEPARTMENT = said(N_("{quoted_name} presents as a department of {company}, where you work, not as a person"))
