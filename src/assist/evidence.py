@@ -76,6 +76,7 @@ def said(message: str) -> Template:
 INJECTED = said(N_("text written for an AI screening tool, not for you: {details}"))
 UNCLEAR = said(N_("worth asking what they meant: {details}"))
 DISGUISED = said(N_("part of it is written to be hard to read ({how}, in the {place}): {said}"))
+THIRD_PERSON = said(N_("the note speaks of you in the third person, as if to someone else: {said}"))
 NEVER_ACCEPT = said(N_("matches your never_accept list: {said}"))
 ALWAYS_ACCEPT = said(N_("matches your always_accept list: {said}"))
 FROM_EXPORT = said(N_("your export: {tie}"))

@@ -27,6 +27,7 @@ from .note_voice import of_sender
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import as_companies, company_names, terms, word_forms
+from .third_person import speaks_of_the_user
 from .text import LOOKALIKE_WORDS, Text, detect_language, visible, fold, normalize, note_length, quote, tokens
 from .workplace import own_company, profile_ties
 
@@ -143,6 +144,7 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, 
     # shares with the scams' reading below.
     _injection(reader, request, tuple(text for _, text in places))
     _disguised(reader, places)
+    _third_person(reader, config, request)
     # And each of them as it reads undone or decoded (text.py): a scam in base64 is a scam.
     places += [(f"{place}, {reading.how} {quote(reading.shown, 40)}", reading.text)
                for place, text in places for reading in text.other_readings]
@@ -166,6 +168,16 @@ MARKUP = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9:_-]{0,30}(?:\s[^<>\n]{0,200})?/
 MARKUP_HOW = "markup written for a program"
 TAGS = re.compile("[\U000E0020-\U000E007F]")  # Unicode tag characters: invisible, but for a flag's
 FLAG = "\U0001F3F4"  # ... which follow the black flag (🏴 and the tags of Scotland)
+
+
+def _third_person(reader: _Reader, config: UserConfig, request: Request) -> None:
+    """A note that names the user in the third person speaks about them to someone else
+    (third_person.py): doubt, never a report on its own."""
+    if reader.result.has("unclear_intent") or reader.result.has("prompt_injection"):
+        return
+    said = speaks_of_the_user(request.note, config.me.name if config.me else None, request.sender.name, reader.guidance)
+    if said:
+        reader.raise_flag("unclear_intent", wording.THIRD_PERSON.format(said=said))
 
 
 def _disguised(reader: _Reader, places: list[tuple[str, Text]]) -> None:
