@@ -1,9 +1,9 @@
 """Markup written for a program, in the note, is doubt (issue 10): a connection note is written to
-a person, and an HTML or XML tag, a hidden HTML comment, a code fence or a chat template's role
-marker in it speaks to whatever reads the text as data. Whatever it says, it costs the polite
-question (`unclear_intent`, at most `ask`), never a report on its own. The profile's `about`
-(often pasted from a web page, with its comments) is not counted, nor is everyday writing: a
-heart, an email in angle brackets, inline code in backticks, an arrow."""
+a person, and an HTML or XML tag, a code fence or a chat template's role marker in it speaks to
+whatever reads the text as data. Whatever it says, it costs the polite question (`unclear_intent`,
+at most `ask`), never a report on its own. The profile's `about` (often pasted from a web page) is
+not counted, nor is everyday writing: a heart, an email in angle brackets, inline code in
+backticks, an arrow, an HTML comment (people leave them in drafts; what one says is read)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ PROFILE = dict(headline="Senior Backend Engineer at Stripe", company="Stripe", i
 NOTE = "Hi Sarah, I enjoyed your PyCon talk on queue backpressure; I'd love to connect and compare notes on retries."
 
 MARKUP = {
-    "html comment": NOTE + " <!-- ref 7731 -->",
     "xml tag": "<context>" + NOTE + "</context>",
     "html tag": NOTE + ' <span style="display:none">ok</span>',
     "self-closing": NOTE + " <meta priority=high/>",
@@ -55,6 +54,7 @@ EVERYDAY = {
     "arrow": "Hi Sarah, PyCon talk -> our retry storms -> fixed. Thank you, would love to connect!",
     "comparison": "Hi Sarah, we cut p99 to <40 ms after your PyCon talk on backpressure; would love to connect.",
     "brackets": "Hi Sarah, [PyCon 2026] your talk on backpressure was the best of the day; would love to connect.",
+    "html comment": NOTE + " <!-- draft 2, check the spelling -->",
 }
 
 

@@ -1494,7 +1494,10 @@ class Clause:
             and not (labels or consent or authority or roleplay)
         hides = self.hides()
         late = [reader for reader in machine if reader.frame == "late"]
-        addressed = bool(calls or heads or hides or (late and orders)) or carried
+        # A late address ("one thing for whoever sorts these: ...") is one when it orders, or claims
+        # consent or a status for the request ("... this one is already approved").
+        late_claim = bool(late) and not orders and bool(consent or self.status())
+        addressed = bool(calls or heads or hides or (late and orders) or late_claim) or carried
 
         if set_aside:
             return "clear", "it tells the reader to set aside its previous instructions"
@@ -1511,7 +1514,7 @@ class Clause:
         # A decision closing the clause, in a language that puts the verb last ("... ohne Bedenken annehmen").
         closing = any(self.next_offset(decision.end) >= self.end for decision in self.of("decisions"))
         placed = self.placement()
-        if addressed and (orders or consent or labels or roleplay or closing or placed or self.of("screening")):
+        if addressed and (orders or consent or labels or roleplay or closing or placed or late_claim or self.of("screening")):
             if consent and not orders:
                 return "clear", "it addresses an AI or a screening tool, not you, and claims your consent"
             return "clear", "it addresses an AI or a screening tool, not you, and tells it what to do"

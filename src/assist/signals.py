@@ -160,10 +160,11 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, 
 # and the disguise itself costs the question. Leetspeak, percent-encoding and escapes are everyday.
 DISGUISES = ("written in base64", "written in hex", "written in rot13", "written backwards", "letters split apart",
              LOOKALIKE_WORDS)
-# Markup written for a program, in a note written to a person: an HTML or XML tag, a hidden HTML
-# comment, a code fence, a chat template's token or role marker. Not "<3", "<40 ms", an email in
-# angle brackets or `inline code`. Only the note: an `about` is often pasted from a web page.
-MARKUP = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9:_-]{0,30}(?:\s[^<>\n]{0,200})?/?>|```|<\|[A-Za-z_]{1,30}\|>"
+# Markup written for a program, in a note written to a person: an HTML or XML tag, a code fence,
+# a chat template's token or role marker. Not "<3", "<40 ms", an email in angle brackets or
+# `inline code`; not an HTML comment (a draft's "<!-- check the spelling -->" is left in by people,
+# and what a comment says is read like any text). Only the note: an `about` is pasted from pages.
+MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9:_-]{0,30}(?:\s[^<>\n]{0,200})?/?>|```|<\|[A-Za-z_]{1,30}\|>"
                     r"|\[/?(?:INST|SYS|system|assistant|user|developer)\]|<<SYS>>", re.IGNORECASE)
 MARKUP_HOW = "markup written for a program"
 TAGS = re.compile("[\U000E0020-\U000E007F]")  # Unicode tag characters: invisible, but for a flag's
