@@ -31,12 +31,14 @@ from functools import lru_cache
 from .i18n import N_, _, active
 
 NESTED = frozenset({"tie", "seller", "role", "month", "date", "times", "matched", "source", "mine", "details",
-                    "field", "place", "how", "how_also", "how_then", "why", "kind", "sign"})
+                    "field", "place", "how", "how_also", "how_then", "why", "kind", "sign",
+                    "problem", "contact", "language", "detected"})
 WHOLE = frozenset({"seller", "month", "date", "times",  # nested, and always one of these templates
-                   "field", "place", "how", "how_also", "how_then", "why", "kind"})
+                   "field", "place", "how", "how_also", "how_then", "why", "kind",
+                   "problem", "contact", "language", "detected"})
 QUOTED_OR_WHOLE = frozenset({"sign"})  # a sender's words in double quotes, or one of these templates
 VERDICT_FIELDS = frozenset({"verdict", "capped", "rules"})
-NUMBERS = frozenset({"count", "day", "year", "years"})
+NUMBERS = frozenset({"count", "day", "year", "years", "limit"})
 FIELD_WORDS = frozenset({"fields", "theirs"})  # words of fields (signals.toml [industries]): field_names.shown
 SEPARATORS = ("; ", ", ")
 LONGEST = 4000  # characters: longer evidence (no template writes it) is shown as it is, unread
@@ -268,6 +270,29 @@ SIGN_ALONE = said(N_("{kind}: {sign} (one sign alone, which can be innocent: wor
 DEPARTMENT = said(N_("{quoted_name} presents as a department of {company}, where you work, not as a person"))
 BORROWED = said(N_("{said} borrows the name of {company}, where you work, and is not its address"))
 ASKS_BY_MESSAGE = said(N_("{quoted_headline} asks something of you by message: {said}"))
+
+# -- the LLM path (backends/llm.py, validate.py): the notes beside a verdict -----------------------------
+LLM_NO_REPLY = said(N_("llm: it gave no reply, so the template reply is used"))
+LLM_REPLY_UNUSED = said(N_("llm: its reply was not used ({problem}), so the template reply is used"))
+DROPPED_FLAG = said(N_("llm: dropped flag citing no criterion of the guidance: {quoted_names}"))
+DROPPED_FLAGS = said(N_("llm: dropped flags citing no criterion of the guidance: {quoted_names}"))
+
+# -- reply_checks.py: the rules a reply broke (sent back to the model as they are, in English) -------------
+REPLY_TOO_LONG = said(N_("the reply is {count} characters; it must be at most {limit}"))
+REPLY_CLAIMS = said(N_("the reply claims to know the sender ({quoted_claim}); the user does not know them"))
+REPLY_CONTACT = said(N_("the reply contains {contact} ({quoted_contact}); a reply never passes on links or contact details"))
+CONTACTS = {"link": said(N_("a link")), "email": said(N_("an email address")), "handle": said(N_("a handle")),
+            "phone": said(N_("a phone number"))}
+REPLY_COPIED = said(N_("the reply repeats the sender's own words ({quoted_words}); mention at most a short topic"))
+REPLY_NO_QUESTION = said(N_("the reply must ask its question (a sentence ending in '?')"))
+REPLY_PLACEHOLDER = said(N_("the reply holds a placeholder ({quoted_placeholder}); write the real words or leave it out"))
+REPLY_LANGUAGE = said(N_("the reply must be written in {language}, not {detected}"))
+LANGUAGE_NAMES = {"en": said(N_("English")), "vi": said(N_("Vietnamese")), "es": said(N_("Spanish")),
+                  "fr": said(N_("French")), "de": said(N_("German")), "pt": said(N_("Portuguese")),
+                  "id": said(N_("Indonesian")), "zh": said(N_("Chinese"))}
+REPLY_CALLS_BAN = said(N_('the reply calls them "bạn"; call them {said_you} and yourself {said_me}'))
+REPLY_ADDRESS = said(N_("the reply must call them {said_you} and the user {said_me}"))
+REPLY_EMPTY = said(N_("the reply is empty"))
 
 # Said the same in Vietnamese (only its values change): for the test that each template is translated.
 SAME_IN_VIETNAMESE = frozenset({SELLER.message, SIGN.message, FOUND.message})

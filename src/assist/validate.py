@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from . import evidence as wording
 from .errors import describe_validation_error
 from .i18n import N_
 from .guidance import Guidance
@@ -331,7 +332,7 @@ def check_flags(flags: list[LLMFlag], guidance: Guidance) -> tuple[list[Flag], l
     warnings = []
     if unknown:
         names = ", ".join(repr(shorten(name, 60)) for name in unknown[:3])
-        warnings.append(f"llm: dropped flag{'s' if len(unknown) > 1 else ''} citing no criterion of the guidance: {names}")
+        warnings.append((wording.DROPPED_FLAGS if len(unknown) > 1 else wording.DROPPED_FLAG).format(quoted_names=names))
     return kept, warnings
 
 

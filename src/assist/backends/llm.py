@@ -11,6 +11,7 @@ from abc import abstractmethod
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .. import evidence as wording
 from ..cache import AnswerCache, cache_key
 from ..context import RunContext
 from ..draft import reply_rules
@@ -111,9 +112,9 @@ class ChatBackend(Backend):
         if answer.verdict == "ask":
             problems = reply_problems(answer.reply, rules, self.guidance)
             if answer.reply is None:
-                warnings.append("llm: it gave no reply, so the template reply is used")
+                warnings.append(wording.LLM_NO_REPLY.format())
             elif problems and not only_length(problems):
-                warnings.append(f"llm: its reply was not used ({problems[0]}), so the template reply is used")
+                warnings.append(wording.LLM_REPLY_UNUSED.format(problem=problems[0]))
             else:
                 reply_text = answer.reply  # an over-long one is cut at a sentence (draft.fit)
         return Proposal(
@@ -131,7 +132,7 @@ class ChatBackend(Backend):
 
         def soft_check(answer: LLMReply) -> list[str]:
             if not answer.text.strip():
-                return ["the reply is empty"]
+                return [wording.REPLY_EMPTY.format()]
             return reply_problems(answer.text, rules, self.guidance)
 
         asked = self._ask_cached("reply", self.reply_prompt_version, messages, schema, LLMReply, soft_check, request.id)

@@ -1,0 +1,91 @@
+"""The LLM path's notes that reach a person (a reply not used, a flag dropped, the rules a reply
+broke), said through the catalogue at display time under vi; kept in English in --json and in what
+the model is sent back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers import FIXTURES
+from llm_servers import FakeServer, chat, verdict_json
+from test_i18n import ANALYST_VI, english_sentences
+
+from assist import i18n
+from assist.address import Address
+from assist.evidence import shown
+from assist.reply_checks import ReplyRules, reply_problems
+
+REQUEST = str(FIXTURES / "requests" / "01-momo-talent-partner.json")
+LINKED = "Chào chị Hà,\n\nCảm ơn chị. Chị xem thêm ở https://example.com/jd nhé?\n\nMinh"
+ANSWER = verdict_json("ask", reply=LINKED, summary="Cần hỏi thêm.",
+                      flags=[{"id": "made_up_rule", "polarity": "red", "evidence": "x"},
+                             {"id": "personalized_note", "polarity": "green", "evidence": "lời nhắn nêu lý do"}])
+
+
+@pytest.fixture
+def server():
+    server = FakeServer().start()
+    server.behaviour = lambda body: chat(ANSWER)
+    yield server
+    server.stop()
+
+
+def _screen(run, server, *extra):
+    return run("screen", REQUEST, "--config", ANALYST_VI, "--no-store", "--no-cache", "--format", "full",
+               "--base-url", server.url, "--model", "m", *extra)
+
+
+def test_the_llm_notes_are_vietnamese_under_vi(run, server):
+    code, out, err = _screen(run, server, "--lang", "vi")
+    assert code == 0, err
+    notes = [line for line in (out + err).splitlines() if "llm" in line.lower()]
+    assert len(notes) >= 2, out + err
+    assert not english_sentences("\n".join(notes), ["made_up_rule", "https://example.com/jd", "LLM"]), notes
+    assert "template reply" not in out and "dropped flag" not in out
+
+
+def test_the_llm_notes_stay_english_under_en_and_in_json(run, server):
+    code, out, err = _screen(run, server, "--lang", "en")
+    assert "llm: dropped flag citing no criterion of the guidance: 'made_up_rule'" in out, out
+    assert ("llm: its reply was not used (the reply contains a link ('https://example.com/jd'); a reply never passes on "
+            "links or contact details), so the template reply is used") in out, out
+    code, out, err = _screen(run, server, "--lang", "vi", "--json")
+    warnings = json.loads(out.splitlines()[0])["warnings"]
+    assert "llm: dropped flag citing no criterion of the guidance: 'made_up_rule'" in warnings, warnings
+
+
+def test_the_model_is_sent_back_the_rules_in_english(run, server):
+    _screen(run, server, "--lang", "vi")
+    reask = server.requests[1]["messages"][-1]["content"]
+    assert "the reply contains a link ('https://example.com/jd')" in reask
+
+
+VI = Address(you="chị", me="em", greet="chị Hà", particle=" ạ")
+PROBLEM_CASES = [  # (reply, rules): each makes reply_problems say one rule, as the model is told it
+    ("Chào chị, em là bạn cũ của chị đây, nhớ em không? " * 12, ReplyRules(max_chars=100, language="vi")),
+    ("Hi Ha,\n\nGreat to reconnect after the conference, how have you been lately since then?\n\nMinh",
+     ReplyRules(max_chars=300, language="en")),
+    ("Chào chị,\n\nEm gửi chị email minh@example.com nhé, chị xem giúp em?", ReplyRules(max_chars=300, language="vi")),
+    ("Chào chị,\n\nEm cảm ơn chị đã kết nối với em.", ReplyRules(max_chars=300, language="vi", kind="clarify")),
+    ("Chào [Name],\n\nEm cảm ơn chị đã kết nối, chị cho em hỏi mình biết nhau qua đâu?", ReplyRules(max_chars=300, language="vi")),
+    ("Hi,\n\nThank you for connecting with me, could you tell me how we know each other?", ReplyRules(max_chars=300, language="vi")),
+    ("Chào bạn,\n\nCảm ơn bạn đã kết nối, bạn cho mình hỏi mình biết nhau qua đâu?", ReplyRules(max_chars=300, language="vi", address=VI)),
+    ("Chào anh,\n\nCảm ơn anh đã kết nối, anh cho em hỏi mình biết nhau qua đâu?", ReplyRules(max_chars=300, language="vi", address=VI)),
+    ("Chào chị,\n\nEm thấy chị viết: phụ trách tuyển dụng khối Data Analytics tại MoMo, chị cho em hỏi?",
+     ReplyRules(max_chars=300, language="vi", sender_texts=("phụ trách tuyển dụng khối Data Analytics tại MoMo",))),
+]
+
+
+@pytest.mark.parametrize("reply, rules", PROBLEM_CASES)
+def test_each_rule_a_reply_breaks_reads_in_vietnamese_in_the_note(reply, rules):
+    problems = reply_problems(reply, rules)
+    assert problems, reply
+    note = f"llm: its reply was not used ({problems[0]}), so the template reply is used"
+    i18n.setup("vi")
+    try:
+        said = shown(note)
+    finally:
+        i18n.setup("en")
+    assert said != note
+    assert not english_sentences(said, ["minh@example.com", "[Name]", "MoMo", "Data", "Analytics"]), said
