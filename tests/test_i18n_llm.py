@@ -89,3 +89,37 @@ def test_each_rule_a_reply_breaks_reads_in_vietnamese_in_the_note(reply, rules):
         i18n.setup("en")
     assert said != note
     assert not english_sentences(said, ["minh@example.com", "[Name]", "MoMo", "Data", "Analytics"]), said
+
+
+# -- an answer the model cannot get right: the error a person reads, the re-ask the model reads -----------
+
+def test_the_re_ask_is_english_under_vi(run, server):
+    server.enqueue(chat(verdict_json(verdict="maybe")))
+    code, out, err = _screen(run, server, "--lang", "vi")
+    assert code == 0, err
+    reask = server.requests[1]["messages"][-1]["content"]
+    assert "the JSON does not match the schema: verdict: Input should be 'accept', 'ask' or 'ignore' (got \"maybe\")" in reask
+    assert "giá trị" not in reask and "nhận được" not in reask
+
+
+def test_an_answer_still_invalid_is_one_vietnamese_error_line(run, server):
+    server.behaviour = lambda body: chat("not json at all")
+    code, out, err = _screen(run, server, "--lang", "vi")
+    assert code == 1, err
+    errors = [line for line in err.splitlines() if "req-01" in line]
+    assert len(errors) == 1, err
+    assert not english_sentences(errors[0], [REQUEST, "req-01", "'not json at all'", "Expecting value: line 1 column 1 (char 0)"]), errors
+    code, out, err = _screen(run, server, "--lang", "en")
+    assert "the model's answer is still invalid after 2 re-asks: the answer is not valid JSON" in err, err
+
+
+def test_a_reply_the_model_cannot_write_is_a_vietnamese_note(run, server):
+    server.behaviour = lambda body: chat(json.dumps({"text": LINKED}))
+    code, out, err = run("draft-reply", REQUEST, "--config", ANALYST_VI, "--base-url", server.url,
+                         "--model", "m", "--lang", "vi")
+    notes = [line for line in (out + err).splitlines() if "LLM" in line or "llm" in line]
+    assert notes, out + err
+    assert not english_sentences("\n".join(notes), ["https://example.com/jd", "LLM"]), notes
+    code, out, err = run("draft-reply", REQUEST, "--config", ANALYST_VI, "--base-url", server.url,
+                         "--model", "m", "--lang", "en", "--no-cache")
+    assert "the LLM reply failed (the model's reply cannot be used: the reply contains a link" in out + err, out + err

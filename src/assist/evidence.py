@@ -32,10 +32,10 @@ from .i18n import N_, _, active
 
 NESTED = frozenset({"tie", "seller", "role", "month", "date", "times", "matched", "source", "mine", "details",
                     "field", "place", "how", "how_also", "how_then", "why", "kind", "sign",
-                    "problem", "contact", "language", "detected"})
+                    "problem", "contact", "language", "detected", "issue", "failure"})
 WHOLE = frozenset({"seller", "month", "date", "times",  # nested, and always one of these templates
                    "field", "place", "how", "how_also", "how_then", "why", "kind",
-                   "problem", "contact", "language", "detected"})
+                   "problem", "contact", "language", "detected", "issue"})
 QUOTED_OR_WHOLE = frozenset({"sign"})  # a sender's words in double quotes, or one of these templates
 VERDICT_FIELDS = frozenset({"verdict", "capped", "rules"})
 NUMBERS = frozenset({"count", "day", "year", "years", "limit"})
@@ -293,6 +293,22 @@ LANGUAGE_NAMES = {"en": said(N_("English")), "vi": said(N_("Vietnamese")), "es":
 REPLY_CALLS_BAN = said(N_('the reply calls them "bạn"; call them {said_you} and yourself {said_me}'))
 REPLY_ADDRESS = said(N_("the reply must call them {said_you} and the user {said_me}"))
 REPLY_EMPTY = said(N_("the reply is empty"))
+LLM_REPLY_FAILED = said(N_("the LLM reply failed ({failure}); this is the template reply"))
+
+# -- an answer the model could not get right (validate.py, backends/llm.py, batch_api.py): its error --------
+STILL_INVALID = said(N_("the model's answer is still invalid after {count} re-asks: {issue}; last answer: {quoted_answer}"))
+BATCH_INVALID = said(N_("the model's answer is invalid: {issue}; answer: {quoted_answer}"))
+REPLY_UNUSABLE = said(N_("the model's reply cannot be used: {problem}"))
+ANSWER_EMPTY = said(N_("the answer was empty"))
+TOO_DEEP = said(N_("the answer is not valid JSON (nested too deeply)"))
+NOT_JSON = said(N_("the answer is not valid JSON ({decoder_message})"))  # the decoder's words, as written
+ANSWER_TOO_LONG = said(N_("the answer is {count} characters long; the whole answer must be under {limit} characters"))
+NOT_AN_OBJECT = said(N_("expected a JSON object, got {type_name}"))
+NOT_THE_SCHEMA = said(N_("the JSON does not match the schema: {validation}"))  # pydantic's words, as the model reads them
+WHOLE_TOO_LONG = said(N_("the answer is {count} characters long; write at most {limit}"))
+FIELD_TOO_LONG = said(N_("{path} is {count} characters long; write at most {limit}"))
+WHOLE_TOO_MANY = said(N_("the answer has {count} items; give at most {limit}"))
+FIELD_TOO_MANY = said(N_("{path} has {count} items; give at most {limit}"))
 
 # Said the same in Vietnamese (only its values change): for the test that each template is translated.
 SAME_IN_VIETNAMESE = frozenset({SELLER.message, SIGN.message, FOUND.message})

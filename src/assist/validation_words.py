@@ -48,10 +48,11 @@ MESSAGES = {
 OR = N_("{choices} or {last}")
 
 
-def described(item: dict) -> str:
-    """What is wrong with one value (an item of `ValidationError.errors()`), the field path aside."""
+def described(item: dict, english: bool = False) -> str:
+    """What is wrong with one value (an item of `ValidationError.errors()`), the field path aside;
+    `english`: in English whatever the interface's language (what a model is told)."""
     message = item["msg"].removeprefix("Value error, ")
-    if active() == "en":
+    if english or active() == "en":
         return message
     if item["type"] == "value_error":
         return _(message)

@@ -139,7 +139,7 @@ class ChatBackend(Backend):
         text = asked.answer.text.strip()
         problems = soft_check(asked.answer)
         if problems and not only_length(problems):
-            raise AnswerInvalid(f"the model's reply cannot be used: {problems[0]}", raw=text, attempts=1 + MAX_REASKS)
+            raise AnswerInvalid(wording.REPLY_UNUSABLE.format(problem=problems[0]), raw=text, attempts=1 + MAX_REASKS)
         return WrittenReply(text=text, usage=asked.usage, cached=asked.cached)
 
     # -- asking, with the cache and the re-asks ------------------------------------------------
@@ -181,8 +181,7 @@ class ChatBackend(Backend):
                 issue = str(problem)
                 if attempt == attempts:
                     raise AnswerInvalid(
-                        f"the model's answer is still invalid after {MAX_REASKS} re-asks: {issue}; "
-                        f"last answer: {shorten(completion.text)!r}",
+                        wording.STILL_INVALID.format(count=MAX_REASKS, issue=issue, quoted_answer=repr(shorten(completion.text))),
                         raw=completion.text, attempts=attempt,
                     ) from None
             else:
