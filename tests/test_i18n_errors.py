@@ -318,3 +318,36 @@ def test_the_other_types_a_model_can_raise_are_in_the_catalogue(annotation, valu
         i18n.setup("en")
     assert english not in said and said != item["msg"], (item, said)
     assert not english_sentences(said, []), said
+
+
+# -- the command line's own usage errors (click's, vendored in typer), under vi ------------------------------
+
+USAGE_CASES = [
+    (["screen", "--nope"], "--nope", "English: No such option"),
+    (["show"], "request_id", "Missing argument"),
+    (["list", "--verdict", "maybe"], "--verdict", "is not one of"),
+    (["history", "--limit", "x"], "--limit", "valid integer"),
+    (["screen", "--max-chars", "5", "x.json"], "--max-chars", "greater than"),
+    (["screen", "--backend"], "--backend", "requires an argument"),
+    (["frobnicate"], "frobnicate", "No such command"),
+    (["show", "a", "b"], "(b)", "unexpected extra"),
+    (["screen", "--no-store=1"], "--no-store", "does not take a value"),
+]
+
+
+@pytest.mark.parametrize("args, name, english", USAGE_CASES, ids=[case[2] for case in USAGE_CASES])
+def test_a_usage_error_is_one_vietnamese_line(run, args, name, english):
+    code, out, err = run("--lang", "vi", *args)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 2 and len(lines) == 1, (code, err)
+    assert name in err and english.removeprefix("English: ") not in err, err
+    assert not english_sentences(err, [name, "--model", "--no-cache", "--no-store", "'maybe'", "'accept'", "'ask'",
+                                       "'ignore'", "--help", "assist " + args[0]]), err
+
+
+def test_usage_errors_are_as_before_in_english(run):
+    assert "No such option: --nope (Possible options: --model, --no-cache, --no-store) (see 'assist screen --help')" in \
+        run("--lang", "en", "screen", "--nope")[2]
+    assert "Invalid value for '--verdict': 'maybe' is not one of 'accept', 'ask', 'ignore'." in \
+        run("--lang", "en", "list", "--verdict", "maybe")[2]
+    assert "Missing argument 'request_id'." in run("--lang", "en", "show")[2]

@@ -647,8 +647,10 @@ def main(argv: list[str] | None = None) -> int:
             typer.echo(ctx.get_help())
             return ExitCode.OK
         command = ctx.command_path if ctx is not None else "assist"
+        from .usage_errors import said
+
         err(_("error: {message}").format(message=_("{problem} (see '{command} --help')").format(
-            problem=error.format_message().replace('Value error, ', ''), command=command)))
+            problem=said(error), command=command)))
         return ExitCode.BAD_INPUT if getattr(error, "exit_code", 2) == 2 else ExitCode.FAILURE
     except AssistError as error:
         err(_("error: {message}").format(message=error))
