@@ -123,3 +123,37 @@ def test_a_reply_the_model_cannot_write_is_a_vietnamese_note(run, server):
     code, out, err = run("draft-reply", REQUEST, "--config", ANALYST_VI, "--base-url", server.url,
                          "--model", "m", "--lang", "en", "--no-cache")
     assert "the LLM reply failed (the model's reply cannot be used: the reply contains a link" in out + err, out + err
+
+
+# -- a server that fails: the one line a person reads -----------------------------------------------------
+
+def _config_without_retries(tmp_path):
+    config = tmp_path / "analyst-vi.toml"
+    text = open(ANALYST_VI, encoding="utf-8").read()
+    config.write_text(text + "\n[llm]\nmax_retries = 0\n" if "[llm]" not in text else text, encoding="utf-8")
+    return str(config)
+
+
+@pytest.mark.parametrize("status", [401, 403, 404, 400])
+def test_a_server_refusal_is_one_vietnamese_line(run, server, tmp_path, status):
+    from llm_servers import error
+
+    server.behaviour = lambda body: error(status, "nope")
+    code, out, err = run("screen", REQUEST, "--config", _config_without_retries(tmp_path), "--no-store", "--no-cache",
+                         "--base-url", server.url, "--model", "m", "--structured-output", "prompt", "--lang", "vi")
+    lines = [line for line in err.splitlines() if "lỗi" in line or "error" in line]
+    assert code == 1 and len(lines) == 1, err
+    assert not english_sentences(lines[0], [server.url, "'m'", "nope", "OPENAI_API_KEY", "--model", "ASSIST_MODEL",
+                                            "--base-url", "/v1", "[llm].model", REQUEST, "req-01"]), lines
+
+
+def test_a_server_that_is_down_is_one_vietnamese_line(run, tmp_path):
+    url = "http://127.0.0.1:9/v1"
+    code, out, err = run("screen", REQUEST, "--config", _config_without_retries(tmp_path), "--no-store", "--no-cache",
+                         "--base-url", url, "--model", "m", "--lang", "vi")
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 1 and len(lines) == 1, err
+    assert not english_sentences(lines[0], [url, "--base-url", "[Errno 111] Connection refused"]), lines
+    code, out, err = run("screen", REQUEST, "--config", _config_without_retries(tmp_path), "--no-store", "--no-cache",
+                         "--base-url", url, "--model", "m", "--lang", "en")
+    assert f"{url}: cannot connect: " in err and "(gave up after 1 attempt in " in err and "is the server running?" in err

@@ -653,7 +653,9 @@ def main(argv: list[str] | None = None) -> int:
             problem=said(error), command=command)))
         return ExitCode.BAD_INPUT if getattr(error, "exit_code", 2) == 2 else ExitCode.FAILURE
     except AssistError as error:
-        err(_("error: {message}").format(message=error))
+        from .backends.errors import LLMError
+
+        err(_("error: {message}").format(message=in_words(str(error)) if isinstance(error, LLMError) else error))
         return error.exit_code
     except KeyboardInterrupt:
         err(_("interrupted"))

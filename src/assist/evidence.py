@@ -32,13 +32,13 @@ from .i18n import N_, _, active
 
 NESTED = frozenset({"tie", "seller", "role", "month", "date", "times", "matched", "source", "mine", "details",
                     "field", "place", "how", "how_also", "how_then", "why", "kind", "sign",
-                    "problem", "contact", "language", "detected", "issue", "failure"})
+                    "problem", "contact", "language", "detected", "issue", "failure", "attempts", "what"})
 WHOLE = frozenset({"seller", "month", "date", "times",  # nested, and always one of these templates
                    "field", "place", "how", "how_also", "how_then", "why", "kind",
-                   "problem", "contact", "language", "detected", "issue"})
+                   "problem", "contact", "language", "detected", "issue", "attempts"})
 QUOTED_OR_WHOLE = frozenset({"sign"})  # a sender's words in double quotes, or one of these templates
 VERDICT_FIELDS = frozenset({"verdict", "capped", "rules"})
-NUMBERS = frozenset({"count", "day", "year", "years", "limit"})
+NUMBERS = frozenset({"count", "day", "year", "years", "limit", "seconds", "wait", "status"})
 FIELD_WORDS = frozenset({"fields", "theirs"})  # words of fields (signals.toml [industries]): field_names.shown
 SEPARATORS = ("; ", ", ")
 LONGEST = 4000  # characters: longer evidence (no template writes it) is shown as it is, unread
@@ -309,6 +309,26 @@ WHOLE_TOO_LONG = said(N_("the answer is {count} characters long; write at most {
 FIELD_TOO_LONG = said(N_("{path} is {count} characters long; write at most {limit}"))
 WHOLE_TOO_MANY = said(N_("the answer has {count} items; give at most {limit}"))
 FIELD_TOO_MANY = said(N_("{path} has {count} items; give at most {limit}"))
+
+# -- backends/openai_backend.py: a server that failed, and the fix ---------------------------------------
+GAVE_UP = said(N_("{url}: {failure} (gave up after {attempts} in {seconds}s)"))
+GAVE_UP_DOWN = said(N_("{url}: {failure} (gave up after {attempts} in {seconds}s); is the server running? check --base-url"))
+GAVE_UP_WAIT = said(N_("{url}: {failure} (gave up after {attempts} in {seconds}s); the server asks to wait {wait}s, "
+                       "try again later"))
+ATTEMPTS = {True: said(N_("1 attempt")), False: said(N_("{count} attempts"))}
+CANNOT_CONNECT = said(N_("cannot connect"))
+CANNOT_CONNECT_AS = said(N_("cannot connect: {os_error}"))  # the system's words, as written
+NO_ANSWER_WITHIN = said(N_("no answer within {seconds}s (timeout)"))
+RATE_LIMITED = said(N_("rate limited (HTTP 429: {server_message})"))
+BAD_KEY = said(N_("{url} rejected the API key (HTTP 401: {server_message}): set {key_env} to a valid key"))
+DENIED = said(N_("{url} denied access (HTTP 403: {server_message}): check that the key may use model {quoted_model}"))
+NO_MODEL = said(N_("model {quoted_model} not found at {url} (HTTP 404: {server_message}): check --model (or "
+                   "ASSIST_MODEL, [llm].model) and that --base-url ends in /v1"))
+REJECTED = said(N_("{url} rejected {what} (HTTP {status}: {server_message})"))
+THE_REQUEST = said(N_("the request"))
+MODE_REJECTED = said(N_("{url} rejected --structured-output {mode} ({server_said}): use --structured-output auto, "
+                        "or one the server supports"))
+EVERY_MODE_REJECTED = said(N_("{url} rejected every structured-output mode; last: {server_said}"))
 
 # Said the same in Vietnamese (only its values change): for the test that each template is translated.
 SAME_IN_VIETNAMESE = frozenset({SELLER.message, SIGN.message, FOUND.message})
