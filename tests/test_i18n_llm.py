@@ -157,3 +157,20 @@ def test_a_server_that_is_down_is_one_vietnamese_line(run, tmp_path):
     code, out, err = run("screen", REQUEST, "--config", _config_without_retries(tmp_path), "--no-store", "--no-cache",
                          "--base-url", url, "--model", "m", "--lang", "en")
     assert f"{url}: cannot connect: " in err and "(gave up after 1 attempt in " in err and "is the server running?" in err
+
+
+@pytest.mark.parametrize("answer, english", [
+    (lambda: chat("", refusal="I cannot help with that."), "the model refused to answer"),
+    (lambda: chat(verdict_json(), finish_reason="content_filter"), "content filter withheld"),
+    (lambda: chat('{"verdict": "ask", "confidence', finish_reason="length"), "cut off at the token limit"),
+])
+def test_a_refused_filtered_or_cut_answer_is_one_vietnamese_line(run, server, answer, english):
+    server.behaviour = lambda body: answer()
+    code, out, err = _screen(run, server, "--lang", "vi")
+    lines = [line for line in err.splitlines() if "req-01" in line]
+    assert code == 1 and len(lines) == 1, err
+    assert english not in lines[0]
+    assert not english_sentences(lines[0], [REQUEST, "req-01", "'I cannot help with that.'", "finish_reason=content_filter",
+                                            "finish_reason=length"]), lines
+    code, out, err = _screen(run, server, "--lang", "en")
+    assert english in err, err

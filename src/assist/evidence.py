@@ -330,6 +330,11 @@ MODE_REJECTED = said(N_("{url} rejected --structured-output {mode} ({server_said
                         "or one the server supports"))
 EVERY_MODE_REJECTED = said(N_("{url} rejected every structured-output mode; last: {server_said}"))
 
+REFUSED = said(N_("the model refused to answer: {quoted_refusal}"))
+FILTERED = said(N_("the provider's content filter withheld the answer (finish_reason=content_filter)"))
+CUT_OFF = said(N_("the answer was cut off at the token limit (finish_reason=length, {count} tokens): use a model with a "
+                  "larger context or output limit"))
+
 # Said the same in Vietnamese (only its values change): for the test that each template is translated.
 SAME_IN_VIETNAMESE = frozenset({SELLER.message, SIGN.message, FOUND.message})
 

@@ -204,14 +204,11 @@ class ChatBackend(Backend):
 
     def _check_finish(self, completion: Completion) -> None:
         if completion.refusal:
-            raise AnswerRefused(f"the model refused to answer: {shorten(completion.refusal)!r}")
+            raise AnswerRefused(wording.REFUSED.format(quoted_refusal=repr(shorten(completion.refusal))))
         if completion.finish_reason == "content_filter":
-            raise ContentFiltered("the provider's content filter withheld the answer (finish_reason=content_filter)")
+            raise ContentFiltered(wording.FILTERED.format())
         if completion.finish_reason == "length":
-            raise AnswerTruncated(
-                f"the answer was cut off at the token limit (finish_reason=length, {completion.completion_tokens} "
-                "tokens): use a model with a larger context or output limit"
-            )
+            raise AnswerTruncated(wording.CUT_OFF.format(count=completion.completion_tokens))
 
 
 def with_schema_in_prompt(messages: list[dict[str, str]], schema: dict[str, Any]) -> list[dict[str, str]]:
