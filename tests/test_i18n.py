@@ -455,7 +455,8 @@ def test_every_evidence_template_is_said_back_in_vietnamese():
             whole = {"seller": "the sender", "month": "March 2025", "date": "9 Jun 2020", "times": "once",
                      "field": "note", "place": "profile", "how": "written in base64", "how_also": "look-alike letters",
                      "how_then": "written backwards", "why": "it dictates the screening's verdict",
-                     "kind": "promises returns"}
+                     "kind": "promises returns", "problem": "the reply is empty", "issue": "the answer was empty", "attempts": "1 attempt", "contact": "a link",
+                     "language": "English", "detected": "Vietnamese"}
             values = {name: "7" if name in evidence.NUMBERS else whole.get(name, f'"v{index}"')
                       for index, name in enumerate(template.fields)}
             english = template.format(**values)

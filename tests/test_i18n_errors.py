@@ -220,3 +220,134 @@ def test_a_store_from_a_newer_assist_is_said_in_vietnamese(tmp_path):
     message = str(raised.value)
     assert str(path) in message and "newer assist" not in message, message
     assert not english_sentences(message, [str(path)]), message
+
+
+# -- the pydantic error types a person can still hit with a bad request or config (each a real bad file) --
+
+ANALYST = (ROOT / "fixtures" / "configs" / "analyst-vi.toml").read_text(encoding="utf-8")
+
+
+def _bad_config(tmp_path, old: str, new: str):
+    assert old in ANALYST
+    config = tmp_path / "bad.toml"
+    config.write_text(ANALYST.replace(old, new, 1), encoding="utf-8")
+    return config
+
+
+def _one_vietnamese_line(run, *args, names=()):
+    code, out, err = run("--lang", "vi", *args)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 2 and len(lines) == 1, (code, err)
+    assert not english_sentences(err, list(names)), err
+    return err
+
+
+CONFIG_CASES = [  # (what is in place, what replaces it, the field, a word of the Vietnamese, the English)
+    ('goals = ["Hear about', 'goals = "fintech"\nx = ["Hear about', "me.goals", "danh sách", "valid list"),
+    ('openness = "selective"', 'openness = "wild"', "policy.openness", "hoặc", " or "),  # an unknown choice
+    ('name = "Đặng Khắc Minh"', 'name = ""', "me.name", "ký tự", "at least 1 character"),  # too short
+    ('[me]\n', 'me = [1, 2]\n[x]\n', "me", "đối tượng", "valid dictionary"),  # a list where a table is
+    ('signature = "Minh"', 'signature = 3.5', "me.signature", "chuỗi", "valid string"),  # a float for a string
+    ('[policy]\n', '[policy]\nfoo = 1\n', "policy.foo", "trường thừa", "Extra inputs"),
+]
+
+
+@pytest.mark.parametrize("old, new, field, word, english", CONFIG_CASES, ids=[case[2] + " " + case[4] for case in CONFIG_CASES])
+def test_a_bad_config_is_one_vietnamese_line(run, tmp_path, old, new, field, word, english):
+    config = _bad_config(tmp_path, old, new)
+    request = ROOT / "fixtures" / "requests" / "01-momo-talent-partner.json"
+    err = _one_vietnamese_line(run, "screen", str(request), "--config", str(config), "--no-store", "--backend", "rules",
+                               names=[str(config), field, "selective", "balanced", "open", "wild"])
+    assert f"{field}: " in err and word in err and english not in err, err
+
+
+REQUEST_CASES = [
+    ('{"sender": [1]}', "sender", "đối tượng", "instance of"),  # a list where an object is
+    ('{"sender": {"name": "A", "experience": ["a"]}}', "sender.experience.0", "đối tượng", "instance of"),
+    ('{"sender": {"name": ""}}', "sender.name", "ký tự", "at least 1 character"),
+    ('{"sender": {"name": "A", "connections": 3.5}}', "sender.connections", "số nguyên", "whole number"),
+]
+
+
+@pytest.mark.parametrize("body, field, word, english", REQUEST_CASES, ids=[case[1] + " " + case[3] for case in REQUEST_CASES])
+def test_a_bad_request_file_is_one_vietnamese_line(run, tmp_path, body, field, word, english):
+    request = tmp_path / "bad.json"
+    request.write_text(body, encoding="utf-8")
+    err = _one_vietnamese_line(run, "screen", str(request), "--config", ANALYST_VI, "--no-store", "--backend", "rules",
+                               names=[str(request), field])
+    assert f"{field}: " in err and word in err and english not in err, err
+
+
+def test_the_same_bad_files_read_as_before_in_english(run, tmp_path):
+    config = _bad_config(tmp_path, 'openness = "selective"', 'openness = "wild"')
+    request = ROOT / "fixtures" / "requests" / "01-momo-talent-partner.json"
+    code, out, err = run("--lang", "en", "screen", str(request), "--config", str(config), "--no-store")
+    assert code == 2 and "policy.openness: Input should be 'selective', 'balanced' or 'open' (got \"wild\")" in err, err
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"sender": [1]}', encoding="utf-8")
+    code, out, err = run("--lang", "en", "screen", str(bad), "--no-store")
+    assert code == 2 and "sender: Input should be a valid dictionary or instance of Sender" in err, err
+    bad.write_text('{"sender": {"name": ""}}', encoding="utf-8")
+    code, out, err = run("--lang", "en", "screen", str(bad), "--no-store")
+    assert code == 2 and 'sender.name: String should have at least 1 character (got "")' in err, err
+
+
+@pytest.mark.parametrize("annotation, value, english", [
+    ("datetime.date", "2026-13-45", "valid date"), ("datetime.datetime", "yesterday-ish", "valid datetime"),
+    ("constr(max_length=3)", "abcdef", "at most 3"), ("conlist(int, max_length=1)", [1, 2], "at most 1"),
+    ("conlist(int, min_length=2)", [1], "at least 2"), ("float", float("inf"), "finite"),
+])
+def test_the_other_types_a_model_can_raise_are_in_the_catalogue(annotation, value, english):
+    """Types no file of today's models reaches (a date, a length, a finite number), ready for one that does."""
+    import datetime  # noqa: F401 (the annotations name it)
+
+    from pydantic import BaseModel, ValidationError, conlist, constr  # noqa: F401
+
+    from assist import i18n
+    from assist.validation_words import described
+
+    model = type("M", (BaseModel,), {"__annotations__": {"x": eval(annotation)},
+                                     "model_config": {"allow_inf_nan": False}})
+    with pytest.raises(ValidationError) as caught:
+        model(x=value)
+    item = caught.value.errors()[0]
+    i18n.setup("vi")
+    try:
+        said = described(item)
+    finally:
+        i18n.setup("en")
+    assert english not in said and said != item["msg"], (item, said)
+    assert not english_sentences(said, []), said
+
+
+# -- the command line's own usage errors (click's, vendored in typer), under vi ------------------------------
+
+USAGE_CASES = [
+    (["screen", "--nope"], "--nope", "English: No such option"),
+    (["show"], "request_id", "Missing argument"),
+    (["list", "--verdict", "maybe"], "--verdict", "is not one of"),
+    (["history", "--limit", "x"], "--limit", "valid integer"),
+    (["screen", "--max-chars", "5", "x.json"], "--max-chars", "greater than"),
+    (["screen", "--backend"], "--backend", "requires an argument"),
+    (["frobnicate"], "frobnicate", "No such command"),
+    (["show", "a", "b"], "(b)", "unexpected extra"),
+    (["screen", "--no-store=1"], "--no-store", "does not take a value"),
+]
+
+
+@pytest.mark.parametrize("args, name, english", USAGE_CASES, ids=[case[2] for case in USAGE_CASES])
+def test_a_usage_error_is_one_vietnamese_line(run, args, name, english):
+    code, out, err = run("--lang", "vi", *args)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 2 and len(lines) == 1, (code, err)
+    assert name in err and english.removeprefix("English: ") not in err, err
+    assert not english_sentences(err, [name, "--model", "--no-cache", "--no-store", "'maybe'", "'accept'", "'ask'",
+                                       "'ignore'", "--help", "assist " + args[0]]), err
+
+
+def test_usage_errors_are_as_before_in_english(run):
+    assert "No such option: --nope (Possible options: --model, --no-cache, --no-store) (see 'assist screen --help')" in \
+        run("--lang", "en", "screen", "--nope")[2]
+    assert "Invalid value for '--verdict': 'maybe' is not one of 'accept', 'ask', 'ignore'." in \
+        run("--lang", "en", "list", "--verdict", "maybe")[2]
+    assert "Missing argument 'request_id'." in run("--lang", "en", "show")[2]

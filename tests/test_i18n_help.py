@@ -116,3 +116,60 @@ def test_the_long_descriptions_are_in_the_catalogue_and_the_examples_are_not():
             "for) again: they are counted in one line (see them with `assist list`, or --all).") in messages
     assert "Examples:" in messages
     assert not any(message.lstrip().startswith("assist screen fixtures") for message in messages)
+
+
+# -- the whole page: every option's help, click's and typer's own words, the type labels ---------------
+
+ALL_PAGES = [[], *COMMANDS, ["prompt"], ["review"], ["learned"], ["batch"], ["history"], ["decide"], ["forget"]]
+TYPE_LABELS_EN = ("<str>", "<int>", "<float>", "<int range>", "<float range>", "<path>", "<list[str]>")
+
+
+def _rows(out: str) -> str:
+    """The help page without its usage line and its examples (command lines, kept as written), and
+    without what stays as written: command names, options, the values one types (a choice's, a default's)."""
+    import re
+
+    lines = [line for line in out.splitlines()[1:] if not line.strip().startswith("assist ")]
+    text = "\n".join(re.sub(r"^  [a-z][a-z-]*(?=  )", " ", line) for line in lines)  # a command list's names
+    text = re.sub(r"<[^<>\n]*\|[^<>\n]*>|\[mặc định: [^\]\n]*\]|--?[a-z][a-z-]*|\b[a-z]+-[a-z-]+\b", " ", text)
+    return re.sub(r"\b(?:accept|ask|ignore|pending|approved|rejected|sent|withdrawn)\b(?=[,.: ]| or)", " ", text)
+
+
+@pytest.mark.parametrize("command", ALL_PAGES, ids=lambda command: " ".join(command) or "assist")
+def test_every_help_page_is_vietnamese_from_the_options_to_the_type_labels(run, command):
+    from test_i18n import english_sentences
+
+    code, out, _ = run(*command, "--help", "--lang", "vi")
+    assert code == 0, out
+    rows = _rows(out)
+    assert not english_sentences(rows, ["LinkedIn", "Invitations.csv", "SmolLM2-135M-Instruct"]), (command, rows)
+    assert not [label for label in TYPE_LABELS_EN if label in out], (command, out)
+    assert "default:" not in out and "[required]" not in out and "required]" not in out
+
+
+def test_type_labels_defaults_and_ranges_in_vietnamese(run):
+    code, out, _ = run("screen", "--help", "--lang", "vi")
+    out_flat = flat(out)
+    assert "-c, --config <văn bản>" in out and "inputs... <danh sách văn bản>" in out
+    assert "--max-chars <số nguyên>" in out and "[mặc định: 300; x>=60]" in out_flat
+    assert "[1<=x<=256]" in out_flat  # a range is written in symbols: the same in every language
+    assert "--format <table|full>" in out  # the values one types stay as written
+    code, out, _ = run("init", "--help", "--lang", "vi")
+    assert "--from-export <đường dẫn>" in out
+    code, out, _ = run("eval", "--help", "--lang", "vi")
+    assert "--min-agreement <số>" in out
+    code, out, _ = run("decide", "--help", "--lang", "vi")
+    assert "[bắt buộc]" in flat(out)
+    code, out, _ = run("--help", "--lang", "vi")
+    assert "Hiện phiên bản rồi thoát." in flat(out) and "Cài đặt tự hoàn thành lệnh cho shell đang dùng." in flat(out)
+
+
+def test_type_labels_defaults_and_ranges_stay_english_under_en(run):
+    run("screen", "--help", "--lang", "vi")
+    code, out, _ = run("screen", "--help", "--lang", "en")
+    assert "-c, --config <str>" in out and "inputs... <list[str]>" in out and "--max-chars <int range>" in out
+    assert "[default: 300; x>=60]" in flat(out)
+    code, out, _ = run("decide", "--help", "--lang", "en")
+    assert "[required]" in flat(out)
+    code, out, _ = run("--help", "--lang", "en")
+    assert "Show the version and exit." in out and "Install completion for the current shell." in out

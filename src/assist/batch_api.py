@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import evidence as wording
 from .i18n import _
 from .backends.base import Backend, Proposal
 from .backends.errors import AnswerInvalid, LLMError, RequestRejected, ServerUnavailable
@@ -307,7 +308,7 @@ class BatchAnswers(Backend):
         try:
             answer = self.live.answer_from(completion, LLMVerdict, self.live.schema_for(LLMVerdict, ctx.max_chars))
         except AnswerProblem as problem:
-            raise AnswerInvalid(f"the model's answer is invalid: {problem}; answer: {shorten(completion.text)!r}",
+            raise AnswerInvalid(wording.BATCH_INVALID.format(issue=problem, quoted_answer=repr(shorten(completion.text))),
                                 raw=completion.text, attempts=1) from None
         usage = self.live.usage_of(completion)
         if usage.cost_usd is not None:

@@ -26,6 +26,7 @@ from .cli_common import (
     user_config,
 )
 from .cli_common import HELP_OPTIONS
+from .evidence import shown as in_words
 from .errors import AssistError, ExitCode, InputError
 from .i18n import N_, _, ngettext
 from .vocabulary import BACKENDS, DEFAULT_MAX_CHARS, LANGUAGES, MIN_MAX_CHARS, Language, ReplyKind
@@ -237,7 +238,8 @@ def screen(
                                    on_warning=lambda message: progress.say(_("warning: {message}").format(message=message))):
             loaded, result = screened.loaded, screened.result
             if result is None:
-                progress.say(_("error: {message}").format(message=f"{loaded.request.id} ({loaded.origin}): {screened.error}"))
+                progress.say(_("error: {message}").format(
+                    message=f"{loaded.request.id} ({loaded.origin}): {in_words(str(screened.error))}"))
                 report.fail(loaded.request.id or loaded.origin)
                 continue
             report.add(result)
@@ -342,7 +344,7 @@ def draft_reply_command(
                 from .terminal import shown, shown_lines
 
                 for warning in drafted.warnings:
-                    err(_("warning: {message}").format(message=warning))
+                    err(_("warning: {message}").format(message=in_words(warning)))
                 if len(loaded_all) > 1:
                     typer.echo(shown(_("To {name} ({id}):").format(name=loaded.request.sender.name,
                                                                    id=loaded.request.id or loaded.origin)))
@@ -645,11 +647,15 @@ def main(argv: list[str] | None = None) -> int:
             typer.echo(ctx.get_help())
             return ExitCode.OK
         command = ctx.command_path if ctx is not None else "assist"
+        from .usage_errors import said
+
         err(_("error: {message}").format(message=_("{problem} (see '{command} --help')").format(
-            problem=error.format_message().replace('Value error, ', ''), command=command)))
+            problem=said(error), command=command)))
         return ExitCode.BAD_INPUT if getattr(error, "exit_code", 2) == 2 else ExitCode.FAILURE
     except AssistError as error:
-        err(_("error: {message}").format(message=error))
+        from .backends.errors import LLMError
+
+        err(_("error: {message}").format(message=in_words(str(error)) if isinstance(error, LLMError) else error))
         return error.exit_code
     except KeyboardInterrupt:
         err(_("interrupted"))

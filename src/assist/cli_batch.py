@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .cli_common import ConfigOption, DbOption, ExportOption, Requests, err, inputs_or_stdin, user_config
+from .evidence import shown as in_words
 from .errors import ExitCode
 from .i18n import N_, _, ngettext
 from .vocabulary import MIN_MAX_CHARS
@@ -136,7 +137,7 @@ def collect_command(
     report = RunReport()
     for request, origin, result, error in collected.outcomes:
         if result is None:
-            err(_("error: {message}").format(message=f"{request.id} ({origin}): {error}"))
+            err(_("error: {message}").format(message=f"{request.id} ({origin}): {in_words(error)}"))
             report.fail(request.id or origin)
             continue
         report.add(result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from .i18n import _, ngettext
+from .i18n import N_, _, ngettext
 from .validation_words import described
 
 if TYPE_CHECKING:
@@ -33,21 +33,25 @@ class InputError(AssistError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
-def describe_validation_error(error: "ValidationError", subject: str = "request", limit: int = 1) -> str:
+def describe_validation_error(error: "ValidationError", subject: str = "request", limit: int = 1,
+                              english: bool = False) -> str:
     """`sender.mutual_connections: expected a whole number or null (got "many")`: the first `limit`
-    problems, each where it is and what is wrong, then how many more there are."""
+    problems, each where it is and what is wrong, then how many more there are. `english`: in
+    English whatever the interface's language (what a model is told in a re-ask)."""
+    say = (lambda message: message) if english else _
+    plural = (lambda one, many, count: one if count == 1 else many) if english else ngettext
     problems = error.errors()
     parts = []
     for item in problems[:limit]:
         field = ".".join(str(part) for part in item["loc"]) or subject
-        message = described(item)
+        message = described(item, english)
         if item["type"] == "missing":
-            message = _("required field is missing")
+            message = say(N_("required field is missing"))
         elif not isinstance(item.get("input"), (dict, list)):
-            message += " " + _("(got {value})").format(value=json_repr(item.get("input")))
+            message += " " + say(N_("(got {value})")).format(value=json_repr(item.get("input")))
         parts.append(f"{field}: {message}")
     more = len(problems) - limit
-    return "; ".join(parts) + ("; " + ngettext("and {count} more problem", "and {count} more problems", more).format(
+    return "; ".join(parts) + ("; " + plural("and {count} more problem", "and {count} more problems", more).format(
         count=more) if more > 0 else "")
 
 

@@ -31,12 +31,14 @@ from functools import lru_cache
 from .i18n import N_, _, active
 
 NESTED = frozenset({"tie", "seller", "role", "month", "date", "times", "matched", "source", "mine", "details",
-                    "field", "place", "how", "how_also", "how_then", "why", "kind", "sign"})
+                    "field", "place", "how", "how_also", "how_then", "why", "kind", "sign",
+                    "problem", "contact", "language", "detected", "issue", "failure", "attempts", "what"})
 WHOLE = frozenset({"seller", "month", "date", "times",  # nested, and always one of these templates
-                   "field", "place", "how", "how_also", "how_then", "why", "kind"})
+                   "field", "place", "how", "how_also", "how_then", "why", "kind",
+                   "problem", "contact", "language", "detected", "issue", "attempts"})
 QUOTED_OR_WHOLE = frozenset({"sign"})  # a sender's words in double quotes, or one of these templates
 VERDICT_FIELDS = frozenset({"verdict", "capped", "rules"})
-NUMBERS = frozenset({"count", "day", "year", "years"})
+NUMBERS = frozenset({"count", "day", "year", "years", "limit", "seconds", "wait", "status"})
 FIELD_WORDS = frozenset({"fields", "theirs"})  # words of fields (signals.toml [industries]): field_names.shown
 SEPARATORS = ("; ", ", ")
 LONGEST = 4000  # characters: longer evidence (no template writes it) is shown as it is, unread
@@ -270,6 +272,70 @@ SIGN_ALONE = said(N_("{kind}: {sign} (one sign alone, which can be innocent: wor
 DEPARTMENT = said(N_("{quoted_name} presents as a department of {company}, where you work, not as a person"))
 BORROWED = said(N_("{said} borrows the name of {company}, where you work, and is not its address"))
 ASKS_BY_MESSAGE = said(N_("{quoted_headline} asks something of you by message: {said}"))
+
+# -- the LLM path (backends/llm.py, validate.py): the notes beside a verdict -----------------------------
+LLM_NO_REPLY = said(N_("llm: it gave no reply, so the template reply is used"))
+LLM_REPLY_UNUSED = said(N_("llm: its reply was not used ({problem}), so the template reply is used"))
+DROPPED_FLAG = said(N_("llm: dropped flag citing no criterion of the guidance: {quoted_names}"))
+DROPPED_FLAGS = said(N_("llm: dropped flags citing no criterion of the guidance: {quoted_names}"))
+
+# -- reply_checks.py: the rules a reply broke (sent back to the model as they are, in English) -------------
+REPLY_TOO_LONG = said(N_("the reply is {count} characters; it must be at most {limit}"))
+REPLY_CLAIMS = said(N_("the reply claims to know the sender ({quoted_claim}); the user does not know them"))
+REPLY_CONTACT = said(N_("the reply contains {contact} ({quoted_contact}); a reply never passes on links or contact details"))
+CONTACTS = {"link": said(N_("a link")), "email": said(N_("an email address")), "handle": said(N_("a handle")),
+            "phone": said(N_("a phone number"))}
+REPLY_COPIED = said(N_("the reply repeats the sender's own words ({quoted_words}); mention at most a short topic"))
+REPLY_NO_QUESTION = said(N_("the reply must ask its question (a sentence ending in '?')"))
+REPLY_PLACEHOLDER = said(N_("the reply holds a placeholder ({quoted_placeholder}); write the real words or leave it out"))
+REPLY_LANGUAGE = said(N_("the reply must be written in {language}, not {detected}"))
+LANGUAGE_NAMES = {"en": said(N_("English")), "vi": said(N_("Vietnamese")), "es": said(N_("Spanish")),
+                  "fr": said(N_("French")), "de": said(N_("German")), "pt": said(N_("Portuguese")),
+                  "id": said(N_("Indonesian")), "zh": said(N_("Chinese"))}
+REPLY_CALLS_BAN = said(N_('the reply calls them "bạn"; call them {said_you} and yourself {said_me}'))
+REPLY_ADDRESS = said(N_("the reply must call them {said_you} and the user {said_me}"))
+REPLY_EMPTY = said(N_("the reply is empty"))
+LLM_REPLY_FAILED = said(N_("the LLM reply failed ({failure}); this is the template reply"))
+
+# -- an answer the model could not get right (validate.py, backends/llm.py, batch_api.py): its error --------
+STILL_INVALID = said(N_("the model's answer is still invalid after {count} re-asks: {issue}; last answer: {quoted_answer}"))
+BATCH_INVALID = said(N_("the model's answer is invalid: {issue}; answer: {quoted_answer}"))
+REPLY_UNUSABLE = said(N_("the model's reply cannot be used: {problem}"))
+ANSWER_EMPTY = said(N_("the answer was empty"))
+TOO_DEEP = said(N_("the answer is not valid JSON (nested too deeply)"))
+NOT_JSON = said(N_("the answer is not valid JSON ({decoder_message})"))  # the decoder's words, as written
+ANSWER_TOO_LONG = said(N_("the answer is {count} characters long; the whole answer must be under {limit} characters"))
+NOT_AN_OBJECT = said(N_("expected a JSON object, got {type_name}"))
+NOT_THE_SCHEMA = said(N_("the JSON does not match the schema: {validation}"))  # pydantic's words, as the model reads them
+WHOLE_TOO_LONG = said(N_("the answer is {count} characters long; write at most {limit}"))
+FIELD_TOO_LONG = said(N_("{path} is {count} characters long; write at most {limit}"))
+WHOLE_TOO_MANY = said(N_("the answer has {count} items; give at most {limit}"))
+FIELD_TOO_MANY = said(N_("{path} has {count} items; give at most {limit}"))
+
+# -- backends/openai_backend.py: a server that failed, and the fix ---------------------------------------
+GAVE_UP = said(N_("{url}: {failure} (gave up after {attempts} in {seconds}s)"))
+GAVE_UP_DOWN = said(N_("{url}: {failure} (gave up after {attempts} in {seconds}s); is the server running? check --base-url"))
+GAVE_UP_WAIT = said(N_("{url}: {failure} (gave up after {attempts} in {seconds}s); the server asks to wait {wait}s, "
+                       "try again later"))
+ATTEMPTS = {True: said(N_("1 attempt")), False: said(N_("{count} attempts"))}
+CANNOT_CONNECT = said(N_("cannot connect"))
+CANNOT_CONNECT_AS = said(N_("cannot connect: {os_error}"))  # the system's words, as written
+NO_ANSWER_WITHIN = said(N_("no answer within {seconds}s (timeout)"))
+RATE_LIMITED = said(N_("rate limited (HTTP 429: {server_message})"))
+BAD_KEY = said(N_("{url} rejected the API key (HTTP 401: {server_message}): set {key_env} to a valid key"))
+DENIED = said(N_("{url} denied access (HTTP 403: {server_message}): check that the key may use model {quoted_model}"))
+NO_MODEL = said(N_("model {quoted_model} not found at {url} (HTTP 404: {server_message}): check --model (or "
+                   "ASSIST_MODEL, [llm].model) and that --base-url ends in /v1"))
+REJECTED = said(N_("{url} rejected {what} (HTTP {status}: {server_message})"))
+THE_REQUEST = said(N_("the request"))
+MODE_REJECTED = said(N_("{url} rejected --structured-output {mode} ({server_said}): use --structured-output auto, "
+                        "or one the server supports"))
+EVERY_MODE_REJECTED = said(N_("{url} rejected every structured-output mode; last: {server_said}"))
+
+REFUSED = said(N_("the model refused to answer: {quoted_refusal}"))
+FILTERED = said(N_("the provider's content filter withheld the answer (finish_reason=content_filter)"))
+CUT_OFF = said(N_("the answer was cut off at the token limit (finish_reason=length, {count} tokens): use a model with a "
+                  "larger context or output limit"))
 
 # Said the same in Vietnamese (only its values change): for the test that each template is translated.
 SAME_IN_VIETNAMESE = frozenset({SELLER.message, SIGN.message, FOUND.message})

@@ -23,6 +23,17 @@ from .i18n import N_
 # click's own words in a help page (typer's vendored click writes them in English): for the catalogue
 CLICK_WORDS = (N_("Usage:"), N_("Arguments"), N_("Options"), N_("Commands"), N_("Show this message and exit."))
 EXAMPLES = N_("Examples:")  # the heading of a command's examples (the examples themselves stay as written)
+# typer's own options' help (the root's shell completion), as typer words it
+TYPER_WORDS = (N_("Install completion for the current shell."),
+               N_("Show completion for the current shell, to copy it or customize the installation."))
+# The type of an option's value, as typer labels it after the option (a choice's values stay as written)
+TYPE_LABELS = {label: label for label in (N_("<str>"), N_("<int>"), N_("<float>"), N_("<int range>"),
+                                          N_("<float range>"), N_("<path>"), N_("<list[str]>"))}
+# The notes click puts after an option's help, in brackets (a range, `x>=60`, is in symbols: as written)
+DEFAULT = N_("default: {default}")
+REQUIRED = N_("required")
+ENV_VAR = N_("env var: {var}")
+RANGE_SYMBOLS = frozenset("0123456789.-x<=>")
 
 
 def first_sentence(doc: str) -> str:
@@ -159,7 +170,16 @@ def _parameters(callback) -> list:
     if not callable(callback):  # a group with no callback of its own
         return []
     found = []
-    for parameter in inspect.signature(callback).parameters.values():
+    signature = getattr(callback, "__signature__", None)
+    if signature is None:
+        # Under `from __future__ import annotations` an annotation is a string, and each reading of it
+        # (typer's too) makes new option infos: read once, and kept where typer reads it, so the infos
+        # translated here are the ones typer builds the help from.
+        try:
+            signature = callback.__signature__ = inspect.signature(callback, eval_str=True)
+        except (NameError, TypeError):
+            signature = inspect.signature(callback)
+    for parameter in signature.parameters.values():
         candidates = [*getattr(parameter.annotation, "__metadata__", ()), parameter.default]
         found += [candidate for candidate in candidates if isinstance(candidate, ParameterInfo)]
     return found
@@ -179,11 +199,46 @@ class Formatter(HelpFormatter):
         super().write_heading(_(heading))
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
-        from .i18n import _
+        from .i18n import active
 
-        help_line = "Show this message and exit."
-        super().write_dl([(term, _(help_line) if text == help_line else text) for term, text in rows],
-                         col_max, col_spacing)
+        if active() != "en":
+            rows = [(_term(term), _help(text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+def _term(term: str) -> str:
+    """`-c, --config <str>` with its type label in the interface's language."""
+    from .i18n import _
+
+    start = term.rfind(" <")
+    label = term[start + 1:]
+    return term[:start + 1] + _(label) if start > 0 and label in TYPE_LABELS else term
+
+
+def _help(text: str) -> str:
+    """An option's help: click's and typer's own lines, and the bracketed notes click adds after it
+    (`[default: 300; x>=60]`, `[required]`), in the interface's language; left as it is when a note is
+    not one click writes."""
+    from .i18n import _
+
+    if text == CLICK_WORDS[-1] or text in TYPER_WORDS:
+        return _(text)
+    start = text.rfind("[")
+    if not text.endswith("]") or start < 0 or (start > 0 and text[start - 2:start] != "  "):
+        return text
+    notes = []
+    for note in text[start + 1:-1].split("; "):
+        if note.startswith("default: "):
+            notes.append(_(DEFAULT).format(default=note.removeprefix("default: ")))
+        elif note.startswith("env var: "):
+            notes.append(_(ENV_VAR).format(var=note.removeprefix("env var: ")))
+        elif note == REQUIRED:
+            notes.append(_(REQUIRED))
+        elif note and set(note) <= RANGE_SYMBOLS:
+            notes.append(note)
+        else:
+            return text
+    return text[:start] + "[" + "; ".join(notes) + "]"
 
 
 def _install_formatter() -> None:

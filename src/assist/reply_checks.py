@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import evidence as wording
 from .address import Address
 from .guidance import Guidance, load_guidance
 from .language import note_language
@@ -36,8 +37,7 @@ YEARS = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
 PLACEHOLDER = re.compile(r"\[[^\]\n]{1,30}\]|\{\{?\s*\w+\s*\}?\}|<\s*(?:name|first[ _]name|your[ _]name)\s*>|\byour name\b",
                          re.IGNORECASE)
 BAN = re.compile(r"(?<!\w)bạn(?!\w)", re.IGNORECASE)
-LANGUAGE_NAMES = {"en": "English", "vi": "Vietnamese", "es": "Spanish", "fr": "French", "de": "German",
-                  "pt": "Portuguese", "id": "Indonesian", "zh": "Chinese"}
+LANGUAGE_NAMES = {code: name.format() for code, name in wording.LANGUAGE_NAMES.items()}
 WORD = re.compile(r"\w+")
 
 
@@ -59,20 +59,20 @@ def reply_problems(text: str | None, rules: ReplyRules, guidance: Guidance | Non
     guidance = guidance or load_guidance()
     problems = []
     if len(text) > rules.max_chars:
-        problems.append(f"the reply is {len(text)} characters; it must be at most {rules.max_chars}")
+        problems.append(wording.REPLY_TOO_LONG.format(count=len(text), limit=rules.max_chars))
     body = _without_signature(text, rules.signature)
     claim = guidance.claims_to_know.search(body)
     if claim:
-        problems.append(f"the reply claims to know the sender ({claim.group(0)!r}); the user does not know them")
+        problems.append(wording.REPLY_CLAIMS.format(quoted_claim=repr(claim.group(0))))
     problems += contact_details(body)
     copied = _copied(body, rules)
     if copied:
-        problems.append(f"the reply repeats the sender's own words ({copied!r}); mention at most a short topic")
+        problems.append(wording.REPLY_COPIED.format(quoted_words=repr(copied)))
     if rules.kind in ASKING_KINDS and "?" not in body and "？" not in body:
-        problems.append("the reply must ask its question (a sentence ending in '?')")
+        problems.append(wording.REPLY_NO_QUESTION.format())
     placeholder = PLACEHOLDER.search(body)
     if placeholder:
-        problems.append(f"the reply holds a placeholder ({placeholder.group(0)!r}); write the real words or leave it out")
+        problems.append(wording.REPLY_PLACEHOLDER.format(quoted_placeholder=repr(placeholder.group(0))))
     problems += _language(body, rules.language)
     if rules.address is not None and rules.language == "vi":
         problems += _address(body, rules.address)
@@ -90,14 +90,14 @@ def _without_signature(text: str, signature: str | None) -> str:
 
 
 def contact_details(body: str) -> list[str]:
-    found = [(what, match.group(0)) for what, pattern in (("a link", URL), ("an email address", EMAIL), ("a handle", HANDLE))
+    found = [(what, match.group(0)) for what, pattern in (("link", URL), ("email", EMAIL), ("handle", HANDLE))
              if (match := pattern.search(body))]
-    found += [("a phone number", match.group(0)) for match in PHONE.finditer(body)
+    found += [("phone", match.group(0)) for match in PHONE.finditer(body)
               if sum(ch.isdigit() for ch in match.group(0)) >= PHONE_DIGITS and not YEARS.fullmatch(match.group(0).strip())]
     if not found:
         return []
     what, shown = found[0]
-    return [f"the reply contains {what} ({shown!r}); a reply never passes on links or contact details"]
+    return [wording.REPLY_CONTACT.format(contact=wording.CONTACTS[what].format(), quoted_contact=repr(shown))]
 
 
 def _copied(body: str, rules: ReplyRules) -> str | None:
@@ -123,12 +123,12 @@ def _language(body: str, language: str) -> list[str]:
     detected = note_language(content)
     if detected is None or detected == language or detected not in LANGUAGE_NAMES:
         return []
-    return [f"the reply must be written in {LANGUAGE_NAMES.get(language, language)}, not {LANGUAGE_NAMES[detected]}"]
+    return [wording.REPLY_LANGUAGE.format(language=LANGUAGE_NAMES.get(language, language), detected=LANGUAGE_NAMES[detected])]
 
 
 def _address(body: str, address: Address) -> list[str]:
     if address.you != "bạn" and BAN.search(body):
-        return [f'the reply calls them "bạn"; call them "{address.you}" and yourself "{address.me}"']
+        return [wording.REPLY_CALLS_BAN.format(said_you=f'"{address.you}"', said_me=f'"{address.me}"')]
     if address.you.lower() not in body.lower():
-        return [f'the reply must call them "{address.you}" and the user "{address.me}"']
+        return [wording.REPLY_ADDRESS.format(said_you=f'"{address.you}"', said_me=f'"{address.me}"')]
     return []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import evidence as wording
 from .backends.base import Backend, Proposal
 from .backends.errors import LLMError
 from .backends.rules import RulesBackend
@@ -95,7 +96,7 @@ def write_reply(backend: Backend, request: Request, signals: Signals, kind: Repl
         written = backend.write_reply(request, signals, situation, ctx)
     except LLMError as error:
         template = draft_reply(request, ctx.config, situation, signals, ctx.max_chars, ctx.guidance, ctx.reply_language)
-        return Drafted(template, None, [f"the LLM reply failed ({error}); this is the template reply"])
+        return Drafted(template, None, [wording.LLM_REPLY_FAILED.format(failure=error)])
     reply = Reply(kind=situation.kind, language=reply_language(ctx.config, request, ctx.reply_language),
                   text=fit(written.text, ctx.max_chars))
     return Drafted(reply, written.usage, list(written.warnings))

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from . import evidence as wording
 from .errors import describe_validation_error
 from .i18n import N_
 from .guidance import Guidance
@@ -206,13 +207,13 @@ def strip_wrapping(text: str) -> str:
     return text.strip()
 
 
-TOO_DEEP = "the answer is not valid JSON (nested too deeply)"
+TOO_DEEP = wording.TOO_DEEP.format()
 
 
 def extract_json(text: str) -> Any:
     """The JSON object in an answer; raises AnswerProblem when there is none."""
     if not text or not text.strip():
-        raise AnswerProblem("the answer was empty")
+        raise AnswerProblem(wording.ANSWER_EMPTY.format())
     body = strip_wrapping(text)
     try:
         # strict=False: a raw newline or tab inside a string (small models write them) is kept.
@@ -231,7 +232,7 @@ def extract_json(text: str) -> Any:
             raise AnswerProblem(TOO_DEEP) from None
         if isinstance(value, dict):
             return value
-    raise AnswerProblem(f"the answer is not valid JSON ({first_error})")
+    raise AnswerProblem(wording.NOT_JSON.format(decoder_message=first_error))
 
 
 def is_bare_json(text: str) -> bool:
@@ -264,7 +265,8 @@ def over_length(data: Any, schema: dict[str, Any], where: str = "") -> str | Non
             if limit is None and option.get("enum"):
                 limit = max(len(str(value)) for value in option["enum"])
             if isinstance(limit, int) and len(data) > hard_limit(limit):
-                return f"{where or 'the answer'} is {len(data)} characters long; write at most {limit}"
+                return (wording.FIELD_TOO_LONG.format(path=where, count=len(data), limit=limit) if where
+                        else wording.WHOLE_TOO_LONG.format(count=len(data), limit=limit))
         return None
     if isinstance(data, list):
         for option in options:
@@ -272,7 +274,8 @@ def over_length(data: Any, schema: dict[str, Any], where: str = "") -> str | Non
                 continue
             limit = option.get("maxItems")
             if isinstance(limit, int) and len(data) > 2 * limit:
-                return f"{where or 'the answer'} has {len(data)} items; give at most {limit}"
+                return (wording.FIELD_TOO_MANY.format(path=where, count=len(data), limit=limit) if where
+                        else wording.WHOLE_TOO_MANY.format(count=len(data), limit=limit))
             items = option.get("items") or {}
             for index, item in enumerate(data[: 2 * limit] if isinstance(limit, int) else data):
                 problem = over_length(item, items, f"{where}[{index}]")
@@ -296,11 +299,10 @@ def parse_answer(text: str, model: type[Answer], schema: dict[str, Any] | None =
     """The answer validated: at most MAX_ANSWER_CHARS (checked before parsing), JSON of the model's
     shape, and, given the schema sent, each field within its length (over_length)."""
     if len(text) > MAX_ANSWER_CHARS:
-        raise AnswerProblem(f"the answer is {len(text)} characters long; the whole answer must be under "
-                            f"{MAX_ANSWER_CHARS} characters")
+        raise AnswerProblem(wording.ANSWER_TOO_LONG.format(count=len(text), limit=MAX_ANSWER_CHARS))
     data = extract_json(text)
     if not isinstance(data, dict):
-        raise AnswerProblem(f"expected a JSON object, got {type(data).__name__}")
+        raise AnswerProblem(wording.NOT_AN_OBJECT.format(type_name=type(data).__name__))
     if schema is not None:
         problem = over_length(data, schema)
         if problem:
@@ -308,8 +310,8 @@ def parse_answer(text: str, model: type[Answer], schema: dict[str, Any] | None =
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise AnswerProblem("the JSON does not match the schema: "
-                            + describe_validation_error(error, subject="answer", limit=4)) from None
+        raise AnswerProblem(wording.NOT_THE_SCHEMA.format(  # in English in every language: the model reads it
+            validation=describe_validation_error(error, subject="answer", limit=4, english=True))) from None
 
 
 def check_flags(flags: list[LLMFlag], guidance: Guidance) -> tuple[list[Flag], list[str]]:
@@ -331,7 +333,7 @@ def check_flags(flags: list[LLMFlag], guidance: Guidance) -> tuple[list[Flag], l
     warnings = []
     if unknown:
         names = ", ".join(repr(shorten(name, 60)) for name in unknown[:3])
-        warnings.append(f"llm: dropped flag{'s' if len(unknown) > 1 else ''} citing no criterion of the guidance: {names}")
+        warnings.append((wording.DROPPED_FLAGS if len(unknown) > 1 else wording.DROPPED_FLAG).format(quoted_names=names))
     return kept, warnings
 
 

@@ -11,6 +11,7 @@ from abc import abstractmethod
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .. import evidence as wording
 from ..cache import AnswerCache, cache_key
 from ..context import RunContext
 from ..draft import reply_rules
@@ -111,9 +112,9 @@ class ChatBackend(Backend):
         if answer.verdict == "ask":
             problems = reply_problems(answer.reply, rules, self.guidance)
             if answer.reply is None:
-                warnings.append("llm: it gave no reply, so the template reply is used")
+                warnings.append(wording.LLM_NO_REPLY.format())
             elif problems and not only_length(problems):
-                warnings.append(f"llm: its reply was not used ({problems[0]}), so the template reply is used")
+                warnings.append(wording.LLM_REPLY_UNUSED.format(problem=problems[0]))
             else:
                 reply_text = answer.reply  # an over-long one is cut at a sentence (draft.fit)
         return Proposal(
@@ -131,14 +132,14 @@ class ChatBackend(Backend):
 
         def soft_check(answer: LLMReply) -> list[str]:
             if not answer.text.strip():
-                return ["the reply is empty"]
+                return [wording.REPLY_EMPTY.format()]
             return reply_problems(answer.text, rules, self.guidance)
 
         asked = self._ask_cached("reply", self.reply_prompt_version, messages, schema, LLMReply, soft_check, request.id)
         text = asked.answer.text.strip()
         problems = soft_check(asked.answer)
         if problems and not only_length(problems):
-            raise AnswerInvalid(f"the model's reply cannot be used: {problems[0]}", raw=text, attempts=1 + MAX_REASKS)
+            raise AnswerInvalid(wording.REPLY_UNUSABLE.format(problem=problems[0]), raw=text, attempts=1 + MAX_REASKS)
         return WrittenReply(text=text, usage=asked.usage, cached=asked.cached)
 
     # -- asking, with the cache and the re-asks ------------------------------------------------
@@ -180,8 +181,7 @@ class ChatBackend(Backend):
                 issue = str(problem)
                 if attempt == attempts:
                     raise AnswerInvalid(
-                        f"the model's answer is still invalid after {MAX_REASKS} re-asks: {issue}; "
-                        f"last answer: {shorten(completion.text)!r}",
+                        wording.STILL_INVALID.format(count=MAX_REASKS, issue=issue, quoted_answer=repr(shorten(completion.text))),
                         raw=completion.text, attempts=attempt,
                     ) from None
             else:
@@ -204,14 +204,11 @@ class ChatBackend(Backend):
 
     def _check_finish(self, completion: Completion) -> None:
         if completion.refusal:
-            raise AnswerRefused(f"the model refused to answer: {shorten(completion.refusal)!r}")
+            raise AnswerRefused(wording.REFUSED.format(quoted_refusal=repr(shorten(completion.refusal))))
         if completion.finish_reason == "content_filter":
-            raise ContentFiltered("the provider's content filter withheld the answer (finish_reason=content_filter)")
+            raise ContentFiltered(wording.FILTERED.format())
         if completion.finish_reason == "length":
-            raise AnswerTruncated(
-                f"the answer was cut off at the token limit (finish_reason=length, {completion.completion_tokens} "
-                "tokens): use a model with a larger context or output limit"
-            )
+            raise AnswerTruncated(wording.CUT_OFF.format(count=completion.completion_tokens))
 
 
 def with_schema_in_prompt(messages: list[dict[str, str]], schema: dict[str, Any]) -> list[dict[str, str]]:

@@ -24,6 +24,7 @@ from typing import Any
 
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, wait_exponential_jitter
 
+from .. import evidence as wording
 from ..cache import AnswerCache, ModeMemory
 from ..guidance import Guidance
 from ..i18n import _
@@ -275,10 +276,8 @@ class OpenAIBackend(ChatBackend):
             try:
                 return self._with_retries(messages, schema, schema_name, configured)
             except _ModeRejected as rejected:
-                raise RequestRejected(
-                    f"{self.settings.url} rejected --structured-output {configured} ({rejected}): "
-                    "use --structured-output auto, or one the server supports"
-                ) from None
+                raise RequestRejected(wording.MODE_REJECTED.format(url=self.settings.url, mode=configured,
+                                                                   server_said=rejected)) from None
         if self._mode is None:
             remembered = self._remembered()
             if remembered in STRUCTURED_MODES:
@@ -321,7 +320,7 @@ class OpenAIBackend(ChatBackend):
                 self._from_memory = False
                 self.modes.remember(self.settings.url, settled)
             return completion
-        raise RequestRejected(f"{self.settings.url} rejected every structured-output mode; last: {last}")
+        raise RequestRejected(wording.EVERY_MODE_REJECTED.format(url=self.settings.url, server_said=last))
 
     def ask(self, messages, schema, model, soft_check=lambda _: []):
         """As ChatBackend.ask; under `auto`, a mode remembered from an earlier run whose answers
@@ -377,15 +376,15 @@ class OpenAIBackend(ChatBackend):
         except _Transient as error:
             tries = retrying.statistics.get("attempt_number", 1)
             elapsed = time.monotonic() - started
-            hint = ""
-            if error.retry_after is not None and error.retry_after > MAX_RETRY_AFTER:
-                hint = f"; the server asks to wait {error.retry_after:.0f}s, try again later"
-            elif error.connection:
-                hint = "; is the server running? check --base-url"
             too_long = error.retry_after is not None and error.retry_after > MAX_RETRY_AFTER
+            said = {"url": self.settings.url, "failure": error.description, "seconds": f"{elapsed:.1f}",
+                    "attempts": wording.ATTEMPTS[tries <= 1].format(count=tries)}
+            if too_long:
+                message = wording.GAVE_UP_WAIT.format(**said, wait=f"{error.retry_after:.0f}")
+            else:
+                message = (wording.GAVE_UP_DOWN if error.connection else wording.GAVE_UP).format(**said)
             raise ServerUnavailable(
-                f"{self.settings.url}: {error.description} (gave up after {tries} attempt{'s' if tries > 1 else ''} "
-                f"in {elapsed:.1f}s){hint}",
+                message,
                 stops_batch=error.connection or too_long,  # every other request would meet the same
             ) from None
 
@@ -410,9 +409,10 @@ class OpenAIBackend(ChatBackend):
         try:
             response = self.client.chat(body)
         except httpx2.TimeoutException:
-            raise _Transient(f"no answer within {self.settings.timeout:g}s (timeout)") from None
+            raise _Transient(wording.NO_ANSWER_WITHIN.format(seconds=f"{self.settings.timeout:g}")) from None
         except httpx2.TransportError as error:
-            raise _Transient(f"cannot connect: {error}" if str(error) else "cannot connect", connection=True) from None
+            raise _Transient(wording.CANNOT_CONNECT_AS.format(os_error=error) if str(error) else wording.CANNOT_CONNECT.format(),
+                             connection=True) from None
         if response.status_code >= 400:
             raise self._status_error(response, mode)
         if getattr(response, "too_large", False):
@@ -427,7 +427,7 @@ class OpenAIBackend(ChatBackend):
         if mode != "prompt" and (status in (400, 422) or (status >= 500 and _mentions_format(message))):
             return _ModeRejected(f"HTTP {status}: {message}")
         if status == 429:
-            return _Transient(f"rate limited (HTTP 429: {message})", retry_after=_retry_after(response),
+            return _Transient(wording.RATE_LIMITED.format(server_message=message), retry_after=_retry_after(response),
                               rate_limited=True)
         if status in (408, 409) or status >= 500:
             return _Transient(f"HTTP {status}: {message}", retry_after=_retry_after(response))
@@ -447,20 +447,19 @@ def scrubbed(error: LLMError, settings: ServerSettings) -> LLMError:
     return error
 
 
-def rejection(settings: ServerSettings, status: int, message: str, what: str = "the request") -> LLMError:
+def rejection(settings: ServerSettings, status: int, message: str, what: str = wording.THE_REQUEST.message) -> LLMError:
     """An error the server answered that no retry can help, as one line naming the fix."""
     model, url, key_env = settings.model, settings.url, settings.api_key_env
     if status == 401:
-        return RequestRejected(f"{url} rejected the API key (HTTP 401: {message}): set {key_env} to a valid key",
+        return RequestRejected(wording.BAD_KEY.format(url=url, server_message=message, key_env=key_env),
                                status, stops_batch=True)
     if status == 403:
-        return RequestRejected(f"{url} denied access (HTTP 403: {message}): check that the key may use model {model!r}",
+        return RequestRejected(wording.DENIED.format(url=url, server_message=message, quoted_model=repr(model)),
                                status, stops_batch=True)
-    if status == 404 and what == "the request":
-        return RequestRejected(
-            f"model {model!r} not found at {url} (HTTP 404: {message}): check --model (or ASSIST_MODEL, "
-            "[llm].model) and that --base-url ends in /v1", status, stops_batch=True)
-    return RequestRejected(f"{url} rejected {what} (HTTP {status}: {message})", status)
+    if status == 404 and what == wording.THE_REQUEST.message:
+        return RequestRejected(wording.NO_MODEL.format(quoted_model=repr(model), url=url, server_message=message),
+                               status, stops_batch=True)
+    return RequestRejected(wording.REJECTED.format(url=url, what=what, status=status, server_message=message), status)
 
 
 def build_request(settings: ServerSettings, messages: list[dict[str, str]], schema: dict[str, Any],
