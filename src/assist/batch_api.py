@@ -177,6 +177,9 @@ def _client(settings: ServerSettings):
     return build_client(settings, connections=2)
 
 
+CREATING_THE_BATCH = wording.BATCH_CREATE.format()  # the call a server with no Batch API rejects
+
+
 def _api_call(settings: ServerSettings, what: str, call, *args, **kwargs):
     """One Batch API call: its failure is one line naming what failed (no retries: run it again),
     with the key and any URL credentials masked."""
@@ -192,16 +195,18 @@ def _api_call_unmasked(settings: ServerSettings, what: str, call, *args, **kwarg
     try:
         return call(*args, **kwargs)
     except openai.APITimeoutError:
-        raise ServerUnavailable(f"{settings.url}: no answer to {what} within {settings.timeout:g}s") from None
+        raise ServerUnavailable(wording.BATCH_NO_ANSWER.format(url=settings.url, what=what,
+                                                               seconds=f"{settings.timeout:g}")) from None
     except openai.APIConnectionError as error:
         cause = error.__cause__ or error.__context__
-        raise ServerUnavailable(f"{settings.url}: cannot connect for {what}{f': {cause}' if cause else ''}; "
-                                "is the server running? check --base-url", stops_batch=True) from None
+        message = (wording.BATCH_CANNOT_CONNECT_AS.format(url=settings.url, what=what, os_error=cause) if cause
+                   else wording.BATCH_CANNOT_CONNECT.format(url=settings.url, what=what))
+        raise ServerUnavailable(message, stops_batch=True) from None
     except openai.APIStatusError as error:
         status, message = error.status_code, server_message(error)
-        if status == 404 and what.startswith("creating"):
-            raise RequestRejected(f"{settings.url} rejected {what} (HTTP 404: {message}): this server has no Batch API "
-                                  "(vLLM and most local servers do not; screen live instead)", status, stops_batch=True) from None
+        if status == 404 and what == CREATING_THE_BATCH:
+            raise RequestRejected(wording.NO_BATCH_API.format(url=settings.url, what=what, server_message=message),
+                                  status, stops_batch=True) from None
         rejected = rejection(settings, status, message, what)
         rejected.stops_batch = True  # a Batch API call is not retried: whatever failed, say it and stop
         raise rejected from None
@@ -253,9 +258,9 @@ def submit(loaded_requests, backend: OpenAIBackend, ctx: RunContext, store: Stor
         return None
     data = ("\n".join(lines) + "\n").encode("utf-8")
     client = _client(settings)
-    uploaded = _api_call(settings, "the batch file upload", client.files.create,
+    uploaded = _api_call(settings, wording.BATCH_UPLOAD.format(), client.files.create,
                          file=("assist-batch.jsonl", data, "application/jsonl"), purpose="batch")
-    batch = _api_call(settings, "creating the batch", client.batches.create, input_file_id=uploaded.id,
+    batch = _api_call(settings, CREATING_THE_BATCH, client.batches.create, input_file_id=uploaded.id,
                       endpoint=ENDPOINT, completion_window=COMPLETION_WINDOW,
                       metadata={"created_by": "assist", "requests": str(len(lines))})
     if not safe_batch_id(getattr(batch, "id", None)):
@@ -275,7 +280,7 @@ def submit(loaded_requests, backend: OpenAIBackend, ctx: RunContext, store: Stor
 def status(state: BatchState):
     settings = state.settings()
     client = _client(settings)
-    return _api_call(settings, f"the status of {state.batch_id}", client.batches.retrieve, state.batch_id)
+    return _api_call(settings, wording.BATCH_STATUS.format(batch_id=state.batch_id), client.batches.retrieve, state.batch_id)
 
 
 def counts_text(batch) -> str:
@@ -365,7 +370,7 @@ def _lines(client, settings: ServerSettings, file_id: str | None, what: str,
                         line, too_large = b"", False
             take(line, too_large)
 
-    _api_call(settings, f"downloading the {what} file", download)
+    _api_call(settings, wording.BATCH_DOWNLOAD[what].format(), download)
     return out
 
 
@@ -375,18 +380,19 @@ TOO_LARGE = "assist_too_large"
 def _failure(item: dict) -> str:
     error = item.get("error")
     if isinstance(error, dict) and (error.get("message") or error.get("code")):
-        return f"the batch failed it ({error.get('code') or 'error'}: {shorten(str(error.get('message')), 140)})"
+        return wording.BATCH_FAILED.format(code=error.get("code") or "error", server_message=shorten(str(error.get("message")), 140))
     response = item.get("response") or {}
     body = response.get("body") or {}
     inner = body.get("error") if isinstance(body, dict) else None
     message = inner.get("message") if isinstance(inner, dict) else None
-    return f"the batch failed it (HTTP {response.get('status_code')}: {shorten(str(message or body), 140)})"
+    return wording.BATCH_FAILED_HTTP.format(status=response.get("status_code"), server_message=shorten(str(message or body), 140))
 
 
 def collect(state: BatchState, store: Store, guidance: Guidance, batch=None) -> Collected:
     settings = state.settings()
     client = _client(settings)
-    batch = batch or _api_call(settings, f"the status of {state.batch_id}", client.batches.retrieve, state.batch_id)
+    batch = batch or _api_call(settings, wording.BATCH_STATUS.format(batch_id=state.batch_id), client.batches.retrieve,
+                               state.batch_id)
     wanted = {entry.get("custom_id") for entry in state.requests}
     outputs = _lines(client, settings, getattr(batch, "output_file_id", None), "output", wanted)
     errors = _lines(client, settings, getattr(batch, "error_file_id", None), "error", wanted)

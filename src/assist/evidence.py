@@ -332,6 +332,19 @@ MODE_REJECTED = said(N_("{url} rejected --structured-output {mode} ({server_said
                         "or one the server supports"))
 EVERY_MODE_REJECTED = said(N_("{url} rejected every structured-output mode; last: {server_said}"))
 
+# -- batch_api.py: a Batch API call that failed, what it was, and a request the batch failed -------------
+BATCH_NO_ANSWER = said(N_("{url}: no answer to {what} within {seconds}s"))
+BATCH_CANNOT_CONNECT = said(N_("{url}: cannot connect for {what}; is the server running? check --base-url"))
+BATCH_CANNOT_CONNECT_AS = said(N_("{url}: cannot connect for {what}: {os_error}; is the server running? check --base-url"))
+NO_BATCH_API = said(N_("{url} rejected {what} (HTTP 404: {server_message}): this server has no Batch API (vLLM and "
+                       "most local servers do not; screen live instead)"))
+BATCH_UPLOAD = said(N_("the batch file upload"))
+BATCH_CREATE = said(N_("creating the batch"))
+BATCH_STATUS = said(N_("the status of {batch_id}"))
+BATCH_DOWNLOAD = {"output": said(N_("downloading the output file")), "error": said(N_("downloading the error file"))}
+BATCH_FAILED = said(N_("the batch failed it ({code}: {server_message})"))
+BATCH_FAILED_HTTP = said(N_("the batch failed it (HTTP {status}: {server_message})"))
+
 REFUSED = said(N_("the model refused to answer: {quoted_refusal}"))
 FILTERED = said(N_("the provider's content filter withheld the answer (finish_reason=content_filter)"))
 CUT_OFF = said(N_("the answer was cut off at the token limit (finish_reason=length, {count} tokens): use a model with a "
