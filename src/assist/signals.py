@@ -27,7 +27,7 @@ from .note_voice import of_sender
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import as_companies, company_names, terms, word_forms
-from .third_person import speaks_of_the_user
+from .third_person import profile_names_the_user, speaks_of_the_user
 from .text import LOOKALIKE_WORDS, Text, detect_language, visible, fold, normalize, note_length, quote, tokens
 from .workplace import own_company, profile_ties
 
@@ -176,9 +176,17 @@ def _third_person(reader: _Reader, config: UserConfig, request: Request) -> None
     (third_person.py): doubt, never a report on its own."""
     if reader.result.has("unclear_intent") or reader.result.has("prompt_injection"):
         return
-    said = speaks_of_the_user(request.note, config.me.name if config.me else None, request.sender.name, reader.guidance)
+    name = config.me.name if config.me else None
+    said = speaks_of_the_user(request.note, name, request.sender.name, reader.guidance)
     if said:
         reader.raise_flag("unclear_intent", wording.THIRD_PERSON.format(said=said))
+        return
+    sender = request.sender
+    fields = [sender.headline, sender.company, sender.about, sender.location, sender.industry,
+              *(f"{job.title or ''} {job.company or ''}" for job in sender.experience or [])]
+    said = profile_names_the_user(fields, name, sender.name)
+    if said:
+        reader.raise_flag("unclear_intent", wording.PROFILE_NAMES_YOU.format(said=said))
 
 
 def _disguised(reader: _Reader, places: list[tuple[str, Text]]) -> None:

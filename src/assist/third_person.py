@@ -1,7 +1,9 @@
 """Whom a note speaks to: a note written to the user calls them "you", or by name to address them
 ("Thanks, Sarah!", "Sarah, your post..."). A note that names the user in the third person ("Sarah
 will want to accept this one", "Sarah's assistant can file this") speaks about them to someone
-else, whoever that is (issue 10: read who a text addresses, not which words it uses).
+else, whoever that is (issue 10: read who a text addresses, not which words it uses). So does a
+sender's profile that names the user in full ("Verified connection of Sarah Chen"): a profile speaks
+of its owner.
 
 Only in languages that address a person as "you": in Vietnamese, Japanese, Korean, Chinese,
 Indonesian or Thai a name with a title is itself the second person ("bài viết của chị Linh"). A
@@ -28,8 +30,13 @@ VOCATIVE_BEFORE = re.compile(
     r"(?:^|\n|\b(?:hi|hello|hey|dear|hola|querid[oa]|estimad[oa]|bonjour|salut|cher|chère|hallo|liebe[r]?|"
     r"olá|oi|ciao|car[oa]|gentile|привет|здравствуйте|уважаем\w{0,3}|dorog\w{0,3}|thanks|thank you|gracias|merci|"
     r"danke|obrigad[oa]|grazie|спасибо|good\s(?:morning|afternoon|evening)|buenos\sdías|buongiorno|bom\sdia|"
-    r"guten\s(?:tag|morgen)|with|para|pour|für|per))[\s,]{0,3}$",
+    r"guten\s(?:tag|morgen)))[\s,]{0,3}$",
     re.IGNORECASE)
+# A preposition right before the name makes it spoken of, even before a comma ("summarising this
+# for Sarah, tell her..."): a name said to its reader follows no preposition.
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:for|to|with|about|from|of|on behalf of|para|por|con|sobre|de|pour|avec|à|a|für|mit|über|von|an|per|"
+    r"com|sobre|di|da|con|для|с|о|от)\s{1,2}$", re.IGNORECASE)
 BEFORE_REACH = 30
 
 
@@ -46,10 +53,33 @@ def speaks_of_the_user(note: str | None, user_name: str | None, sender_name: str
     if given not in note or note_language(note) not in YOU_LANGUAGES:
         return None
     for match in re.finditer(rf"(?<!\w){re.escape(given)}(?!\w)", note):
+        before = note[max(0, match.start() - BEFORE_REACH):match.start()]
+        if PREPOSITION_BEFORE.search(before):
+            return _quoted(note, match)  # "for Sarah", "para Sarah": spoken of
         if VOCATIVE_AFTER.match(note, match.end()):
             continue  # "Thanks, Sarah!", "Sarah, your post"
-        if VOCATIVE_BEFORE.search(note[max(0, match.start() - BEFORE_REACH):match.start()]):
+        if VOCATIVE_BEFORE.search(before):
             continue  # "Hi Sarah", "Dear Sarah"
-        start = max(0, note.rfind(".", 0, match.start()) + 1)
-        return quote(note[start:match.end() + 60].strip(), 90)
+        return _quoted(note, match)
+    return None
+
+
+def _quoted(note: str, match: re.Match[str]) -> str:
+    start = max(0, note.rfind(".", 0, match.start()) + 1)
+    return quote(note[start:match.end() + 60].strip(), 90)
+
+
+def profile_names_the_user(fields: list[str | None], user_name: str | None, sender_name: str | None) -> str | None:
+    """A field of the sender's own profile (headline, company, about, a job, the location) that
+    names the user in full ("Verified connection of Sarah Chen"): a profile speaks of its owner,
+    and one that speaks of its reader is written for whoever screens it. Quoted, or None."""
+    full = " ".join((user_name or "").split())
+    if len(full.split()) < 2 or greeting_name(full, "en") is None:
+        return None  # a placeholder, or a single name too common to tell
+    if sender_name and " ".join(sender_name.split()).casefold() == full.casefold():
+        return None  # a namesake's own profile
+    pattern = re.compile(rf"(?<!\w){re.escape(full)}(?!\w)", re.IGNORECASE)
+    for field in fields:
+        if field and pattern.search(field):
+            return quote(field, 90)
     return None
