@@ -14,6 +14,7 @@ are left alone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .guidance import Guidance
 from .names import greeting_name
@@ -69,6 +70,11 @@ def _quoted(note: str, match: re.Match[str]) -> str:
     return quote(note[start:match.end() + 60].strip(), 90)
 
 
+@lru_cache(maxsize=64)
+def _full_name(full: str) -> tuple[re.Pattern[str], str]:
+    return re.compile(rf"(?<!\w){re.escape(full)}(?!\w)", re.IGNORECASE), full.casefold()
+
+
 def profile_names_the_user(fields: list[str | None], user_name: str | None, sender_name: str | None) -> str | None:
     """A field of the sender's own profile (headline, company, about, a job, the location) that
     names the user in full ("Verified connection of Sarah Chen"): a profile speaks of its owner,
@@ -78,8 +84,8 @@ def profile_names_the_user(fields: list[str | None], user_name: str | None, send
         return None  # a placeholder, or a single name too common to tell
     if sender_name and " ".join(sender_name.split()).casefold() == full.casefold():
         return None  # a namesake's own profile
-    pattern = re.compile(rf"(?<!\w){re.escape(full)}(?!\w)", re.IGNORECASE)
+    pattern, folded = _full_name(full)
     for field in fields:
-        if field and pattern.search(field):
+        if field and folded in field.casefold() and pattern.search(field):
             return quote(field, 90)
     return None
