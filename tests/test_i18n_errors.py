@@ -351,3 +351,14 @@ def test_usage_errors_are_as_before_in_english(run):
     assert "Invalid value for '--verdict': 'maybe' is not one of 'accept', 'ask', 'ignore'." in \
         run("--lang", "en", "list", "--verdict", "maybe")[2]
     assert "Missing argument 'request_id'." in run("--lang", "en", "show")[2]
+
+
+def test_a_bad_config_given_with_config_speaks_its_own_language(run, tmp_path):
+    """Its [me] says interface_language = "vi": the line about what is wrong with it is Vietnamese,
+    with no --lang, as it is for the default config."""
+    config = tmp_path / "bad.toml"
+    config.write_text('[me]\nname = "Minh"\ninterface_language = "vi"\n\n[llm]\ntimeout = 99999\n', encoding="utf-8")
+    request = ROOT / "fixtures" / "requests" / "01-momo-talent-partner.json"
+    for flag in (["--config", str(config)], ["-c", str(config)], [f"--config={config}"]):
+        code, out, err = run("screen", str(request), *flag, "--no-store", "--backend", "rules")
+        assert code == 2 and "lỗi" in err and "expected a number of seconds" not in err, (flag, err)

@@ -693,21 +693,32 @@ def _interface_language(args: list[str]) -> list[str]:
     from . import i18n
 
     override, kept, index = None, [], 0
+    given: list[str] = []  # a config named on the command line: its [me] says the language too
     while index < len(args):
         arg = args[index]
+        if arg in ("--config", "-c") and index + 1 < len(args):
+            given.append(args[index + 1])
+        elif arg.startswith("--config="):
+            given.append(arg.partition("=")[2])
         if arg == "--lang" or arg.startswith("--lang="):
             value = arg.partition("=")[2] if "=" in arg else (args[index + 1] if index + 1 < len(args) else "")
             index += 1 if "=" in arg else 2
             if value not in i18n.spoken():
-                i18n.setup(None, config_file=_default_config)
+                i18n.setup(None, config_file=lambda: _named_config(given) or _default_config())
                 raise InputError("--lang", _("expected one of {languages} (got {value})").format(
                     languages=", ".join(i18n.spoken()), value=repr(value)))
             override = value
             continue
         kept.append(arg)
         index += 1
-    i18n.setup(override, config_file=_default_config)
+    i18n.setup(override, config_file=lambda: _named_config(given) or _default_config())
     return kept
+
+
+def _named_config(given: list[str]) -> Path | None:
+    """The config named with --config, if it is a file (read for its language only)."""
+    path = Path(given[-1]).expanduser() if given else None
+    return path if path is not None and path.is_file() else None
 
 
 def _default_config() -> Path | None:
