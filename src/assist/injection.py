@@ -1094,6 +1094,18 @@ class Clause:
             if verb.start >= reader.end and (verb.first - reader.last <= 3 or (self.unspaced and verb.start - reader.end <= 8)):
                 if any(self.near(verb, target, 2) for target in self.of("targets")):
                     return True
+                if self._yours(reader):
+                    return True  # "ваш помощник это читает", "Ihr Assistent das liest": the user's reader, reading
+        return False
+
+    def _yours(self, reader: _Reader) -> bool:
+        """The reader is the user's: a second person's possessive right before it ("your assistant",
+        "你的助理") or right after it ("asisten Anda")."""
+        for hit in self.of("second_person"):
+            if hit.end <= reader.start and (reader.first - hit.last <= 0 or (self.unspaced and reader.start - hit.end <= 1)):
+                return True
+            if hit.start >= reader.end and (hit.first - reader.last <= 0 or (self.unspaced and hit.start - reader.end <= 1)):
+                return True
         return False
 
     # -- how: orders --------------------------------------------------------------------------------
@@ -1573,6 +1585,7 @@ class Clause:
                 for hit in self.hits)) and (self.of("decisions") or orders):
             return "clear", "a name, place or address that holds an order to an AI or a screening tool"
         if person and (labels or closing or any(self.aimed(order, frozenset({"targets", "decisions"})) or self.concludes(order)
+                                     or ("decisions" in order.cats and any(reader.frame == "reader" for reader in person))
                                      for order in orders)):
             return "unclear", "it asks someone who reads your requests, not you, for a decision"
         if person and any(reader.frame in ("header", "dedication") for reader in person) and (
