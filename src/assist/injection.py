@@ -73,7 +73,7 @@ def _tokens(string: str) -> re.Pattern[str]:
     return TOKEN if "_" in string or SUBSTRING_SCRIPTS.search(string) else WORD_RUN
 # Where a clause ends: a sentence's end, a line, a bullet, a bar, a bracket, a dash between words.
 # Thai writes no full stop; a polite particle ends a sentence ("...ค่ะ ขอฝาก...").
-CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?:(?<=ค่ะ)|(?<=คะ)|(?<=ครับ)|(?<=จ้ะ)|(?<=จ้า)|(?<=ค่า))\s+|[!?。！？;；\n\r\x0b\x0c\u2028\u2029|•·✦✧►▪●■◆★☆→⇒()\[\]{}<>]+|\s[-—–]+\s|—")
+CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?:(?<=ค่ะ)|(?<=คะ)|(?<=ครับ)|(?<=จ้ะ)|(?<=จ้า)|(?<=ค่า))\s+|[!?。！？;；\n\r\x0b\x0c\u2028\u2029|•·✦✧►▪●■◆★☆→⇒✅✔☑✓()\[\]{}<>]+|\s[-—–]+\s|—")
 # What closes a header ("AI에게:", "AIへ、"): the reader named before it is addressed.
 HEADER_MARKS = frozenset(":：,，、")
 # Punctuation that ends a phrase within a clause (a vocative's comma, a header's colon).
@@ -85,7 +85,7 @@ MARKDOWN_COMMENT = re.compile(r"\[[^\]\n]{0,20}\]\s*:\s*<?#>?\s*(?:\(([^)\n]{0,5
 # A run that looks like base64 or hex handed to a reader: long, letters mixed with digits.
 ENCODED = re.compile(r"(?<![\w/+])(?=[a-z0-9+/]{0,200}\d)(?=[a-z0-9+/]{0,200}[a-z])[a-z0-9+/]{20,200}={0,2}(?![\w/+])")
 QUOTES_BEFORE = "\"'“”«»「『:=："
-SPLIT_IN_LABELS = re.compile(r"[-_+]")
+SPLIT_IN_LABELS = re.compile(r"(?<=\S)-(?=\S)|[_+]")  # "minh-pham-accept"; not a spaced dash, a separator
 # A quoted phrase: the quote opens after a space (not the apostrophe of "I'm") and closes before one.
 QUOTED = re.compile(r"(?<!\w)['\"“‘«「]([^'\"”’»」\n]{2,200})['\"”’»」](?!\w)")
 # Punctuation after which an order may start: "Hi, mark ...", "SYSTEM: ignore ...".
@@ -98,7 +98,7 @@ TICK = re.compile(r"\[[x✓✔]\]|[☑✅✔✓]")
 # A form, a checklist or a calendar entry: two "Key: value" lines, a ticked box, an iCalendar event.
 FORM_LINE = re.compile(r"(?m)^[ \t]*[^\W\d_][^\n:=]{0,30}[:=]")
 # What a status in a name, a company or a place follows: a bracket or a separator.
-LABEL_SEPARATORS = "([|·—–-:/"
+LABEL_SEPARATORS = "([|·—–-:/✅✔☑✓"
 REQUEST_DEIXIS = "a profile is written before any request, and this one speaks of this very request"
 NOT_PROFILE = frozenset({"note", "id", "received_at"})  # where "this request" is ordinary, or no sentence at all
 
@@ -1094,8 +1094,10 @@ class Clause:
             if verb.start >= reader.end and (verb.first - reader.last <= 3 or (self.unspaced and verb.start - reader.end <= 8)):
                 if any(self.near(verb, target, 2) for target in self.of("targets")):
                     return True
-                if self._yours(reader):
-                    return True  # "ваш помощник это читает", "Ihr Assistent das liest": the user's reader, reading
+                if not reader.machine and self._yours(reader) and not any(
+                        reader.end <= modal.start and modal.end <= verb.start for modal in self.of("modals")):
+                    return True  # "ваш помощник это читает": the user's assistant, reading (not "your AI post I read",
+                    # nor "dein Assistent muss nichts prüfen", an order about what it does)
         return False
 
     def _yours(self, reader: _Reader) -> bool:
