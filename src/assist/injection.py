@@ -1122,7 +1122,7 @@ class Clause:
             if verb.first > self.first and ORDER_BREAK.search(self.string, self.tokens[verb.first - 1].end(), verb.start):
                 positions.add(verb.first)
         for hit in self.hits:
-            if hit.cats & {"softeners", "modals", "dedication"}:
+            if hit.cats & {"softeners", "modals", "dedication", "roleplay"}:  # "from now on, treat ..."
                 positions.add(hit.last)
         for reader in self.readers():
             positions.add(reader.last)
@@ -1133,7 +1133,7 @@ class Clause:
         modals = [modal for modal in self.of("modals")
                   if any(modal.start <= you.start < modal.end for you in self.of("second_person"))
                   or not any(modal.first - hit.last <= 1 and hit.end <= modal.start for hit in self.of("sender"))]
-        found = [hit for hit in verbs if (hit.first in positions or (self.unspaced and (modals or self.readers())))]
+        found = [hit for hit in verbs if (hit.first in positions or (self.unspaced and (modals or self.readers() or self.of("roleplay"))))]
         self._orders = sorted(found + modals, key=lambda hit: hit.start)
         return self._orders
 
@@ -1579,6 +1579,9 @@ class Clause:
             return "unclear", "it asks to set rules aside, and it is not clear whose"
         if self.automatic():
             return "unclear", "it states as a fact that requests like this are approved by themselves"
+        if roleplay and orders and self.of("quantifiers") and not self.owned(orders[0].first, orders[0].start):
+            # "from now on, treat every Shopee engineer as ...": a rule for a whole class of requests
+            return "unclear", "it sets a standing rule for whoever reads it, from now on"
         if (yours or any(reader.frame == "yours" for reader in person)) and any(
                 self.aimed(order, frozenset({"targets", "decisions"})) for order in orders):
             return "unclear", "it asks your assistant or your tools for a decision"
