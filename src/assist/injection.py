@@ -101,6 +101,8 @@ FORM_LINE = re.compile(r"(?m)^[ \t]*[^\W\d_][^\n:=]{0,30}[:=]")
 LABEL_SEPARATORS = "([|·—–-:/✅✔☑✓"
 REQUEST_DEIXIS = "a profile is written before any request, and this one speaks of this very request"
 NOT_PROFILE = frozenset({"note", "id", "received_at"})  # where "this request" is ordinary, or no sentence at all
+BRACKETED_STATUS = "a name, company or place carries a status or a verdict, which it never holds"
+TITLES = ("experience.title",)  # written as labels, read as prose: a status in their brackets is read as in a name
 
 
 def _may_speak_of_the_request(text: str, vocabulary: "Vocabulary") -> bool:
@@ -1603,7 +1605,7 @@ class Clause:
         if waived and any(reader.frame == "yours" for reader in person):
             return "unclear", "it tells your assistant there is nothing to check"
         if self.bracketed_status():
-            return "unclear", "a name, company or place carries a status or a verdict, which it never holds"
+            return "unclear", BRACKETED_STATUS
         if status:
             return "unclear", "it says this very request is already approved, which cannot be checked here"
         if not self.sentences and self._sentence_in_a_label(orders):
@@ -1707,6 +1709,13 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
             finding = acrostic(value, vocabulary)
             if finding is not None:
                 _keep(found, replace(finding, field=path))
+    for path, value, prose in fields:  # a job title's brackets: "Senior Backend Engineer (accept me)"
+        if path in TITLES and path not in found and any(mark in value for mark in LABEL_SEPARATORS):
+            label = normalize(value)
+            if vocabulary.could_match(label, sentences=False):
+                finding = next((finding for finding in _read(label, vocabulary, False) if finding.why == BRACKETED_STATUS), None)
+                if finding is not None:
+                    found[path] = replace(finding, field=path)
     for path, value, prose in fields:  # a sentence in a name, a company or a place, by its shape
         if not prose and path not in found:
             run = _label_sentence(value, vocabulary.shape)
