@@ -15,7 +15,7 @@ from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Reply, ReplyKind, Request
 from .address import Address, vietnamese_address
-from .names import greeting_name
+from .names import formal_name, greeting_name
 from .reply_checks import ReplyRules, contact_details
 from .signals import Signals
 from .situation import Situation, situation_for_kind
@@ -23,6 +23,10 @@ from .language import note_language
 from .vocabulary import DEFAULT_MAX_CHARS, LANGUAGES
 
 SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|$)")
+# A German note written formally ("Sehr geehrte Frau Vogel", "Mit freundlichen Grüßen") is answered
+# formally: "Guten Tag" and the full name (names.formal_name), not "Hallo" and the given name.
+FORMAL_DE = re.compile(r"\bsehr geehrte[rsn]?\b|\bmit freundlichen gr(?:ü|ue)(?:ß|ss)en\b|\bguten tag,? (?:herr|frau)\b",
+                       re.IGNORECASE)
 
 
 def reply_language(config: UserConfig, request: Request, chosen: str | None = None) -> str:
@@ -67,8 +71,10 @@ def draft_reply(
     situation = kind if isinstance(kind, Situation) else situation_for_kind(kind, signals)
     language = reply_language(config, request, language)
     address = vietnamese_address(config, request) if language == "vi" else None
-    text = _drafted(guidance, f"replies/{situation.kind}.{language}.j2", greeting_name(request.sender.name, language),
-                    safe_topic(signals), config.signature, max_chars, address, situation.reason, situation.missing)
+    formal = language == "de" and bool(request.note and FORMAL_DE.search(request.note))
+    name = formal_name(request.sender.name) if formal else greeting_name(request.sender.name, language)
+    text = _drafted(guidance, f"replies/{situation.kind}.{language}.j2", name,
+                    safe_topic(signals), config.signature, max_chars, address, situation.reason, situation.missing, formal)
     return Reply(kind=situation.kind, language=language, text=text)
 
 
@@ -93,13 +99,14 @@ FORMS = ("full", "short", "question", "tiny")
 
 @lru_cache(maxsize=1024)
 def _drafted(guidance: Guidance, template_name: str, name: str | None, topic: str | None, signature: str | None,
-             max_chars: int, address: Address | None = None, reason: str | None = None, missing: str | None = None) -> str:
+             max_chars: int, address: Address | None = None, reason: str | None = None, missing: str | None = None,
+             formal: bool = False) -> str:
     """The reply's text: a function of these alone, so a batch renders each combination once. The
     longest form that fits with the signature; failing that, without it; failing that, the shortest.
     `address`: the Vietnamese pair (address.py), for the Vietnamese templates; `reason` and
     `missing`: the situation's details (situation.py)."""
     template = guidance.templates.get_template(template_name)
-    context = {"first_name": name, "topic": topic, "reason": reason, "missing": missing,
+    context = {"first_name": name, "topic": topic, "reason": reason, "missing": missing, "formal": formal,
                **(asdict(address) if address else {})}
     for signed in dict.fromkeys((signature, None)):
         for form in FORMS:

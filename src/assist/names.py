@@ -155,6 +155,56 @@ def greeting_name(full_name: str | None, language: str | None = None) -> str | N
     return _cased(given)
 
 
+# Titles a formal greeting keeps ("Guten Tag Dr. Thomas Brandt"), and the words by which a name
+# says its own gender plainly ("Herr", "Frau"): then the family name alone follows them.
+ACADEMIC = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "dr.-ing": "Dr.-Ing."}
+GENDERED = {"herr": "Herr", "frau": "Frau"}
+
+
+@lru_cache(maxsize=1024)
+def formal_name(full_name: str | None) -> str | None:
+    """The name a formal greeting uses ("Guten Tag Dr. Thomas Brandt"): academic titles kept, the
+    given and the family name, in a person's case; "Herr Brandt" or "Frau Dr. Weber" only when the
+    name itself says "Herr" or "Frau" (a gender is never guessed). None when no full name can be
+    told safely: one word, another script, a role."""
+    words = _words()
+    text = unicodedata.normalize("NFKC", full_name or "")
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LMNPZ" or ch in "'’-.,|")
+    text = HASHTAG.sub(" ", ASIDE.sub(" ", text))
+    text = TAIL.split(text.strip(), maxsplit=1)[0]
+    if not text.strip() or WHOLE_NAME_SCRIPTS.search(text) or _key(" ".join(text.split())) in words.placeholders:
+        return None
+    padded = f" {_key(' '.join(text.replace(',', ' ').split()))} "
+    if any(role in padded for role in words.roles):
+        return None
+    parts = [part.strip() for part in text.split(",")]
+    tokens = parts[0].split()
+    rest = [part for part in parts[1:] if part and not _credentials(part, parts, tokens, words)]
+    if rest:  # "Brandt, Thomas": the given name after the comma
+        if len(tokens) != 1 or len(rest) != 1 or len(rest[0].split()) != 1:
+            return None
+        tokens = [rest[0], tokens[0]]
+    kept, gender, start = [], None, 0
+    while start < len(tokens):
+        key = _key(tokens[start])
+        if key in GENDERED and gender is None and not kept:
+            gender = GENDERED[key]
+        elif key in ACADEMIC:
+            kept.append(ACADEMIC[key])
+        elif not (key in words.titles or (key in words.faculties and (tokens[start][:1].islower() or tokens[start].endswith(".")))):
+            break  # a faculty ("rer.", "med.") only as a title writes it: "Dr. Phil Jordan" is Phil
+        start += 1
+    head = tokens[start:]
+    while head and _key(head[-1]) in words.post_nominals:
+        head.pop()
+    if len(head) < 2 or any(ch.isdigit() for word in head for ch in word) or _key(head[-1]) in words.organisations:
+        return None
+    head = [_cased(word) if _all_capitals(word) or word.islower() else word for word in head]
+    if gender:
+        return " ".join([gender, *kept, head[-1]])
+    return " ".join([*kept, *head])
+
+
 def _without_titles(tokens: list[str], words: _Words) -> list[str]:
     """The tokens after the leading titles ("Prof. Dr.-Ing.", "PGS.TS.", "Dr. rer. nat.")."""
     start = 0
