@@ -40,3 +40,17 @@ def test_an_informal_german_note_keeps_hallo_and_the_given_name():
 
 def test_no_formal_name_from_a_single_word_or_another_script():
     assert formal_name("Thomas") is None and formal_name("田中 太郎") is None and formal_name("") is None
+
+
+def test_the_llm_is_told_the_formal_register_too():
+    from assist.context import RunContext
+    from assist.render import render_reply_messages
+    from assist.guidance import load_guidance
+    from assist.signals import extract_signals
+    from assist.situation import situation_for_kind
+
+    config = user("balanced", language="de", reply_language="de")
+    req = request(FORMAL, name="Dr. Thomas Brandt")
+    ctx = RunContext(config, load_guidance())
+    messages = render_reply_messages(req, extract_signals(req, config, ctx.guidance), situation_for_kind("acknowledge", None), ctx)
+    assert 'start with "Guten Tag Dr. Thomas Brandt,"' in messages[-1]["content"]

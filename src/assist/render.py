@@ -137,10 +137,11 @@ def render_reply_messages(request: Request, signals: Signals, situation: Situati
     situation (situation.py), the language, the address pair, the safety and length rules that
     reply_checks.py then holds the answer to."""
     from .address import vietnamese_address
-    from .draft import safe_topic
-    from .names import greeting_name
+    from .draft import FORMAL_DE, safe_topic
+    from .names import formal_name, greeting_name
 
     language = reply_language(ctx.config, request, ctx.reply_language)
+    formal = language == "de" and bool(request.note and FORMAL_DE.search(request.note))
 
     templates = ctx.guidance.templates
     system = templates.get_template(REPLY_SYSTEM_TEMPLATE).render(guidance=ctx.guidance)
@@ -152,7 +153,8 @@ def render_reply_messages(request: Request, signals: Signals, situation: Situati
         signature=ctx.config.signature,
         reply_language=language,
         address=vietnamese_address(ctx.config, request) if language == "vi" else None,
-        first_name=greeting_name(request.sender.name, language),
+        first_name=formal_name(request.sender.name) if formal else greeting_name(request.sender.name, language),
+        formal=formal,
         topic=_redacted(safe_topic(signals) or "", ctx.redact) or None,
         request_json=untrusted_json(request, ctx.redact),
         flags=evidence_for_prompt(signals, ctx.redact, _details(request, ctx.redact)),
