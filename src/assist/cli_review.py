@@ -138,10 +138,16 @@ def review(
     ctx: typer.Context,
     db: DbOption = None,
     config: ConfigOption = None,
+    web: Annotated[bool, typer.Option("--web", help=N_("Review on a local web page instead (127.0.0.1 only)."))] = False,
+    port: Annotated[int, typer.Option("--port", help=N_("With --web: the port (0: a free one)."))] = 0,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help=N_("With --web: only print the address."))] = False,
+    idle_minutes: Annotated[float, typer.Option("--idle-minutes", min=0.01, help=N_("With --web: stop after this many minutes without a request."))] = 30.0,
 ) -> None:
     """Walk through pending drafts, one key each (the group's help, above, is what -h shows)."""
     if ctx.invoked_subcommand is not None:
         return
+    if web:
+        return _review_web(db, config, port, not no_browser, idle_minutes)
     from .cli_common import colour
     from .cli_past import undone_lines
     from .config import load_config
@@ -153,6 +159,37 @@ def review(
     with _store(db) as store:
         run(store, user, config, colour() and _output_is_terminal(), edit_in_editor, _regenerate,
             record_decision, undone_lines)
+
+
+def _review_web(db: str | None, config: str | None, port: int, browser: bool, idle_minutes: float) -> None:
+    """`assist review --web`: the review page on 127.0.0.1 until Ctrl-C or the idle time."""
+    from .config import load_config
+    from .i18n import configured
+    from .store import default_db_path
+    from .web.server import ReviewServer
+
+    user = load_config(config)
+    configured(user)
+    path = Path(db) if db else default_db_path()
+    if not path.is_file():
+        raise InputError(str(path), _("no store yet: screen some requests first (assist screen INBOX)"))
+    server = ReviewServer(path, user, config, port, idle_minutes)
+    typer.echo(_("Review page: {url}").format(url=server.url))
+    typer.echo(_("Only this computer can open it, with this address. Ctrl-C stops it."))
+    if browser:
+        import webbrowser
+
+        if not webbrowser.open(server.url):
+            typer.echo(_("could not open a browser: open the address above"))
+    try:
+        stopped_by = server.serve()
+    except KeyboardInterrupt:
+        stopped_by = None
+    if stopped_by == "idle":
+        typer.echo(ngettext("Stopped: idle for {minutes} minute.", "Stopped: idle for {minutes} minutes.",
+                            max(1, round(idle_minutes))).format(minutes=f"{idle_minutes:g}"))
+    else:
+        typer.echo(_("Stopped."))
 
 
 def _output_is_terminal() -> bool:

@@ -1,0 +1,217 @@
+"""Issue 16, the local review page at the HTTP level: the token, the Host header, CSRF and Origin,
+the security headers, escaping, compare-and-set conflicts, and every action through the store."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from assist.store import Store
+from web_helpers import call, form_fields, path_of, seed, start
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return seed(tmp_path_factory.mktemp("web-http"))
+
+
+@pytest.fixture(scope="module")
+def running(db):
+    server = start(db, lang="en")
+    yield server
+    server.stop()
+
+
+def page(running, query: str = "?week=2026-W47") -> str:
+    status, _, text = call(running.port, "GET", path_of(running.url) + query)
+    assert status == 200
+    return text
+
+
+def pending_id(db) -> str:
+    with Store.open(db) as store:
+        return store.drafts("pending")[0].request_id
+
+
+def test_the_address_holds_a_long_random_token_and_binds_loopback(running):
+    assert running.url.startswith(f"http://127.0.0.1:{running.port}/")
+    assert len(path_of(running.url).strip("/")) >= 32
+
+
+@pytest.mark.parametrize("path", ["/", "/static/review.css", "/act", "/wrong-token/", "/{token}x/"])
+def test_without_the_right_token_every_request_is_refused_with_no_data(running, path):
+    token = path_of(running.url).strip("/")
+    status, _, text = call(running.port, "GET", path.format(token=token))
+    assert status in (403, 404) and "req-" not in text and len(text) < 100
+    status, _, text = call(running.port, "POST", path.format(token=token), body={"id": "req-02", "action": "approve"})
+    assert status in (403, 404) and len(text) < 100
+
+
+def test_a_foreign_host_header_is_refused(running):
+    for host in ("evil.example", f"evil.example:{running.port}", "127.0.0.1:1"):
+        status, _, text = call(running.port, "GET", path_of(running.url), host=host)
+        assert status == 403 and "req-" not in text
+    assert call(running.port, "GET", path_of(running.url), host=f"localhost:{running.port}")[0] == 200
+
+
+def test_the_page_sends_strict_security_headers(running):
+    status, headers, _ = call(running.port, "GET", path_of(running.url))
+    assert status == 200
+    csp = headers["content-security-policy"]
+    directives = dict((part.split()[0], part.split()[1:]) for part in csp.split(";") if part.strip())
+    assert directives["default-src"] == ["'none'"] and directives["script-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert all(set(sources) <= {"'self'", "'none'"} for sources in directives.values()), csp
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    assert headers["x-frame-options"] == "DENY"
+
+
+def test_no_inline_script_or_style_and_no_remote_asset(running):
+    text = page(running)
+    assert not re.search(r"<script(?![^>]*\bsrc=)", text), "inline script"
+    assert "<style" not in text and " style=" not in text and " on" + "click=" not in text
+    assert not re.search(r'(?:src|href)="(?:https?:)?//(?!www\.linkedin\.com)', text.split("<main", 1)[0])
+    for asset in re.findall(r'(?:src|href)="([^"]+\.(?:css|js))"', text):
+        assert not asset.startswith(("http", "//"))
+
+
+def test_hostile_sender_text_is_escaped_and_a_javascript_url_is_not_a_link(running):
+    text = page(running, "?week=2026-W48")
+    assert "Mallory" in text
+    assert "<script>window.__pwned" not in text and "<img src=x" not in text and "<b onclick" not in text
+    assert "&lt;script&gt;window.__pwned=1" in text
+    assert 'href="javascript:' not in text.lower()
+    assert "javascript:window.__pwned=5" in text  # shown, as text
+
+
+def test_a_post_without_the_csrf_token_changes_nothing(running, db):
+    request_id = pending_id(db)
+    fields = form_fields(page(running), request_id)
+    for bad in ({k: v for k, v in fields.items() if k != "csrf"}, fields | {"csrf": "x" * len(fields["csrf"])}):
+        status, _, _ = call(running.port, "POST", path_of(running.url) + "act", body=bad | {"action": "approve"})
+        assert status == 403
+    with Store.open(db) as store:
+        assert store.draft(request_id).status == "pending"
+
+
+def test_a_post_from_a_foreign_origin_changes_nothing(running, db):
+    request_id = pending_id(db)
+    fields = form_fields(page(running), request_id)
+    status, _, _ = call(running.port, "POST", path_of(running.url) + "act", body=fields | {"action": "approve"},
+                        headers={"Origin": "http://evil.example"})
+    assert status == 403
+    with Store.open(db) as store:
+        assert store.draft(request_id).status == "pending"
+
+
+def test_state_changes_need_post(running):
+    status, _, _ = call(running.port, "GET", path_of(running.url) + "act?action=approve&id=req-02")
+    assert status == 405
+
+
+def test_an_action_redirects_back_with_a_one_line_message_and_a_refusal_is_the_store_s_text(running, db):
+    request_id = pending_id(db)
+    fields = form_fields(page(running, "?week=2026-W47&state=pending"), request_id)
+    status, headers, _ = call(running.port, "POST", path_of(running.url) + "act", body=fields | {"action": "reject"},
+                              headers={"Origin": f"http://127.0.0.1:{running.port}"})
+    assert status == 303 and "state=pending" in headers["location"]
+    shown = page(running, "?" + headers["location"].split("?", 1)[1].split("#")[0])
+    assert re.search(r'role="status"[^>]*>[^<]*rejected', shown)
+    with Store.open(db) as store:
+        assert store.draft(request_id).status == "rejected"
+        expected = None
+        try:
+            store.act(request_id, "mark-sent")
+        except Exception as error:  # the state machine's refusal, as the CLI says it
+            expected = str(error)
+    status, headers, _ = call(running.port, "POST", path_of(running.url) + "act", body=fields | {"action": "mark-sent"})
+    assert status == 303
+    shown = page(running, "?" + headers["location"].split("?", 1)[1].split("#")[0])
+    import html
+
+    assert expected and expected in html.unescape(shown)
+    call(running.port, "POST", path_of(running.url) + "act", body=fields | {"action": "reopen"})
+    with Store.open(db) as store:
+        assert store.draft(request_id).status == "pending"
+
+
+def test_an_edit_over_a_draft_changed_elsewhere_replaces_nothing_and_shows_both(running, db):
+    request_id = pending_id(db)
+    fields = form_fields(page(running), request_id)
+    with Store.open(db) as other:  # another terminal, after the page loaded
+        other.edit(request_id, "Edited in the terminal meanwhile")
+    status, headers, _ = call(running.port, "POST", path_of(running.url) + "act",
+                              body=fields | {"action": "edit", "text": "Mine from the page"})
+    assert status == 303
+    shown = page(running, "?" + headers["location"].split("?", 1)[1].split("#")[0])
+    assert "Edited in the terminal meanwhile" in shown and "Mine from the page" in shown
+    assert "changed since the page was loaded" in shown
+    with Store.open(db) as store:
+        assert store.draft(request_id).text == "Edited in the terminal meanwhile"
+    status, headers, _ = call(running.port, "POST", path_of(running.url) + "act",
+                              body=fields | {"action": "approve"})
+    with Store.open(db) as store:
+        assert store.draft(request_id).status == "pending"
+
+
+def test_filters_and_weeks(running):
+    everything = page(running)
+    asks = page(running, "?week=2026-W47&verdict=ask")
+    assert "Mallory" in page(running, "")  # the latest week with requests comes first
+    assert asks.count('class="card ') < everything.count('class="card ')
+    assert 'class="card verdict-accept' not in asks and 'class="card verdict-ignore' not in asks
+    assert "2026-W47" in everything and 'href="?week=2026-W48' in everything  # the next week with requests
+    later = page(running, "?week=2026-W48")
+    assert "Mallory" in later and "Lê Minh Tuấn" not in later and 'href="?week=2026-W47' in later
+    assert 'id="reported"' in everything
+
+
+def test_a_bad_port_and_a_port_in_use_are_one_line_exit_2(db, tmp_path):
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen()
+    for port in (str(busy.getsockname()[1]), "70000"):
+        done = subprocess.run([sys.executable, "-m", "assist", "review", "--web", "--no-browser", "--port", port,
+                               "--db", str(db)], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    busy.close()
+    done = subprocess.run([sys.executable, "-m", "assist", "review", "--web", "--no-browser", "--db",
+                           str(tmp_path / "none.db")], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_it_prints_the_address_and_stops_after_the_idle_time(db):
+    done = subprocess.run([sys.executable, "-m", "assist", "review", "--web", "--no-browser", "--idle-minutes", "0.02",
+                           "--db", str(db)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"http://127\.0\.0\.1:\d+/[\w-]{32,}/", done.stdout)
+    assert "idle" in done.stdout.splitlines()[-1]
+
+
+def non_loopback_addresses() -> list[str]:
+    found = set()
+    try:
+        found.add(socket.gethostbyname(socket.gethostname()))
+    except OSError:
+        pass
+    try:
+        out = subprocess.run(["hostname", "-I"], capture_output=True, text=True, timeout=5).stdout
+        found.update(out.split())
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return sorted(a for a in found if not a.startswith("127.") and ":" not in a)
+
+
+def test_the_server_is_not_reachable_on_another_address(running):
+    addresses = non_loopback_addresses()
+    if not addresses:
+        pytest.skip("this machine has no non-loopback IPv4 address to try")
+    for address in addresses:
+        with pytest.raises(OSError):
+            socket.create_connection((address, running.port), timeout=2).close()
