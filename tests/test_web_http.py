@@ -15,6 +15,15 @@ from assist.store import Store
 from web_helpers import call, form_fields, path_of, seed, start
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """The server speaks English here, as `--lang en` says it (a decision re-reads the config, whose
+    [me] language is Vietnamese)."""
+    import assist.i18n
+
+    assist.i18n.setup("en")
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     return seed(tmp_path_factory.mktemp("web-http"))

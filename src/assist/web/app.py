@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from ..store import Store
 
 MAX_FORM_BYTES = 1 << 20  # a form holds one reply (at most MAX_REPLY_CHARS) and a few fields
-ASSETS = {"review.css": "text/css; charset=utf-8", "review.js": "text/javascript; charset=utf-8"}
+ASSETS = {"review.css": "text/css; charset=utf-8", "review.js": "text/javascript; charset=utf-8",
+          "icon.svg": "image/svg+xml"}
 # The page's keys, shown on it (review.js acts on them).
 SHORTCUTS = (("j", "k", "next / previous card"), ("e", None, "edit the draft"), ("a", None, "approve"),
              ("c", None, "copy the draft"), ("o", None, "open the profile"), ("s", None, "mark as sent"),
