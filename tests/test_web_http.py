@@ -224,3 +224,71 @@ def test_the_server_is_not_reachable_on_another_address(running):
     for address in addresses:
         with pytest.raises(OSError):
             socket.create_connection((address, running.port), timeout=2).close()
+
+
+def post(running, fields: dict, action: str, **extra) -> str:
+    """POST one button of a card; the page it redirects to."""
+    status, headers, _ = call(running.port, "POST", path_of(running.url) + "act", body=fields | {"action": action} | extra)
+    assert status == 303
+    return page(running, "?" + headers["location"].split("?", 1)[1].split("#")[0])
+
+
+def test_switch_kind_and_language_go_through_the_terminal_review_s_regeneration(running, db):
+    from assist.vocabulary import REPLY_KINDS
+
+    request_id = pending_id(db)
+    with Store.open(db) as store:
+        before = store.draft(request_id)
+    shown = post(running, form_fields(page(running), request_id), "kind")
+    with Store.open(db) as store:
+        after = store.draft(request_id)
+    assert after.kind == REPLY_KINDS[(REPLY_KINDS.index(before.kind) + 1) % len(REPLY_KINDS)]
+    assert request_id in shown and "a new draft" in shown
+    post(running, form_fields(page(running), request_id), "language")
+    with Store.open(db) as store:
+        assert store.draft(request_id).language != after.language
+        assert [entry["action"] for entry in store.draft_history(request_id)][-2:] == ["regenerated", "regenerated"]
+
+
+def test_regenerate_is_offered_only_when_the_backend_can_word_it_anew(running):
+    text = page(running)
+    assert 'value="regenerate"' not in text and "offline engine writes the same text" in text
+
+
+def test_after_a_conflict_the_user_can_save_theirs_over_the_stored_text(running, db):
+    request_id = pending_id(db)
+    fields = form_fields(page(running), request_id)
+    with Store.open(db) as other:
+        other.edit(request_id, "Theirs, from the terminal")
+    shown = post(running, fields, "edit", text="Mine, from the page")
+    import html
+
+    conflict = re.search(r'<section class="conflict".*?</section>', shown, re.S).group(0)
+    again = {html.unescape(k): html.unescape(v) for k, v in re.findall(r'name="([^"]+)" value="([^"]*)"', conflict)}
+    assert again["seen"] == "Theirs, from the terminal"
+    post(running, again, "overwrite", text="Mine, from the page")
+    with Store.open(db) as store:
+        assert store.draft(request_id).text == "Mine, from the page"
+
+
+def test_it_opens_the_browser_unless_told_not_to_and_stops_on_ctrl_c(db, tmp_path):
+    import os
+    import signal
+    import time
+
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.py"
+    browser.write_text(f"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])\n")
+    env = os.environ | {"BROWSER": f"{sys.executable} {browser} %s", "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "assist", "review", "--web", "--db", str(db)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    address = process.stdout.readline().strip()
+    deadline = time.monotonic() + 20
+    while not opened.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=20)
+    assert re.search(r"http://127\.0\.0\.1:\d+/[\w-]+/", address)
+    assert opened.read_text() in address
+    assert process.returncode == 0 and "Traceback" not in err, err
+    assert out.strip().splitlines()[-1] == "Stopped."
