@@ -292,3 +292,39 @@ def test_it_opens_the_browser_unless_told_not_to_and_stops_on_ctrl_c(db, tmp_pat
     assert opened.read_text() in address
     assert process.returncode == 0 and "Traceback" not in err, err
     assert out.strip().splitlines()[-1] == "Stopped."
+
+
+@pytest.fixture(scope="module")
+def running_vi(tmp_path_factory):
+    server = start(seed(tmp_path_factory.mktemp("web-vi"), lang="vi"), lang="vi")
+    yield server
+    server.stop()
+
+
+SENDERS_TEXT = re.compile(r'<textarea.*?</textarea>|<p class="headline">.*?</p>|<p class="facts">.*?</p>|'
+                          r'<blockquote class="note">.*?</blockquote>|<span class="name">.*?</span>|<code>.*?</code>|'
+                          r'<b>[a-z_]+</b>|<pre class="stored">.*?</pre>', re.S)
+
+
+def test_under_vi_the_page_has_no_english_sentence(running_vi):
+    import html
+
+    import assist.i18n
+    from test_i18n import _sample_names, english_sentences
+
+    assist.i18n.setup("vi")
+    for query in ("?week=2026-W47", "?week=2026-W48", "?week=2026-W47&verdict=ask&state=pending", "?verdict=bogus"):
+        status, _, text = call(running_vi.port, "GET", path_of(running_vi.url) + query)
+        assert status == 200 and '<html lang="vi">' in text
+        shown = html.unescape(re.sub(r"<[^>]+>", "\n", SENDERS_TEXT.sub(" ", text)))
+        assert "Yêu cầu trong tuần" in shown and "Duyệt" in shown
+        found = english_sentences(shown, _sample_names() + ["Mallory"])
+        assert not found, found
+    fields = form_fields(page(running_vi), pending_id_of(running_vi))
+    status, headers, _ = call(running_vi.port, "POST", path_of(running_vi.url) + "act", body=fields | {"action": "reject"})
+    shown = page(running_vi, "?" + headers["location"].split("?", 1)[1].split("#")[0])
+    assert "đã loại" in html.unescape(shown)
+
+
+def pending_id_of(running) -> str:
+    return re.search(r'id="form-([^"]+)"[^>]*>(?:(?!</form>).)*value="approve"', page(running), re.S).group(1)

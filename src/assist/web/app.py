@@ -11,7 +11,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode
 
-from ..i18n import _, active, ngettext
+from ..i18n import N_, _, active, ngettext
 from .actions import Outcome, apply
 from .cards import STATES, VERDICTS, read_week, valid_week, week_days
 from .guard import Guard, Secrets, same
@@ -24,9 +24,9 @@ MAX_FORM_BYTES = 1 << 20  # a form holds one reply (at most MAX_REPLY_CHARS) and
 ASSETS = {"review.css": "text/css; charset=utf-8", "review.js": "text/javascript; charset=utf-8",
           "icon.svg": "image/svg+xml"}
 # The page's keys, shown on it (review.js acts on them).
-SHORTCUTS = (("j", "k", "next / previous card"), ("e", None, "edit the draft"), ("a", None, "approve"),
-             ("c", None, "copy the draft"), ("o", None, "open the profile"), ("s", None, "mark as sent"),
-             ("x", None, "reject"), ("u", None, "undo"))
+SHORTCUTS = (("j", "k", N_("next / previous card")), ("e", None, N_("edit the draft")), ("a", None, N_("approve")),
+             ("c", None, N_("copy the draft")), ("o", None, N_("open the profile")), ("s", None, N_("mark as sent")),
+             ("x", None, N_("reject")), ("u", None, N_("undo")))
 
 
 @dataclass
