@@ -328,3 +328,36 @@ def test_under_vi_the_page_has_no_english_sentence(running_vi):
 
 def pending_id_of(running) -> str:
     return re.search(r'id="form-([^"]+)"[^>]*>(?:(?!</form>).)*value="approve"', page(running), re.S).group(1)
+
+
+def test_with_an_llm_the_page_offers_regenerate_and_the_llm_words_the_draft_anew(db, tmp_path, monkeypatch):
+    from helpers import FIXTURES
+    from llm_servers import FakeServer, chat
+
+    fake = FakeServer().start()
+    config = tmp_path / "llm.toml"
+    config.write_text((FIXTURES / "configs" / "analyst-vi.toml").read_text(encoding="utf-8")
+                      + f'\n[llm]\nbackend = "openai"\nbase_url = "{fake.url}"\nmodel = "m"\nmax_retries = 0\n',
+                      encoding="utf-8")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    anew = "Chào anh/chị Tuấn, cảm ơn anh/chị đã kết nối! Anh/chị biết tôi qua dịp nào ạ? Minh"
+    fake.behaviour = lambda body: chat(json.dumps({"text": anew}))
+    server = start(db, lang="en", config=str(config))
+    try:
+        text = page(server)
+        assert 'value="regenerate"' in text and "offline engine writes the same text" not in text
+        request_id = "req-02"  # Lê Minh Tuấn: the reply calls him by his given name
+        fields = form_fields(text, request_id)
+        status, headers, _ = call(server.port, "POST", path_of(server.url) + "act", body=fields | {"action": "regenerate"})
+        assert status == 303
+        with Store.open(db) as store:
+            assert store.draft(request_id).text == anew
+        assert fake.requests, "the LLM was not asked"
+        fake.behaviour = lambda body: chat(json.dumps({"text": "Visit https://example.com now"}))
+        fields = form_fields(page(server), request_id)  # another kind: not the answer cached above
+        status, headers, _ = call(server.port, "POST", path_of(server.url) + "act", body=fields | {"action": "kind"})
+        shown = page(server, "?" + headers["location"].split("?", 1)[1].split("#")[0])
+        assert "the LLM reply failed" in shown, re.findall(r"role=\"status\"[^>]*>[^<]*", shown)  # the warning, on the page
+    finally:
+        server.stop()
+        fake.stop()

@@ -199,11 +199,12 @@ def _output_is_terminal() -> bool:
         return False
 
 
-def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, language: str) -> tuple[bool, str]:
+def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, language: str,
+                warn=None) -> tuple[bool, str]:
     """A new draft of the given kind and language: by the configured LLM (with the user's past
     replies as examples), or from the templates when there is none or it fails. Whether it replaced
     the draft (not when it is word for word the same: the offline engine cannot vary a text), and
-    the name of the backend that wrote it."""
+    the name of the backend that wrote it. Warnings go to `warn` (the review page), else stderr."""
     from .backends import BackendChoice, select_backend
     from .context import RunContext
     from .screen import write_reply
@@ -217,7 +218,7 @@ def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, l
     ctx = RunContext(config, guidance, examples=store.example_reader(), reply_language=language)
     drafted = write_reply(backend, request, extract_signals(request, config, guidance), kind, ctx)  # type: ignore[arg-type]
     for warning in drafted.warnings:
-        err(_("warning: {message}").format(message=warning))
+        (warn or err)(_("warning: {message}").format(message=warning))
     reply = drafted.reply
     if (reply.kind, reply.language, reply.text) == (draft.kind, draft.language, draft.text):
         return False, backend.name

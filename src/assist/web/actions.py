@@ -108,10 +108,13 @@ def _redraft(store: "Store", user: "UserConfig", request_id: str, action: str) -
         kind = REPLY_KINDS[(REPLY_KINDS.index(kind) + 1) % len(REPLY_KINDS)]
     elif action == "language":
         language = other_language(user, language)
-    changed, backend = _regenerate(store, user, draft, kind, language)
+    warnings: list[str] = []
+    changed, backend = _regenerate(store, user, draft, kind, language, warnings.append)
     if not changed:
-        return Outcome(_("the {backend} engine writes the same text for the same kind and language, so the draft is "
-                         "unchanged").format(backend=backend), request_id=request_id)
-    now = store.draft(request_id)
-    return Outcome(_("{id}: a new draft ({kind}, {language})").format(id=request_id, kind=kind_word(now.kind),
-                                                                      language=now.language), request_id=request_id)
+        said = _("the {backend} engine writes the same text for the same kind and language, so the draft is "
+                 "unchanged").format(backend=backend)
+    else:
+        now = store.draft(request_id)
+        said = _("{id}: a new draft ({kind}, {language})").format(id=request_id, kind=kind_word(now.kind),
+                                                                  language=now.language)
+    return Outcome("; ".join([said, *warnings]), request_id=request_id)
