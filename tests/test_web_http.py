@@ -330,7 +330,7 @@ def pending_id_of(running) -> str:
     return re.search(r'id="form-([^"]+)"[^>]*>(?:(?!</form>).)*value="approve"', page(running), re.S).group(1)
 
 
-def test_with_an_llm_the_page_offers_regenerate_and_the_llm_words_the_draft_anew(db, tmp_path, monkeypatch):
+def test_with_an_llm_the_page_offers_regenerate_and_the_llm_words_the_draft_anew(tmp_path, monkeypatch):
     from helpers import FIXTURES
     from llm_servers import FakeServer, chat
 
@@ -342,6 +342,7 @@ def test_with_an_llm_the_page_offers_regenerate_and_the_llm_words_the_draft_anew
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
     anew = "Chào anh/chị Tuấn, cảm ơn anh/chị đã kết nối! Anh/chị biết tôi qua dịp nào ạ? Minh"
     fake.behaviour = lambda body: chat(json.dumps({"text": anew}))
+    db = seed(tmp_path / "fresh")  # req-02's draft as screened: Vietnamese, clarify
     server = start(db, lang="en", config=str(config))
     try:
         text = page(server)
