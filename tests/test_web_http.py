@@ -362,3 +362,17 @@ def test_with_an_llm_the_page_offers_regenerate_and_the_llm_words_the_draft_anew
     finally:
         server.stop()
         fake.stop()
+
+
+def test_an_over_long_edit_is_refused_in_one_line_and_an_oversized_form_is_413(running, db, monkeypatch):
+    from assist import limits
+
+    monkeypatch.setattr(limits, "MAX_REPLY_CHARS", 50)
+    request_id = pending_id(db)
+    fields = form_fields(page(running), request_id)
+    shown = post(running, fields, "edit", text="x" * 51)
+    assert "longer than 50 characters" in shown
+    with Store.open(db) as store:
+        assert store.draft(request_id).text == fields["text"].replace("\r\n", "\n")
+    status, _, _ = call(running.port, "POST", path_of(running.url) + "act", body=fields | {"text": "x" * (5 << 20)})
+    assert status == 413

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import limits
 from ..errors import InputError
 from ..i18n import _, ngettext
 from ..store import DraftChanged
@@ -53,6 +54,9 @@ def apply(store: "Store", user: "UserConfig", config: str | None, action: str, r
         return _undo(store)
     seen = lines(seen) if seen is not None else None
     text = lines(text) if text is not None else None
+    if text is not None and len(text) > limits.MAX_REPLY_CHARS:  # as `review edit --file` refuses it
+        return Outcome(f"{request_id}: " + _("longer than {count} characters, the limit for a reply: shorten it").format(
+            count=f"{limits.MAX_REPLY_CHARS:,}"), request_id=request_id)
     try:
         request_id = store.resolve(request_id)
         if action == "overwrite":  # the user chose their text over the one stored meanwhile

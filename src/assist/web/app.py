@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..config import UserConfig
     from ..store import Store
 
-MAX_FORM_BYTES = 1 << 20  # a form holds one reply (at most MAX_REPLY_CHARS) and a few fields
+MAX_FORM_BYTES = 4 << 20  # a form: a reply and the text it replaces (MAX_REPLY_CHARS each, percent-encoded)
 ASSETS = {"review.css": "text/css; charset=utf-8", "review.js": "text/javascript; charset=utf-8",
           "icon.svg": "image/svg+xml"}
 # The page's keys, shown on it (review.js acts on them).
