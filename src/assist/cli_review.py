@@ -138,10 +138,16 @@ def review(
     ctx: typer.Context,
     db: DbOption = None,
     config: ConfigOption = None,
+    web: Annotated[bool, typer.Option("--web", help=N_("Review on a local web page instead (127.0.0.1 only)."))] = False,
+    port: Annotated[int, typer.Option("--port", help=N_("With --web: the port (0: a free one)."))] = 0,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help=N_("With --web: only print the address."))] = False,
+    idle_minutes: Annotated[float, typer.Option("--idle-minutes", min=0.01, help=N_("With --web: stop after this many minutes without a request."))] = 30.0,
 ) -> None:
     """Walk through pending drafts, one key each (the group's help, above, is what -h shows)."""
     if ctx.invoked_subcommand is not None:
         return
+    if web:
+        return _review_web(db, config, port, not no_browser, idle_minutes)
     from .cli_common import colour
     from .cli_past import undone_lines
     from .config import load_config
@@ -155,6 +161,37 @@ def review(
             record_decision, undone_lines)
 
 
+def _review_web(db: str | None, config: str | None, port: int, browser: bool, idle_minutes: float) -> None:
+    """`assist review --web`: the review page on 127.0.0.1 until Ctrl-C or the idle time."""
+    from .config import load_config
+    from .i18n import configured
+    from .store import default_db_path
+    from .web.server import ReviewServer
+
+    user = load_config(config)
+    configured(user)
+    path = Path(db) if db else default_db_path()
+    if not path.is_file():
+        raise InputError(str(path), _("no store yet: screen some requests first (assist screen INBOX)"))
+    server = ReviewServer(path, user, config, port, idle_minutes)
+    typer.echo(_("Review page: {url}").format(url=server.url))
+    typer.echo(_("Only this computer can open it, with this address. Ctrl-C stops it."))
+    if browser:
+        import webbrowser
+
+        if not webbrowser.open(server.url):
+            typer.echo(_("could not open a browser: open the address above"))
+    try:
+        stopped_by = server.serve()
+    except KeyboardInterrupt:
+        stopped_by = None
+    if stopped_by == "idle":
+        typer.echo(ngettext("Stopped: idle for {minutes} minute.", "Stopped: idle for {minutes} minutes.",
+                            max(1, round(idle_minutes))).format(minutes=f"{idle_minutes:g}"))
+    else:
+        typer.echo(_("Stopped."))
+
+
 def _output_is_terminal() -> bool:
     try:
         return sys.stdout.isatty()
@@ -162,11 +199,12 @@ def _output_is_terminal() -> bool:
         return False
 
 
-def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, language: str) -> tuple[bool, str]:
+def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, language: str,
+                warn=None) -> tuple[bool, str]:
     """A new draft of the given kind and language: by the configured LLM (with the user's past
     replies as examples), or from the templates when there is none or it fails. Whether it replaced
     the draft (not when it is word for word the same: the offline engine cannot vary a text), and
-    the name of the backend that wrote it."""
+    the name of the backend that wrote it. Warnings go to `warn` (the review page), else stderr."""
     from .backends import BackendChoice, select_backend
     from .context import RunContext
     from .screen import write_reply
@@ -180,7 +218,7 @@ def _regenerate(store: "Store", user: "UserConfig", draft: "Draft", kind: str, l
     ctx = RunContext(config, guidance, examples=store.example_reader(), reply_language=language)
     drafted = write_reply(backend, request, extract_signals(request, config, guidance), kind, ctx)  # type: ignore[arg-type]
     for warning in drafted.warnings:
-        err(_("warning: {message}").format(message=warning))
+        (warn or err)(_("warning: {message}").format(message=warning))
     reply = drafted.reply
     if (reply.kind, reply.language, reply.text) == (draft.kind, draft.language, draft.text):
         return False, backend.name

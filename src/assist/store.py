@@ -373,6 +373,16 @@ class Decided:
     notes: list[str]
 
 
+class DraftChanged(InputError):
+    """A change asked of the draft as it was read earlier (the review page's form), refused because the
+    stored draft's text differs now (edited or replaced in another terminal): nothing was replaced;
+    `stored` is the draft on record."""
+
+    def __init__(self, request_id: str, stored: Draft):
+        super().__init__(request_id, _("the draft changed since the page was loaded; nothing was replaced"))
+        self.stored = stored
+
+
 class Store:
     def __init__(self, path: Path):
         self.path = path
@@ -733,13 +743,14 @@ class Store:
                                "ORDER BY id", (request_id,)).fetchall()
         return [dict(row) | {"edited": bool(row["edited"])} for row in rows]
 
-    def act(self, request_id: str, action: str) -> Change:
+    def act(self, request_id: str, action: str, expected: str | None = None) -> Change:
         """approve, reject, reopen or mark-sent, as draft_states allows from the state on disk (read
         in the same transaction): refused with one line saying why, or a no-op with a note when it is
-        already done."""
+        already done. With `expected`, only when the draft's text is still that (else DraftChanged)."""
         now = _now()
         with self.transaction() as db:
             row = self._current(db, request_id)
+            self._still(request_id, row, expected)
             before = self._snapshot(db, request_id)
             changed = self._change(db, request_id, action, row, now)
             if changed:
@@ -748,14 +759,16 @@ class Store:
             id=request_id, status=status_word(row["status"]))
         return Change(self.draft(request_id), changed, note)
 
-    def edit(self, request_id: str, text: str) -> Change:
-        """The user's own text: kept through later screenings; an approved draft is pending again."""
+    def edit(self, request_id: str, text: str, expected: str | None = None) -> Change:
+        """The user's own text: kept through later screenings; an approved draft is pending again.
+        With `expected`, only over that text (else DraftChanged, and nothing replaced)."""
         text = text.strip()
         if not text:
             raise InputError(request_id, _("the edited reply is empty"))
         now = _now()
         with self.transaction() as db:
             row = self._current(db, request_id)
+            self._still(request_id, row, expected)
             next_state(request_id, row["status"], "edit")
             if text == row["text"]:
                 return Change(self._draft_in(request_id), False,
@@ -787,6 +800,11 @@ class Store:
             self._require(request_id)
             raise InputError(request_id, _("no draft for this request (only `ask` verdicts get one; try `assist draft-reply`)"))
         return row
+
+    def _still(self, request_id: str, row: sqlite3.Row, expected: str | None) -> None:
+        """Compare-and-set, inside the caller's transaction: the draft's text must be `expected`."""
+        if expected is not None and row["text"] != expected.strip():
+            raise DraftChanged(request_id, self._draft_in(request_id))
 
     def _draft_in(self, request_id: str) -> Draft:
         return self._drafts_where("d.request_id = ?", (request_id,))[0]
