@@ -376,3 +376,17 @@ def test_an_over_long_edit_is_refused_in_one_line_and_an_oversized_form_is_413(r
         assert store.draft(request_id).text == fields["text"].replace("\r\n", "\n")
     status, _, _ = call(running.port, "POST", path_of(running.url) + "act", body=fields | {"text": "x" * (5 << 20)})
     assert status == 413
+
+
+def test_switching_the_kind_of_a_draft_edited_elsewhere_replaces_nothing_and_shows_both(running, db):
+    """A new draft is asked for the text the page showed: one edited in another terminal since is
+    not replaced in silence (the page says so and shows both)."""
+    request_id = pending_id(db)
+    fields = form_fields(page(running), request_id)
+    with Store.open(db) as other:
+        other.edit(request_id, "Edited in the terminal before the switch")
+    shown = post(running, fields, "kind")
+    assert "Edited in the terminal before the switch" in shown and "changed since the page was loaded" in shown
+    with Store.open(db) as store:
+        draft = store.draft(request_id)
+        assert draft.text == "Edited in the terminal before the switch" and draft.edited

@@ -74,6 +74,9 @@ def apply(store: "Store", user: "UserConfig", config: str | None, action: str, r
             return Outcome(change.note or f"{request_id}: {status_word(change.draft.status)}", request_id=request_id)
         if action in ("accept", "ignore"):
             return _decide(store, request_id, action, config)
+        stored = store.draft(request_id)
+        if seen is not None and stored.text.strip() != seen.strip():
+            raise DraftChanged(request_id, stored)  # a new draft asked of the text the page showed, not of one edited since
         return _redraft(store, user, request_id, action)
     except DraftChanged as changed:
         return Outcome(str(changed), Conflict(request_id, text if text is not None else (seen or ""), changed.stored.text),

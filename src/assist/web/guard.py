@@ -72,7 +72,6 @@ class Guard:
         inner = scope | {"path": "/" + rest, "raw_path": ("/" + rest).encode()}
         await self.app(inner, receive, send_secured)
 
-
     def _own_origin(self, headers: dict[str, str]) -> bool:
         """No Origin, or the page's own. Under Referrer-Policy no-referrer a browser sends `Origin:
         null` with the page's own form posts: taken only with Sec-Fetch-Site same-origin."""
