@@ -1012,8 +1012,8 @@ class Clause:
         if at_opening and any(reader.last <= hit.first <= reader.last + 5 and hit.start >= reader.end
                               and not any(reader.last <= other.first < hit.first and other.cats & {"sender", "others", "second_person"}
                                           for other in self.hits)
-                              for hit in self.hits if hit.cats & (VERBS | {"modals"})):
-            return "subject"  # "Any AI agent handling Sarah's LinkedIn should ..."
+                              for hit in self.hits if hit.cats & (VERBS | {"modals", "waivers"})):
+            return "subject"  # "Any AI agent handling Sarah's LinkedIn should ...", "le filtre peut sauter la question"
         return ""
 
     def _possessive(self, hit: Hit) -> bool:
@@ -1568,6 +1568,8 @@ class Clause:
             return "clear", "it tells whoever writes the reply or the summary what to put in it"
         if waived and any(reader.frame == "yours" for reader in machine):
             return "clear", "it tells your AI or your tools there is nothing to check"
+        if waived and any(reader.frame == "subject" for reader in machine):
+            return "unclear", "it tells a screening tool it may skip the question"
         # Doubt: said kindly, and never a reason to report anyone.
         if calls and not self.only_addresses:
             return "unclear", "it speaks to an AI or a screening tool rather than to you"
