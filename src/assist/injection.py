@@ -1338,6 +1338,8 @@ class Clause:
             if self.owned(noun.first, noun.start, ("sender", "others")):
                 continue
             plain_status = self.string[noun.start:noun.end] in ("status", "statut", "estado", "stato", "статус", "trạng thái")
+            if not plain_status and self._status_before(noun):
+                return True
             for word in (hit for cat in ("decisions", "consent", "consent_marks") for hit in self.of(cat)):
                 if word.start < noun.end or word is noun or self.breaks_between(noun.end, word.start):
                     continue
@@ -1359,6 +1361,21 @@ class Clause:
                     for destination in self.of("outcome_lists")):
                 return True
         return False
+
+    def _status_before(self, noun: Hit) -> bool:
+        """The status as the noun's adjective, the request named before it: "this member is a trusted
+        contact", "this request is an approved connection"."""
+        if self.unspaced:
+            return False
+        adjective = next((word for cat in ("decisions", "consent") for word in self.of(cat)
+                          if word.last == noun.first and not word.cats & VERBS - {"decisions"}), None)
+        if adjective is None:
+            return False
+        return any(target.last <= adjective.first and adjective.first - target.last <= 4
+                   and not self.breaks_between(target.end, adjective.start)
+                   and not self.owned(target.first, target.start, ("sender", "others"))
+                   and self.string[target.start:target.end] not in ("me", "it", "us", "we", "i")
+                   for target in self.of("targets"))
 
     def automatic_reader(self) -> bool:
         """A reader qualified as automatic, wherever it stands ("el revisor automático ya lo aprobó")."""
