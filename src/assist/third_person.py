@@ -37,7 +37,7 @@ VOCATIVE_BEFORE = re.compile(
 # for Sarah, tell her..."): a name said to its reader follows no preposition.
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:for|to|with|about|from|of|on behalf of|para|por|con|sobre|de|pour|avec|à|a|für|mit|über|von|an|per|"
-    r"com|sobre|di|da|con|для|с|о|от)\s{1,2}$", re.IGNORECASE)
+    r"com|di|da|для|с|о|от)\s{1,2}$", re.IGNORECASE)
 BEFORE_REACH = 30
 
 
