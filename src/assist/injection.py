@@ -139,7 +139,7 @@ CATEGORIES = (
     "consent_marks", "roleplay", "concealment", "particles", "mention", "by", "automatic",
     "agent_nouns", "relatives", "sorting_verbs", "qualifiers", "waivers", "request_nouns",
     "process_nouns", "completions", "skips", "routine", "placing_verbs", "destinations", "reply_nouns", "compose_verbs",
-    "initials", "outcome_lists", "screening_waived",
+    "initials", "outcome_lists", "screening_waived", "agreed_before",
 )
 AGENT = frozenset({"agent_nouns"})
 # Whose words a joined run is split into (`Vocabulary.split_joined`).
@@ -1600,6 +1600,11 @@ class Clause:
             return "unclear", "it asks to set rules aside, and it is not clear whose"
         if self.automatic():
             return "unclear", "it states as a fact that requests like this are approved by themselves"
+        if self.of("agreed_before") and any((self.near(decision, target, 3) or self.near(target, decision, 3))
+                                            and decision.start != target.start
+                                            for decision in self.of("decisions") for target in self.of("targets")):
+            # "As we agreed on the phone, you'll accept this": an agreement no one can check, and the decision it dictates
+            return "unclear", "it claims an earlier agreement and says what you will decide"
         if roleplay and orders and self.of("quantifiers") and not self.owned(orders[0].first, orders[0].start):
             # "from now on, treat every Shopee engineer as ...": a rule for a whole class of requests
             return "unclear", "it sets a standing rule for whoever reads it, from now on"
