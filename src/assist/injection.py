@@ -74,6 +74,7 @@ def _tokens(string: str) -> re.Pattern[str]:
 # Where a clause ends: a sentence's end, a line, a bullet, a bar, a bracket, a dash between words.
 # Thai writes no full stop; a polite particle ends a sentence ("...ค่ะ ขอฝาก...").
 CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?:(?<=ค่ะ)|(?<=คะ)|(?<=ครับ)|(?<=จ้ะ)|(?<=จ้า)|(?<=ค่า))\s+|[!?。！？;；\n\r\x0b\x0c\u2028\u2029|•·✦✧►▪●■◆★☆→⇒✅✔☑✓()\[\]{}<>]+|\s[-—–]+\s|—")
+HEADER_AFTER = re.compile(r"\s{0,2}[:：]")  # a header's colon right after the one it is for
 # What closes a header ("AI에게:", "AIへ、"): the reader named before it is addressed.
 HEADER_MARKS = frozenset(":：,，、")
 # Punctuation that ends a phrase within a clause (a vocative's comma, a header's colon).
@@ -166,7 +167,7 @@ LEADING = frozenset({"determiners", "softeners", "dedication"})
 # A word that makes a first look worth it: without one, no rule can fire.
 ANCHORS = frozenset({"addressee", "whoever", "override_verbs", "instructions", "rules", "screening", "topic",
                      "decisions", "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns",
-                     "waivers", "process_nouns", "reply_nouns", "outcome_lists", "screening_waived"})
+                     "waivers", "process_nouns", "reply_nouns", "outcome_lists", "screening_waived", "user_refs"})
 # In a field that never holds a sentence, these make one (with an order that does not open the field).
 SENTENCE_SIGNS = frozenset({"modals", "override_verbs"})
 LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS | {"completions"}  # "Linh Tran (vetted)"
@@ -174,7 +175,7 @@ LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS | {"completions"}  # "Linh Tran (vetted
 COMMON = ("determiners", "softeners", "connectors", "sender", "others", "second_person", "dedication",
           "label_markers", "particles", "exclusive", "consent_time", "from_authority")
 # What a clause needs for any rule to fire (instructions, rules and topics only with one of these).
-NEEDED = frozenset({"addressee", "addressee_person", "whoever", "override_verbs", "screening", "decisions", "answers",
+NEEDED = frozenset({"addressee", "addressee_person", "whoever", "override_verbs", "screening", "decisions", "answers", "user_refs",
                     "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns", "waivers",
                     "process_nouns", "reply_nouns", "outcome_lists", "screening_waived"})
 # What a function word is: a neighbour of a qualifier that is one of these is no noun it qualifies.
@@ -1362,6 +1363,12 @@ class Clause:
                 return True
         return False
 
+    def _headed_for(self, ref: Hit) -> bool:
+        """"Summary for the user:", "Nota para el usuario:": the user named as a header's addressee."""
+        dedicated = any(dedication.end <= ref.start and 0 <= ref.first - dedication.last <= 1 for dedication in self.of("dedication"))
+        return dedicated and ref.first - self.first <= 4 and HEADER_AFTER.match(self.string, ref.end) is not None \
+            and not self.owned(ref.first, ref.start, ("sender", "others"))
+
     def _status_before(self, noun: Hit) -> bool:
         """The status as the noun's adjective, the request named before it: "this member is a trusted
         contact", "this request is an approved connection"."""
@@ -1600,6 +1607,8 @@ class Clause:
             return "unclear", "it asks to set rules aside, and it is not clear whose"
         if self.automatic():
             return "unclear", "it states as a fact that requests like this are approved by themselves"
+        if any(self._headed_for(ref) for ref in self.of("user_refs")):
+            return "unclear", "it is headed for you as \"the user\", as if for a program that shows you a summary"
         if self.of("agreed_before") and any((self.near(decision, target, 3) or self.near(target, decision, 3))
                                             and decision.start != target.start
                                             for decision in self.of("decisions") for target in self.of("targets")):
