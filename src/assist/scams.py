@@ -590,6 +590,7 @@ class _Doc:
         if not amounts:
             return
         asks = self.sorted_list(self.vocabulary.ask)
+        refunded = get("strong") if kind.strong_in_text else []
         for fee in get("priced"):
             if not self.counts(fee) or (kind.waivable and self.waived(fee)):
                 continue
@@ -598,7 +599,8 @@ class _Doc:
             if price is None:
                 continue
             asked = self.clause(fee) in self.aimed or any(
-                self.counts(verb) and not self._to_reader(verb) for verb in self.in_sentence(asks, fee))
+                self.counts(verb) and not self._to_reader(verb) for verb in self.in_sentence(asks, fee)) or any(
+                not self.denied(qualifier) for qualifier in refunded)  # "a refundable bond of USD 1,200": paid first
             if asked:
                 yield _span(fee, price), False
 
