@@ -242,6 +242,7 @@ WHY = tuple(said(message) for message in (
     N_("it sets a standing rule for whoever reads it, from now on"),
     N_("it tells a screening tool it may skip the question"),
     N_("it claims an earlier agreement and says what you will decide"),
+    N_("it asks you to pass a message on to your tool or assistant"),
     N_("it is headed for you as \"the user\", as if for a program that shows you a summary"),
     N_("it tells an AI or a screening tool what to do with this request"),
     N_("it tells someone who reads your requests, not you, what to flag"),

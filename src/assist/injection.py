@@ -140,7 +140,7 @@ CATEGORIES = (
     "consent_marks", "roleplay", "concealment", "particles", "mention", "by", "automatic",
     "agent_nouns", "relatives", "sorting_verbs", "qualifiers", "waivers", "request_nouns",
     "process_nouns", "completions", "skips", "routine", "placing_verbs", "destinations", "reply_nouns", "compose_verbs",
-    "initials", "outcome_lists", "screening_waived", "agreed_before",
+    "initials", "outcome_lists", "screening_waived", "agreed_before", "relay",
 )
 AGENT = frozenset({"agent_nouns"})
 # Whose words a joined run is split into (`Vocabulary.split_joined`).
@@ -167,7 +167,7 @@ LEADING = frozenset({"determiners", "softeners", "dedication"})
 # A word that makes a first look worth it: without one, no rule can fire.
 ANCHORS = frozenset({"addressee", "whoever", "override_verbs", "instructions", "rules", "screening", "topic",
                      "decisions", "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns",
-                     "waivers", "process_nouns", "reply_nouns", "outcome_lists", "screening_waived", "user_refs"})
+                     "waivers", "process_nouns", "reply_nouns", "outcome_lists", "screening_waived", "user_refs", "relay"})
 # In a field that never holds a sentence, these make one (with an order that does not open the field).
 SENTENCE_SIGNS = frozenset({"modals", "override_verbs"})
 LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS | {"completions"}  # "Linh Tran (vetted)"
@@ -175,7 +175,7 @@ LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS | {"completions"}  # "Linh Tran (vetted
 COMMON = ("determiners", "softeners", "connectors", "sender", "others", "second_person", "dedication",
           "label_markers", "particles", "exclusive", "consent_time", "from_authority")
 # What a clause needs for any rule to fire (instructions, rules and topics only with one of these).
-NEEDED = frozenset({"addressee", "addressee_person", "whoever", "override_verbs", "screening", "decisions", "answers", "user_refs",
+NEEDED = frozenset({"addressee", "addressee_person", "whoever", "override_verbs", "screening", "decisions", "answers", "user_refs", "relay",
                     "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns", "waivers",
                     "process_nouns", "reply_nouns", "outcome_lists", "screening_waived"})
 # What a function word is: a neighbour of a qualifier that is one of these is no noun it qualifies.
@@ -1607,6 +1607,10 @@ class Clause:
             return "unclear", "it asks to set rules aside, and it is not clear whose"
         if self.automatic():
             return "unclear", "it states as a fact that requests like this are approved by themselves"
+        if self.of("relay") and any(hit.cats & (ADDRESSEES | AGENT | {"sorting_verbs"})
+                                    and not self.owned(hit.first, hit.start, ("sender", "others")) for hit in self.hits):
+            # "I know you use a sorting tool: tell it I'm a friend": a message to that reader, through you
+            return "unclear", "it asks you to pass a message on to your tool or assistant"
         if any(self._headed_for(ref) for ref in self.of("user_refs")):
             return "unclear", "it is headed for you as \"the user\", as if for a program that shows you a summary"
         if self.of("agreed_before") and any((self.near(decision, target, 3) or self.near(target, decision, 3))
