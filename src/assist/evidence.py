@@ -429,7 +429,7 @@ def _read(text: str) -> list[tuple[str, Template, dict[str, str]]] | None:
     budget = [BUDGET]
 
     def rest(start: int) -> list[tuple[str, Template, dict[str, str]]] | None:
-        if start in failed:
+        if start in failed or budget[0] < 0:
             return None
         for template in _ORDER:
             for end, values in _matches(template, text, start, budget):
@@ -445,14 +445,8 @@ def _read(text: str) -> list[tuple[str, Template, dict[str, str]]] | None:
         failed.add(start)
         return None
 
-    try:
-        return rest(0)
-    except _TooLong:
-        return None
-
-
-class _TooLong(Exception):
-    """A reading that would try more values than BUDGET."""
+    reading = rest(0)
+    return None if budget[0] < 0 else reading  # past BUDGET values tried: no reading, shown as it is
 
 
 def _matches(template: Template, text: str, start: int, budget: list[int]):
@@ -474,7 +468,7 @@ def _fill(template: Template, text: str, start: int, index: int, values: dict[st
     for end in ends:
         budget[0] -= 1
         if budget[0] < 0:
-            raise _TooLong
+            return  # more values than BUDGET: _read gives up
         value = text[start:end]
         if _fits(name, value):
             yield from _fill(template, text, end + len(literal), index + 1, {**values, name: value}, budget)

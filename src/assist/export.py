@@ -143,9 +143,17 @@ class OutgoingInvitation:
 class _RowError(Exception):
     """A row that cannot be used: the message says which field and what is wrong."""
 
+    def recorded(self, problems: "_Problems", line: int) -> None:
+        """The file's problem at this row; the rows after it are still read."""
+        problems.add(line, str(self))
+
 
 class _StopFile(Exception):
     """A file that cannot be read further (past its limit, damaged): one problem, the rows before kept."""
+
+    def recorded(self, problems: "_Problems") -> None:
+        """The file's one problem, at no line: nothing more of it is read."""
+        problems.add(None, str(self))
 
 
 # -- reading a member, bounded --------------------------------------------------------------------
@@ -308,7 +316,7 @@ def _read_file(export: LinkedInExport, file: str, read, problems: _Problems):
     try:
         handle = export._open(file, bounded=True)
     except _StopFile as error:
-        problems.add(None, str(error))
+        error.recorded(problems)
         return None
     except OSError as error:
         problems.add(None, _(CANNOT_READ).format(reason=error.strerror or error))
@@ -329,7 +337,7 @@ def _read_file(export: LinkedInExport, file: str, read, problems: _Problems):
             text = io.TextIOWrapper(handle, encoding=encoding, errors="surrogateescape", newline="")
             return _read_text(text, file, read, problems)
         except _StopFile as error:
-            problems.add(None, str(error))
+            error.recorded(problems)
         except (OSError, UnicodeError) as error:
             problems.add(None, _(CANNOT_READ).format(reason=getattr(error, "strerror", None) or error))
         return None
@@ -337,6 +345,10 @@ def _read_file(export: LinkedInExport, file: str, read, problems: _Problems):
 
 class _TooLongLine(Exception):
     """A line longer than a record may be (limits.MAX_ITEM_BYTES): not the CSV file it should be."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line  # where it starts, counted from 1
 
 
 def _lines(text: io.TextIOWrapper, counter: list[int], record: list[str] | None = None) -> Iterator[str]:
@@ -346,7 +358,7 @@ def _lines(text: io.TextIOWrapper, counter: list[int], record: list[str] | None 
     readline = text.readline
     while line := readline(limit):
         if len(line) >= limit and not line.endswith(("\n", "\r")):
-            raise _TooLongLine()
+            raise _TooLongLine(counter[0] + 1)
         counter[0] += 1
         if record is not None:
             record.append(line)
@@ -375,8 +387,8 @@ def _read_text(text: io.TextIOWrapper, file: str, read, problems: _Problems):
                 continue
             records += 1
             header = _header(row, required)
-    except _TooLongLine:
-        problems.add(counter[0] + 1, _(LINE_TOO_LONG).format(size=limits.size(limits.MAX_ITEM_BYTES), file=file))
+    except _TooLongLine as error:
+        problems.add(error.line, _(LINE_TOO_LONG).format(size=limits.size(limits.MAX_ITEM_BYTES), file=file))
         return None
     if header is None:
         problems.add(None, _("no header line with the columns {columns}: expected LinkedIn's {file}").format(
@@ -396,8 +408,8 @@ def _read_text(text: io.TextIOWrapper, file: str, read, problems: _Problems):
             except csv.Error as error:
                 problems.add(start, _(MALFORMED_CSV).format(error=error))
                 continue
-            except _TooLongLine:
-                problems.add(counter[0] + 1, _("a line longer than {size}: the rest of the file is not read").format(
+            except _TooLongLine as error:
+                problems.add(error.line, _("a line longer than {size}: the rest of the file is not read").format(
                     size=limits.size(limits.MAX_ITEM_BYTES)))
                 return
             if sum(line.count('"') for line in record) % 2 and (len(record) > 1 or OPENING_QUOTE.search(record[0])):
@@ -452,7 +464,7 @@ def _rows_of(build: Callable[[dict[str, str]], object]):
             try:
                 item = build(row)
             except _RowError as error:
-                problems.add(line, str(error))
+                error.recorded(problems, line)
                 continue
             if item is not None:
                 items.append(item)
@@ -604,7 +616,7 @@ def _profile(rows: Iterator[tuple[int, dict[str, str]]], problems: _Problems) ->
             return Profile(first, last, _text(row, "Headline"), _text(row, "Summary"), _text(row, "Industry"),
                            _text(row, "Geo Location") or _text(row, "Location"))
         except _RowError as error:
-            problems.add(line, str(error))
+            error.recorded(problems, line)
     return None
 
 
