@@ -41,6 +41,19 @@ def screen(req: Request, config: UserConfig) -> ScreenResult:
     return screen_request(req, RulesBackend(), RunContext(config))
 
 
+# A request the engineering lead persona accepts as it is (a Shopee backend engineer answering her
+# hiring, with mutual connections): a line added after its note is what the verdict hangs on.
+CARRIER_PROFILE = dict(headline="Senior Backend Engineer at Shopee", company="Shopee", industry="Software",
+                       has_photo=True, connections=500, mutual_connections=6,
+                       experience=[{"title": "Senior Backend Engineer", "company": "Shopee", "years": 5}])
+CARRIER_NOTE = "Hi Sarah, I run payments backend at Shopee and saw your post on retry budgets; would love to compare notes. "
+
+
+def screened_after_the_carrier(line: str) -> ScreenResult:
+    """The carrier request with `line` after its note, screened for the engineering lead persona."""
+    return screen(request(CARRIER_NOTE + line, **CARRIER_PROFILE), persona("eng-lead-en"))
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     """`assist ARGV...` in-process: (exit code, stdout, stderr)."""
     from assist.cli import main
