@@ -29,6 +29,11 @@ FORMAL_DE = re.compile(r"\bsehr geehrte[rsn]?\b|\bmit freundlichen gr(?:ü|ue)(?
                        re.IGNORECASE)
 
 
+def formal_register(request: Request, language: str) -> bool:
+    """Whether the reply answers a formal German note formally (FORMAL_DE)."""
+    return language == "de" and bool(request.note and FORMAL_DE.search(request.note))
+
+
 def reply_language(config: UserConfig, request: Request, chosen: str | None = None) -> str:
     """`chosen` (--language), else `[me] reply_language`; with "auto", the language of the note when
     a reply template exists in it, else the user's own `[me] language`, else English. (Without a
@@ -71,7 +76,7 @@ def draft_reply(
     situation = kind if isinstance(kind, Situation) else situation_for_kind(kind, signals)
     language = reply_language(config, request, language)
     address = vietnamese_address(config, request) if language == "vi" else None
-    formal = language == "de" and bool(request.note and FORMAL_DE.search(request.note))
+    formal = formal_register(request, language)
     name = formal_name(request.sender.name) if formal else greeting_name(request.sender.name, language)
     text = _drafted(guidance, f"replies/{situation.kind}.{language}.j2", name,
                     safe_topic(signals), config.signature, max_chars, address, situation.reason, situation.missing, formal)

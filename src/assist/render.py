@@ -137,11 +137,11 @@ def render_reply_messages(request: Request, signals: Signals, situation: Situati
     situation (situation.py), the language, the address pair, the safety and length rules that
     reply_checks.py then holds the answer to."""
     from .address import vietnamese_address
-    from .draft import FORMAL_DE, safe_topic
+    from .draft import formal_register, safe_topic
     from .names import formal_name, greeting_name
 
     language = reply_language(ctx.config, request, ctx.reply_language)
-    formal = language == "de" and bool(request.note and FORMAL_DE.search(request.note))
+    formal = formal_register(request, language)
 
     templates = ctx.guidance.templates
     system = templates.get_template(REPLY_SYSTEM_TEMPLATE).render(guidance=ctx.guidance)
