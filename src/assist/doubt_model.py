@@ -20,16 +20,18 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 from typing import Iterator
 
 from .models import Request
-from .text import Text, fold, normalize
+from .text import Text, fold
 
 MODEL_FILE = "doubt_model.json"
 FORMAT = 1
 # Where a sentence ends: after . ! ? (and their CJK forms), or at a line break.
-SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+|(?<=[。！？])(?=\S)")
+# A CJK sentence is followed by the next without a space (and NFKC makes "？" a "?").
+SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+|(?<=[!?。！？])(?=[^\x00-\x7f\s])")
 # A word: word characters and the marks written on them (Python's \w leaves out Thai's and
 # Devanagari's vowel signs and tone marks, which would cut "สวัสดี" into pieces).
 WORD = re.compile(r"[\w\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd"
@@ -51,43 +53,66 @@ def read_fields(request: Request) -> Iterator[str]:
 def units(request: Request) -> list[tuple[str, str]]:
     """Each sentence as written, beside how it is read (look-alike letters mapped, diacritics
     folded), then each sentence of the field's other readings (undone or decoded, where it was
-    disguised: Text.of keeps them, read once for every reader). (as written, as read), no read
-    sentence twice."""
+    disguised). A field is read once, as every reader reads it (Text.of keeps it), then cut into
+    sentences. (as written, as read), no read sentence twice."""
     found: dict[str, str] = {}
     for field in read_fields(request):
-        for piece in SENTENCE_END.split(field):
-            piece = piece.strip()
-            if len(piece) >= 2:
-                found.setdefault(fold(normalize(piece)), piece)
-        for reading in Text.of(field).other_readings:
-            for piece in SENTENCE_END.split(fold(reading.text.normalized)):
-                piece = piece.strip()
-                if len(piece) >= 2:
-                    found.setdefault(piece, reading.shown or piece)
+        text = Text.of(field)
+        read = _sentences(fold(text.normalized))
+        written = _sentences(field)
+        for piece, shown in zip(read, written if len(written) == len(read) else read):
+            found.setdefault(piece, shown)
+        for reading in text.other_readings:
+            for piece in _sentences(fold(reading.text.normalized)):
+                found.setdefault(piece, reading.shown or piece)
     return [(written, read) for read, written in found.items()]
 
 
+def _sentences(text: str) -> list[str]:
+    return [piece for piece in map(str.strip, SENTENCE_END.split(text)) if len(piece) >= 2]
+
+
 def features(read: str) -> list[tuple[str, str]]:
-    """The features of one sentence as read, each beside the word it belongs to (for the
-    explanation): `w:` a word, `b:` two words in a row, `c:` letters inside a padded word."""
+    """The features of one sentence as read, each once, beside the word that first brings it (for
+    the explanation): `w:` a word, `b:` two words in a row, `c:` letters inside a padded word."""
     words = WORD.findall(read)
     found: dict[str, str] = {}
-    for index, word in enumerate(words):
-        if len(word) <= LONGEST_WORD:  # longer, a run of a script written without spaces (Thai, Chinese)
-            found.setdefault("w:" + word, word)
-            if index:
-                found.setdefault(f"b:{words[index - 1]} {word}", word)
-        for gram in _letters(word):
-            found.setdefault(gram, word)
+    for word in words:
+        for feature in word_features(word):
+            found.setdefault(feature, word)
+    for first, second in _pairs(words):
+        found.setdefault(f"b:{first} {second}", second)
     return list(found.items())
 
 
+def feature_set(read: str) -> set[str]:
+    """The features of `features`, as a set (what a score needs, made faster)."""
+    words = WORD.findall(read)
+    found: set[str] = set()
+    for word in words:
+        found.update(word_features(word))
+    if words and max(map(len, words)) <= LONGEST_WORD:  # the usual case: every pair is one
+        found.update(map("b:{} {}".format, words, words[1:]))
+    else:
+        found.update(f"b:{first} {second}" for first, second in _pairs(words))
+    return found
+
+
+def _pairs(words: list[str]) -> list[tuple[str, str]]:
+    # Pairs of words, where both are words (longer, a run of a script written without spaces).
+    return [(first, second) for first, second in zip(words, words[1:])
+            if len(first) <= LONGEST_WORD and len(second) <= LONGEST_WORD]
+
+
 @lru_cache(maxsize=16384)
-def _letters(word: str) -> tuple[str, ...]:
-    """A word's letter n-grams, padded with a space on each side (kept: words come back)."""
+def word_features(word: str) -> tuple[str, ...]:
+    """A word's own features: `w:` the word (unless it is a run of a script written without
+    spaces: Thai, Chinese), `c:` its letter n-grams, padded with a space on each side (kept:
+    words come back)."""
     padded = f" {word} "
-    return tuple(dict.fromkeys("c:" + padded[start:start + size] for size in NGRAMS
-                               for start in range(len(padded) - size + 1)))
+    grams = dict.fromkeys("c:" + padded[start:start + size] for size in NGRAMS
+                          for start in range(len(padded) - size + 1))
+    return (("w:" + word,) if len(word) <= LONGEST_WORD else ()) + tuple(grams)
 
 
 @dataclass(frozen=True)
@@ -98,7 +123,7 @@ class Model:
 
     def score(self, read: str) -> float:
         weights = self.weights
-        return self.bias + sum(weights.get(feature, 0.0) for feature, _ in features(read))
+        return self.bias + sum(map(weights.get, feature_set(read), repeat(0.0)))
 
     def weighed_most(self, read: str) -> list[str]:
         """The words whose features pushed the score up most, in the order of their weight."""

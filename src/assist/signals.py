@@ -132,6 +132,7 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     _mutuals(reader, guidance, sender.mutual_connections)
     _empty_profile(reader, guidance, request)
     _colleagues(reader, known)
+    _learned(reader, request, config)
     return reader.result
 
 
@@ -155,13 +156,16 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, 
     judged = judge(read_signs(request, config, reader.guidance, places), reader.guidance)
     if judged is not None:
         reader.raise_flag(judged.criterion, judged.evidence)
-    _learned(reader, request)
 
 
-def _learned(reader: _Reader, request: Request) -> None:
+def _learned(reader: _Reader, request: Request, config: UserConfig) -> None:
     """Where no rule found anything hostile, the learned reader (doubt_model.py) may still doubt a
-    sentence: it caps the verdict at `ask` and weighs nothing else (strength 0), never a report."""
+    sentence: it caps the verdict at `ask` and weighs nothing else (strength 0), never a report.
+    Read last, and only where the request could still be accepted: an `accept` needs grounds
+    (guard.py) for this openness, and without them its doubt would change nothing."""
     if any(reader.result.has(flag) for flag in ("prompt_injection", "scam_or_phishing", "unclear_intent")):
+        return
+    if not reader.result.grounds and reader.guidance.accept_needs_grounds(config.policy.openness):
         return
     found = doubt(request)
     if found is not None:
