@@ -169,7 +169,8 @@ class _Member(io.RawIOBase):
         self.size = 0
 
     def readable(self) -> bool:
-        return True
+        """As readable as the member it reads (a zip member's or a file's handle)."""
+        return self.handle.readable()
 
     def readinto(self, buffer) -> int:  # type: ignore[override]
         try:
