@@ -34,7 +34,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from assist.doubt_model import FORMAT, MODEL_FILE, features, units  # noqa: E402
+from assist.doubt_model import FORMAT, MODEL_FILE, features, only_of_the_sender, units  # noqa: E402
+from assist.guidance import load_guidance  # noqa: E402
 from assist.load import load_requests  # noqa: E402
 
 EVAL = ROOT / "fixtures" / "eval"
@@ -55,8 +56,12 @@ def dev_parts() -> list[Path]:
     return [path for path in parts if path.is_dir() and any(path.glob("*.json"))]
 
 
-def load(parts: list[Path]) -> list[tuple[str, str, bool, list[list[str]]]]:
-    """(part, file, hostile, each unit's features) for every labelled request of the parts."""
+def load(parts: list[Path]) -> list[tuple[str, str, bool, list[list[str]], list[bool]]]:
+    """(part, file, hostile, each unit's features, whether each unit may be doubted) for every
+    labelled request of the parts. The model learns from every sentence; a sentence that speaks
+    only of the sender (doubt_model.only_of_the_sender) is never doubted, so the threshold is
+    chosen on the others."""
+    guidance = load_guidance()
     cases = []
     for part in parts:
         for loaded in load_requests([str(part)]):
@@ -65,8 +70,10 @@ def load(parts: list[Path]) -> list[tuple[str, str, bool, list[list[str]]]]:
             labels = loaded.raw["expected"]
             labels = labels if isinstance(labels, list) else [labels]
             hostile = any(HOSTILE_FLAGS & set(label.get("flags") or []) for label in labels)
-            found = [[feature for feature, _ in features(read)] for _, read in units(loaded.request)]
-            cases.append((str(part.relative_to(EVAL)), loaded.origin, hostile, found))
+            reads = [read for _, read in units(loaded.request)]
+            found = [[feature for feature, _ in features(read)] for read in reads]
+            doubtable = [not only_of_the_sender(read, guidance) for read in reads]
+            cases.append((str(part.relative_to(EVAL)), loaded.origin, hostile, found, doubtable))
     return cases
 
 
@@ -97,12 +104,12 @@ def fit(rows: list[np.ndarray], targets: list[float], weights: list[float], size
 
 def train(cases) -> tuple[dict[str, float], float]:
     counts: dict[str, int] = {}
-    for _, _, _, found in cases:
+    for _, _, _, found, _ in cases:
         for feature in {feature for unit in found for feature in unit}:
             counts[feature] = counts.get(feature, 0) + 1
     vocabulary = {feature: index for index, feature in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
     indexed = [[np.array(sorted({vocabulary[f] for f in unit if f in vocabulary}), dtype=np.int64) for unit in found]
-               for _, _, _, found in cases]
+               for _, _, _, found, _ in cases]
     hostile = [case[2] for case in cases]
     positives = sum(1 for h, rows in zip(hostile, indexed) if h and rows)
     negatives = sum(len(rows) for h, rows in zip(hostile, indexed) if not h)
@@ -128,8 +135,10 @@ def train(cases) -> tuple[dict[str, float], float]:
     return {name: float(w[i]) for i, name in enumerate(names)}, float(b)
 
 
-def score(weights: dict[str, float], bias: float, found: list[list[str]]) -> float:
-    return max((bias + sum(weights.get(f, 0.0) for f in unit) for unit in found), default=-math.inf)
+def score(weights: dict[str, float], bias: float, found: list[list[str]], doubtable: list[bool]) -> float:
+    """A request's score as doubt_model.doubt reads it: its highest sentence that may be doubted."""
+    return max((bias + sum(weights.get(f, 0.0) for f in unit) for unit, may in zip(found, doubtable) if may),
+               default=-math.inf)
 
 
 def held_out_scores(cases) -> list[float]:
@@ -138,7 +147,7 @@ def held_out_scores(cases) -> list[float]:
         weights, bias = train([case for case in cases if case[0] != part])
         for index, case in enumerate(cases):
             if case[0] == part:
-                scores[index] = score(weights, bias, case[3])
+                scores[index] = score(weights, bias, case[3], case[4])
     return scores
 
 

@@ -22,9 +22,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 from importlib import resources
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .models import Request
+
+if TYPE_CHECKING:
+    from .guidance import Guidance
 from .text import Text, fold
 
 MODEL_FILE = "doubt_model.json"
@@ -134,6 +137,27 @@ class Model:
         return [word for _, word in reversed(ranked[-SHOWN_WORDS:])]
 
 
+# Who a sentence speaks to, and of whom (prompts/injection.toml): a sentence that speaks of the
+# sender's own things ("my paper was accepted", "our payouts are verified by the system") and to
+# nobody, neither the reader ("you", "bạn", "Sie") nor a reader of the screening's kind, is a
+# description, never an order or a claim made to the screening: the model does not doubt it.
+SPEAKS_TO = frozenset({"second_person", "self_identification", "whoever", "user_refs", "relay"})
+OF_THE_SENDER = frozenset({"sender"})
+OBJECTS = frozenset({"me", "us"})
+
+
+def only_of_the_sender(read: str, guidance: "Guidance") -> bool:
+    """Whether a sentence speaks of the sender's own and to no one (above)."""
+    from .injection import _tokens
+
+    cats: set[str] = set()
+    for hit in guidance.injection.hits(read, tokens := list(_tokens(read).finditer(read))):
+        if "sender" in hit.cats and hit.last - hit.first == 1 and tokens[hit.first].group(0) in OBJECTS:
+            continue  # "accept me": the sender as the object of someone else's act
+        cats |= hit.cats
+    return not cats.isdisjoint(OF_THE_SENDER) and cats.isdisjoint(SPEAKS_TO)
+
+
 @dataclass(frozen=True)
 class Doubt:
     sentence: str  # as the sender wrote it
@@ -149,15 +173,16 @@ def load_model() -> Model:
     return Model(dict(raw["weights"]), float(raw["bias"]), float(raw["threshold"]))
 
 
-def doubt(request: Request, model: Model | None = None) -> Doubt | None:
-    """The request's most suspicious sentence, when it scores above the model's threshold."""
+def doubt(request: Request, guidance: "Guidance", model: Model | None = None) -> Doubt | None:
+    """The request's most suspicious sentence, when it scores above the model's threshold and
+    speaks to someone (`only_of_the_sender`)."""
     model = model or load_model()
     best: tuple[float, str, str] | None = None
     for written, read in units(request):
         score = model.score(read)
-        if best is None or score > best[0]:
+        if (best is None or score > best[0]) and score > model.threshold and not only_of_the_sender(read, guidance):
             best = (score, written, read)
-    if best is None or best[0] <= model.threshold:
+    if best is None:
         return None
     score, written, read = best
     return Doubt(written, model.weighed_most(read), score)

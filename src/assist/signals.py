@@ -167,7 +167,7 @@ def _learned(reader: _Reader, request: Request, config: UserConfig) -> None:
         return
     if not reader.result.grounds and reader.guidance.accept_needs_grounds(config.policy.openness):
         return
-    found = doubt(request)
+    found = doubt(request, reader.guidance)
     if found is not None:
         reader.raise_flag("unclear_intent", wording.LEARNED.format(
             said_words=quote(", ".join(found.words)), said=quote(found.sentence, 120)), strength=0.0)
