@@ -79,6 +79,9 @@ INJECTED = said(N_("text written for an AI screening tool, not for you: {details
 UNCLEAR = said(N_("worth asking what they meant: {details}"))
 DISGUISED = said(N_("part of it is written to be hard to read ({how}, in the {place}): {said}"))
 THIRD_PERSON = said(N_("the note speaks of you in the third person, as if to someone else: {said}"))
+LEARNED = said(N_("worth asking what they meant: to a model learned from labelled examples, this sentence reads like "
+                    "those written to steer the screening or to ask for money or access (the words that weighed "
+                    "most: {said_words}): {said}"))
 PROFILE_NAMES_YOU = said(N_("their profile names you, as if written for whoever screens it: {said}"))
 NEVER_ACCEPT = said(N_("matches your never_accept list: {said}"))
 ALWAYS_ACCEPT = said(N_("matches your always_accept list: {said}"))

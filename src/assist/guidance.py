@@ -393,7 +393,7 @@ def _files(root, prefix: str = ""):
         if entry.is_dir():
             if entry.name != "__pycache__":
                 yield from _files(entry, name + "/")
-        elif entry.name.endswith((".toml", ".j2")):
+        elif entry.name.endswith((".toml", ".j2", ".json")):
             yield name, entry
 
 

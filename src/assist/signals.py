@@ -24,6 +24,7 @@ from . import known as known_kinds
 from .known import KnownTie, shared_schools
 from .models import Flag, Request
 from .note_voice import of_sender
+from .doubt_model import doubt
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import as_companies, company_names, terms, word_forms
@@ -131,6 +132,7 @@ def extract_signals(request: Request, config: UserConfig, guidance: Guidance | N
     _mutuals(reader, guidance, sender.mutual_connections)
     _empty_profile(reader, guidance, request)
     _colleagues(reader, known)
+    _learned(reader, request, config)
     return reader.result
 
 
@@ -154,6 +156,21 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, 
     judged = judge(read_signs(request, config, reader.guidance, places), reader.guidance)
     if judged is not None:
         reader.raise_flag(judged.criterion, judged.evidence)
+
+
+def _learned(reader: _Reader, request: Request, config: UserConfig) -> None:
+    """Where no rule found anything hostile, the learned reader (doubt_model.py) may still doubt a
+    sentence: it caps the verdict at `ask` and weighs nothing else (strength 0), never a report.
+    Read last, and only where the request could still be accepted: an `accept` needs grounds
+    (guard.py) for this openness, and without them its doubt would change nothing."""
+    if any(reader.result.has(flag) for flag in ("prompt_injection", "scam_or_phishing", "unclear_intent")):
+        return
+    if not reader.result.grounds and reader.guidance.accept_needs_grounds(config.policy.openness):
+        return
+    found = doubt(request, reader.guidance)
+    if found is not None:
+        reader.raise_flag("unclear_intent", wording.LEARNED.format(
+            said_words=quote(", ".join(found.words)), said=quote(found.sentence, 120)), strength=0.0)
 
 
 # The disguises no honest note needs (text.py's readings): what they hide is read like any text,
