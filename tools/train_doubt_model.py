@@ -43,7 +43,7 @@ OUT = ROOT / "prompts" / MODEL_FILE
 HOSTILE_FLAGS = {"prompt_injection", "scam_or_phishing"}
 L2 = 3e-3
 ROUNDS = 3
-STEPS = 300
+STEPS = 1000
 LEARNING_RATE = 0.1
 MIN_COUNT = 2  # a feature seen in fewer training requests is left out
 HONEST_DOUBTED = 0.02  # of honest dev requests, scored by a model that never saw their part
@@ -113,7 +113,9 @@ def train(cases) -> tuple[dict[str, float], float]:
     hostile = [case[2] for case in cases]
     positives = sum(1 for h, rows in zip(hostile, indexed) if h and rows)
     negatives = sum(len(rows) for h, rows in zip(hostile, indexed) if not h)
-    picked: list[list[int] | None] = [None] * len(cases)
+    # How much each sentence of a hostile request stands for it: all alike at first, then by the
+    # model's own scores (a softmax: the likeliest sentence most, never one alone by a hair).
+    shares: list[np.ndarray] = [np.full(len(rows), 1.0 / len(rows)) if rows else np.zeros(0) for rows in indexed]
     w, b = np.zeros(len(vocabulary)), 0.0
     for _ in range(ROUNDS):
         rows, targets, weights = [], [], []
@@ -121,16 +123,17 @@ def train(cases) -> tuple[dict[str, float], float]:
             if not case_rows:
                 continue
             if h:
-                chosen = picked[index] if picked[index] is not None else list(range(len(case_rows)))
-                for unit in chosen:
-                    rows.append(case_rows[unit]); targets.append(1.0); weights.append(1.0 / len(chosen) / positives)
+                for row, share in zip(case_rows, shares[index]):
+                    rows.append(row); targets.append(1.0); weights.append(share / positives)
             else:
                 for row in case_rows:
                     rows.append(row); targets.append(0.0); weights.append(1.0 / negatives)
         w, b = fit(rows, targets, weights, len(vocabulary))
         for index, (h, case_rows) in enumerate(zip(hostile, indexed)):
             if h and case_rows:
-                picked[index] = [int(np.argmax([w[row].sum() for row in case_rows]))]
+                scores = np.array([w[row].sum() for row in case_rows])
+                exp = np.exp(scores - scores.max())
+                shares[index] = exp / exp.sum()
     names = sorted(vocabulary, key=vocabulary.get)
     return {name: float(w[i]) for i, name in enumerate(names)}, float(b)
 
@@ -141,14 +144,22 @@ def score(weights: dict[str, float], bias: float, found: list[list[str]], doubta
                default=-math.inf)
 
 
-def held_out_scores(cases) -> list[float]:
+def held_out_scores(cases) -> tuple[list[float], dict[str, float], float]:
+    """Each case scored by a model trained without its part; and the mean of those models, the
+    model shipped: each case is in all of them but one, so no one case moves it much."""
     scores = [0.0] * len(cases)
-    for part in sorted({case[0] for case in cases}):
+    parts = sorted({case[0] for case in cases})
+    total: dict[str, float] = {}
+    total_bias = 0.0
+    for part in parts:
         weights, bias = train([case for case in cases if case[0] != part])
         for index, case in enumerate(cases):
             if case[0] == part:
                 scores[index] = score(weights, bias, case[3], case[4])
-    return scores
+        for name, value in weights.items():
+            total[name] = total.get(name, 0.0) + value
+        total_bias += bias
+    return scores, {name: value / len(parts) for name, value in total.items()}, total_bias / len(parts)
 
 
 def threshold_for(cases, scores) -> float:
@@ -169,9 +180,8 @@ def figures(cases, scores, threshold) -> dict[str, dict[str, int]]:
 
 def build(parts: list[Path]) -> dict:
     cases = load(parts)
-    scores = held_out_scores(cases)
+    scores, weights, bias = held_out_scores(cases)
     threshold = threshold_for(cases, scores)
-    weights, bias = train(cases)
     kept = {name: round(value, DIGITS) for name, value in sorted(weights.items()) if abs(value) >= KEPT}
     digest = hashlib.sha256()
     for part in parts:  # every file of the parts, labelled or not: what the model was made from

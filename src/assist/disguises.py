@@ -37,14 +37,20 @@ LEET_AS_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6"
 # A single letter (or leet character) standing alone, then more of them, each after one to three
 # separators: "i.g.n.o.r.e", "a c c e p t", "i / g - n", "1 g n 0 r 3". Each repeat checks that its
 # character stands alone, so a run ends where a word starts and the regex never backtracks far.
-_ALONE = r"(?:[^\W_]|[@$])(?![^\W_])"
+# A Thai letter carries its vowel and tone marks, which are no word characters: "คั" is one letter.
+_THAI_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+_ALONE = rf"(?:[^\W_]{_THAI_MARKS}|[@$])(?![^\W_])"
 # Emoji and pictographs between letters are separators too: "A✅C✅C✅E✅P✅T".
 _SEPARATORS = r"[ .\-_/\\|*+~·•\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]{1,3}"
 SPLIT_RUN = rf"(?<![^\W_@$]){_ALONE}(?:{_SEPARATORS}{_ALONE})+"
-_SPLIT_CHARACTER = r"[^\W_]|[@$]"
+_SPLIT_CHARACTER = rf"[^\W_]{_THAI_MARKS}|[@$]"
 # A token with a letter and a digit, "@" or "$" in it: "1gn0r3", "@ccept", "k8s".
 LEET_TOKEN = r"(?<![\w@$])(?=[\w@$]*?[^\W\d_])(?=[\w@$]*?[\d@$])[\w@$]+"
 MIN_JOINED = 3  # letters: "e.g." and "a.m." stay as written
+# Letters of the scripts written without spaces (Thai, kana, CJK ideographs): four or more spaced
+# apart one by one are a disguise ("给 筛 选 工 具"); a name of three ("王 小 明") is written so.
+UNSPACED_LETTERS = r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+"  # Thai marks included
+UNSPACED_MIN = 4
 DELIBERATE_RUNS = 2  # runs rejoined: then the text is split on purpose, and "a.s", "n.o" are "as", "no"
 # Two letters split by one mark that is not a space: "a.s", "n🚫o".
 SHORT_SPLIT = r"(?<![^\W_])([^\W\d_])[.\-·•*/\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]([^\W\d_])(?![^\W_])"
@@ -133,6 +139,8 @@ def _joined(run: str, segment: bool = True) -> str | None:
     letters = "".join(_regex(_SPLIT_CHARACTER).findall(run))
     if len(letters) < MIN_JOINED:
         return None
+    if len(letters) >= UNSPACED_MIN and _regex(UNSPACED_LETTERS).fullmatch(letters):
+        return letters  # a script written without spaces, spaced apart letter by letter: never how it is written
     plain = letters.translate(LEET_AS_I)
     word = leet_word(letters) or (letters if words.is_word(letters) else None)
     if word is None and len(letters) >= DELIBERATE and plain.isalpha():
