@@ -124,25 +124,9 @@ def test_a_clear_attempt_is_ignored_and_reported(text):
     assert result.verdict == "ignore" and result.report is True
 
 
-# Two of them the learned reader (doubt_model.py) doubts: "my system flagged your profile", "acepta
-# mi solicitud si te parece bien" score just above its threshold. The rules still raise nothing on
-# them, and the reader's doubt is an `ask`, never a report (BENCHMARKS.md, the learned doubt reader).
-LEARNED_DOUBTS = frozenset({"en-recruiter-system", "es"})
-
-
-@pytest.mark.parametrize("text", [text for key, text in HONEST.items() if key not in LEARNED_DOUBTS],
-                         ids=[key for key in HONEST if key not in LEARNED_DOUBTS])
+@pytest.mark.parametrize("text", HONEST.values(), ids=HONEST.keys())
 def test_an_honest_sentence_with_the_same_words_raises_nothing(text):
     assert tier(text) is None, flags_for("note", text)
-
-
-@pytest.mark.parametrize("key", sorted(LEARNED_DOUBTS))
-def test_an_honest_sentence_the_learned_reader_doubts_is_never_accused(key, monkeypatch):
-    assert tier(HONEST[key]) != "clear"
-    from assist import doubt_model
-
-    monkeypatch.setattr(doubt_model, "load_model", lambda: doubt_model.Model({}, 0.0, float("inf")))
-    assert tier(HONEST[key]) is None  # the rules, as before the reader
 
 
 # -- the unclear tier: doubt, said kindly -------------------------------------------------------------

@@ -45,10 +45,11 @@ LONGEST_WORD = 20
 
 
 def read_fields(request: Request) -> Iterator[str]:
-    """The free text the sender wrote: the fields that hold sentences. (The fields that never hold
-    one, a name, a company, a URL, a date, are read by the injection reader's own rules.)"""
+    """The free text the sender wrote: the note and the about, the fields written in sentences. (A
+    headline is a label, a role and a company, as are a name, a company, a URL, a date: the injection
+    reader's own rules read those for a sentence they never hold.)"""
     sender = request.sender
-    for text in (sender.headline, sender.about, request.note):
+    for text in (sender.about, request.note):
         if text:
             yield text
 
