@@ -218,11 +218,7 @@ def run(store: "Store", user: "UserConfig", config: str | None, coloured: bool,
                     store.edit(request_id, text)
             elif key in ("r", "k", "l"):
                 draft = store.draft(request_id)
-                kind, language = draft.kind, draft.language
-                if key == "k":
-                    kind = REPLY_KINDS[(REPLY_KINDS.index(kind) + 1) % len(REPLY_KINDS)]
-                elif key == "l":
-                    language = other_language(user, language)
+                kind, language = redraft_choice(user, draft, {"k": "kind", "l": "language"}.get(key))
                 changed, backend = regenerate(store, user, draft, kind, language)
                 if not changed:
                     screen.say("  " + _("the {backend} engine writes the same text for the same kind and language, so the "
@@ -279,6 +275,17 @@ def run(store: "Store", user: "UserConfig", config: str | None, coloured: bool,
             show = False
     screen.say(("" if key == "q" else "\n") + _("Reviewed {count}; {pending} still pending.").format(
         count=len(reviewed), pending=len(store.drafts("pending"))))
+
+
+def redraft_choice(user: "UserConfig", draft, change: str | None) -> tuple[str, str]:
+    """The kind and language a draft is written again in: the same (`None`), the next kind
+    ("kind", `k`) or the other language ("language", `l`). The terminal and the page both ask this."""
+    kind, language = draft.kind, draft.language
+    if change == "kind":
+        kind = REPLY_KINDS[(REPLY_KINDS.index(kind) + 1) % len(REPLY_KINDS)]
+    elif change == "language":
+        language = other_language(user, language)
+    return kind, language
 
 
 def other_language(user: "UserConfig", language: str) -> str:

@@ -12,7 +12,6 @@ from .. import limits
 from ..errors import InputError
 from ..i18n import _, ngettext
 from ..store import DraftChanged
-from ..vocabulary import REPLY_KINDS
 
 if TYPE_CHECKING:
     from ..config import UserConfig
@@ -107,14 +106,10 @@ def _decide(store: "Store", request_id: str, verdict: str, config: str | None) -
 def _redraft(store: "Store", user: "UserConfig", request_id: str, action: str) -> Outcome:
     from ..cli_review import _regenerate
     from ..output import kind_word
-    from ..review_session import other_language
+    from ..review_session import redraft_choice
 
     draft = store.draft(request_id)
-    kind, language = draft.kind, draft.language
-    if action == "kind":
-        kind = REPLY_KINDS[(REPLY_KINDS.index(kind) + 1) % len(REPLY_KINDS)]
-    elif action == "language":
-        language = other_language(user, language)
+    kind, language = redraft_choice(user, draft, action)
     warnings: list[str] = []
     changed, backend = _regenerate(store, user, draft, kind, language, warnings.append)
     if not changed:
