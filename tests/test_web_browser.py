@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from helpers import run
-from web_helpers import seed, start
+from web_helpers import db, english, running, seed, start  # noqa: F401 (db, english, running: fixtures)
 
 LAUNCH_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"]
@@ -51,27 +51,6 @@ def browser():
         launched.new_context = new_context
         yield launched
         launched.close()
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """The server speaks English here, as `--lang en` says it (a decision re-reads the config, whose
-    [me] language is Vietnamese)."""
-    import assist.i18n
-
-    assist.i18n.setup("en")
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return seed(tmp_path_factory.mktemp("web-browser"))
-
-
-@pytest.fixture(scope="module")
-def running(db):
-    server = start(db, lang="en")
-    yield server
-    server.stop()
 
 
 def pending_on(page) -> list[str]:

@@ -12,28 +12,7 @@ import sys
 import pytest
 
 from assist.store import Store
-from web_helpers import call, form_fields, path_of, seed, start
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """The server speaks English here, as `--lang en` says it (a decision re-reads the config, whose
-    [me] language is Vietnamese)."""
-    import assist.i18n
-
-    assist.i18n.setup("en")
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return seed(tmp_path_factory.mktemp("web-http"))
-
-
-@pytest.fixture(scope="module")
-def running(db):
-    server = start(db, lang="en")
-    yield server
-    server.stop()
+from web_helpers import call, db, english, form_fields, path_of, running, seed, start  # noqa: F401 (fixtures)
 
 
 def page(running, query: str = "?week=2026-W47") -> str:

@@ -113,3 +113,26 @@ def form_fields(page: str, request_id: str) -> dict:
     if text:
         fields["text"] = html.unescape(text.group(1)).removeprefix("\n")
     return fields
+
+
+# The fixtures the page's test modules share (imported there by name).
+@pytest.fixture(autouse=True)
+def english():
+    """The server speaks English here, as `--lang en` says it (a decision re-reads the config, whose
+    [me] language is Vietnamese)."""
+    import assist.i18n
+
+    assist.i18n.setup("en")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, request):
+    """A store seeded for the module (one per test module: their tests act on it)."""
+    return seed(tmp_path_factory.mktemp(request.module.__name__))
+
+
+@pytest.fixture(scope="module")
+def running(db):
+    server = start(db, lang="en")
+    yield server
+    server.stop()
