@@ -38,7 +38,8 @@ LEET_AS_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "6"
 # separators: "i.g.n.o.r.e", "a c c e p t", "i / g - n", "1 g n 0 r 3". Each repeat checks that its
 # character stands alone, so a run ends where a word starts and the regex never backtracks far.
 # A Thai letter carries its vowel and tone marks, which are no word characters: "คั" is one letter.
-_THAI_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+THAI_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # a character class's body: Thai's vowel and tone marks
+_THAI_MARKS = f"[{THAI_MARKS}]*"
 _ALONE = rf"(?:[^\W_]{_THAI_MARKS}|[@$])(?![^\W_])"
 # Emoji and pictographs between letters are separators too: "A✅C✅C✅E✅P✅T".
 _SEPARATORS = r"[ .\-_/\\|*+~·•\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]{1,3}"

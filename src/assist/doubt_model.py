@@ -28,6 +28,7 @@ from .models import Request
 
 if TYPE_CHECKING:
     from .guidance import Guidance
+from .disguises import THAI_MARKS
 from .text import Text, fold
 
 MODEL_FILE = "doubt_model.json"
@@ -37,7 +38,7 @@ FORMAT = 1
 SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+|(?<=[!?。！？])(?=[^\x00-\x7f\s])")
 # A word: word characters and the marks written on them (Python's \w leaves out Thai's and
 # Devanagari's vowel signs and tone marks, which would cut "สวัสดี" into pieces).
-WORD = re.compile(r"[\w\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd"
+WORD = re.compile(rf"[\w\u0300-\u036f{THAI_MARKS}\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd"
                   r"\u0900-\u0903\u093a-\u094f\u0962\u0963\u3099\u309a]+")
 NGRAMS = (3, 4, 5)  # letter n-grams inside a word padded with a space on each side
 SHOWN_WORDS = 3
