@@ -52,12 +52,24 @@ def test_the_shipped_model_is_the_one_the_dev_files_on_disk_make():
     assert digest.hexdigest() == shipped["dev_files_sha256"]
 
 
-def test_the_threshold_doubts_at_most_two_percent_of_honest_requests_it_never_saw():
+def test_the_text_is_read_as_when_the_model_was_trained():
+    """The model is what the readings of text make: a change to how text is read (text.py,
+    disguises.py, doubt_model.units) needs the model trained again (tools/train_doubt_model.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_doubt_model", TRAINER)
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert trainer.reading_digest([ROOT / part for part in shipped["trained_on"]]) == shipped["reading_sha256"]
+
+
+def test_the_threshold_doubts_at_most_one_percent_of_honest_requests_it_never_saw():
     shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
     rows = shipped["held_out_by_part"].values()
     honest = sum(row["honest"] for row in rows)
     doubted = sum(row["honest_doubted"] for row in rows)
-    assert honest > 300 and doubted <= 0.02 * honest + 1
+    assert honest > 300 and doubted <= 0.01 * honest + 1
     assert sum(row["hostile_doubted"] for row in rows) > 0
 
 
