@@ -1,5 +1,6 @@
-"""Issue 10: two gaps of parity in the scam reader, by what a text asks of its reader. A code asked
-back as a reply in Japanese ("コードを返信して"), as it is in Chinese ("回复") and Korean ("회신"); and
+"""Issue 10: gaps of parity in the scam reader, by what a text asks of its reader. A code asked
+back as a reply in Japanese ("コードを返信して"), Indonesian, French, German, Italian and Russian, as it
+is in Chinese ("回复") and Korean ("회신"); and
 software to run asked in Russian's polite imperative ("запустите npm install", "установите
 приложение"), as it is in English ("run npm install"). My own sentences."""
 
@@ -18,12 +19,25 @@ ASKS = [
     "本人確認のため、届いた認証コードをこのメッセージに返信いただけますか。",
     "Первый этап: склонируйте наш репозиторий и запустите npm install && npm start на рабочем ноутбуке.",
     "Для собеседования установите приложение по ссылке и запустите его от имени администратора.",
+    "Mohon balas pesan ini dengan kode 6 digit yang baru masuk ke HP Anda.",
+    "Répondez-moi simplement avec le code de vérification reçu par SMS.",
+    "Antworten Sie mir bitte hier mit dem Bestätigungscode aus der SMS.",
+    "Rispondimi qui con il codice di verifica che ti è arrivato via SMS.",
+    "Ответьте мне, пожалуйста, кодом подтверждения из смс.",
+    # The code named in one clause, asked back in the next with no pronoun the reader knows: the
+    # reader links a verb to the clause before only through "it", "lo", "его"...
+    pytest.param("Saya sudah kirim kode 6 digit ke HP Anda, mohon dibalas di sini ya.", marks=pytest.mark.xfail(
+        strict=True, reason="the code is named in the clause before, and 'dibalas' carries no pronoun")),
+    pytest.param("Sie erhalten gleich einen Bestätigungscode per SMS, antworten Sie mir bitte damit.", marks=pytest.mark.xfail(
+        strict=True, reason="the code is named in the clause before, and 'damit' is no pronoun the reader knows")),
 ]
 HONEST = [
     "田中様、ワークショップの件でご連絡しました。ご返信をお待ちしております。",
     "返信が遅くなってすみません、来週お話しできれば嬉しいです。",
     "Я запустил npm-пакет для валидации платежей, буду рад обменяться опытом.",
     "Мы установили новую систему антифрода и хотели бы сравнить подходы.",
+    "Terima kasih sudah membalas pesan saya minggu lalu, senang bisa berdiskusi soal 6 digit PIN di aplikasi kami.",
+    "N'hésitez pas à me répondre quand vous aurez un moment, j'aimerais parler de vérification d'identité.",
 ]
 
 
