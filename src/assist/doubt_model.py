@@ -29,7 +29,7 @@ from .models import Request
 if TYPE_CHECKING:
     from .guidance import Guidance
 from .disguises import THAI_MARKS
-from .text import Text, fold
+from .text import Text, fold, normalize
 
 MODEL_FILE = "doubt_model.json"
 FORMAT = 1
@@ -130,12 +130,13 @@ class Model:
         weights = self.weights
         return self.bias + sum(map(weights.get, feature_set(read), repeat(0.0)))
 
-    def weighed_most(self, read: str) -> list[str]:
-        """The words whose features pushed the score up most, in the order of their weight."""
+    def weighed_most(self, read: str, skip: frozenset[str] = frozenset()) -> list[str]:
+        """The words whose features pushed the score up most, in the order of their weight; not
+        the words in `skip` (a sentence's function words: "para", "this" explain nothing)."""
         by_word: dict[str, float] = {}
         for feature, word in features(read):
             by_word[word] = by_word.get(word, 0.0) + self.weights.get(feature, 0.0)
-        ranked = sorted((weight, word) for word, weight in by_word.items() if weight > 0)
+        ranked = sorted((weight, word) for word, weight in by_word.items() if weight > 0 and word not in skip)
         return [word for _, word in reversed(ranked[-SHOWN_WORDS:])]
 
 
@@ -150,20 +151,40 @@ OBJECTS = frozenset({"me", "us"})
 
 def only_of_the_sender(read: str, guidance: "Guidance") -> bool:
     """Whether a sentence speaks of the sender's own and to no one (above)."""
-    from .injection import _tokens
-
     cats: set[str] = set()
-    for hit in guidance.injection.hits(read, tokens := list(_tokens(read).finditer(read))):
+    tokens, hits = _hits(read, guidance)
+    for hit in hits:
         if "sender" in hit.cats and hit.last - hit.first == 1 and tokens[hit.first].group(0) in OBJECTS:
             continue  # "accept me": the sender as the object of someone else's act
         cats |= hit.cats
     return not cats.isdisjoint(OF_THE_SENDER) and cats.isdisjoint(SPEAKS_TO)
 
 
+# Words that carry a sentence's grammar, not its meaning (injection.toml): never shown as the words
+# that weighed.
+FUNCTION_WORDS = frozenset({"determiners", "connectors", "dedication", "particles", "second_person", "sender",
+                            "others", "softeners", "by", "targets"})
+
+
+def _hits(read: str, guidance: "Guidance"):
+    from .injection import _tokens
+
+    tokens = list(_tokens(read).finditer(read))
+    return tokens, guidance.injection.hits(read, tokens)
+
+
+def function_words(read: str, guidance: "Guidance") -> frozenset[str]:
+    """The sentence's words that are function words, or shorter than three letters."""
+    tokens, hits = _hits(read, guidance)
+    found = {token.group(0) for token in tokens if len(token.group(0)) < 3}
+    found |= {tokens[hit.first].group(0) for hit in hits if hit.last - hit.first == 1 and hit.cats <= FUNCTION_WORDS}
+    return frozenset(found)
+
+
 @dataclass(frozen=True)
 class Doubt:
     sentence: str  # as the sender wrote it
-    words: list[str]  # as read (folded): the words that weighed most
+    words: list[str]  # the words that weighed most, as the sentence writes them
     score: float
 
 
@@ -187,4 +208,10 @@ def doubt(request: Request, guidance: "Guidance", model: Model | None = None) ->
     if best is None:
         return None
     score, written, read = best
-    return Doubt(written, model.weighed_most(read), score)
+    return Doubt(written, as_written(model.weighed_most(read, function_words(read, guidance)), written), score)
+
+
+def as_written(words: list[str], written: str) -> list[str]:
+    """Each word as the sentence writes it ("trước", not the folded "truoc"), where it is there."""
+    spelt = {fold(normalize(token)): token for token in reversed(WORD.findall(written))}
+    return [spelt.get(word, word) for word in words]
