@@ -542,7 +542,8 @@ class _Doc:
         """Being told to sign in (again), re-authenticate or keep access, where a link or a click
         goes with it: how a stolen password is asked for. Told: an imperative, a "please" or a
         particle before it in its clause, a click in its sentence; not "I'll log in to the webinar"
-        (the sender's own), not denied, not a sender describing their work."""
+        (the sender's own), not denied, not a sender describing their work. As strong as its kind,
+        or made strong by a qualifier in its clause (the reader's work account as the way in)."""
         clicks = _Sorted(get("clicks"))
         # A file to open, told to the reader, is a link, and tells the sign-in beside it too.
         files = _Sorted([hit for hit in get("files") if self.counts(hit)
@@ -550,6 +551,7 @@ class _Doc:
         linked = bool(clicks) or bool(files) or bool(HOST_HINT.search(self.string) and HOST.search(self.string))
         if not linked:
             return
+        qualifiers = get("strong")
         for hit in get("sign_in"):
             if not self.counts(hit) or self.names_a_unit(hit):
                 continue
@@ -562,8 +564,8 @@ class _Doc:
                 told = self.imperative(hit) or clause in self.particle_clauses \
                     or any(self.clause(plea) == clause for plea in self.pleas.between(start, hit.cstart))
             told = told or bool(self.in_sentence(clicks, hit)) or bool(self.in_sentence(files, hit))
-            if told:  # as strong as its kind: a credential request alone, a plain sign-in doubt
-                yield hit, False
+            if told:  # a credential request alone, a plain sign-in doubt, or one with the work account
+                yield hit, any(self.clause(way) == self.clause(hit) and not self.denied(way) for way in qualifiers)
 
     def _tasks(self, kind: Kind, get):
         """Easy work paid by the day, or micro-tasks for a commission."""
