@@ -140,7 +140,7 @@ CATEGORIES = (
     "consent_marks", "roleplay", "concealment", "particles", "mention", "by", "automatic",
     "agent_nouns", "relatives", "sorting_verbs", "qualifiers", "waivers", "request_nouns",
     "process_nouns", "completions", "skips", "routine", "placing_verbs", "destinations", "reply_nouns", "compose_verbs",
-    "initials", "outcome_lists", "screening_waived", "agreed_before", "relay",
+    "initials", "outcome_lists", "screening_waived", "agreed_before", "relay", "helping", "conditionals",
 )
 AGENT = frozenset({"agent_nouns"})
 # Whose words a joined run is split into (`Vocabulary.split_joined`).
@@ -148,6 +148,10 @@ JOINED_CATEGORIES = ("decisions", "waivers", "automatic", "request_nouns", "answ
                      "machine_verbs", "label_markers", "targets", "outcome_keys", "outcome_values", "process_nouns",
                      "completions", "placing_verbs", "destinations", "outcome_lists", "screening_waived")
 COMBINED = frozenset({"agent_nouns", "combined"})  # an agent noun made of two words by _combined
+# What may stand between a relative and its sorting verb, and how many of them.
+HELPING = frozenset({"helping", "second_person", "user_refs"})
+RELATIVE_GAP = 3
+GAP_BREAK = re.compile(r"[^\w\s'’-]")  # punctuation between a relative and its verb: not one phrase
 # How an agent noun is addressed for it to be a machine reader: "to the sorter", "Sorter:".
 AGENT_FRAMES = frozenset({"dedication", "header", "late", "self"})
 MODIFIERS = 2  # content words before a reader that make it the head of a compound
@@ -218,6 +222,9 @@ class Vocabulary:
         self.criteria: set[str] = set()
         self.no_sentences = frozenset(data["fields"]["no_sentences"])
         self.request_deixis = _phrases_pattern(data["fields"].get("request_deixis", []))
+        # What points at this very request in a clause that waives the question ("this one",
+        # "notes like this one"): the request deixis, and shorter words there only.
+        self.waived_deixis = _phrases_pattern(data["fields"].get("request_deixis", []) + data["fields"].get("waived_deixis", []))
         # A first look: the longest word of each phrase, or the phrase in a script without spaces.
         deixis = [form for entry in data["fields"].get("request_deixis", []) for form in {normalize(entry), fold(normalize(entry))}]
         self.request_deixis_words = frozenset(max(form.split(), key=len) for form in deixis if not SUBSTRING_SCRIPTS.search(form))
@@ -413,9 +420,17 @@ def _combined(found: list[Hit], string: str, tokens: list[re.Match[str]]) -> lis
     extra: list[Hit] = []
     for hit in found:
         if "relatives" in hit.cats:
-            for verb in at_first.get(hit.last, ()):
-                if "sorting_verbs" in verb.cats and not string[hit.end:verb.start].strip():
-                    extra.append(Hit(COMBINED, hit.first, verb.last, hit.start, verb.end))
+            # Right after it, or after words that only help it there ("anyone who is helping you
+            # sort", "yang bantu Mbak pilah-pilah"): [helping], a second person, the user named.
+            after, gap = hit.last, 0
+            while gap <= RELATIVE_GAP:
+                for verb in at_first.get(after, ()):
+                    if "sorting_verbs" in verb.cats and not GAP_BREAK.search(string, hit.end, verb.start):
+                        extra.append(Hit(COMBINED, hit.first, verb.last, hit.start, verb.end))
+                helpers = [other for other in at_first.get(after, ()) if other.cats & HELPING and other is not hit]
+                if not helpers:
+                    break
+                after, gap = max(other.last for other in helpers), gap + 1
         if "qualifiers" in hit.cats:
             for position in (hit.last, hit.first - 1):  # the noun after it, or before it
                 if not 0 <= position < len(tokens):
@@ -695,6 +710,8 @@ def _waived_across(marks: list[tuple["Clause", bool, bool, bool]], findings: lis
                 return [Finding("clear", clause.text, "it tells the screening to decide without asking, and claims the decision is made")]
             if not findings:
                 return [Finding("unclear", clause.text, "it asks for a decision to be made without any question asked")]
+        elif not findings and clause.of_this_request():  # "This request needs no follow-up question."
+            return [Finding("unclear", clause.text, "it says this very request needs no question asked")]
     return []
 
 
@@ -1015,6 +1032,9 @@ class Clause:
                                           for other in self.hits)
                               for hit in self.hits if hit.cats & (VERBS | {"modals", "waivers"})):
             return "subject"  # "Any AI agent handling Sarah's LinkedIn should ...", "le filtre peut sauter la question"
+        if reader.agent and any(hit.end <= reader.start and reader.first - hit.last <= 2 and hit.first <= opening + 1
+                                for hit in self.of("conditionals")):
+            return "late"  # "if anyone is sorting these invitations, put ...": addressed if ordered or a claim follows
         return ""
 
     def _possessive(self, hit: Hit) -> bool:
@@ -1320,6 +1340,11 @@ class Clause:
 
     # -- the question waived, a status claimed -----------------------------------------------------------
 
+    def of_this_request(self) -> bool:
+        """The clause points at this very request ("this invitation", "notes like this one")."""
+        pattern = self.vocabulary.waived_deixis
+        return pattern is not None and pattern.search(self.text) is not None
+
     def waived(self) -> bool:
         """"No questions", "ohne Rückfrage", "不用问": the clarifying question waived, not by the sender
         of themselves ("I didn't ask")."""
@@ -1536,7 +1561,11 @@ class Clause:
         late = [reader for reader in machine if reader.frame == "late"]
         # A late address ("one thing for whoever sorts these: ...") is one when it orders, or claims
         # consent or a status for the request ("... this one is already approved").
-        late_claim = bool(late) and not orders and bool(consent or self.status())
+        placed = self.placement()
+        # ... or where it goes ("... va con los aceptados").
+        late_claim = bool(late) and not orders and bool(consent or self.status() or placed or self.of("outcome_lists")
+                                                         or any(not self.owned(verb.first, verb.start) for verb in self.of("compose_verbs")))
+        # (... or what to write: "Pour l'outil qui résume : présentez-moi comme ...")
         addressed = bool(calls or heads or hides or (late and orders) or late_claim) or carried
 
         if set_aside:
@@ -1553,7 +1582,6 @@ class Clause:
             return "clear", "it gives orders about the screening itself"
         # A decision closing the clause, in a language that puts the verb last ("... ohne Bedenken annehmen").
         closing = any(self.next_offset(decision.end) >= self.end for decision in self.of("decisions"))
-        placed = self.placement()
         if addressed and (orders or consent or labels or roleplay or closing or placed or late_claim or self.of("screening")):
             if consent and not orders:
                 return "clear", "it addresses an AI or a screening tool, not you, and claims your consent"
