@@ -49,6 +49,8 @@ class _Words:
     elders: frozenset[str]  # "anh", "chị", "chú", ...
     ambiguous: frozenset[str]  # "con": a pronoun only before a verb of the writer's
     abbreviations: dict[str, str]  # "a" -> "anh"
+    unmistakable_self: frozenset[str]  # "tớ": the writer's wherever it stands
+    friends: dict[str, str]  # "tớ" -> "cậu": old friends' pairs, answered in kind
 
 
 @cache
@@ -63,7 +65,7 @@ def _words() -> _Words:
                   frozenset(data["gender"]["female"]) | {fold(w) for w in data["gender"]["female"]},
                   frozenset(data["gender"]["male"]) | {fold(w) for w in data["gender"]["male"]},
                   frozenset(pronouns["juniors"]), frozenset(pronouns["elders"]), frozenset(pronouns["ambiguous"]),
-                  dict(pronouns["abbreviations"]))
+                  dict(pronouns["abbreviations"]), frozenset(pronouns["unmistakable_self"]), dict(pronouns["friends"]))
 
 
 def vietnamese_address(config: UserConfig, request: Request) -> Address:
@@ -86,13 +88,16 @@ def vietnamese_address(config: UserConfig, request: Request) -> Address:
         you, mine = writer, reader if reader in words.elders and not told else own_elder
     elif reader in words.juniors:  # "Chào em": the sender is the elder
         you, mine = writer if writer in words.elders else gendered, reader
-    elif (writer in ("mình", "tớ") and reader not in words.elders) or (reader == "bạn" and writer is None):
+    elif writer in words.friends or reader in words.friends.values():  # "tớ"/"cậu": answered in kind
+        mine = writer if writer in words.friends else next(me for me, you in words.friends.items() if you == reader)
+        you = words.friends[mine]
+    elif (writer == "mình" and reader not in words.elders) or (reader == "bạn" and writer is None):
         you, mine = "bạn", "mình"
     elif reader in words.elders or writer in words.elders or senior:
         you, mine = gendered, own_self
     else:  # a gender the name says plainly ("Thị", "Văn") before the user's default
         you, mine = (gendered if own_address == RESPECT or gendered != RESPECT else own_address), own_self
-    name = greeting_name(request.sender.name, "vi")
+    name = greeting_name(request.sender.name, "vi", note=request.note)
     if title and name:
         greet = f"{title} {name}"
     else:
@@ -144,6 +149,8 @@ def _pair_in_note(note: str | None, words: _Words) -> tuple[str | None, str | No
         if index not in greeted and token in selves and seen[index + 1] in verbs and selves[token] != reader:
             writer = selves[token]
             break
+    if writer is None and not plain:  # "tớ Huyền lớp 12A1 đây": a word only the writer calls themselves
+        writer = next((selves[token] for token in seen if token in words.unmistakable_self), None)
     if writer is None and reader is not None:
         # Once the reader is called, another pronoun is the writer's own: "kết nối với em nha"
         # (not a word that is also a noun: "những con số").

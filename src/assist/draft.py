@@ -77,7 +77,7 @@ def draft_reply(
     language = reply_language(config, request, language)
     address = vietnamese_address(config, request) if language == "vi" else None
     formal = formal_register(request, language)
-    name = formal_name(request.sender.name) if formal else greeting_name(request.sender.name, language)
+    name = formal_name(request.sender.name) if formal else greeting_name(request.sender.name, language, note=request.note)
     text = _drafted(guidance, f"replies/{situation.kind}.{language}.j2", name,
                     safe_topic(signals), config.signature, max_chars, address, situation.reason, situation.missing, formal)
     return Reply(kind=situation.kind, language=language, text=text)

@@ -148,7 +148,7 @@ def _measure(case: ReplyCase, config: UserConfig, guidance) -> Outcome:
     situation = choose_situation(result.verdict, signals, guidance, result.report, request.note)
     reply = draft_reply(request, config, situation, signals, max_chars, guidance) if situation else None
     language = reply.language if reply else reply_language(config, request)
-    name = greeting_name(request.sender.name, language)
+    name = greeting_name(request.sender.name, language, note=request.note)
     address = vietnamese_address(config, request) if language == "vi" else None
     got_situation = situation.kind if situation else "none"
     problems = reply_problems(reply.text, reply_rules(request, config, signals, None, max_chars), guidance) if reply else []

@@ -66,6 +66,7 @@ class _Words:
     doctors: frozenset[str]  # "dr", "prof": a doctorate's faculty may follow
     faculties: frozenset[str]  # "rer", "nat", "med", "habil"
     south_indian: frozenset[str]  # given names an initial comes before: "R. Karthik"
+    introductions: re.Pattern[str]  # what a note's writer says before their own name: "i'm", "em là"
 
 
 @cache
@@ -89,7 +90,9 @@ def _words() -> _Words:
                   re.compile(f"(?:{'|'.join(map(re.escape, data['patronymics']['endings']))})$"),
                   listed("family_particles"), frozenset(data["balinese"]["markers"]),
                   frozenset(data["balinese"]["prefixes"]), frozenset(map(_key, data["doctor_faculties"]["doctors"])),
-                  frozenset(map(_key, data["doctor_faculties"]["all"])), frozenset(data["south_indian"]["given_names"]))
+                  frozenset(map(_key, data["doctor_faculties"]["all"])), frozenset(data["south_indian"]["given_names"]),
+                  re.compile(r"(?<!\w)(?:" + "|".join(sorted((re.escape(phrase) for phrases in data["introductions"].values()
+                                                              for phrase in phrases), key=len, reverse=True)) + r")\s+"))
 
 
 def _key(word: str) -> str:
@@ -102,11 +105,40 @@ def _key(word: str) -> str:
 CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 
 
-@lru_cache(maxsize=4096)
-def greeting_name(full_name: str | None, language: str | None = None) -> str | None:
+def greeting_name(full_name: str | None, language: str | None = None, note: str | None = None) -> str | None:
     """The given name to greet by, in the case a person writes it, or None when none is safe.
     `language`: the reply's; of a name written in two scripts, the Latin one is used in a reply in
-    a language of Latin letters, the Chinese, Japanese or Korean one otherwise (and without one)."""
+    a language of Latin letters, the Chinese, Japanese or Korean one otherwise (and without one).
+    `note`: the sender's own; the name they introduce themselves by there ("em là Hà", "I'm
+    Linh"), when it is a word of their name, settles which word to greet ("Thu Hà" -> "Hà")."""
+    given = _greeting_name(full_name, language)
+    if given is None or not note:
+        return given
+    introduced = _introduced(note)
+    if introduced is None or _key(introduced) == _key(given):
+        return given
+    for word in WORD.findall(unicodedata.normalize("NFKC", full_name or "")):
+        if _key(word) == _key(introduced) and word[:1].isupper():
+            return _cased(word)
+    return given
+
+
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _introduced(note: str) -> str | None:
+    """The name a note's writer gives themselves: the word after "I'm", "em là", "soy", "tớ"."""
+    text = unicodedata.normalize("NFKC", note)
+    lowered = text.lower()
+    for match in _words().introductions.finditer(lowered):
+        after = WORD.match(text, match.end())
+        if after is not None and after.group(0)[:1].isupper():
+            return after.group(0)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _greeting_name(full_name: str | None, language: str | None = None) -> str | None:
     words = _words()
     text = unicodedata.normalize("NFKC", full_name or "")
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LMNPZ" or ch in "'’-.,|")
@@ -259,6 +291,8 @@ def _credentials(part: str, parts: list[str], head: list[str], words: _Words) ->
         return True
     if len(head) < 2 or _all_capitals(" ".join(head).replace(" ", "")):
         return False  # "Smith, JR", "KLEIN SARAH, ANNA": a given name may be written so
+    if tokens and _key(tokens[0]) in words.titles:
+        return True  # "Tomasz Wiśniewski, prof. PW", "Anna Nowak, Dr. hab.": a title's tail
     if tokens and all(DOTTED.fullmatch(token) for token in tokens):
         return True  # "Sp.PD", "M.Kes": letters broken by dots are a degree, never a given name
     tail = [token for other in parts[1:] for token in other.split()]

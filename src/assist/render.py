@@ -153,7 +153,7 @@ def render_reply_messages(request: Request, signals: Signals, situation: Situati
         signature=ctx.config.signature,
         reply_language=language,
         address=vietnamese_address(ctx.config, request) if language == "vi" else None,
-        first_name=formal_name(request.sender.name) if formal else greeting_name(request.sender.name, language),
+        first_name=formal_name(request.sender.name) if formal else greeting_name(request.sender.name, language, note=request.note),
         formal=formal,
         topic=_redacted(safe_topic(signals) or "", ctx.redact) or None,
         request_json=untrusted_json(request, ctx.redact),
