@@ -549,7 +549,10 @@ class _Doc:
         files = _Sorted([hit for hit in get("files") if self.counts(hit)
                          and (self.imperative(hit) or self.clause(hit) in self.aimed)])
         linked = bool(clicks) or bool(files) or bool(HOST_HINT.search(self.string) and HOST.search(self.string))
-        if not linked:
+        # A place to open that is the sender's own ("in unserem Datenraum", "our data room"), in the
+        # sentence of a sign-in told to the reader or the one before, is where the sign-in leads.
+        places = [hit for hit in get("files") if not hit.unspaced]
+        if not linked and not places:
             return
         qualifiers = get("strong")
         for hit in get("sign_in"):
@@ -564,7 +567,7 @@ class _Doc:
                 told = self.imperative(hit) or clause in self.particle_clauses \
                     or any(self.clause(plea) == clause for plea in self.pleas.between(start, hit.cstart))
             told = told or bool(self.in_sentence(clicks, hit)) or bool(self.in_sentence(files, hit))
-            if told:  # a credential request alone, a plain sign-in doubt, or one with the work account
+            if told and (linked or any(0 <= sentence - self.sentence(place) <= 1 for place in places)):  # a credential request alone, a plain sign-in doubt, or one with the work account
                 yield hit, any(self.clause(way) == self.clause(hit) and not self.denied(way) for way in qualifiers)
 
     def _tasks(self, kind: Kind, get):
