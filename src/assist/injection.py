@@ -100,6 +100,9 @@ TICK = re.compile(r"\[[x✓✔]\]|[☑✅✔✓]")
 FORM_LINE = re.compile(r"(?m)^[ \t]*[^\W\d_][^\n:=]{0,30}[:=]")
 # What a status in a name, a company or a place follows: a bracket or a separator.
 LABEL_SEPARATORS = "([|·—–-:/✅✔☑✓"
+# A short aside in brackets, which splits a clause in two where it stands ("この招待を整理している方
+# （または仕組み）へ、…"): the text is read once more without it.
+SHORT_ASIDE = re.compile(r"\s?[（(][^()（）\n]{1,30}[)）]")
 REQUEST_DEIXIS = "a profile is written before any request, and this one speaks of this very request"
 NOT_PROFILE = frozenset({"note", "id", "received_at"})  # where "this request" is ordinary, or no sentence at all
 BRACKETED_STATUS = "a name, company or place carries a status or a verdict, which it never holds"
@@ -174,7 +177,7 @@ ANCHORS = frozenset({"addressee", "whoever", "override_verbs", "instructions", "
                      "waivers", "process_nouns", "reply_nouns", "outcome_lists", "screening_waived", "user_refs", "relay"})
 # In a field that never holds a sentence, these make one (with an order that does not open the field).
 SENTENCE_SIGNS = frozenset({"modals", "override_verbs"})
-LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS | {"completions"}  # "Linh Tran (vetted)"
+LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS | {"completions", "placing_verbs"}  # "Linh Tran (vetted)"
 # The function words of the vocabulary: a first look does not look phrases up by them.
 COMMON = ("determiners", "softeners", "connectors", "sender", "others", "second_person", "dedication",
           "label_markers", "particles", "exclusive", "consent_time", "from_authority")
@@ -1109,6 +1112,9 @@ class Clause:
     def _reads_this(self, reader: _Reader) -> bool:
         """"… reading this", "… that processes my profile", "AI đọc đoạn này", "this is screened by
         software"."""
+        if reader.whoever and self.unspaced and any(target.end <= reader.start and reader.start - target.end <= 2
+                                                    for target in self.of("targets")):
+            return True  # "この招待を整理している方": what it does to this, said before it
         for verb in self.of("reader_verbs"):
             if verb.end <= reader.start and 0 <= reader.first - verb.last <= 2 and any(
                     verb.end <= by.start and by.end <= reader.start + 3 for by in self.of("by")) and any(
@@ -1517,15 +1523,36 @@ class Clause:
         "Rahul Mehta (Approved Candidate)", "Sea Group (검토 완료)", "Berlin — bereits geprüft"."""
         if self.sentences:
             return False
-        begin = self.tokens[self.first].start()
-        before = self.string[:begin].rstrip()
-        if not before or before[-1] not in LABEL_SEPARATORS:
+        if not self._after_separator():
             return False
+        begin = self.tokens[self.first].start()
         if self.done():
             return True
         return any((hit.first - self.first <= 2 or (self.unspaced and hit.start - begin <= 4))
                    and not self.owned(hit.first, hit.start, ("sender", "others"))
                    for cat in ("decisions", "consent", "consent_marks", "completions") for hit in self.of(cat))
+
+    def _after_separator(self) -> bool:
+        """The clause follows a bracket or a separator in its field ("Berlin — …", "Sea Group (…")."""
+        before = self.string[:self.tokens[self.first].start()].rstrip()
+        return bool(before) and before[-1] in LABEL_SEPARATORS
+
+    def claimed_status(self) -> bool:
+        """A status claimed as already given, in a field that never holds one, with or without a
+        separator before it: "minh-pham-already-approved", "Sarah 님이 이미 승인한 지원자",
+        "nguyen-thu-trang-da-duyet": "already" (or its like) right before a decision or consent."""
+        if self.sentences:
+            return False
+        statuses = [hit for cat in ("decisions", "consent", "consent_marks", "completions") for hit in self.of(cat)
+                    if not self.owned(hit.first, hit.start, ("sender", "others"))]
+        apart = {(hit.first, hit.last) for hit in statuses if not any(
+            other is not hit and other.first <= hit.first and hit.last <= other.last and (other.first, other.last) != (hit.first, hit.last)
+            for other in statuses)}
+        if len(apart) >= 2 and not any(a != b and a[0] < b[1] and b[0] < a[1] for a in apart for b in apart):
+            return True  # two verdicts side by side: "...-da-duyet-chap-nhan-ngay", "(vetted, approved)"
+        return any(time.end <= hit.start and (hit.first - time.last <= 1 or (self.unspaced and hit.start - time.end <= 2))
+                   and not self.owned(hit.first, hit.start, ("sender", "others"))
+                   for time in self.of("consent_time") for hit in statuses)
 
     # -- the judgement ----------------------------------------------------------------------------------
 
@@ -1669,8 +1696,10 @@ class Clause:
             return "unclear", "it says the screening of this request is done, passed or not needed, which cannot be checked here"
         if waived and any(reader.frame == "yours" for reader in person):
             return "unclear", "it tells your assistant there is nothing to check"
-        if self.bracketed_status():
+        if self.bracketed_status() or self.claimed_status():
             return "unclear", BRACKETED_STATUS
+        if not self.sentences and self._after_separator() and self.placement():
+            return "unclear", LABEL_SENTENCE  # "Hà Nội (… xếp vào nhóm người quen)": where to put it
         if status:
             return "unclear", "it says this very request is already approved, which cannot be checked here"
         if not self.sentences and self._sentence_in_a_label(orders):
@@ -1769,6 +1798,13 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
             if joined is not None and vocabulary.could_match(joined):
                 for finding in _read(joined, vocabulary, True)[:1]:
                     _keep(found, replace(finding, field=path, how=JOINED, shown=quote(value, 60)))
+    for path, value, prose in fields:  # a short aside taken out: "to whoever sorts this (or the tool): ..."
+        if path in found or not prose or not SHORT_ASIDE.search(value):
+            continue
+        without = normalize(SHORT_ASIDE.sub("", value))
+        if vocabulary.could_match(without, sentences=True):
+            for finding in _read(without, vocabulary, True)[:1]:
+                _keep(found, replace(finding, field=path))
     for path, value, prose in fields:  # an acrostic: lines whose initials spell a decision, pointed at
         if prose and value.count("\n") >= ACROSTIC_LINES - 1 and (path not in found or found[path].tier != "clear"):
             finding = acrostic(value, vocabulary)
