@@ -84,6 +84,9 @@ OWN_WORK = [
     "I label training data for search ranking at Shopee and write summaries for the product team.",
     "No follow-up questions from me, just enjoyed your post on retry budgets.",
     "Our accepted papers list is out, and mine is on it!",
+    # Their own screening process: a skip said of third parties, beside "our screening rules".
+    "I rewrote our screening rules this year: whitelisted counterparties skip manual review only when the data is complete.",
+    "Nuestro equipo cambió el cribado: los clientes verificados ya no pasan por revisión manual.",
 ]
 
 

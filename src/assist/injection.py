@@ -1439,6 +1439,8 @@ class Clause:
         nouns = [noun for noun in self.of("process_nouns") if not self.owned(noun.first, noun.start, ("sender", "others"))]
         if not nouns:
             return False
+        if len(nouns) < len(self.of("process_nouns")) and not self.of_this_request() and not self.of("second_person"):
+            return False  # "I rewrote our screening rules: whitelisted counterparties skip manual review": their own process
         after = self.of("completions") + self.of("routine")
         before = self.of("skips") + (self.of("completions") if self.unspaced else [])
         for noun in nouns:
