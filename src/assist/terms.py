@@ -255,6 +255,11 @@ class _Entry:
     candidates: re.Pattern[str]  # where in a normalized text it could be
 
 
+# A never_accept word denied: a negation at most this many words before it, in its clause.
+DENIAL_REACH = 2
+CLAUSE_END = re.compile(r"[.,;:!?()\n]")
+
+
 class WordForms:
     """A never_accept list: each entry with its word forms (signals.toml [word_forms])."""
 
@@ -346,6 +351,8 @@ class WordForms:
         for word, skeleton in candidates:
             if not self._matches_last(entry, skeleton):
                 continue
+            if self._denied_everywhere(word, text):
+                continue  # "bukan urusan kripto", "not crypto": what the sender says they are not
             if not entry.everyday or names_company:
                 return self._as_written(word, text)
             for count, match in enumerate(_occurrences(word).finditer(text.original)):
@@ -356,6 +363,21 @@ class WordForms:
             if not _occurrences(word).search(text.original):
                 return self._as_written(word, text)  # written in disguise (look-alike letters): it counts
         return None
+
+    def _denied_everywhere(self, word: str, text: Text) -> bool:
+        """Every time the word is written, a negation stands right before it in its clause, or one
+        word before ("not crypto", "không phải crypto", "bukan urusan kripto"); not a compound
+        ("no-risk crypto")."""
+        negations = self.guidance.negations
+        seen = False
+        for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text.normalized):
+            seen = True
+            before = CLAUSE_END.split(text.normalized[max(0, match.start() - 60):match.start()])[-1]
+            words = [w for w in WORD_RUN.findall(before) if w[:4] != word[:4]][-DENIAL_REACH:]  # "kripto-kriptoan": one word
+            hyphened = re.search(r"\w-\w+\s*$", before) is not None
+            if hyphened or not negations.intersection(words):
+                return False
+        return seen
 
     def _find_phrase(self, entry: _Entry, sequence: list[str], text: Text) -> str | None:
         size = len(entry.skeletons)
