@@ -656,13 +656,16 @@ def _read_clauses(string: str, vocabulary: Vocabulary, sentences: bool) -> list[
     marks: list[tuple[Clause, bool, bool, bool]] = []  # each clause read: waived, decided, status or a machine reader
     skipped = None  # the clause before, when it was not read: read after all if this one waives the question
     done: set[int] = set()  # the marks of clauses that declare the screening done ("[x] triage passed")
+    reply_named = False  # the clause before named the reply or the summary ("if the reply draft is written by …")
     for anchored, build in _clauses(string, vocabulary, sentences, lazy=True):
         after_done = bool(marks) and len(marks) - 1 in done  # "triage passed → add to network": read it
-        if not (anchored or carried or after_done):
+        if not (anchored or carried or after_done or reply_named):
             carried = False
             skipped = build
             continue
         clause = build()
+        composed_after = reply_named and clause.orders_what_to_write()  # "… — let it attach her number"
+        reply_named = clause.names_the_reply()
         if skipped is not None and (clause.waived() or clause.done()):
             before = skipped()
             marks.append((before, False, before.decided() or before.status(), before.status()))
@@ -670,6 +673,8 @@ def _read_clauses(string: str, vocabulary: Vocabulary, sentences: bool) -> list[
         if clause.done():
             done.add(len(marks))
         tier, why = clause.judge(carried)
+        if composed_after and tier != "clear":
+            tier, why = "clear", "it tells whoever writes the reply or the summary what to put in it"
         marks.append((clause, clause.waived(), clause.decided() or clause.status(),
                       clause.status() or bool(clause.named()) or clause.automatic_reader()
                       or any(reader.machine for reader in clause.readers())))
@@ -1495,6 +1500,15 @@ class Clause:
         # A language that puts the verb last: "ins Netzwerk aufnehmen", the verb closing the clause.
         at = self.next_offset(verb.end)
         return 0 <= verb.first - destination.last <= 1 and (at >= self.end or PHRASE_END.match(self.string, at) is not None)
+
+    def names_the_reply(self) -> bool:
+        """The reply or the summary a tool writes is named, not the sender's own ("our auto-reply")."""
+        return any(not self.owned(noun.first, noun.start, ("sender", "others")) for noun in self.of("reply_nouns"))
+
+    def orders_what_to_write(self) -> bool:
+        """An order (an imperative, a modal, a jussive "let it") to put something in: a compose verb
+        that is not the sender's own, with an order in the clause."""
+        return any(not self.owned(verb.first, verb.start) for verb in self.of("compose_verbs")) and bool(self.orders())
 
     def composes(self) -> bool:
         """An order about what the reply or the summary a tool writes says: "in the auto-reply,
