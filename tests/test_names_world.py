@@ -76,7 +76,9 @@ ETHIOPIAN = [  # given name, then the father's given name: greeted by the first
     ("Ato Tesfaye Gebremedhin", "Tesfaye"),  # Ato: Mr
     ("W/ro Almaz Ayana", "Almaz"),  # Weyzero: Mrs, written with a slash
     ("W/rt Selamawit Tadesse", "Selamawit"),  # Weyzerit: Miss
-    ("Ato Tesfaye", "Tesfaye"),  # "Ato" goes with the given name, never the father's
+    # "Ato" is also a Fante given name ("Ato Boldon"): before one word alone it cannot be told which
+    # it is. Debatable; the safer answer is none
+    ("Ato Tesfaye", None),
     ("Dr. Tedros Adhanom Ghebreyesus", "Tedros"),
 ]
 ARABIC = [
