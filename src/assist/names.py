@@ -31,6 +31,7 @@ TAIL = re.compile(r"\s*(?:[|•·/]|\s[-–—]\s|\s[-–—]$|:)\s*")
 # Asides: "(Rose)", "(she/her)", "“Kate”", '"Bob"'.
 ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\"[^\"]*\"|“[^”]*”|«[^»]*»|'[^']*'(?=\s)")
 HASHTAG = re.compile(r"#\w+")
+HANDLE = re.compile(r"(?<!\S)@\S+")  # "@sarahk": a handle, no name
 # Scripts whose names are greeted as written, whole: Chinese, Japanese, Korean.
 WHOLE_NAME_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Letters only Vietnamese writes: a name with one is Vietnamese, its given name last. Not â, ê, ô:
@@ -67,6 +68,19 @@ class _Words:
     faculties: frozenset[str]  # "rer", "nat", "med", "habil"
     south_indian: frozenset[str]  # given names an initial comes before: "R. Karthik"
     introductions: re.Pattern[str]  # what a note's writer says before their own name: "i'm", "em là"
+    given_titles: frozenset[str]  # titles said with a given name: "Khun Ploy", "Pak Joko"
+    thai_prefixes: tuple[str, ...]  # written against a Thai name: "นายสมชาย"
+    abbreviated: frozenset[str]  # "Ma.", "Mohd": a devotional first name, abbreviated
+    lineage: frozenset[str]  # "bin", "binti": the personal name is before it
+    hungarian_families: frozenset[str]
+    hungarian_given: frozenset[str]
+    greek_endings: tuple[str, ...]
+    burmese_honorifics: frozenset[str]
+    burmese_syllables: frozenset[str]
+    burmese_distinct: frozenset[str]
+    mongolian_genitive: tuple[str, ...]
+    mongolian_elements: frozenset[str]
+    ambiguous_titles: frozenset[str]  # titles that are given names too: "Ato", "Doc"
 
 
 @cache
@@ -92,7 +106,13 @@ def _words() -> _Words:
                   frozenset(data["balinese"]["prefixes"]), frozenset(map(_key, data["doctor_faculties"]["doctors"])),
                   frozenset(map(_key, data["doctor_faculties"]["all"])), frozenset(data["south_indian"]["given_names"]),
                   re.compile(r"(?<!\w)(?:" + "|".join(sorted((re.escape(phrase) for phrases in data["introductions"].values()
-                                                              for phrase in phrases), key=len, reverse=True)) + r")\s+"))
+                                                              for phrase in phrases), key=len, reverse=True)) + r")\s+"),
+                  listed("given_titles"), tuple(data["thai_prefixes"]["all"]), frozenset(compound["abbreviated"]),
+                  frozenset(compound["lineage"]), frozenset(data["hungarian"]["family_names"]),
+                  frozenset(data["hungarian"]["given_names"]), tuple(data["greek"]["family_endings"]),
+                  frozenset(data["burmese"]["honorifics"]), frozenset(data["burmese"]["syllables"]),
+                  frozenset(data["burmese"]["distinct"]), tuple(data["mongolian"]["genitive"]),
+                  frozenset(data["mongolian"]["elements"]), listed("ambiguous_titles"))
 
 
 def _key(word: str) -> str:
@@ -142,8 +162,9 @@ def _greeting_name(full_name: str | None, language: str | None = None) -> str | 
     words = _words()
     text = unicodedata.normalize("NFKC", full_name or "")
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LMNPZ" or ch in "'’-.,|")
-    text = HASHTAG.sub(" ", ASIDE.sub(" ", text))
-    text = TAIL.split(text.strip(), maxsplit=1)[0]
+    text = HANDLE.sub(" ", HASHTAG.sub(" ", ASIDE.sub(" ", text)))
+    text = TAIL.split(_without_slashed_titles(text.strip(), words), maxsplit=1)[0]
+    text = _without_thai_prefix(text.strip(), words)
     if not text.strip() or _key(" ".join(text.split())) in words.placeholders:
         return None
     if WHOLE_NAME_SCRIPTS.search(text):
@@ -166,8 +187,20 @@ def _greeting_name(full_name: str | None, language: str | None = None) -> str | 
         return _cased(after_initials)  # "R. Karthik": a South Indian initial, then the given name
     head = _without_titles(tokens, words)
     if len(head) == 1 and len(tokens) > 1 and len(parts) == 1:
+        if len(tokens) == 2 and _key(tokens[0]) in words.ambiguous_titles:
+            return None  # "Ato Boldon": "Ato" is a given name as well as a title
+        if _key(tokens[-2]) in words.given_titles and not _initial(head[0], head):
+            return _cased(head[0])  # "Khun Ploy", "Pak Joko": a title said with a given name
         return None  # "Dr. Klein": a title before a family name
-    rest = [part for part in parts[1:] if part and not _credentials(part, parts, head, words)]
+    after_initials = _after_initials(head, words) if len(head) < len(tokens) else None
+    if after_initials:
+        return _cased(after_initials)  # "Drs. H. Ahmad Yani": a title, an initial, then the name
+    rest = []
+    for part in parts[1:]:
+        if part and _credentials(part, parts, head, words):
+            break  # "Jane Doe, MBA, PMP, SAFe 6 SPC": once the tail lists credentials, all of it does
+        if part:
+            rest.append(part)
     if rest and len([word for word in head if _key(word) not in words.family_particles]) <= 2:  # "Klein, Sarah": the given name comes after the comma
         given_part = _without_titles(rest[0].split(), words)
         family_first = _family_first(head, given_part, words)
@@ -178,6 +211,12 @@ def _greeting_name(full_name: str | None, language: str | None = None) -> str | 
         head.pop()
     if not head or _key(head[-1]) in words.organisations or any(ch.isdigit() for word in head for ch in word):
         return None
+    if len(head) >= 2 and head[0].islower() and _key(head[0]) in words.family_particles \
+            and not all(word.islower() for word in head):
+        return None  # "Dr. van Leeuwen": a family name, its particle first
+    if len(head) >= 2 and all(INITIAL.fullmatch(word) for word in head[1:]) \
+            and sum(ch.isalpha() for word in head[1:] for ch in word) >= 2:
+        return None  # "Sharma A.K.", "Иванов И. И.": a family name, then the given names' initials
     head, family = _without_capitalised_family(head)
     if family and len(head) >= 2 and all(piece in words.east_asian_syllables for word in head for piece in _key(word).split("-")):
         return " ".join(_cased(word) for word in head)  # "Wei Jie LIM": the given name whole
@@ -243,6 +282,9 @@ def _without_titles(tokens: list[str], words: _Words) -> list[str]:
     doctor = False
     while start < len(tokens):
         token, key = tokens[start], _key(tokens[start])
+        if start + 1 < len(tokens) and f"{key} {_key(tokens[start + 1])}" in words.titles:
+            start += 2  # "Tan Sri", "Dato' Sri": an honour of two words ("Tan" alone is a family name)
+            continue
         glued = _glued_title(token, words)
         if glued:
             return [glued, *tokens[start + 1:]]  # "Dr.Sarah": the title written against the name
@@ -256,6 +298,29 @@ def _without_titles(tokens: list[str], words: _Words) -> list[str]:
 
 DOTTED = re.compile(r"[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+\.?")  # "Sp.PD", "M.Kes", "S.T."
 INITIAL = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]")
+
+
+def _without_slashed_titles(text: str, words: _Words) -> str:
+    """"W/ro Almaz Ayana" -> "Almaz Ayana": a title written with a slash, before the slash can be
+    read as the end of the name ("Sarah Klein / Open to work")."""
+    tokens = text.split()
+    start = 0
+    while start < len(tokens) - 1 and "/" in tokens[start] and _key(tokens[start]) in words.titles:
+        start += 1
+    return " ".join(tokens[start:]) if start else text
+
+
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def _without_thai_prefix(text: str, words: _Words) -> str:
+    """"นายสมชาย ใจดี" -> "สมชาย ใจดี": Thai honorifics are written against the name."""
+    first = text.split()[0] if text.split() else ""
+    if THAI.search(first):
+        for prefix in sorted(words.thai_prefixes, key=len, reverse=True):
+            if first.startswith(prefix) and len(first) >= len(prefix) + 2:
+                return text[len(prefix):]
+    return text
 
 
 def _glued_title(token: str, words: _Words) -> str | None:
@@ -275,6 +340,8 @@ def _after_initials(tokens: list[str], words: _Words) -> str | None:
         start += 1
     if start and start < len(tokens) and _key(tokens[start]) in words.south_indian:
         return tokens[start]
+    if start and start == len(tokens) - 1 and _mongolian(_key(tokens[start]), words):
+        return tokens[start]  # "B. Enkhjargal": the father's name as an initial, then the given name
     if start and all(token.endswith(".") for token in tokens[:start]) and len(tokens) - start >= 2 \
             and not INITIAL.fullmatch(tokens[start]) \
             and _key(tokens[start]) not in words.family_particles and _key(tokens[start]) not in words.titles:
@@ -291,6 +358,9 @@ def _credentials(part: str, parts: list[str], head: list[str], words: _Words) ->
         return True
     if len(head) < 2 or _all_capitals(" ".join(head).replace(" ", "")):
         return False  # "Smith, JR", "KLEIN SARAH, ANNA": a given name may be written so
+    if len(tokens) == 1 and tokens[0].isalpha() and tokens[0].isupper() and 2 <= len(tokens[0]) <= 6 \
+            and len([word for word in head if _key(word) not in words.family_particles]) >= 2:
+        return True  # "Chinedu Eze, MNSE": one membership in capitals after a full name
     if tokens and _key(tokens[0]) in words.titles:
         return True  # "Tomasz Wiśniewski, prof. PW", "Anna Nowak, Dr. hab.": a title's tail
     if tokens and all(DOTTED.fullmatch(token) for token in tokens):
@@ -326,9 +396,11 @@ def _without_capitalised_family(head: list[str]) -> tuple[list[str], bool]:
     """"KLEIN Sarah" -> ["Sarah"], "Wei Jie LIM" -> ["Wei", "Jie"]: a first or last word in capitals,
     the rest not, is the family name (as French, Singaporean and many official forms write it).
     Also says whether one was found."""
-    if len(head) >= 2 and _all_capitals(head[0]) and not any(_all_capitals(word) for word in head[1:]):
+    if len(head) >= 2 and _all_capitals(head[0]) and not any(_all_capitals(word) for word in head[1:]) \
+            and all(word[:1].isupper() for word in head[1:]):  # not "SARAH klein": the rest is capitalised
         return head[1:], True
-    if len(head) >= 2 and _all_capitals(head[-1]) and not any(_all_capitals(word) for word in head[:-1]):
+    if len(head) >= 2 and _all_capitals(head[-1]) and not any(_all_capitals(word) for word in head[:-1]) \
+            and all(word[:1].isupper() for word in head[:-1]):
         return head[:-1], True
     return head, False
 
@@ -343,6 +415,13 @@ def _given(head: list[str], words: _Words) -> str | None:
     if len(head) == 1:
         return head[0]
     keys = [_key(word) for word in head]
+    convention = _by_convention(head, keys, words)
+    if convention is not UNDECIDED:
+        return convention
+    if head[0].lower() in words.abbreviated:
+        head, keys = head[1:], keys[1:]  # "Ma. Theresa Santos", "Md. Rahim Uddin": the name after
+        if len(head) == 1:
+            return head[0]
     patronymic = next((index for index, key in enumerate(keys) if index and words.patronymic.search(key)), None)
     if patronymic is not None and len(head) == 3:
         return head[patronymic - 1]  # "Петров Иван Сергеевич", "Иван Сергеевич Петров": Иван
@@ -371,6 +450,53 @@ def _given(head: list[str], words: _Words) -> str | None:
     return _compound_given(head, keys, words)
 
 
+UNDECIDED = object()
+
+
+def _by_convention(head: list[str], keys: list[str], words: _Words) -> str | None | object:
+    """The given name of a name whose convention its words tell (Malay and Arabic "bin", Hungarian,
+    Greek, Burmese, Mongolian): the name, None when it has none, or UNDECIDED."""
+    lineage = next((index for index, key in enumerate(keys) if 0 < index < len(keys) - 1 and key in words.lineage
+                    and (key != "bin" or head[index].islower() or keys[0] not in words.east_asian_families)), None)
+    if lineage is not None:
+        personal = head[:lineage]  # "Siti Nurhaliza binti Tarudin": all before "binti"
+        if len(personal) > 1 and personal[0].lower() in words.abbreviated:
+            personal = personal[1:]  # "Mohd Faizal bin Ahmad": Faizal
+        return " ".join(personal)
+    married = [index for index, word in enumerate(head) if word.lower().endswith("né") and len(word) > 4]
+    for index in married:
+        stem = keys[index][:-2]
+        if stem in words.hungarian_given:
+            return None  # "Kovács Jánosné": Mrs János Kovács, her own given name not in it
+        if stem in words.hungarian_families:
+            head, keys = head[:index] + head[index + 1:], keys[:index] + keys[index + 1:]  # "Szabóné Kiss Éva"
+    if len(head) >= 2 and all(piece in words.hungarian_families for piece in keys[0].split("-")) \
+            and keys[0] not in words.hungarian_given and keys[1] in words.hungarian_given:
+        return head[1]  # "Kovács Péter", "Nagy Anna": Hungarian, the family name first
+    if len(head) == 2 and _greek_family(keys[0], words) and not _greek_family(keys[1], words):
+        return head[1]  # "Papadopoulos Georgios": a Greek family name by its ending, first
+    burmese = [key in words.burmese_syllables for key in keys]
+    if keys[0] in words.burmese_honorifics and all(burmese[1:]) and any(key in words.burmese_distinct for key in keys[1:]):
+        return " ".join(head[1:])  # "Daw Khin Myat Thu": no family name, the honorific dropped
+    if all(burmese) and any(key in words.burmese_distinct for key in keys):
+        return " ".join(head)  # "Aung Myo Htet"
+    if len(head) == 2 and _mongolian(keys[1], words):
+        if any(keys[0].endswith(ending) and len(keys[0]) > len(ending) + 2 for ending in words.mongolian_genitive):
+            return head[1]  # "Batbayaryn Enkhjargal": the father's name in the genitive, first
+        if _mongolian(keys[0], words):
+            return None  # "Batbayar Enkhjargal": which is the father's cannot be told
+    return UNDECIDED
+
+
+def _greek_family(key: str, words: _Words) -> bool:
+    return any(key.endswith(ending) and len(key) > len(ending) + 1 for ending in words.greek_endings)
+
+
+def _mongolian(key: str, words: _Words) -> bool:
+    """A Mongolian given name: a compound of two elements or more ("enkhjargal", "bat-erdene")."""
+    return _syllables(key.replace("-", ""), words.mongolian_elements, 8) >= 2
+
+
 def _east_asian_given(head: list[str], keys: list[str], words: _Words) -> str | None:
     """"Tan Wei Jie" -> "Wei Jie", "Lee Seo-yeon" -> "Seo-yeon"; "Li Na" -> "Li Na" (one syllable
     alone is too familiar from a stranger); None when the name is not of this shape."""
@@ -387,15 +513,15 @@ def _east_asian_given(head: list[str], keys: list[str], words: _Words) -> str | 
 
 
 @lru_cache(maxsize=1024)
-def _syllables(word: str, syllables: frozenset[str]) -> int:
+def _syllables(word: str, syllables: frozenset[str], longest: int = 6) -> int:
     """How many syllables of the list make up the word exactly ("xiaoming": 2), or 0 if they cannot."""
     if not word:
         return 0
     best = 0
-    for end in range(min(len(word), 6), 0, -1):
+    for end in range(min(len(word), longest), 0, -1):
         first, rest = word[:end], word[end:]
         if first in syllables:
-            after = _syllables(rest, syllables) if rest else 0
+            after = _syllables(rest, syllables, longest) if rest else 0
             if not rest or after:
                 best = max(best, 1 + after)
     return best
@@ -426,6 +552,8 @@ def _cased(word: str) -> str:
     written with its own capitals ("McKenzie", "Jean-Luc") stays as it is."""
     if " " in word:
         return " ".join(piece if piece in PARTICLES else _cased(piece) for piece in word.split())
+    if len(word) > 1 and word[0].islower() and word[1:].isupper():
+        return word[0].upper() + word[1:].lower()  # "mARIA": written with caps lock on
     if word.isupper() or word.islower():
         return "-".join(piece[:1].upper() + piece[1:].lower() for piece in word.split("-"))
     return word
