@@ -26,10 +26,8 @@ ASKS = [
     "Ответьте мне, пожалуйста, кодом подтверждения из смс.",
     # The code named in one clause, asked back in the next with no pronoun the reader knows: the
     # reader links a verb to the clause before only through "it", "lo", "его"...
-    pytest.param("Saya sudah kirim kode 6 digit ke HP Anda, mohon dibalas di sini ya.", marks=pytest.mark.xfail(
-        strict=True, reason="the code is named in the clause before, and 'dibalas' carries no pronoun")),
-    pytest.param("Sie erhalten gleich einen Bestätigungscode per SMS, antworten Sie mir bitte damit.", marks=pytest.mark.xfail(
-        strict=True, reason="the code is named in the clause before, and 'damit' is no pronoun the reader knows")),
+    "Saya sudah kirim kode 6 digit ke HP Anda, mohon dibalas di sini ya.",  # a bare reply after the code
+    "Sie erhalten gleich einen Bestätigungscode per SMS, antworten Sie mir bitte damit.",
 ]
 HONEST = [
     "田中様、ワークショップの件でご連絡しました。ご返信をお待ちしております。",

@@ -427,6 +427,7 @@ KIND_LISTS = {
     "tasks": "paid micro-tasks",
     "pay": "pay for tasks",
     "references": "what stands for an object named in the sentence before",
+    "replies": "a bare reply asked of the reader, after an object named in its sentence: the object asked back",
     "earn": "verbs of earning, beside a large percentage or said to the reader",
     "tell": "verbs of telling, in a request for secrecy",
     "audience": "whom not to tell",
@@ -447,7 +448,7 @@ LINK_LISTS = ("brands", "real", "shorteners", "lures", "hosts", "employer_lures"
 # A kind that raises a sign alone looks first for what it finds in a clause aimed at the reader too
 # ("firma la transacción": the aim is checked when the text is read).
 ALONE_LISTS = ("requests", "standalone", "easy", "when_aimed", "when_asked")
-HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay", "references", "earn", "tell", "audience", "nobody", "clicks", "files"})
+HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay", "references", "replies", "earn", "tell", "audience", "nobody", "clicks", "files"})
 TRIGGERS = ("objects", "requests", "offers", "standalone", "when_aimed", "when_asked", "accounts", "brand", "easy", "tasks", "earn", "tell",
             "sign_in", "priced")
 # What a link in a text needs to look like, for the first look at a sign-in asked with one.

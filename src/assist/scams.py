@@ -449,6 +449,13 @@ class _Doc:
                             and not (kind.negated_objects and self.denied(obj)) and not (kind.waivable and self.waived(obj)):
                         yield graded(_span(verb, obj))
                         break
+        for reply in get("replies"):  # "I just sent a 6-digit code to your phone, please reply with it here"
+            if not self.counts(reply) or not self._told(reply):
+                continue
+            before = [obj for obj in get("objects") if obj.end <= reply.start and self.sentence(obj) == self.sentence(reply)]
+            if before:
+                yield graded(_span(before[-1], reply))
+                break
         for hit in get("requests"):
             if self.counts(hit) and not self.names_a_unit(hit):
                 yield graded(hit)
@@ -559,16 +566,20 @@ class _Doc:
             if not self.counts(hit) or self.names_a_unit(hit):
                 continue
             sentence = self.sentence(hit)
-            if hit.unspaced:
-                told = any(self.sentence(marker) == sentence for marker in self.markers.between(hit.cstart - 200, hit.cend + 200))
-            else:
-                clause = self.clause(hit)
-                start = self.clause_breaks[clause - 1] if clause else -1
-                told = self.imperative(hit) or clause in self.particle_clauses \
-                    or any(self.clause(plea) == clause for plea in self.pleas.between(start, hit.cstart))
-            told = told or bool(self.in_sentence(clicks, hit)) or bool(self.in_sentence(files, hit))
+            told = self._told(hit) or bool(self.in_sentence(clicks, hit)) or bool(self.in_sentence(files, hit))
             if told and (linked or any(0 <= sentence - self.sentence(place) <= 1 for place in places)):  # a credential request alone, a plain sign-in doubt, or one with the work account
                 yield hit, any(self.clause(way) == self.clause(hit) and not self.denied(way) for way in qualifiers)
+
+    def _told(self, hit: Hit) -> bool:
+        """Told to the reader: an imperative, a "please" or a particle in its clause (in a script
+        without spaces, a marker of a request in its sentence)."""
+        if hit.unspaced:
+            sentence = self.sentence(hit)
+            return any(self.sentence(marker) == sentence for marker in self.markers.between(hit.cstart - 200, hit.cend + 200))
+        clause = self.clause(hit)
+        start = self.clause_breaks[clause - 1] if clause else -1
+        return self.imperative(hit) or clause in self.particle_clauses \
+            or any(self.clause(plea) == clause for plea in self.pleas.between(start, hit.cstart))
 
     def _tasks(self, kind: Kind, get):
         """Easy work paid by the day, or micro-tasks for a commission."""
