@@ -282,6 +282,8 @@ class _Reading:
                 self.cue["price"] in sentence and self.cue["salary"] not in sentence and self.cue["no_price"] not in sentence
                 for sentence in self.sentences())):
             signs.add("price")  # a price, not pay for a job ("salary up to $5k") nor a fee denied ("no fees")
+        if self.has("salary_fee"):
+            signs.add("price")  # an agency's fee as a share of the hire's salary
         return signs
 
     def may_offer(self) -> tuple[bool, bool, set[str]]:
