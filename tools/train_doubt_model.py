@@ -34,7 +34,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from assist.doubt_model import FORMAT, MODEL_FILE, features, only_of_the_sender, units  # noqa: E402
+from assist.doubt_model import FORMAT, MODEL_FILE, concept_features, features, only_of_the_sender, units  # noqa: E402
 from assist.guidance import load_guidance  # noqa: E402
 from assist.load import load_requests  # noqa: E402
 
@@ -71,7 +71,7 @@ def load(parts: list[Path]) -> list[tuple[str, str, bool, list[list[str]], list[
             labels = labels if isinstance(labels, list) else [labels]
             hostile = any(HOSTILE_FLAGS & set(label.get("flags") or []) for label in labels)
             reads = [read for _, read in units(loaded.request)]
-            found = [[feature for feature, _ in features(read)] for read in reads]
+            found = [[feature for feature, _ in features(read)] + sorted(concept_features(read, guidance)) for read in reads]
             doubtable = [not only_of_the_sender(read, guidance) for read in reads]
             cases.append((str(part.relative_to(EVAL)), loaded.origin, hostile, found, doubtable))
     return cases
@@ -80,7 +80,9 @@ def load(parts: list[Path]) -> list[tuple[str, str, bool, list[list[str]], list[
 def reading_digest(parts: list[Path]) -> str:
     """A hash of how every tenth dev request is read (its sentences and their features): the
     model is only what these readings make, so a change to how text is read (text.py, disguises.py)
-    shows here before the model is trained again."""
+    shows here before the model is trained again; so does a change to prompts/injection.toml, whose
+    concepts are features too."""
+    guidance = load_guidance()
     digest = hashlib.sha256()
     for part in parts:
         for index, loaded in enumerate(load_requests([str(part)])):
@@ -88,7 +90,8 @@ def reading_digest(parts: list[Path]) -> str:
                 continue
             digest.update(f"{part.name}/{Path(loaded.origin).name}".encode())
             for _, read in units(loaded.request):
-                digest.update(b"\0" + read.encode() + b"\0" + "|".join(sorted(f for f, _ in features(read))).encode())
+                found = [f for f, _ in features(read)] + list(concept_features(read, guidance))
+                digest.update(b"\0" + read.encode() + b"\0" + "|".join(sorted(found)).encode())
     return digest.hexdigest()
 
 

@@ -1,5 +1,7 @@
 """A small learned reader of hostile text: a linear model over the words, word pairs and letter
-n-grams of each sentence a sender wrote (issue 10, "learn where rules cannot reach").
+n-grams of each sentence a sender wrote, and over what the sentence does in the concepts of
+prompts/injection.toml (a reader named, a decision, an order, a second person: each kind of word
+and each two kinds together, whatever the language) (issue 10, "learn where rules cannot reach").
 
 The rules (injection.py, scams.py) read what a text does in words someone wrote down; other people
 word the same attempt in ways no list holds. This model was trained by `tools/train_doubt_model.py`
@@ -120,15 +122,27 @@ def word_features(word: str) -> tuple[str, ...]:
     return (("w:" + word,) if len(word) <= LONGEST_WORD else ()) + tuple(grams)
 
 
+def concept_features(read: str, guidance: "Guidance") -> set[str]:
+    """What the sentence does, in the concepts of prompts/injection.toml, whatever its language:
+    `k:` each kind of word it holds (a reader named, a decision, a second person, an order), `kk:`
+    each two kinds together. The words are the lexicon's; which combinations mark an attempt is
+    learned, so an attempt worded in a language the dev parts barely hold is read as its concepts."""
+    _, hits = _hits(read, guidance)
+    kinds = sorted({cat for hit in hits for cat in hit.cats})
+    found = {f"k:{kind}" for kind in kinds}
+    found.update(f"kk:{first}+{second}" for index, first in enumerate(kinds) for second in kinds[index + 1:])
+    return found
+
+
 @dataclass(frozen=True)
 class Model:
     weights: dict[str, float]
     bias: float
     threshold: float
 
-    def score(self, read: str) -> float:
+    def score(self, read: str, concepts: set[str] | frozenset[str] = frozenset()) -> float:
         weights = self.weights
-        return self.bias + sum(map(weights.get, feature_set(read), repeat(0.0)))
+        return self.bias + sum(map(weights.get, feature_set(read) | concepts, repeat(0.0)))
 
     def weighed_most(self, read: str, skip: frozenset[str] = frozenset()) -> list[str]:
         """The words whose features pushed the score up most, in the order of their weight; not
@@ -202,7 +216,7 @@ def doubt(request: Request, guidance: "Guidance", model: Model | None = None) ->
     model = model or load_model()
     best: tuple[float, str, str] | None = None
     for written, read in units(request):
-        score = model.score(read)
+        score = model.score(read, concept_features(read, guidance))
         if (best is None or score > best[0]) and score > model.threshold and not only_of_the_sender(read, guidance):
             best = (score, written, read)
     if best is None:
