@@ -174,7 +174,8 @@ LEADING = frozenset({"determiners", "softeners", "dedication"})
 # A word that makes a first look worth it: without one, no rule can fire.
 ANCHORS = frozenset({"addressee", "whoever", "override_verbs", "instructions", "rules", "screening", "topic",
                      "decisions", "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns",
-                     "waivers", "process_nouns", "reply_nouns", "outcome_lists", "screening_waived", "user_refs", "relay"})
+                     "waivers", "process_nouns", "reply_nouns", "outcome_lists", "screening_waived", "user_refs", "relay",
+                     "sorting_verbs"})  # a reader named by what it does: "the person or program reviewing requests"
 # In a field that never holds a sentence, these make one (with an order that does not open the field).
 SENTENCE_SIGNS = frozenset({"modals", "override_verbs"})
 LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS | {"completions", "placing_verbs"}  # "Linh Tran (vetted)"
