@@ -159,6 +159,8 @@ DAYS = tuple(said(message) for message in (
     N_("{day} May {year}"), N_("{day} Jun {year}"), N_("{day} Jul {year}"), N_("{day} Aug {year}"),
     N_("{day} Sep {year}"), N_("{day} Oct {year}"), N_("{day} Nov {year}"), N_("{day} Dec {year}")))
 
+GOAL_PURPOSE = said(N_("{seller}, whom your goals seek"))  # {seller}: a label of selling.toml [purposes]
+
 # -- selling.py: who sells, what, and how -----------------------------------------------------------------
 SELLER_AT = said(N_("{role} at {company} ({said})"))
 SELLER = said(N_("{role} ({said})"))

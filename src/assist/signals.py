@@ -470,6 +470,24 @@ def _job_reason(lex, config: UserConfig, note: Text, profile: Text) -> list[str]
     return []
 
 
+# Purposes a goal makes relevant whatever the sender's field: an investor, a possible acquirer,
+# partner or customer, a journalist. Not a recruiter or a candidate: their field must be the user's.
+SOUGHT = frozenset({"investor", "acquirer", "partner", "buyer", "press"})
+
+
+def _sought_purposes(guidance: Guidance, config: UserConfig, note: Text, profile: Text) -> list[str]:
+    """The sender's purpose, stated in the note or shown by the profile (selling.toml [purposes]),
+    where the user's goals seek it ([goals.*] welcomes): an investor to a founder raising a round,
+    a possible partner or customer to one who seeks them. The purpose's label."""
+    vocabulary = guidance.selling
+    welcome = vocabulary.welcome(tuple(config.me.goals) if config.me else ())
+    if not welcome.kinds:
+        return []
+    in_note, in_profile = vocabulary.book.present(note), vocabulary.book.present(profile)
+    return [purpose.label for purpose in vocabulary.purposes if purpose.name in welcome.kinds and purpose.name in SOUGHT
+            and (purpose.note.number in in_note or purpose.profile.number in in_profile)]
+
+
 def _purposes(guidance: Guidance, config: UserConfig, note: Text) -> list[str]:
     """An honest purpose the note states (selling.toml [purposes]: an investor, a journalist, a
     student, a buyer...): the reason it is written, in any language the vocabulary holds."""
@@ -593,8 +611,13 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     hires = bool(lex["goal_hires"].phrases.find_all(goals))
     reader.result.relevance_judged = bool(their_families or targets or interests or recruiter or reader.tied)
 
+    sought = _sought_purposes(guidance, config, note, profile)
+    reader.result.relevance_judged = reader.result.relevance_judged or bool(sought)
+
     reasons: list[str] = []
     strength = 1.0
+    if sought:  # "an investor, whom your goals seek": relevant for that, whatever their field
+        reasons.append(wording.GOAL_PURPOSE.format(seller=sought[0]))
     if targets:
         role = "recruiter" if recruiter else "leader" if leader else "works"
         if targets_in_profile:
@@ -617,6 +640,11 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
             reasons.append(wording.SENIOR.format(said=quote(leader[0])))
     if interests:
         reasons.append(wording.INTEREST.format(said=quote(interests[0])))
+    if sought and reasons == [wording.GOAL_PURPOSE.format(seller=sought[0])]:
+        # Only the purpose: relevant, never "unrelated", but no ground for an accept by itself (a
+        # stranger who says they invest is a claim: asked about, not taken on trust).
+        reader.raise_flag("professional_relevance", reasons[0], strength=guidance.parameters["sought_purpose_strength"])
+        return
     if reasons:
         reader.raise_flag("professional_relevance", "; ".join(dict.fromkeys(reasons)), strength=strength)
         if _substantial(sender) and not reader.result.claim_only:
