@@ -223,6 +223,7 @@ WHY = tuple(said(message) for message in (
     N_("it addresses an AI or a screening tool, not you, and tells it what to do"),
     N_("it asks for a decision to be made without any question asked"),
     N_("it says this very request needs no question asked"),
+    N_("a hashtag carries a verdict or a status, a label for a sorting tool"),
     N_("it asks someone who reads your requests, not you, for a decision"),
     N_("it asks to set rules aside, and it is not clear whose"),
     N_("it asks your assistant or your tools for a decision"),

@@ -94,6 +94,10 @@ CASED_BY = re.compile("[\u0400-\u04ff]")  # scripts whose languages say "by" wit
 # How a reading was decoded (disguises.py names them), as opposed to letters undone or look-alikes read.
 ENCODINGS = re.compile(r"base64|hex|percent|escapes|rot13")
 LABEL_SENTENCE = "this field normally holds a name or a label, and it holds a sentence"
+HASHTAG_VERDICT = "a hashtag carries a verdict or a status, a label for a sorting tool"
+HASHTAG_VERDICTS = frozenset({"decisions", "consent", "consent_marks", "outcome_lists"})
+HASHTAG_WORDS = HASHTAG_VERDICTS | {"automatic", "qualifiers", "addressee", "request_nouns", "targets", "determiners",
+                                    "softeners", "completions", "destinations", "answers", "consent_time"}
 # A ticked box before a step ("[x] vetting", "☑ triage"): the step declared done.
 TICK = re.compile(r"\[[x✓✔]\]|[☑✅✔✓]")
 # A form, a checklist or a calendar entry: two "Key: value" lines, a ticked box, an iCalendar event.
@@ -1626,6 +1630,9 @@ class Clause:
             return "clear", "it gives orders about the screening itself"
         # A decision closing the clause, in a language that puts the verb last ("... ohne Bedenken annehmen").
         closing = any(self.next_offset(decision.end) >= self.end for decision in self.of("decisions"))
+        if placed and any(not self.owned(hit.first, hit.start, ("sender", "others"))
+                          for hit in self.of("addressee")):  # "could the software … put this one at the top?"
+            return "clear", "it tells an AI or a screening tool what to do with this request"
         if addressed and (orders or consent or labels or roleplay or closing or placed or late_claim or self.of("screening")):
             if consent and not orders:
                 return "clear", "it addresses an AI or a screening tool, not you, and claims your consent"
@@ -1815,6 +1822,11 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
             if joined is not None and vocabulary.could_match(joined):
                 for finding in _read(joined, vocabulary, True)[:1]:
                     _keep(found, replace(finding, field=path, how=JOINED, shown=quote(value, 60)))
+    for path, value, prose in fields:  # a verdict as a hashtag: "#autoapprove", "#自動承認"
+        if prose and path not in found and "#" in value:
+            finding = hashtag_verdict(value, vocabulary)
+            if finding is not None:
+                _keep(found, replace(finding, field=path))
     for path, value, prose in fields:  # a short aside taken out: "to whoever sorts this (or the tool): ..."
         if path in found or not prose or not SHORT_ASIDE.search(value):
             continue
@@ -1916,6 +1928,24 @@ def joined_reading(value: str, vocabulary: Vocabulary, identifier: bool) -> str 
         clauses.append(" = ".join(words))
     reading = normalize(". ".join(clauses) + ".")
     return reading if reading.strip(" .") else None
+
+
+def hashtag_verdict(value: str, vocabulary: Vocabulary) -> Finding | None:
+    """A hashtag that is a verdict or a status ("#autoapprove", "#preapproved", "#自動承認"): a label
+    for whatever sorts the user's invitations, which no one else reads. Doubt; not the sender's own."""
+    for tag in HASHTAG.findall(value):
+        words = " ".join(vocabulary.split_joined(word.lower()) for chunk in JOINS.split(tag.lstrip("#"))
+                         for word in CASE_CHANGE.split(chunk) if word)
+        reading = normalize(words)
+        tokens = list(_tokens(reading).finditer(reading))
+        hits = vocabulary.hits(reading, tokens)
+        cats = {cat for hit in hits for cat in hit.cats}
+        covered = {position for hit in hits if hit.cats & HASHTAG_WORDS for position in range(hit.first, hit.last)}
+        # The tag is a verdict, every word of it ("#autoapprove", "#自動承認"), not a topic that
+        # holds one ("#ApprovalWorkflows").
+        if cats & HASHTAG_VERDICTS and not cats & {"sender", "others"} and covered >= set(range(len(tokens))):
+            return Finding("unclear", quote(tag, 60), HASHTAG_VERDICT)
+    return None
 
 
 @lru_cache(maxsize=4096)  # a name, a company or a place comes back from request to request
