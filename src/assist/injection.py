@@ -94,6 +94,7 @@ CASED_BY = re.compile("[\u0400-\u04ff]")  # scripts whose languages say "by" wit
 # How a reading was decoded (disguises.py names them), as opposed to letters undone or look-alikes read.
 ENCODINGS = re.compile(r"base64|hex|percent|escapes|rot13")
 LABEL_SENTENCE = "this field normally holds a name or a label, and it holds a sentence"
+PLACED_PRONOUNS = frozenset({"me", "us"})  # the sender as what is placed: "file me under accepted"
 HASHTAG_VERDICT = "a hashtag carries a verdict or a status, a label for a sorting tool"
 HASHTAG_VERDICTS = frozenset({"decisions", "consent", "consent_marks", "outcome_lists"})
 HASHTAG_WORDS = HASHTAG_VERDICTS | {"automatic", "qualifiers", "addressee", "request_nouns", "targets", "determiners",
@@ -1494,8 +1495,18 @@ class Clause:
                 self._places(verb, destination)
                 for verb in self.of("placing_verbs") if not self.owned(verb.first, verb.start)
                 for destination in self.of("destinations") + self.of("outcome_lists")
-                if destination is not verb and not self.owned(destination.first, destination.start, ("sender", "others")))
+                if destination is not verb and not self._destination_owned(destination))
         return self._placement
+
+    def _destination_owned(self, destination: Hit) -> bool:
+        """The destination is the sender's own ("my network"), not the sender placed in a verdict's
+        list ("file me under accepted": "me" is what is placed)."""
+        if not self.owned(destination.first, destination.start, ("sender", "others")):
+            return False
+        if "outcome_lists" not in destination.cats:
+            return True  # "put me at the top of the pile": a place, not a verdict, as the sender's own
+        before = self.tokens[destination.first - 1].group(0) if destination.first > self.first else ""
+        return before not in PLACED_PRONOUNS
 
     def _places(self, verb: Hit, destination: Hit) -> bool:
         if self.unspaced:
@@ -1679,6 +1690,9 @@ class Clause:
         if self.only_addresses and calls and not carried:
             return "unclear", "it speaks to an AI or a screening tool rather than to you"
         if labels and any(self.bound(label, frozenset({"human_verbs", "topic"}), 6) for label in labels):
+            return "unclear", "it reads like an instruction about a decision, and it is not clear who it is for"
+        if placed and self.of("outcome_lists") and not self.owned(self.first, self.tokens[self.first].start()):
+            # "Please put this one with the accepted ones": where the request goes, told to someone.
             return "unclear", "it reads like an instruction about a decision, and it is not clear who it is for"
         if consent:
             return "unclear", "it mentions an approval or an agreement that cannot be checked here"
