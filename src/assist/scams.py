@@ -567,7 +567,9 @@ class _Doc:
                 continue
             sentence = self.sentence(hit)
             told = self._told(hit) or bool(self.in_sentence(clicks, hit)) or bool(self.in_sentence(files, hit))
-            if told and (linked or any(0 <= sentence - self.sentence(place) <= 1 for place in places)):  # a credential request alone, a plain sign-in doubt, or one with the work account
+            if told and (linked or any(0 <= sentence - self.sentence(place) <= 1 for place in places)):
+                # As strong as its kind (a credential request alone, a plain sign-in doubt), or strong
+                # with the reader's work account in its clause.
                 yield hit, any(self.clause(way) == self.clause(hit) and not self.denied(way) for way in qualifiers)
 
     def _told(self, hit: Hit) -> bool:

@@ -616,8 +616,9 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
 
     reasons: list[str] = []
     strength = 1.0
-    if sought:  # "an investor, whom your goals seek": relevant for that, whatever their field
-        reasons.append(wording.GOAL_PURPOSE.format(seller=sought[0]))
+    purpose = wording.GOAL_PURPOSE.format(seller=sought[0]) if sought else None
+    if purpose:  # "an investor, whom your goals seek": relevant for that, whatever their field
+        reasons.append(purpose)
     if targets:
         role = "recruiter" if recruiter else "leader" if leader else "works"
         if targets_in_profile:
@@ -640,7 +641,7 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
             reasons.append(wording.SENIOR.format(said=quote(leader[0])))
     if interests:
         reasons.append(wording.INTEREST.format(said=quote(interests[0])))
-    if sought and reasons == [wording.GOAL_PURPOSE.format(seller=sought[0])]:
+    if purpose and reasons == [purpose]:
         # Only the purpose: relevant, never "unrelated", but no ground for an accept by itself (a
         # stranger who says they invest is a claim: asked about, not taken on trust).
         reader.raise_flag("professional_relevance", reasons[0], strength=guidance.parameters["sought_purpose_strength"])
