@@ -64,12 +64,14 @@ def test_the_text_is_read_as_when_the_model_was_trained():
     assert trainer.reading_digest([ROOT / part for part in shipped["trained_on"]]) == shipped["reading_sha256"]
 
 
-def test_the_threshold_doubts_at_most_one_percent_of_honest_requests_it_never_saw():
+def test_the_threshold_doubts_at_most_two_percent_of_honest_requests_it_never_saw():
+    # A doubt costs a polite question; at 2 % the models that never saw a part doubt 57 more hostile
+    # dev requests than at 1 % for 8 more honest ones (BENCHMARKS.md, version 9).
     shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
     rows = shipped["held_out_by_part"].values()
     honest = sum(row["honest"] for row in rows)
     doubted = sum(row["honest_doubted"] for row in rows)
-    assert honest > 300 and doubted <= 0.01 * honest + 1
+    assert honest > 300 and doubted <= 0.02 * honest + 1
     assert sum(row["hostile_doubted"] for row in rows) > 0
 
 
