@@ -19,6 +19,24 @@ def persona(name: str) -> UserConfig:
     return parse_config(FIXTURES / "configs" / f"{name}.toml")
 
 
+def eval_persona(name: str) -> UserConfig:
+    """One of the eight personas the eval parts are labelled for (fixtures/eval/personas)."""
+    return parse_config(FIXTURES / "eval" / "personas" / f"{name}.toml")
+
+
+# A stranger's bare profile (no company, no history): what a scam sign is read beside.
+STRANGER = dict(headline="Partner", company=None, industry=None, has_photo=True, connections=300,
+                mutual_connections=2, experience=[])
+
+
+def scam_signs(note: str, **profile):
+    """The scam signs (scams.read_signs) of a note from a stranger, for the default test user."""
+    from assist.guidance import load_guidance
+    from assist.scams import read_signs
+
+    return read_signs(request(note, **{**STRANGER, **profile}), user(), load_guidance())
+
+
 def analyst(**policy) -> UserConfig:
     base = persona("analyst-vi")
     return base.model_copy(update={"policy": base.policy.model_copy(update=policy)}) if policy else base

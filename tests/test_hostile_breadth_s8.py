@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from assist.guidance import load_guidance
-from assist.scams import read_signs
-from helpers import CARRIER_NOTE, CARRIER_PROFILE, persona, request, screen, screened_after_the_carrier, user
+from helpers import CARRIER_NOTE, CARRIER_PROFILE, persona, request, scam_signs, screen, screened_after_the_carrier
 
 HOSTILE = {"prompt_injection", "unclear_intent", "scam_or_phishing"}
 
@@ -55,8 +53,7 @@ def test_a_headline_telling_the_summary_to_leave_something_out_is_never_accepted
 
 
 def signs(note: str):
-    return read_signs(request(note, headline="Partner", company=None, industry=None, has_photo=True, connections=300,
-                              mutual_connections=2, experience=[]), user(), load_guidance())
+    return scam_signs(note)
 
 
 @pytest.mark.parametrize("note, kind", [

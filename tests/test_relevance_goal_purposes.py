@@ -6,18 +6,10 @@ gets no such reason. My own sentences, by concept."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from assist.config import parse_config
-from helpers import request, screen
+from helpers import eval_persona as persona, request, screen
 
-PERSONAS = Path(__file__).resolve().parent.parent / "fixtures" / "eval" / "personas"
-
-
-def persona(name: str):
-    return parse_config(PERSONAS / f"{name}.toml")
 
 
 ASSISTANT = dict(headline="Assistante de direction des associés, Blue Harbour Capital", company="Blue Harbour Capital",

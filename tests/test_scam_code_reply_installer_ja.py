@@ -7,16 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from assist.guidance import load_guidance
-from assist.scams import read_signs
-from helpers import request, user
-
-PROFILE = dict(headline="Project Manager", company=None, industry=None, has_photo=True, connections=300,
-               mutual_connections=2, experience=[])
+from helpers import scam_signs
 
 
 def signs(note: str):
-    return read_signs(request(note, **PROFILE), user(), load_guidance())
+    return scam_signs(note, headline="Project Manager")
 
 
 def test_a_polite_conditional_reply_with_the_code_asks_for_it():

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from assist.guidance import load_guidance
-from assist.scams import read_signs
-from helpers import request, user
-
-PROFILE = dict(headline="Partner", company=None, industry=None, has_photo=True, connections=400,
-               mutual_connections=3, experience=[])
+from helpers import scam_signs
 
 
 def signs(note: str):
-    return read_signs(request(note, **PROFILE), user(), load_guidance())
+    return scam_signs(note, connections=400, mutual_connections=3)
 
 
 WORK_ACCOUNT = [

@@ -8,16 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from pathlib import Path
+from helpers import eval_persona as persona, request, screen
 
-from assist.config import parse_config
-from helpers import request, screen
-
-PERSONAS = Path(__file__).resolve().parent.parent / "fixtures" / "eval" / "personas"
-
-
-def persona(name: str):
-    return parse_config(PERSONAS / f"{name}.toml")
 
 SEARCH = dict(headline="Partner, Technology Practice | Northgate Search", company="Northgate Search",
               industry="Staffing & Recruiting", has_photo=True, connections=5000, mutual_connections=3,
