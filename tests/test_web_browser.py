@@ -75,7 +75,8 @@ def test_a_whole_review_in_the_browser(browser, running, db, capsys):
     assert page.locator(".card").count() >= 15
 
     page.select_option("select[name=verdict]", "ask")
-    page.click("form.filters button[type=submit]")
+    with page.expect_navigation():  # to the page loaded whole, its script too
+        page.click("form.filters button[type=submit]")
     assert "verdict=ask" in page.url
     verdicts = page.locator(".card").evaluate_all("cards => cards.map(card => card.className)")
     assert verdicts and all("verdict-ask" in name for name in verdicts)
@@ -85,24 +86,30 @@ def test_a_whole_review_in_the_browser(browser, running, db, capsys):
     mine = "Chào anh, mình quen nhau qua đâu ạ? Minh"
     card.locator("textarea").fill(mine)
     assert card.locator("[data-count]").inner_text() == str(len(mine))  # the live count
-    card.locator("button[value=edit]").click()
+    with page.expect_navigation():  # to the page loaded whole, its script too
+        card.locator("button[value=edit]").click()
     assert "edited" in page.locator("#message").inner_text()
     assert "verdict=ask" in page.url  # back to the same view
     card = page.locator(f"#card-{first}")
     assert card.locator("textarea").input_value() == mine
-    card.locator("button[value=approve]").click()
+    with page.expect_navigation():  # to the page loaded whole, its script too
+        card.locator("button[value=approve]").click()
     card = page.locator(f"#card-{first}")
     card.locator("button.copy").click()
     page.wait_for_function("document.querySelector('#card-%s button.copy').dataset.copied === '1'" % first)
     assert page.evaluate("navigator.clipboard.readText()") == mine
-    card.locator("button[value=mark-sent]").click()
+    with page.expect_navigation():  # to the page loaded whole, its script too
+        card.locator("button[value=mark-sent]").click()
 
-    page.locator(f"#card-{second} button[value=reject]").click()
+    with page.expect_navigation():  # to the page loaded whole, its script too
+        page.locator(f"#card-{second} button[value=reject]").click()
     assert "rejected" in page.locator("#message").inner_text()
-    page.locator(f"#card-{second} button[value=reopen]").click()
+    with page.expect_navigation():  # to the page loaded whole, its script too
+        page.locator(f"#card-{second} button[value=reopen]").click()
     page.goto(running.url + "?week=2026-W47&verdict=ignore")
     third = page.locator("#requests .card").first.get_attribute("id")[5:]
-    page.locator(f"#card-{third} button[value=accept]").click()
+    with page.expect_navigation():  # to the page loaded whole, its script too
+        page.locator(f"#card-{third} button[value=accept]").click()
     assert "accept" in page.locator("#message").inner_text()
     assert not errors, errors
     context.close()

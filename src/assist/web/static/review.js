@@ -30,12 +30,15 @@
 
   document.querySelectorAll(".card textarea").forEach(function (area) {
     var count = cardOf(area).querySelector("[data-count]");
-    var line = count && count.parentElement;
+    if (!count) { return; }
+    var line = count.parentElement;
     var limit = line ? parseInt(line.textContent.split("/")[1], 10) : 0;
-    area.addEventListener("input", function () {
+    function recount() {
       count.textContent = String(area.value.length);
       line.classList.toggle("over", limit > 0 && area.value.length > limit);
-    });
+    }
+    area.addEventListener("input", recount);
+    recount();  // what was typed before this script ran counts too
   });
 
   var hash = window.location.hash.slice(1);
