@@ -258,7 +258,7 @@ def test_it_opens_the_browser_unless_told_not_to_and_stops_on_ctrl_c(db, tmp_pat
     opened = tmp_path / "opened.txt"
     browser = tmp_path / "browser.py"
     browser.write_text(f"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])\n")
-    env = os.environ | {"BROWSER": f"{sys.executable} {browser} %s", "PYTHONUNBUFFERED": "1"}
+    env = os.environ | {"BROWSER": f"{sys.executable} {browser} %s", "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"}
     process = subprocess.Popen([sys.executable, "-m", "assist", "review", "--web", "--db", str(db)], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     address = process.stdout.readline().strip()
@@ -266,9 +266,36 @@ def test_it_opens_the_browser_unless_told_not_to_and_stops_on_ctrl_c(db, tmp_pat
     while not opened.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=20)
+    try:
+        out, err = process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        out, err = process.communicate()
+        raise AssertionError("HUNG\n" + out + "\n" + err)
     assert re.search(r"http://127\.0\.0\.1:\d+/[\w-]+/", address)
     assert opened.read_text() in address
+    assert process.returncode == 0 and "Traceback" not in err, err
+    assert out.strip().splitlines()[-1] == "Stopped."
+
+
+def test_ctrl_c_while_the_browser_is_still_starting_stops_the_page_as_well(db, tmp_path):
+    import os
+    import signal
+    import time
+
+    started = tmp_path / "started.txt"
+    browser = tmp_path / "slow_browser.py"  # a browser that takes its time to open, as a cold one does
+    browser.write_text(f"import os, time; os.close(1); os.close(2); open({str(started)!r}, 'w').write('1'); time.sleep(30)\n")
+    env = os.environ | {"BROWSER": f"{sys.executable} {browser} %s", "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "assist", "review", "--web", "--db", str(db)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stdout.readline()
+    deadline = time.monotonic() + 20
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert started.exists()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=20)
     assert process.returncode == 0 and "Traceback" not in err, err
     assert out.strip().splitlines()[-1] == "Stopped."
 

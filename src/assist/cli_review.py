@@ -176,15 +176,16 @@ def _review_web(db: str | None, config: str | None, port: int, browser: bool, id
     server = ReviewServer(path, user, config, port, idle_minutes)
     typer.echo(_("Review page: {url}").format(url=server.url))
     typer.echo(_("Only this computer can open it, with this address. Ctrl-C stops it."))
-    if browser:
-        import webbrowser
+    try:  # Ctrl-C from here on, even while the browser is starting, stops the page the same way
+        if browser:
+            import webbrowser
 
-        if not webbrowser.open(server.url):
-            typer.echo(_("could not open a browser: open the address above"))
-    try:
+            if not webbrowser.open(server.url):
+                typer.echo(_("could not open a browser: open the address above"))
         stopped_by = server.serve()
     except KeyboardInterrupt:
         stopped_by = None
+        server.close()
     if stopped_by == "idle":
         typer.echo(ngettext("Stopped: idle for {minutes} minute.", "Stopped: idle for {minutes} minutes.",
                             max(1, round(idle_minutes))).format(minutes=f"{idle_minutes:g}"))

@@ -70,9 +70,13 @@ class ReviewServer:
         try:
             self.server.run(sockets=[self.listener])
         finally:
-            self.listener.close()
-            self.store.close()
+            self.close()
         return self.stopped_by
+
+    def close(self) -> None:
+        """Let go of the address and the store (again is harmless)."""
+        self.listener.close()
+        self.store.close()
 
     def stop(self) -> None:
         self.server.should_exit = True
