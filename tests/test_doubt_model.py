@@ -55,11 +55,7 @@ def test_the_shipped_model_is_the_one_the_dev_files_on_disk_make():
 def test_the_text_is_read_as_when_the_model_was_trained():
     """The model is what the readings of text make: a change to how text is read (text.py,
     disguises.py, doubt_model.units) needs the model trained again (tools/train_doubt_model.py)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("train_doubt_model", TRAINER)
-    trainer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(trainer)
+    trainer = _trainer()
     shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
     assert trainer.reading_digest([ROOT / part for part in shipped["trained_on"]]) == shipped["reading_sha256"]
 
@@ -90,6 +86,57 @@ def test_training_is_reproducible_and_refuses_a_test_part(tmp_path):
                               str(FIXTURES / "eval" / "redteam6" / "test")], capture_output=True, text=True, timeout=60)
     assert refused.returncode == 2 and "only dev parts" in refused.stderr
     assert not (tmp_path / "c.json").exists()
+
+
+def _trainer():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_doubt_model", TRAINER)
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    return trainer
+
+
+def test_the_carriers_of_the_hostile_part_are_learned_as_honest_requests():
+    """An injection hides in a sincere request (fixtures/eval/parts_src/carriers.py); the carrier
+    alone is honest, so its words are not learned as hostile because they only ever came with one."""
+    import hashlib
+
+    trainer = _trainer()
+    cases = trainer.load([FIXTURES / "eval" / "hostile" / "dev"])
+    carriers = [case for case in cases if case[1].startswith("carrier:")]
+    sys.path.insert(0, str(FIXTURES / "eval"))
+    from parts_src import carriers as made
+
+    assert len(carriers) == len(made.DEV) and not any(case[2] for case in carriers)
+    assert all(case[2] for case in cases if not case[1].startswith("carrier:"))  # the rest: hostile
+    assert trainer.load([FIXTURES / "eval" / "near-miss" / "dev"]) and not [
+        case for case in trainer.load([FIXTURES / "eval" / "near-miss" / "dev"]) if case[1].startswith("carrier:")]
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    carriers_file = FIXTURES / "eval" / "parts_src" / "carriers.py"
+    assert shipped["carriers_sha256"] == hashlib.sha256(carriers_file.read_bytes()).hexdigest()
+
+
+def test_a_sentence_an_honest_request_also_holds_is_never_what_makes_a_request_hostile():
+    trainer = _trainer()
+    greeting, order, thanks = ["w:hi", "w:sarah"], ["w:approve", "w:now"], ["w:thanks"]
+    cases = [("p", "a", True, [greeting, order], [True, True]),
+             ("p", "b", False, [greeting, thanks], [True, True]),
+             ("p", "c", True, [thanks], [True])]
+    assert trainer.learned_from(cases) == [[1], [0, 1], []]
+
+
+def test_the_shipped_model_does_not_doubt_the_requests_injections_were_hidden_in():
+    sys.path.insert(0, str(FIXTURES / "eval"))
+    from generate_parts import with_url
+    from parts_src import carriers as made
+
+    from assist.models import Request
+
+    guidance = load_guidance()
+    doubted = [item["key"] for item in made.DEV
+               if doubt(Request.model_validate({"id": "c", "sender": with_url(item["sender"]), "note": item["note"]}), guidance)]
+    assert doubted == []
 
 
 def test_sentences_are_read_as_the_other_readers_read_them():

@@ -14,6 +14,13 @@ hostile request as positive (each weighing 1/k), then, for a few rounds, with on
 highest-scoring sentence positive; every sentence of an honest request is negative. Logistic
 regression, L2-regularised, full-batch Adam (numpy, at training time only).
 
+Two things keep it learning what makes a request hostile rather than what such requests happened
+to be about. The generated hostile part hides each injection in a sincere request (its carrier,
+fixtures/eval/parts_src/carriers.py); the dev carriers are learned as the honest requests they
+are. And a sentence also written in an honest request (a carrier's, a greeting) is never one of a
+hostile request's candidates: it is known to be honest. Without them (version 9), a carrier's words
+("payments", "panel", "BigQuery") weighed as hostile, because they only ever came with one.
+
 The threshold. Each dev part in turn is scored by a model trained without it (leave one part out):
 the scores a model gives text it has never seen. The threshold is the score that at most
 HONEST_DOUBTED of those honest requests exceed; the figures (honest requests doubted, hostile ones
@@ -27,6 +34,7 @@ import hashlib
 import json
 import math
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -74,7 +82,42 @@ def load(parts: list[Path]) -> list[tuple[str, str, bool, list[list[str]], list[
             found = [[feature for feature, _ in features(read)] + sorted(concept_features(read, guidance)) for read in reads]
             doubtable = [not only_of_the_sender(read, guidance) for read in reads]
             cases.append((str(part.relative_to(EVAL)), loaded.origin, hostile, found, doubtable))
+        made = carriers(part)
+        if made:
+            with tempfile.TemporaryDirectory() as folder:
+                written = Path(folder) / "carriers.jsonl"
+                written.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in made), encoding="utf-8")
+                for loaded in load_requests([str(written)]):
+                    if loaded.error is not None:
+                        raise SystemExit(f"a carrier does not load: {loaded.error}")
+                    reads = [read for _, read in units(loaded.request)]
+                    found = [[feature for feature, _ in features(read)] + sorted(concept_features(read, guidance)) for read in reads]
+                    doubtable = [not only_of_the_sender(read, guidance) for read in reads]
+                    cases.append((str(part.relative_to(EVAL)), f"carrier:{loaded.request.id}", False, found, doubtable))
     return cases
+
+
+def carriers(part: Path) -> list[dict]:
+    """The carriers of a generated hostile dev part (fixtures/eval/parts_src/carriers.py): the
+    sincere, relevant requests an injection is hidden in, each on its own. They are honest, so the
+    model learns that the sentences around an injection are not it; without them, a carrier's
+    words (its field, "payments", "panel") weigh as hostile because they only come with one."""
+    if part.relative_to(EVAL).as_posix() != "hostile/dev":
+        return []
+    sys.path.insert(0, str(EVAL))
+    from generate_parts import with_url  # noqa: E402
+    from parts_src import carriers as made  # noqa: E402
+
+    return [{"id": f"carrier-{item['key']}", "sender": with_url(item["sender"]), "note": item["note"],
+             "received_at": "2026-12-01T09:00:00+07:00", "expected": {"persona": item["persona"], "verdict": "accept", "flags": item["flags"]}}
+            for item in made.DEV]
+
+
+def carriers_digest(parts: list[Path]) -> str | None:
+    """A hash of the carriers file when a part trained on takes honest requests from it."""
+    if not any(carriers(part) for part in parts):
+        return None
+    return hashlib.sha256((EVAL / "parts_src" / "carriers.py").read_bytes()).hexdigest()
 
 
 def reading_digest(parts: list[Path]) -> str:
@@ -120,6 +163,14 @@ def fit(rows: list[np.ndarray], targets: list[float], weights: list[float], size
     return w, b
 
 
+def learned_from(cases) -> list[list[int]]:
+    """For each case, the sentences (by index) it is learned from: every sentence of an honest
+    request; of a hostile one, those that may be what makes it hostile. A sentence also written in an
+    honest request (an injection's carrier, a greeting) is not: it is a known honest sentence."""
+    honest = {tuple(sorted(unit)) for case in cases if not case[2] for unit in case[3]}
+    return [[i for i, unit in enumerate(case[3]) if not (case[2] and tuple(sorted(unit)) in honest)] for case in cases]
+
+
 def train(cases) -> tuple[dict[str, float], float]:
     counts: dict[str, int] = {}
     for _, _, _, found, _ in cases:
@@ -129,6 +180,7 @@ def train(cases) -> tuple[dict[str, float], float]:
     indexed = [[np.array(sorted({vocabulary[f] for f in unit if f in vocabulary}), dtype=np.int64) for unit in found]
                for _, _, _, found, _ in cases]
     hostile = [case[2] for case in cases]
+    indexed = [[rows[i] for i in keep] for rows, keep in zip(indexed, learned_from(cases))]
     positives = sum(1 for h, rows in zip(hostile, indexed) if h and rows)
     negatives = sum(len(rows) for h, rows in zip(hostile, indexed) if not h)
     # How much each sentence of a hostile request stands for it: all alike at first, then by the
@@ -211,6 +263,7 @@ def build(parts: list[Path]) -> dict:
         "trained_on": [str(part.relative_to(ROOT)) for part in parts],
         "dev_files_sha256": digest.hexdigest(),
         "reading_sha256": reading_digest(parts),
+        "carriers_sha256": carriers_digest(parts),
         "settings": {"l2": L2, "rounds": ROUNDS, "steps": STEPS, "min_count": MIN_COUNT,
                      "honest_doubted": HONEST_DOUBTED},
         "threshold": threshold,
