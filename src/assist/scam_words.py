@@ -66,6 +66,8 @@ class Lexicon:
         # ("온라인", online, holds "라인", LINE): an entry found inside one, or overlapping one
         # ("加微信" in "参加微信…"), is not there.
         self.shadows: tuple[str, ...] = ()
+        # Syllables that, typed without diacritics, stand for too many words to be read as one.
+        self.ambiguous_plain: frozenset[str] = frozenset()
 
     def add(self, name: str, entries: Iterable[str], *, affixes: bool) -> int:
         list_id = len(self.names)
@@ -106,8 +108,10 @@ class Lexicon:
         self.exact.setdefault(words[0], []).append((words, list_id))
         self.longest = max(self.longest, len(words))
         self.words_of[list_id].append(words)
-        if has_diacritics(text):  # also typed without diacritics, read in text that has none
-            plain = tuple(WORD_RUN.findall(fold(text)))
+        # Also typed without diacritics, read in text that has none; but not as a lone syllable of
+        # too many readings without its marks ("khoa": a faculty, "khóa luận", or "khóa", a lock).
+        plain = tuple(WORD_RUN.findall(fold(text))) if has_diacritics(text) else ()
+        if plain and not (len(plain) == 1 and plain[0] in self.ambiguous_plain):
             self.plain_exact.setdefault(plain[0], []).append((plain, list_id))
             if plain != words:
                 self.words_of[list_id].append(plain)
@@ -483,6 +487,7 @@ class SignVocabulary:
         (the widest reach of rules.toml, for the first look)."""
         self.lexicon = lex = Lexicon()
         reader = data["reader"]
+        lex.ambiguous_plain = frozenset(normalize(word) for word in reader.get("ambiguous_plain", []))
         self.tables = {"reader": reader, "ask": data["ask"], "amounts": data["amounts"], "first_look": data.get("first_look", {}),
                        **{f"kinds.{name}": kind for name, kind in data["kinds"].items()}}
         self.you = lex.add("reader.you", reader["you"], affixes=False)
