@@ -20,6 +20,7 @@ ASKS = {
     "it_clitic_intro": "Ciao Sarah, potresti presentarci a qualcuno di Shopee? Abbiamo un prodotto per loro.",
     "de_intro": "Hallo Sarah, könnten Sie uns mit jemandem bei Grab bekannt machen? Unser Produkt passt gut zu ihnen.",
     "en_intro_someone": "Hi Sarah, could you introduce us to someone on the payments team at Grab? We'd be a great fit.",
+    "en_intro_short": "Hey Sarah, would you be able to intro me to the head of platform at Shopee? Happy to return the favour.",
     "id_passive_intro": "Halo Kak Sarah, boleh saya minta dikenalkan ke engineering manager di Grab? Saya sedang cari peluang.",
     "id_passive_intro_2": "Halo Kak, saya mau minta tolong dikenalkan dengan tim rekrutmen Shopee, terima kasih banyak.",
     "vi_intro_someone": "Chào chị, chị có thể giới thiệu em với ai đó ở Grab không ạ? Em đang tìm cơ hội mới.",

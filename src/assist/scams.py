@@ -555,7 +555,10 @@ class _Doc:
         # A file to open, told to the reader, is a link, and tells the sign-in beside it too.
         files = _Sorted([hit for hit in get("files") if self.counts(hit)
                          and (self.imperative(hit) or self.clause(hit) in self.aimed)])
-        linked = bool(clicks) or bool(files) or bool(HOST_HINT.search(self.string) and HOST.search(self.string))
+        # An address written out is a link to open: in the sentence of a sign-in aimed at the reader
+        # ("open partner-drive.net/brief and sign in with your work account"), it tells it as a click does.
+        addresses = [match.start() for match in HOST.finditer(self.string)] if HOST_HINT.search(self.string) else []
+        linked = bool(clicks) or bool(files) or bool(addresses)
         # A place to open that is the sender's own ("in unserem Datenraum", "our data room"), in the
         # sentence of a sign-in told to the reader or the one before, is where the sign-in leads.
         places = [hit for hit in get("files") if not hit.unspaced]
@@ -566,7 +569,8 @@ class _Doc:
             if not self.counts(hit) or self.names_a_unit(hit):
                 continue
             sentence = self.sentence(hit)
-            told = self._told(hit) or bool(self.in_sentence(clicks, hit)) or bool(self.in_sentence(files, hit))
+            told = self._told(hit) or bool(self.in_sentence(clicks, hit)) or bool(self.in_sentence(files, hit)) \
+                or (self.clause(hit) in self.aimed and any(bisect_right(self.sentence_breaks, at) == sentence for at in addresses))
             if told and (linked or any(0 <= sentence - self.sentence(place) <= 1 for place in places)):
                 # As strong as its kind (a credential request alone, a plain sign-in doubt), or strong
                 # with the reader's work account in its clause.
