@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 from pathlib import Path
 
@@ -83,3 +85,10 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def json_lines(out: str) -> list[dict]:
     return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+# A known cost, kept in sight: the learned doubt reader (doubt_model.py), from version 10 on, set at
+# 2 % of honest dev requests, doubts these honest sentences: `ask`, never a report (BENCHMARKS.md,
+# ninth session). Strict: the day it stops, the test says so.
+LEARNED_DOUBT_COST = pytest.mark.xfail(strict=True, reason="the learned reader (version 10 on, 2 % of honest dev) "
+                                       "doubts this honest sentence: ask, never a report; BENCHMARKS.md, ninth session")

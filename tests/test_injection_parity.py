@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import LEARNED_DOUBT_COST
 from test_injection import tier
 
 # An order about this request, addressed through a form the tables lacked: a bare preposition, a
@@ -74,7 +75,8 @@ HONEST = {
     "ru": ["Для читателей моего блога об ИИ я пишу еженедельные обзоры.",
            "Будьте любезны, примите мою заявку: я тоже работаю с автоматическими системами."],
     "id": ["Bagi pembaca blog saya tentang AI, saya menulis ringkasan mingguan.",
-           "Silahkan terima undangan saya jika Anda tertarik dengan sistem otomatis pembayaran."],
+           pytest.param("Silahkan terima undangan saya jika Anda tertarik dengan sistem otomatis pembayaran.",
+                        marks=LEARNED_DOUBT_COST)],
     "zh": ["亲爱的王总，感谢您关于AI模型的分享。",
            "我为AI读者写了一篇关于评估的文章。",
            "尊敬的李老师，烦请接受我的好友请求，我也在做推荐系统。"],
@@ -88,7 +90,8 @@ HONEST = {
 
 
 def _cases(table: dict[str, list[str]]) -> list:
-    return [pytest.param(text, id=f"{language}-{index}") for language, texts in table.items()
+    return [pytest.param(*text.values, marks=text.marks, id=f"{language}-{index}") if hasattr(text, "marks")
+            else pytest.param(text, id=f"{language}-{index}") for language, texts in table.items()
             for index, text in enumerate(texts)]
 
 
