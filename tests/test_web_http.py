@@ -250,6 +250,15 @@ def test_after_a_conflict_the_user_can_save_theirs_over_the_stored_text(running,
         assert store.draft(request_id).text == "Mine, from the page"
 
 
+def as_at_a_terminal() -> None:
+    """In the child: Ctrl-C (SIGINT) does what it does at a terminal. A run started in the
+    background without job control (as CI may run the suite) ignores SIGINT, and its children
+    inherit that: the page would then rightly not stop, and the test would wait for nothing."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_it_opens_the_browser_unless_told_not_to_and_stops_on_ctrl_c(db, tmp_path):
     import os
     import signal
@@ -260,7 +269,7 @@ def test_it_opens_the_browser_unless_told_not_to_and_stops_on_ctrl_c(db, tmp_pat
     browser.write_text(f"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])\n")
     env = os.environ | {"BROWSER": f"{sys.executable} {browser} %s", "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"}
     process = subprocess.Popen([sys.executable, "-m", "assist", "review", "--web", "--db", str(db)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_at_a_terminal)
     address = process.stdout.readline().strip()
     deadline = time.monotonic() + 20
     while not opened.exists() and time.monotonic() < deadline:
@@ -288,7 +297,7 @@ def test_ctrl_c_while_the_browser_is_still_starting_stops_the_page_as_well(db, t
     browser.write_text(f"import os, time; os.close(1); os.close(2); open({str(started)!r}, 'w').write('1'); time.sleep(30)\n")
     env = os.environ | {"BROWSER": f"{sys.executable} {browser} %s", "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen([sys.executable, "-m", "assist", "review", "--web", "--db", str(db)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_at_a_terminal)
     process.stdout.readline()
     deadline = time.monotonic() + 20
     while not started.exists() and time.monotonic() < deadline:
