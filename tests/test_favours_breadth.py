@@ -103,13 +103,25 @@ ASKS = {
 }
 
 
-@pytest.mark.parametrize("note", ASKS.values(), ids=ASKS.keys())
-def test_a_favour_asked_of_a_stranger_is_read_in_every_language(note):
+def assert_read_as_a_favour(note: str) -> None:
+    """A job seeker's note to the engineering lead: read as a favour, never accepted, never reported."""
     result = screen(request(note, **SEEKER), persona("eng-lead-en"))
     found = {flag.id: flag.evidence for flag in result.flags}
     assert "favour" in found.get("sales_pitch", ""), found
     assert result.verdict != "accept"
     assert not result.report, found  # a favour is no scam: declined, never reported
+
+
+def assert_not_read_as_a_favour(profile: dict, note: str) -> None:
+    result = screen(request(note, **profile), persona("eng-lead-en"))
+    found = {flag.id: flag.evidence for flag in result.flags}
+    assert "favour" not in found.get("sales_pitch", ""), found
+    assert not result.report, found
+
+
+@pytest.mark.parametrize("note", ASKS.values(), ids=ASKS.keys())
+def test_a_favour_asked_of_a_stranger_is_read_in_every_language(note):
+    assert_read_as_a_favour(note)
 
 
 HONEST = {
@@ -173,10 +185,7 @@ HONEST = {
 
 @pytest.mark.parametrize("profile, note", HONEST.values(), ids=HONEST.keys())
 def test_an_honest_note_near_a_favour_is_not_read_as_one(profile, note):
-    result = screen(request(note, **profile), persona("eng-lead-en"))
-    found = {flag.id: flag.evidence for flag in result.flags}
-    assert "favour" not in found.get("sales_pitch", ""), found
-    assert not result.report, found
+    assert_not_read_as_a_favour(profile, note)
 
 
 def test_a_favour_asked_of_someone_the_user_knows_is_no_sign():

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_favours_breadth import SEEKER, persona, sender
-from helpers import request, screen
+from test_favours_breadth import assert_not_read_as_a_favour, assert_read_as_a_favour, sender
 
 ASKS = {
     # Money for the sender's own cause.
@@ -53,11 +52,7 @@ ASKS = {
 
 @pytest.mark.parametrize("note", list(ASKS.values()), ids=list(ASKS))
 def test_a_favour_asked_of_a_stranger_is_read(note):
-    result = screen(request(note, **SEEKER), persona("eng-lead-en"))
-    found = {flag.id: flag.evidence for flag in result.flags}
-    assert "favour" in found.get("sales_pitch", ""), found
-    assert result.verdict != "accept"
-    assert not result.report, found
+    assert_read_as_a_favour(note)
 
 
 HONEST = {
@@ -80,7 +75,4 @@ HONEST = {
 
 @pytest.mark.parametrize("profile,note", list(HONEST.values()), ids=list(HONEST))
 def test_an_honest_note_near_a_favour_is_not_read_as_one(profile, note):
-    result = screen(request(note, **profile), persona("eng-lead-en"))
-    found = {flag.id: flag.evidence for flag in result.flags}
-    assert "favour" not in found.get("sales_pitch", ""), found
-    assert not result.report, found
+    assert_not_read_as_a_favour(profile, note)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_favours_breadth import SEEKER, persona, sender
-from helpers import request, screen
+from test_favours_breadth import assert_not_read_as_a_favour, assert_read_as_a_favour, sender
 
 ASKS = {
     "es_clitic_intro": "Hola Sarah, montamos una app de reparto. ¿Nos podrías presentar a alguien de Grab? Les vendría bien.",
@@ -33,11 +32,7 @@ ASKS = {
 
 @pytest.mark.parametrize("note", list(ASKS.values()), ids=list(ASKS))
 def test_an_introduction_or_a_cv_asked_of_a_stranger_is_a_favour(note):
-    result = screen(request(note, **SEEKER), persona("eng-lead-en"))
-    found = {flag.id: flag.evidence for flag in result.flags}
-    assert "favour" in found.get("sales_pitch", ""), found
-    assert result.verdict != "accept"
-    assert not result.report, found
+    assert_read_as_a_favour(note)
 
 
 HONEST = {
@@ -56,7 +51,4 @@ HONEST = {
 
 @pytest.mark.parametrize("profile,note", list(HONEST.values()), ids=list(HONEST))
 def test_an_honest_note_about_an_introduction_already_made_is_not_a_favour(profile, note):
-    result = screen(request(note, **profile), persona("eng-lead-en"))
-    found = {flag.id: flag.evidence for flag in result.flags}
-    assert "favour" not in found.get("sales_pitch", ""), found
-    assert not result.report, found
+    assert_not_read_as_a_favour(profile, note)

@@ -551,13 +551,17 @@ class _Doc:
         particle before it in its clause, a click in its sentence; not "I'll log in to the webinar"
         (the sender's own), not denied, not a sender describing their work. As strong as its kind,
         or made strong by a qualifier in its clause (the reader's work account as the way in)."""
+        sign_ins = get("sign_in")
+        if not sign_ins:
+            return
         clicks = _Sorted(get("clicks"))
         # A file to open, told to the reader, is a link, and tells the sign-in beside it too.
         files = _Sorted([hit for hit in get("files") if self.counts(hit)
                          and (self.imperative(hit) or self.clause(hit) in self.aimed)])
         # An address written out is a link to open: in the sentence of a sign-in aimed at the reader
         # ("open partner-drive.net/brief and sign in with your work account"), it tells it as a click does.
-        addresses = [match.start() for match in HOST.finditer(self.string)] if HOST_HINT.search(self.string) else []
+        addresses = {bisect_right(self.sentence_breaks, match.start()) for match in HOST.finditer(self.string)} \
+            if HOST_HINT.search(self.string) else set()  # the sentences that hold one
         linked = bool(clicks) or bool(files) or bool(addresses)
         # A place to open that is the sender's own ("in unserem Datenraum", "our data room"), in the
         # sentence of a sign-in told to the reader or the one before, is where the sign-in leads.
@@ -565,12 +569,12 @@ class _Doc:
         if not linked and not places:
             return
         qualifiers = get("strong")
-        for hit in get("sign_in"):
+        for hit in sign_ins:
             if not self.counts(hit) or self.names_a_unit(hit):
                 continue
             sentence = self.sentence(hit)
             told = self._told(hit) or bool(self.in_sentence(clicks, hit)) or bool(self.in_sentence(files, hit)) \
-                or (self.clause(hit) in self.aimed and any(bisect_right(self.sentence_breaks, at) == sentence for at in addresses))
+                or (sentence in addresses and self.clause(hit) in self.aimed)
             if told and (linked or any(0 <= sentence - self.sentence(place) <= 1 for place in places)):
                 # As strong as its kind (a credential request alone, a plain sign-in doubt), or strong
                 # with the reader's work account in its clause.
