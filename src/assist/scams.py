@@ -452,7 +452,10 @@ class _Doc:
         for reply in get("replies"):  # "I just sent a 6-digit code to your phone, please reply with it here"
             if not self.counts(reply) or not self._told(reply):
                 continue
-            before = [obj for obj in get("objects") if obj.end <= reply.start and self.sentence(obj) == self.sentence(reply)]
+            # the code named in the same sentence, or in the one before ("…texted a code to your
+            # phone. Could you reply with it here?")
+            before = [obj for obj in get("objects") if obj.end <= reply.start
+                      and 0 <= self.sentence(reply) - self.sentence(obj) <= 1]
             if before:
                 yield graded(_span(before[-1], reply))
                 break
@@ -467,9 +470,13 @@ class _Doc:
         for hit in self._kind_patterns(kind, "strong_patterns"):
             if self.counts(hit):
                 yield hit, True
-        for hit in self._kind_patterns(kind, "patterns"):
-            if self.counts(hit):
-                yield graded(hit, short_rate="magnitudes" in kind.patterns)  # a rate for a short period
+        rates = self._kind_patterns(kind, "patterns")
+        returns = _Sorted(get("offers") + (self.sorted_list(lists["earn"]).hits if "earn" in lists else [])) if rates else None
+        for hit in rates:
+            # a rate for a month, where returns are named or earned in its sentence ("members earn
+            # 15% a month"); not a metric ("churn fell 2% per month")
+            if self.counts(hit) and (returns is None or "offers" not in lists or self.in_sentence(returns, hit)):
+                yield graded(hit, short_rate="magnitudes" in kind.patterns)
         for hit in get("when_aimed") + self._kind_patterns(kind, "aimed_patterns"):
             if self.clause(hit) in self.aimed and self.counts(hit):
                 yield graded(hit)
@@ -627,8 +634,8 @@ class _Doc:
             asked = self.clause(fee) in self.aimed or any(
                 self.counts(verb) and not self._to_reader(verb) for verb in self.in_sentence(asks, fee)) or any(
                 not self.denied(qualifier) for qualifier in refunded)  # "a refundable bond of USD 1,200": paid first
-            if asked:
-                yield _span(fee, price), False
+            if asked:  # unambiguous where the text says what the fee buys the reader, or that it is refunded
+                yield _span(fee, price), any(not self.denied(qualifier) for qualifier in refunded)
 
     def _links(self, kind: Kind):
         """Hosts that imitate a brand (unambiguous), hide where they go or lure a click; for a
