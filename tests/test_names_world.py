@@ -192,6 +192,14 @@ NOT_A_NAME = [  # handles, digits, decoration only, teams and companies
     ("Globex Talent", None),
     ("Contoso Holdings", None),
     ("Initech People Ops", None),
+    # a department speaking in its own name, in other languages (round 4)
+    ("Recursos Humanos – Nortia Empleo", None),
+    ("Ressources Humaines | Groupe Valmy", None),
+    ("Sumber Daya Manusia PT Sinar Jaya", None),
+]
+TITLES_OF_TRADE = [  # a trade worn as a title before the name ("Coach"): dropped, as "Dr." is
+    ("Coach Maria Santos 🌱", "Maria"),
+    ("Coach Tom Becker | Leadership", "Tom"),
 ]
 INITIALS = [
     ("A. K. Sharma", None),
@@ -222,7 +230,7 @@ TABLES = {
     "malay": MALAY, "indonesian": INDONESIAN, "burmese": BURMESE, "mongolian": MONGOLIAN,
     "filipino": FILIPINO, "iberian": IBERIAN, "particles": PARTICLES, "hyphenated": HYPHENATED,
     "rtl": RTL_SCRIPTS, "thai": THAI, "vietnamese": VIETNAMESE, "not_a_name": NOT_A_NAME,
-    "initials": INITIALS, "case": CASE_AND_SPACING, "credentials": CREDENTIALS,
+    "initials": INITIALS, "case": CASE_AND_SPACING, "credentials": CREDENTIALS, "titles_of_trade": TITLES_OF_TRADE,
 }
 ROWS = [(group, written, given) for group, rows in TABLES.items() for written, given in rows]
 
