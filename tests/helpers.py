@@ -87,8 +87,8 @@ def json_lines(out: str) -> list[dict]:
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
-# A known cost, kept in sight: the learned doubt reader (doubt_model.py), from version 10 on, set at
-# 2 % of honest dev requests, doubts these honest sentences: `ask`, never a report (BENCHMARKS.md,
-# ninth session). Strict: the day it stops, the test says so.
-LEARNED_DOUBT_COST = pytest.mark.xfail(strict=True, reason="the learned reader (version 10 on, 2 % of honest dev) "
-                                       "doubts this honest sentence: ask, never a report; BENCHMARKS.md, ninth session")
+# A known cost, kept in sight: the learned doubt reader (doubt_model.py), from version 10 on (set at
+# 2 % of honest dev requests), doubts these honest sentences: `ask`, never a
+# report (BENCHMARKS.md, ninth and tenth sessions). Strict: the day it stops, the test says so.
+LEARNED_DOUBT_COST = pytest.mark.xfail(strict=True, reason="the learned reader (version 10 on) doubts this honest "
+                                       "sentence: ask, never a report; BENCHMARKS.md, ninth and tenth sessions")

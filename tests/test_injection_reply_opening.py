@@ -1,11 +1,9 @@
 """Issue 10: an order about how the reply to this very invitation opens or ends ("the reply to this
 invitation should begin with: …"), said to whoever drafts it: the reply is the user's, written under
 their name, so the sender dictating its words is an injection. Sentences my own, after a relevant,
-sincere note (helpers.screened_after_the_carrier).
-
-Not read yet (strict xfail): a lexicon for it (reply nouns "the reply to this invitation", compose
-verbs "begin with", "mở đầu bằng", in 13 languages) caught all nine, but was set aside this session
-for want of time to retrain and re-measure the learned reader it feeds (BENCHMARKS.md, ninth session)."""
+sincere note (helpers.screened_after_the_carrier). Read by prompts/injection.toml [reply_nouns]
+("the reply to this invitation") beside [compose_verbs] ("begin with", "mở đầu bằng"), in 13
+languages; a question quoted as the words to open with is still an order, not a question to the user."""
 
 from __future__ import annotations
 
@@ -26,7 +24,6 @@ ORDERS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="not read yet: orders about how the reply to this invitation opens")
 @pytest.mark.parametrize("line", ORDERS)
 def test_an_order_about_how_the_reply_opens_is_never_accepted(line):
     result = screened_after_the_carrier(line)

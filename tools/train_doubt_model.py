@@ -42,7 +42,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from assist.doubt_model import FORMAT, MODEL_FILE, concept_features, features, only_of_the_sender, units  # noqa: E402
+from assist.doubt_model import FORMAT, MODEL_FILE, concept_features, features, may_be_doubted, units  # noqa: E402
 from assist.guidance import load_guidance  # noqa: E402
 from assist.load import load_requests  # noqa: E402
 
@@ -67,8 +67,8 @@ def dev_parts() -> list[Path]:
 def load(parts: list[Path]) -> list[tuple[str, str, bool, list[list[str]], list[bool]]]:
     """(part, file, hostile, each unit's features, whether each unit may be doubted) for every
     labelled request of the parts. The model learns from every sentence; a sentence that speaks
-    only of the sender (doubt_model.only_of_the_sender) is never doubted, so the threshold is
-    chosen on the others."""
+    only of the sender, or only pleads to be accepted (doubt_model.may_be_doubted), is never
+    doubted, so the threshold is chosen on the others."""
     guidance = load_guidance()
     cases = []
     for part in parts:
@@ -96,7 +96,7 @@ def _read(request, guidance) -> tuple[list[list[str]], list[bool]]:
     """Each unit's features, and whether each unit may be doubted."""
     reads = [read for _, read in units(request)]
     found = [[feature for feature, _ in features(read)] + sorted(concept_features(read, guidance)) for read in reads]
-    return found, [not only_of_the_sender(read, guidance) for read in reads]
+    return found, [may_be_doubted(read, guidance) for read in reads]
 
 
 def carriers(part: Path) -> list[dict]:

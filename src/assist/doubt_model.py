@@ -174,6 +174,33 @@ def only_of_the_sender(read: str, guidance: "Guidance") -> bool:
     return not cats.isdisjoint(OF_THE_SENDER) and cats.isdisjoint(SPEAKS_TO)
 
 
+# A plea to the reader to accept the sender's own invitation ("I hope you will accept this
+# invitation", "por favor acepta mi solicitud si te parece bien", "mong anh chấp nhận lời mời của em")
+# is what a connection note is for: a sentence whose words are only of these kinds, that names the
+# request and the reader or the sender ("nehmen Sie meine Anfrage an"), names no reader of the screening's kind, no outcome, no authority, no consent given
+# ("accepted", "approved" said as done): the model does not doubt it. "Accept" read as consent too
+# ("acepta", "chấp nhận") counts once, as the decision it is here.
+PLEA = frozenset({"decisions", "directive_verbs", "second_person", "sender", "targets", "request_nouns", "modals",
+                  "softeners", "particles", "conditionals", "connectors", "dedication", "determiners", "earlier", "by",
+                  "self_identification"})  # "jika Anda tertarik": an "if you…" with no reader of a tool's kind named
+
+
+def a_plea_to_accept(read: str, guidance: "Guidance") -> bool:
+    """Whether a sentence only pleads with the reader to accept the sender's request (above)."""
+    _, hits = _hits(read, guidance)
+    decided = {(hit.first, hit.last) for hit in hits if "decisions" in hit.cats}
+    cats: set[str] = set()
+    for hit in hits:
+        cats |= hit.cats - {"consent"} if (hit.first, hit.last) in decided else hit.cats
+    return "request_nouns" in cats and bool(cats & {"second_person", "sender"}) and cats <= PLEA
+
+
+def may_be_doubted(read: str, guidance: "Guidance") -> bool:
+    """Whether the model may doubt a sentence: one that speaks to someone (`only_of_the_sender`)
+    and is more than a plea to accept (`a_plea_to_accept`)."""
+    return not only_of_the_sender(read, guidance) and not a_plea_to_accept(read, guidance)
+
+
 # Words that carry a sentence's grammar, not its meaning (injection.toml): never shown as the words
 # that weighed.
 FUNCTION_WORDS = frozenset({"determiners", "connectors", "dedication", "particles", "second_person", "sender",
@@ -211,13 +238,13 @@ def load_model() -> Model:
 
 
 def doubt(request: Request, guidance: "Guidance", model: Model | None = None) -> Doubt | None:
-    """The request's most suspicious sentence, when it scores above the model's threshold and
-    speaks to someone (`only_of_the_sender`)."""
+    """The request's most suspicious sentence, when it scores above the model's threshold and may
+    be doubted (`may_be_doubted`)."""
     model = model or load_model()
     best: tuple[float, str, str] | None = None
     for written, read in units(request):
         score = model.score(read, concept_features(read, guidance))
-        if (best is None or score > best[0]) and score > model.threshold and not only_of_the_sender(read, guidance):
+        if (best is None or score > best[0]) and score > model.threshold and may_be_doubted(read, guidance):
             best = (score, written, read)
     if best is None:
         return None

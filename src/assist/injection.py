@@ -1530,8 +1530,9 @@ class Clause:
         """An order about what the reply or the summary a tool writes says: "in the auto-reply,
         include my link", "自動返信には…を入れて"; not the sender's own reply feature, nor a question
         to the user ("in your auto-reply, do you include a link?")."""
-        if self.string[self.end:self.end + 2].lstrip()[:1] in ("?", "？"):
-            return False
+        after = self.string[self.end:self.end + 2]
+        if after.lstrip()[:1] in ("?", "？") and not self._inside_quotes(self.end + len(after) - len(after.lstrip())):
+            return False  # a question to the user; not one quoted as the words to open with ("« Un café ? »")
         for noun in self.of("reply_nouns"):
             if self.owned(noun.first, noun.start, ("sender", "others")):
                 continue
@@ -1545,6 +1546,10 @@ class Clause:
                         noun.start >= verb.end and noun.first - verb.last <= 8):
                     return True
         return False
+
+    def _inside_quotes(self, at: int) -> bool:
+        """Whether the character at `at` stands inside a quoted phrase."""
+        return any(match.start(1) <= at < match.end(1) for match in QUOTED.finditer(self.string))
 
     def structured(self) -> bool:
         """Whether the clause stands in a form, a checklist or a calendar entry."""
