@@ -471,11 +471,11 @@ class _Doc:
             if self.counts(hit):
                 yield hit, True
         rates = self._kind_patterns(kind, "patterns")
-        returns = _Sorted(get("offers") + (self.sorted_list(lists["earn"]).hits if "earn" in lists else [])) if rates else None
+        # A rate for a month, where the kind names returns: a sign only beside returns named or
+        # earned in its sentence ("members earn 15% a month"), not a metric ("churn fell 2% per month").
+        returns = _Sorted(get("offers") + get("earn")) if rates and "offers" in lists else None
         for hit in rates:
-            # a rate for a month, where returns are named or earned in its sentence ("members earn
-            # 15% a month"); not a metric ("churn fell 2% per month")
-            if self.counts(hit) and (returns is None or "offers" not in lists or self.in_sentence(returns, hit)):
+            if self.counts(hit) and (returns is None or self.in_sentence(returns, hit)):
                 yield graded(hit, short_rate="magnitudes" in kind.patterns)
         for hit in get("when_aimed") + self._kind_patterns(kind, "aimed_patterns"):
             if self.clause(hit) in self.aimed and self.counts(hit):
