@@ -77,6 +77,15 @@ CASES = [
     (None, "Dinh Van Huy", None, {"vi_address": "bạn"}, "anh", "tôi"),
     # a user who said they are "chị" is not made "anh" by a sender's guess
     ("Chào anh, em là sinh viên năm cuối, mong được kết nối.", "Lê Thu Trang", None, {"vi_self": "chị"}, "em", "chị"),
+    # the reader called by pronoun and name, before "ơi" or a comma, with no greeting word; "em bên
+    # …" ("em at …") is the writer's own pronoun
+    ("Chị Hạnh ơi, em bên phòng kinh doanh MoMo, muốn hỏi chị một chút ạ.", "Vũ Thanh Tâm", None, {}, "em", "chị"),
+    ("Anh Minh, em bên nhóm dữ liệu của Tiki, mong được kết nối với anh.", "Vũ Thanh Tâm", None, {"vi_self": "tôi"}, "em", "anh"),
+    # a sender who writes the formal "tôi", or who holds a doctorate or a professorship, is not
+    # answered with the user's casual "mình": "tôi" keeps the register they set
+    ("Chào anh Minh, tôi là Cường, giảng viên tài chính, có nghe anh trình bày ở hội thảo tuần trước.",
+     "PGS.TS. Hoàng Văn Cường", "Phó Trưởng khoa Tài chính", {"vi_self": "mình", "vi_address": "bạn"}, "anh", "tôi"),
+    (None, "TS. Trần Thị Bích", None, {"vi_self": "mình", "vi_address": "bạn"}, "chị", "tôi"),
 ]
 
 
@@ -146,10 +155,19 @@ def _pair_by_every_position(note, words):
                 if reader is None:
                     reader = readers[seen[start + len(g)]]
     vocatives = {key(word) for word in words.vocatives}
+    raw = WORD.findall(note)
     for index, token in enumerate(seen[:-1]):
-        if reader is None and token in readers and seen[index + 1] in vocatives:
+        named = index + 2 < len(seen) and raw[index + 1][:1].isupper() and seen[index + 2] in vocatives
+        if reader is None and token in readers and (seen[index + 1] in vocatives or named):
             reader = readers[token]
             greeted.add(index)
+    # called by pronoun and a capitalised name, then a comma, at the very start
+    first_two = note.split(None, 2)
+    if reader is None and seen and seen[0] in readers and len(first_two) >= 2 and key(first_two[0].lower()) in readers \
+            and first_two[1].rstrip(",!").isalpha() and first_two[1][:1].isupper() and \
+            (first_two[1].endswith((",", "!")) or (len(first_two) > 2 and first_two[2][:1] in ",!")):
+        reader = readers[seen[0]]
+        greeted.add(0)
     verbs = {key(word) for word in words.self_verbs}
     for index, token in enumerate(seen[:-1]):
         if index not in greeted and token in selves and seen[index + 1] in verbs and selves[token] != reader:

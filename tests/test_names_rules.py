@@ -194,8 +194,10 @@ TWO_SCRIPTS = [
     ("Yuki Sato 佐藤由紀", "en", "Yuki"),
     ("이민호 Minho Lee", "en", "Minho"),
     ("이민호 Minho Lee", "vi", "Minho"),
-    # with the Latin name in an aside, the aside is no name: the CJK one, in any language
-    ("张伟 (Wei Zhang)", "en", "张伟"),
+    # with the Latin name in parentheses, it is the form the sender wrote for Latin readers (as an
+    # independent reply labeller reads it, replies round5): used in a reply in Latin letters
+    ("张伟 (Wei Zhang)", "en", "Wei"),
+    ("张伟 (Wei Zhang)", "zh", "张伟"),
     # the CJK name alone, in any language
     ("王芳", "en", "王芳"),
     # no language given: the name as written in its own script

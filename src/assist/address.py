@@ -23,6 +23,9 @@ from .text import fold, has_diacritics
 WORD = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")
 RESPECT = "anh/chị"
 GENDERED = ("anh", "chị")  # the elder words that say a gender
+CASUAL_SELF = ("mình", "tớ")  # a user's own word that a formal sender is not answered with
+# A note that opens by calling its reader by pronoun and name, then a comma: "Anh Minh, em …".
+CALLED_BY_NAME = re.compile(r"\s*(?i:anh|chị|chi|em|thầy|thay|cô|co|bạn|ban)\s+([^\W\d_]+)\s*[,!]")
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,10 @@ def vietnamese_address(config: UserConfig, request: Request) -> Address:
     elif (writer == "mình" and reader not in words.elders) or (reader == "bạn" and writer is None):
         you, mine = "bạn", "mình"
     elif reader in words.elders or writer in words.elders or senior:
-        you, mine = gendered, own_self
+        # The register the sender set is kept: to a formal "tôi", or to a doctorate or a
+        # professorship, the user's casual "mình" becomes "tôi".
+        formal = writer == "tôi" or title is not None
+        you, mine = gendered, ("tôi" if own_self in CASUAL_SELF and formal else own_self)
     else:  # a gender the name says plainly ("Thị", "Văn") before the user's default
         you, mine = (gendered if own_address == RESPECT or gendered != RESPECT else own_address), own_self
     name = greeting_name(request.sender.name, "vi", note=request.note)
@@ -138,11 +144,17 @@ def _pair_in_note(note: str | None, words: _Words) -> tuple[str | None, str | No
                 if reader is None:
                     reader = readers[called]
     vocatives = {key(word) for word in words.vocatives}
-    for index, token in enumerate(seen[:-1]):  # "chị ơi": the reader, called
+    raw = WORD.findall(note)
+    for index, token in enumerate(seen[:-1]):  # "chị ơi", "chị Hạnh ơi": the reader, called
         token = abbreviations.get(token, token)
-        if reader is None and token in readers and seen[index + 1] in vocatives:
+        named = index + 2 < len(seen) and raw[index + 1][:1].isupper() and seen[index + 2] in vocatives
+        if reader is None and token in readers and (seen[index + 1] in vocatives or named):
             reader = readers[token]
             greeted.add(index)
+    called = CALLED_BY_NAME.match(note)
+    if reader is None and seen and seen[0] in readers and called and called.group(1)[:1].isupper():
+        reader = readers[seen[0]]  # "Anh Minh, em …": called by pronoun and name, no greeting word
+        greeted.add(0)
     verbs = {key(word) for word in words.self_verbs}
     for index, token in enumerate(seen[:-1]):
         token = abbreviations.get(token, token)

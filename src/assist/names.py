@@ -81,6 +81,7 @@ class _Words:
     mongolian_genitive: tuple[str, ...]
     mongolian_elements: frozenset[str]
     ambiguous_titles: frozenset[str]  # titles that are given names too: "Ato", "Doc"
+    page_tails: frozenset[str]  # what a business does, after its one-word name: "Giải pháp", "Supply Chain"
 
 
 @cache
@@ -112,7 +113,7 @@ def _words() -> _Words:
                   frozenset(data["hungarian"]["given_names"]), tuple(data["greek"]["family_endings"]),
                   frozenset(data["burmese"]["honorifics"]), frozenset(data["burmese"]["syllables"]),
                   frozenset(data["burmese"]["distinct"]), tuple(data["mongolian"]["genitive"]),
-                  frozenset(data["mongolian"]["elements"]), listed("ambiguous_titles"))
+                  frozenset(data["mongolian"]["elements"]), listed("ambiguous_titles"), listed("page_tails"))
 
 
 def _key(word: str) -> str:
@@ -144,6 +145,7 @@ def greeting_name(full_name: str | None, language: str | None = None, note: str 
 
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+LATIN_ASIDE = re.compile(r"\(([^()]+)\)")  # a name's other form, in parentheses
 
 
 def _introduced(note: str) -> str | None:
@@ -161,9 +163,16 @@ def _introduced(note: str) -> str | None:
 def _greeting_name(full_name: str | None, language: str | None = None) -> str | None:
     words = _words()
     text = unicodedata.normalize("NFKC", full_name or "")
+    latin = LATIN_ASIDE.search(text)
+    if latin and language is not None and language not in CJK_LANGUAGES and WHOLE_NAME_SCRIPTS.search(text[:latin.start()]) \
+            and not WHOLE_NAME_SCRIPTS.search(latin.group(1)):
+        text = latin.group(1)  # "이서연 (Seoyeon Lee)" in a reply in Latin letters: the name they wrote for it
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] in "LMNPZ" or ch in "'’-.,|")
     text = HANDLE.sub(" ", HASHTAG.sub(" ", ASIDE.sub(" ", text)))
-    text = TAIL.split(_without_slashed_titles(text.strip(), words), maxsplit=1)[0]
+    head, *tail = TAIL.split(_without_slashed_titles(text.strip(), words), maxsplit=1)
+    if tail and len(head.split()) == 1 and any(f" {word} " in f" {_key(tail[0])} " for word in words.page_tails):
+        return None  # "VNID - Giải pháp Định danh": one word before what a business does is its name
+    text = head
     text = _without_thai_prefix(text.strip(), words)
     if not text.strip() or _key(" ".join(text.split())) in words.placeholders:
         return None
