@@ -368,3 +368,17 @@ def test_an_open_user_lets_an_llm_accept_a_bare_claim():
     # `open` is not in grounded_accept: the user chose to accept what is plausible
     result = screen_request(request(BARE_CLAIM, **EXPORT), _YesMan(), RunContext(user("open")))
     assert result.verdict == "accept", result
+
+
+# --- 7. the user's own past, read off their profile, is no shared past --------------------------------
+
+
+@pytest.mark.parametrize("note", [
+    "Your operating experience at Zalando caught my eye; would you be open to an exploratory call?",
+    "I noticed your years at Zalando and thought of a role that might interest you.",
+    "Tu experiencia en Zalando me llamó la atención, ¿te interesaría hablar?",
+])
+def test_a_note_naming_the_user_s_past_employer_as_theirs_claims_no_relationship(note):
+    config = user(past_companies=["Zalando"])
+    result = screen(request(note, **EXPORT), config)
+    assert "known_relationship" not in ids(result), evidence(result, "known_relationship")

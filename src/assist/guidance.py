@@ -57,6 +57,9 @@ class Thresholds:
     ignore: float
 
 
+UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
 class Industries:
     """Families of related fields, matched in one pass: which families a text belongs to."""
 
@@ -69,6 +72,10 @@ class Industries:
             for phrase in [*(p for group in probe.marked.values() for p in group),
                            *(p for group in probe.plain.values() for p in group)]:
                 self.family_of.setdefault(phrase, set()).add(family)
+        # Words of the scripts written without spaces ("人工智能", "機械学習") stand inside a run of
+        # text ("研究长文档自动摘要的…"): found as substrings, of the texts that hold such a script.
+        self.unspaced = tuple((normalize(word), family) for family, words in families.items() for word in words
+                              if UNSPACED_SCRIPT.search(word))
 
     def hits(self, text: Text) -> dict[str, list[str]]:
         """Family -> the words of it found in the text (read-only: kept with the text, which is
@@ -98,6 +105,10 @@ class Industries:
                 for family in self.family_of.get(phrase, ()):
                     found.setdefault(family, []).append(" ".join(phrase))
                 covered = position + len(phrase)
+        if self.unspaced and UNSPACED_SCRIPT.search(text.normalized):
+            for word, family in self.unspaced:
+                if word in text.normalized and word not in found.get(family, ()):
+                    found.setdefault(family, []).append(word)
         return found
 
     def _longest_at(self, words: tuple[str, ...], position: int) -> tuple[str, ...] | None:
@@ -310,6 +321,12 @@ class Guidance:
     def workplace(self) -> dict[str, Any]:
         """How the user's company is read from their headline (signals.toml [workplace])."""
         return self._signals["workplace"]
+
+    @cached_property
+    def your_past(self) -> re.Pattern[str]:
+        """The words before a company that make it the user's own past ([your_past] patterns)."""
+        patterns = self._signals["your_past"]["patterns"]
+        return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
     @cached_property
     def claims_to_know(self) -> re.Pattern[str]:

@@ -106,10 +106,11 @@ class Vocabulary:
                       for name, entry in data["goals"].items()}
         self.favour = compiled(data["favour"])
         # A request put to the reader, what only a favour asks for, thanks for one already done.
-        self.favour_ask, self.favour_object, self.favour_thanks = (
-            compiled(data["favour"][part]) for part in ("ask", "object", "thanks"))
+        # Candidates asked for: a hiring need, not a favour for the sender.
+        self.favour_ask, self.favour_object, self.favour_thanks, self.favour_hiring = (
+            compiled(data["favour"][part]) for part in ("ask", "object", "thanks", "hiring"))
         self.favour_parts = frozenset(cue.number for cue in (self.favour, self.favour_ask, self.favour_object,
-                                                             self.favour_thanks))
+                                                             self.favour_thanks, self.favour_hiring))
         self.purpose_lexicons: tuple[str, ...] = tuple(data["purpose_lexicons"])
         self.sought = frozenset(data["sought"])
         self.offered_alone = frozenset(data.get("offered_alone", ()))
@@ -221,14 +222,17 @@ def read(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, profile
 def _favour(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, known: Callable[[], bool]) -> Finding | None:
     """A favour asked right away (a referral, a job at the reader's company, money), of a stranger:
     in one sentence, a favour that says it is for the sender, or a request put to the reader beside
-    what only a favour asks for; not in a sentence that thanks for one already done."""
+    what only a favour asks for; not in a sentence that thanks for one already done, nor in one that
+    asks for candidates to hire (a hiring need)."""
     found = vocabulary.book.present(note)
-    favour, ask, wanted, thanks = (vocabulary.favour.number, vocabulary.favour_ask.number,
-                                   vocabulary.favour_object.number, vocabulary.favour_thanks.number)
+    favour, ask, wanted, thanks, hiring = (vocabulary.favour.number, vocabulary.favour_ask.number,
+                                           vocabulary.favour_object.number, vocabulary.favour_thanks.number,
+                                           vocabulary.favour_hiring.number)
     if not (favour in found or (ask in found and wanted in found)):
         return None  # nothing in the note could be one: no sentence is read
     asked = [sentence for sentence in vocabulary.book.by_sentence(note, SENTENCE_END, vocabulary.favour_parts)
-             if (favour in sentence or (ask in sentence and wanted in sentence)) and thanks not in sentence]
+             if (favour in sentence or (ask in sentence and wanted in sentence))
+             and thanks not in sentence and hiring not in sentence]
     if not asked or known():
         return None
     hits = vocabulary.favour.find_all(note) if any(favour in sentence for sentence in asked) else []

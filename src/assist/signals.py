@@ -35,6 +35,7 @@ from .workplace import own_company, profile_ties
 
 STUDENT_PLACES = frozenset({"education"})  # the field of where a student studies, not of what
 RECRUITING = frozenset({"hr"})  # a recruiter's own trade, not the field of whom they hire
+MEDIA = frozenset({"media"})  # a journalist's own trade, beside the field they cover
 
 
 @dataclass
@@ -400,6 +401,13 @@ def _colleagues(reader: _Reader, known: Sequence[KnownTie]) -> None:
             reader.reinforce("professional_relevance", wording.FROM_EXPORT.format(tie=tie.line()), strength=0.0)
 
 
+def _yours(guidance, note: str, company: str) -> bool:
+    """Whether every mention of a past employer of the user in the note is theirs ("your years at
+    Zalando"), read off their profile: no past the sender shares."""
+    mentions = [match.start() for match in re.finditer(re.escape(company), note, re.IGNORECASE)]
+    return bool(mentions) and all(guidance.your_past.search(note[max(0, start - 60):start]) for start in mentions)
+
+
 def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, companies: Text, request: Request,
           colleague: bool) -> None:
     if not note.original:
@@ -412,6 +420,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     known = lex["known_relationship"].phrases.find_all(note)
     personalized = guidance.parameters["personalized_note"]
     past = as_companies(terms(company_names(guidance, me.past_companies), guidance).find(note), note.original) if me else []
+    past = [company for company in past if not _yours(guidance, note.original, company)]
     own = own_company(me, guidance)
     mine = terms(company_names(guidance, [own]), guidance).find(note) if own else []
     if known or past:
@@ -592,6 +601,10 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     # The field the profile names (a student's school and a recruiter's own trade apart): then the
     # note adds nothing to it, but for a student's, which is what they study, and the note may say it.
     told = _families(guidance, profile, besides=besides)
+    if told and next(iter(told)) in MEDIA:
+        # A journalist's field is what they cover ("Redakteurin IT-Sicherheit"), beside their own.
+        beat = _families(guidance, profile, besides=besides | MEDIA)
+        told = {**beat, **told} if beat else told
     their_families = (told if told and not student else None) \
         or (besides and _families(guidance, profile, said.fields, besides=besides)) or _families(guidance, profile, said.fields)
     shared = sorted(set(user_families) & set(their_families))

@@ -1,0 +1,33 @@
+"""Issue 10: a pitch recognised by what it offers and asks, in words the readers missed: a
+subscription priced by the month ("Paket langganan mulai Rp2 juta per bulan", "abonnements dès 90 €
+par mois") with an offer to send a sample. My own sentences; an honest note about a monthly figure
+of the sender's own work raises nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assist.config import parse_config
+from helpers import request, screen
+
+RECRUITER = Path(__file__).parent.parent / "fixtures" / "eval" / "personas" / "recruiter-open-en.toml"
+VENDOR = dict(headline="Founder at TalentBase", company="TalentBase", has_photo=True, connections=300, mutual_connections=2)
+
+
+@pytest.mark.parametrize("note", [
+    "Halo Kak Lina, kami punya database 40.000 CV engineer se-Asia Tenggara. Paket langganan mulai Rp3 juta per bulan. Mau saya kirimkan contohnya?",
+    "Hi Lina, our CV database covers 40k engineers in the region; subscriptions from 120 USD per month. Shall I send a sample?",
+    "Bonjour Lina, notre base de 40 000 CV d'ingénieurs est disponible en abonnement dès 90 € par mois. Je vous envoie un extrait ?",
+])
+def test_a_subscription_priced_by_the_month_with_a_sample_offered_is_selling(note):
+    result = screen(request(note, **VENDOR), parse_config(RECRUITER))
+    assert "sales_pitch" in {flag.id for flag in result.flags}, [(flag.id, flag.evidence) for flag in result.flags]
+
+
+def test_a_monthly_figure_of_one_s_own_work_is_no_pitch():
+    note = "Hi Lina, I lead data engineering at Tokopedia; we process 3 million orders per month. Would love to connect."
+    result = screen(request(note, **dict(VENDOR, headline="Data Engineering Lead at Tokopedia", company="Tokopedia")),
+                    parse_config(RECRUITER))
+    assert "sales_pitch" not in {flag.id for flag in result.flags}, [(flag.id, flag.evidence) for flag in result.flags]
