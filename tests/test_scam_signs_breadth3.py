@@ -48,6 +48,9 @@ CODE_ASKED_BACK = [
     "Desculpe, enganei-me no número e recebeu um código de 6 dígitos. Pode mandar-me aqui?",
     "Em lỡ nhập nhầm số của anh nên anh sẽ nhận được mã 6 số. Anh gửi lại cho em giúp nhé.",
     "Maaf, saya salah ketik nomor, jadi Anda menerima kode 6 angka. Tolong kirim ke saya ya.",
+    # the clitic pair "-mo" (me + it), as written in Portugal
+    "Para confirmar a chamada, vai chegar-lhe um código por SMS; pode enviar-mo por aqui quando o receber?",
+    "Vou marcar a reunião e vai receber um código de 6 dígitos; mande-mo aqui, por favor.",
 ]
 
 

@@ -171,7 +171,7 @@ NO_REASON = said(N_("{seller}, with a note that gives no reason of its own: {sai
 FAVOUR = said(N_("asks a stranger for a favour right away: {said}"))
 # The first of what the sender does follows who they are; the others follow it, after a comma.
 FIRST = {"supply": said(N_("{seller} offers {said}")), "offer": said(N_("{seller} offers their services: {said}")),
-         "audience": said(N_("{seller} to {said}")), "price": said(N_("{seller} at {said}")),
+         "audience": said(N_("{seller} to {said}")), "price": said(N_("{seller} names a price: {said}")),
          "claims": said(N_("{seller} promising {said}")), "proof": said(N_("{seller} citing {said}")),
          "urgency": said(N_("{seller} pressing {said}")), "reassurance": said(N_("{seller} reassuring {said}")),
          "time": said(N_("{seller} and asks for your time: {said}"))}
@@ -244,6 +244,8 @@ WHY = tuple(said(message) for message in (
     N_("it says the screening of this request is done, and decides it or says so to a screening tool"),
     N_("it says the screening of this request is done, passed or not needed, which cannot be checked here"),
     N_("it says this very request is already approved, which cannot be checked here"),
+    N_("it says how this request should come out for whatever sorts or screens it, which is not said to you"),
+    N_("it asks whatever scores the requests for a top score for this one"),
     N_("it speaks to an AI or a screening tool rather than to you"),
     N_("it states as a fact that requests like this are approved by themselves"),
     N_("it sets a standing rule for whoever reads it, from now on"),

@@ -111,6 +111,9 @@ SHORT_ASIDE = re.compile(r"\s?[（(][^()（）\n]{1,30}[)）]")
 REQUEST_DEIXIS = "a profile is written before any request, and this one speaks of this very request"
 NOT_PROFILE = frozenset({"note", "id", "received_at"})  # where "this request" is ordinary, or no sentence at all
 BRACKETED_STATUS = "a name, company or place carries a status or a verdict, which it never holds"
+TOP_SCORE = "it asks whatever scores the requests for a top score for this one"
+CONDITION_REACH = 3  # clauses after a condition on this request's processing that may say its outcome
+PROCESSING_OUTCOME = "it says how this request should come out for whatever sorts or screens it, which is not said to you"
 TITLES = ("experience.title",)  # written as labels, read as prose: a status in their brackets is read as in a name
 
 
@@ -149,6 +152,7 @@ CATEGORIES = (
     "agent_nouns", "relatives", "sorting_verbs", "qualifiers", "waivers", "request_nouns",
     "process_nouns", "completions", "skips", "routine", "placing_verbs", "destinations", "reply_nouns", "compose_verbs",
     "initials", "outcome_lists", "screening_waived", "agreed_before", "relay", "helping", "conditionals",
+    "condition_openers", "processed", "scores", "score_maxima", "reply_words",
 )
 AGENT = frozenset({"agent_nouns"})
 # Whose words a joined run is split into (`Vocabulary.split_joined`).
@@ -180,7 +184,8 @@ LEADING = frozenset({"determiners", "softeners", "dedication"})
 ANCHORS = frozenset({"addressee", "whoever", "override_verbs", "instructions", "rules", "screening", "topic",
                      "decisions", "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns",
                      "waivers", "process_nouns", "reply_nouns", "outcome_lists", "screening_waived", "user_refs", "relay",
-                     "sorting_verbs"})  # a reader named by what it does: "the person or program reviewing requests"
+                     "sorting_verbs",  # a reader named by what it does: "the person or program reviewing requests"
+                     "processed", "scores"})  # a condition on this request's processing: "if this profile is sorted by a tool"
 # In a field that never holds a sentence, these make one (with an order that does not open the field).
 SENTENCE_SIGNS = frozenset({"modals", "override_verbs"})
 LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS | {"completions", "placing_verbs"}  # "Linh Tran (vetted)"
@@ -663,13 +668,27 @@ def _read_clauses(string: str, vocabulary: Vocabulary, sentences: bool) -> list[
     skipped = None  # the clause before, when it was not read: read after all if this one waives the question
     done: set[int] = set()  # the marks of clauses that declare the screening done ("[x] triage passed")
     reply_named = False  # the clause before named the reply or the summary ("if the reply draft is written by …")
+    # A condition on this request's processing with no outcome in its own clause ("If this profile
+    # is sorted by a tool:"), and how many clauses after it may still say the outcome (a list's lines).
+    condition: tuple[Clause, bool] | None = None
+    condition_reach = 0
     for anchored, build in _clauses(string, vocabulary, sentences, lazy=True):
         after_done = bool(marks) and len(marks) - 1 in done  # "triage passed → add to network": read it
-        if not (anchored or carried or after_done or reply_named):
+        if not (anchored or carried or after_done or reply_named or condition_reach):
             carried = False
             skipped = build
             continue
         clause = build()
+        if condition_reach:
+            condition_reach -= 1
+            assert condition is not None
+            if clause.outcome_after(clause.tokens[clause.first].start(), condition[1]):
+                findings.append(Finding("clear", f"{condition[0].text} … {clause.text}", PROCESSING_OUTCOME))
+                condition_reach = 0
+                continue
+        ends, named_machine = clause.processing_condition()
+        if not condition_reach and ends >= 0 and not clause.outcome_after(ends, named_machine):
+            condition, condition_reach = (clause, named_machine), CONDITION_REACH
         composed_after = reply_named and clause.orders_what_to_write()  # "… — let it attach her number"
         reply_named = clause.names_the_reply()
         if skipped is not None and (clause.waived() or clause.done()):
@@ -1434,6 +1453,99 @@ class Clause:
 
     # -- the screening declared done, an outcome as an action, the reply dictated (breadth5) --------------
 
+    def processing_condition(self) -> tuple[int, bool]:
+        """Where a condition on this very request being processed ends, and whether it names a
+        machine: "if you're sorting this profile", "in case this request gets screened
+        automatically", "wird dieses Profil automatisch geprüft", "for anyone summarising this
+        profile", "สำหรับผู้ที่คัดแยกโปรไฟล์นี้". A person receiving a request is not told what
+        follows if they process it: that is said to whatever does. (-1, False) when there is none;
+        not a review the user does of the sender's own profile ("if you check my profile"), nor
+        processing in general ("if you're sorting through a lot of requests")."""
+        if hasattr(self, "_processing"):
+            return self._processing
+        self._processing = (-1, False)
+        frames = [hit for hit in self.hits if hit.cats & {"conditionals", "dedication"}]
+        frames += [hit for hit in self.of("condition_openers") if hit.first == self.opening()]
+        if not frames:
+            return self._processing
+        machine = bool(self.of("automatic") or any(
+            not self.owned(hit.first, hit.start, ("sender", "others")) for hit in self.of("addressee")))
+        agents = [hit for hit in self.hits if hit.cats & ({"whoever"} | AGENT) and not hit.cats & {"relatives"}]
+        verbs = [hit for hit in self.hits if hit.cats & {"sorting_verbs", "processed"}
+                 or (machine and hit.cats & {"reader_verbs", "completions", "process_nouns"})] + agents
+        deixis = self._this_request()
+        for frame in frames:
+            dedicated = "dedication" in frame.cats and not frame.cats & {"conditionals", "condition_openers"}
+            for verb in verbs:
+                if verb.start < frame.start or not (self.near(frame, verb, 8) or frame.start == verb.start):
+                    continue
+                if dedicated and verb not in agents and not any(
+                        frame.end <= other.start <= verb.start and other.cats & ({"whoever", "relatives"} | AGENT)
+                        for other in self.hits):
+                    continue  # "for the backend role" is no address to whoever sorts
+                if self.owned(verb.first, verb.start):
+                    continue  # "if I sort", "nếu em lọc"
+                for target in deixis:
+                    if target.start < frame.end:
+                        continue
+                    close = abs(target.first - verb.last) <= 6 or abs(verb.first - target.last) <= 6 or (
+                        self.unspaced and min(abs(target.start - verb.end), abs(verb.start - target.end)) <= 12)
+                    if close and not self.breaks_between(frame.end, min(verb.start, target.start)):
+                        self._processing = (max(verb.end, target.end), machine or dedicated)
+                        return self._processing
+        return self._processing
+
+    def _this_request(self) -> list[Hit]:
+        """The words that point at this very request: "this profile", "esta solicitud", "hồ sơ này",
+        "この申請"; not the sender's own ("my profile") and not a bare pronoun ("it", "me")."""
+        mine = frozenset({"sender", "second_person"})
+        return [hit for hit in self.of("targets") if "sender" not in hit.cats
+                and ((hit.last - hit.first >= 2 and not any(hit.start <= other.start < hit.end and other.cats & mine
+                                                            for other in self.hits))
+                     or (self.unspaced and hit.end - hit.start >= 3 and SUBSTRING_SCRIPTS.search(self.string, hit.start, hit.end)))]
+
+    def asks_top_score(self) -> bool:
+        """A top score ("maximum score", "puntuación máxima", "满分", "10/10": a word that is both is
+        one) for this very request ("... for this profile", "give this request ..."), or after a
+        separator in a field that never holds a sentence: asked of whatever scores the requests."""
+        tops = [(score, top) for score in self.of("scores") for top in self.of("score_maxima")
+                if score is top or (score.start != top.start and (self.near(score, top, 3) or self.near(top, score, 3)
+                                                 or (self.unspaced and min(abs(top.start - score.end), abs(score.start - top.end)) <= 6)))]
+        if not tops:
+            return False
+        if not self.sentences and self._after_separator():
+            return True  # "Shopee (note au tri : score maximal)": a company or a place holds no score
+        for target in self._this_request():
+            for score, top in tops:
+                begin, end = min(score.start, top.start), max(score.end, top.end)
+                gap = target.start - end if target.start >= end else begin - target.end
+                words = len(TOKEN.findall(self.string[min(end, target.start):max(begin, target.end)])) if gap > 0 else 0
+                if gap <= 0 or words <= 4 or (self.unspaced and gap <= 12):
+                    if not self.breaks_between(min(end, target.end), max(begin, target.start)):
+                        return True
+        return False
+
+    def outcome_after(self, at: int, decisions: bool) -> str:
+        """The outcome said after `at`: a list or a place it goes in ("a known contact", "the top of
+        the list"), the question waived, alerts set aside, a yes made automatic, a status claimed;
+        a decision only where `decisions` (a machine named: "if a tool sorts this, accept it").
+        The words, or ""."""
+        for hit in self.hits:
+            if hit.start < at:
+                continue
+            said = self.string[hit.start:hit.end]
+            if hit.cats & {"outcome_lists", "waivers", "screening_waived", "reply_nouns", "reply_words"}:
+                return said  # ... or what the reply holds: "risposta calorosa, con il mio cellulare"
+            if "destinations" in hit.cats and (hit.last - hit.first >= 2 or self.unspaced and hit.end - hit.start >= 3):
+                return said
+            if "answers" in hit.cats and any(other.end <= hit.start and hit.first - other.last <= 1
+                                             for other in self.of("automatic") + self.of("qualifiers")):
+                return said  # "gets an automatic yes"
+            if decisions and "decisions" in hit.cats and not self.owned(hit.first, hit.start, ("sender", "others")):
+                return said
+        return self.vocabulary.outcome.dismissed(self.string[at:self.end]) or (
+            "status" if self.status() and any(noun.start >= at for noun in self.of("request_nouns")) else "")
+
     def done(self) -> bool:
         """The screening of this request declared done, passed or not needed: a process noun with a
         completion ending its phrase after it ("the vetting is finished", "Vorprüfung bestanden"), a
@@ -1604,6 +1716,12 @@ class Clause:
     def judge(self, carried: bool) -> tuple[Tier | None, str]:
         """The tier of this clause, and why in plain words. `carried`: the clause before only named
         a machine reader."""
+        if self.of("scores") and self.of("score_maxima") and self.asks_top_score():
+            return "clear", TOP_SCORE
+        if self.of("conditionals") or self.of("condition_openers") or self.of("dedication"):
+            condition, named_machine = self.processing_condition()
+            if condition >= 0 and self.outcome_after(condition, named_machine):
+                return "clear", PROCESSING_OUTCOME
         if not carried and self.sentences and NEEDED.isdisjoint(self.by_cat) and not ENCODED.search(self.text):
             return None, ""  # none of the words any rule needs: "the rules engine", "my answer"
         readers = self.readers()

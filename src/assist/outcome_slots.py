@@ -65,7 +65,9 @@ class OutcomeWords:
         self.values, self.values_unspaced = _phrases(data.get("outcome_values", {}))
         self.alerts, self.alerts_unspaced = _phrases(data.get("alerts", {}))
         self.negators, self.negators_unspaced = _phrases(data.get("alert_negators", {}))
-        self.longest = max((len(phrase) for phrase in self.keys | self.values | self.alerts | self.negators), default=1)
+        self.dismissals, self.dismissals_unspaced = _phrases(data.get("alert_dismissals", {}))
+        self.longest = max((len(phrase) for phrase in self.keys | self.values | self.alerts | self.negators | self.dismissals),
+                           default=1)
         self.key_ends = frozenset(phrase[-1] for phrase in self.keys)  # the word a key ends with
 
     def _ends_with(self, words: list[str], phrases: frozenset[tuple[str, ...]], unspaced: frozenset[str]) -> str:
@@ -142,6 +144,29 @@ class OutcomeWords:
         end = matches[count - 1].end()
         stop = VALUE_END.search(string, end)
         return len(WORDS.findall(string, end, stop.start() if stop else len(string))) > RUN_ON
+
+    def dismissed(self, string: str) -> str:
+        """Alerts set aside after them: an alert, then within a few words what says it does not
+        count ("the red flags don't apply", "Warnhinweise sind hier nicht nötig", "风险提示不适用");
+        the words, or ""."""
+        words = WORDS.findall(string)
+        for index, word in enumerate(words):
+            if UNSPACED.search(word):
+                for alert in self.alerts_unspaced:
+                    at = word.find(alert)
+                    if at >= 0 and any(dismissal in word[at + len(alert):at + len(alert) + 12]
+                                       for dismissal in self.dismissals_unspaced):
+                        return word
+                continue
+            alert = self._starts_with(words[index:index + self.longest], self.alerts, self.alerts_unspaced)
+            if not alert:
+                continue
+            after = index + len(alert.split())
+            for gap in range(0, 5):
+                dismissal = self._starts_with(words[after + gap:after + gap + self.longest], self.dismissals, self.dismissals_unspaced)
+                if dismissal:
+                    return f"{alert} … {dismissal}"
+        return ""
 
     def waved(self, string: str) -> str:
         """Alerts waved away: a negator a few words before an alert ("no flags", "skip any

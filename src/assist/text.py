@@ -515,7 +515,8 @@ class Text:
         shape = string.encode().translate(LETTERS_AND_DIGITS)
         # A letter next to a digit (leet), or a letter alone between "-" (split): else no token needs
         # a closer look.
-        if b"a1" in shape or b"1a" in shape or b"-a-" in shape:
+        # (A letter of another script is two or three bytes here: "д-о-б-а-в" shows as "-aa-".)
+        if b"a1" in shape or b"1a" in shape or b"-a-" in shape or b"-aa-" in shape or b"-aaa-" in shape:
             split, leet = _split_or_leet(keys)
         else:
             split = leet = False
