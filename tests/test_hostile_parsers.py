@@ -296,4 +296,9 @@ def test_load_arbitrary_utf16_and_utf32(data, encoding):
         items = list(load_requests([str(wide)]))
         check_loaded(items, str(wide))
         if "\x00" not in text:
-            assert [(item.origin, item.request) for item in items] == as_utf8
+            # The same requests from the same lines. An error may be placed differently: UTF-8
+            # bytes that open with a zip's signature are read as an archive (a LinkedIn export), and
+            # a lone BOM is an empty file, where the wide file holds a line ("PK\x03\x04", "\ufeff").
+            assert [item.request for item in items] == [request for _, request in as_utf8]
+            assert [item.origin for item in items if item.request is not None] == \
+                [origin for origin, request in as_utf8 if request is not None]
