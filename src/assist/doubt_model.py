@@ -195,10 +195,32 @@ def a_plea_to_accept(read: str, guidance: "Guidance") -> bool:
     return "request_nouns" in cats and bool(cats & {"second_person", "sender"}) and cats <= PLEA
 
 
+def only_mentions(read: str, guidance: "Guidance") -> bool:
+    """Whether a sentence quotes an attack phrase as its topic and says nothing of the screening
+    outside the quotes ("your study of 'ignore all previous instructions' attacks", "nghiên cứu của
+    chị về các câu 'bỏ qua mọi hướng dẫn trước đó'"): mentioned, not said, as the rules read it
+    (injection.Clause drops the words of a quoted mention)."""
+    from .injection import NEEDED, _clauses
+
+    if not any(mark in read for mark in QUOTES):
+        return False
+    quoted = False
+    for clause in _clauses(read, guidance.injection, True):
+        if not NEEDED.isdisjoint(clause.by_cat):
+            return False  # something said outside the quotes
+        quoted = quoted or any(hit.cats & NEEDED for hit in clause.hits)
+    return quoted
+
+
+QUOTES = ("'", '"', "“", "”", "‘", "’", "«", "»", "「", "」")
+
+
 def may_be_doubted(read: str, guidance: "Guidance") -> bool:
-    """Whether the model may doubt a sentence: one that speaks to someone (`only_of_the_sender`)
-    and is more than a plea to accept (`a_plea_to_accept`)."""
-    return not only_of_the_sender(read, guidance) and not a_plea_to_accept(read, guidance)
+    """Whether the model may doubt a sentence: one that speaks to someone (`only_of_the_sender`),
+    is more than a plea to accept (`a_plea_to_accept`) and says more than a quoted mention
+    (`only_mentions`)."""
+    return not only_of_the_sender(read, guidance) and not a_plea_to_accept(read, guidance) \
+        and not only_mentions(read, guidance)
 
 
 # Words that carry a sentence's grammar, not its meaning (injection.toml): never shown as the words
