@@ -31,3 +31,30 @@ def test_a_monthly_figure_of_one_s_own_work_is_no_pitch():
     result = screen(request(note, **dict(VENDOR, headline="Data Engineering Lead at Tokopedia", company="Tokopedia")),
                     parse_config(RECRUITER))
     assert "sales_pitch" not in {flag.id for flag in result.flags}, [(flag.id, flag.evidence) for flag in result.flags]
+
+
+SECURITY_LEAD = dict(headline="Head of Security at Corvid", industry="Computer & Network Security")
+
+
+@pytest.mark.parametrize("note", [
+    "Hi Katrin, we're a four-person fintech and can't afford a pentest yet. Could you take an hour to review our cloud architecture diagram and tell us where we're exposed?",
+    "Hola Katrin, somos una startup pequeña; ¿podrías revisar nuestra arquitectura en la nube y decirnos dónde estamos expuestos?",
+    "Hallo Katrin, könnten Sie sich unsere Cloud-Architektur ansehen und uns sagen, wo wir angreifbar sind?",
+])
+def test_free_expert_work_asked_of_a_stranger_is_a_favour(note):
+    from helpers import user
+
+    sender = dict(headline="Co-founder & CTO at Petalpay", company="Petalpay", has_photo=True, connections=200, mutual_connections=0)
+    result = screen(request(note, **sender), user(**SECURITY_LEAD))
+    assert any(flag.id == "sales_pitch" and "favour" in flag.evidence for flag in result.flags), \
+        [(flag.id, flag.evidence) for flag in result.flags]
+
+
+def test_offering_to_review_the_user_s_work_is_no_favour_asked():
+    from helpers import user
+
+    note = "Hi Katrin, happy to review your team's threat model template if that's ever useful; I run red teams at Mandiant."
+    sender = dict(headline="Red Team Lead at Mandiant", company="Mandiant", has_photo=True, connections=900, mutual_connections=3)
+    result = screen(request(note, **sender), user(**SECURITY_LEAD))
+    assert not any(flag.id == "sales_pitch" and "favour" in flag.evidence for flag in result.flags), \
+        [(flag.id, flag.evidence) for flag in result.flags]
