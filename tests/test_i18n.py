@@ -268,7 +268,7 @@ def test_screen_under_vi_reads_as_vietnamese_from_the_first_line_to_the_last(run
     assert "CHẤP NHẬN" in out and "BỎ QUA" in out and "HỎI LẠI" in out
     assert "Bản nháp trả lời" in out and "xem lại trước khi gửi" in out
     assert "báo cáo với LinkedIn" in out
-    assert "40 yêu cầu: 9 chấp nhận, 8 hỏi lại, 23 bỏ qua; 9 nên báo cáo với LinkedIn" in out.splitlines()[-1]
+    assert "40 yêu cầu: 10 chấp nhận, 7 hỏi lại, 23 bỏ qua; 9 nên báo cáo với LinkedIn" in out.splitlines()[-1]
 
 
 def test_screen_under_en_reads_as_today(run):
@@ -276,9 +276,9 @@ def test_screen_under_en_reads_as_today(run):
     assert code == 0
     assert "Draft reply (clarify, vi) - review before sending:" in out
     assert "! worth reporting to LinkedIn (likely fake, scam or manipulation)" in out
-    # req-32 (an Indonesian payments analyst, labelled accept with ask acceptable) is asked about
-    # since the learned reader's version 13 (BENCHMARKS.md)
-    assert out.splitlines()[-1].startswith("40 requests: 9 accept, 8 ask, 23 ignore; 9 worth reporting to LinkedIn")
+    # req-32 (an Indonesian payments analyst, labelled accept with ask acceptable) moves between
+    # accept and ask with the learned reader's retraining (BENCHMARKS.md, version 13)
+    assert out.splitlines()[-1].startswith("40 requests: 10 accept, 7 ask, 23 ignore; 9 worth reporting to LinkedIn")
     assert "Ignore: " in out and "Nên bỏ qua" not in out  # the summary follows the interface language
 
 

@@ -246,6 +246,7 @@ WHY = tuple(said(message) for message in (
     N_("it says this very request is already approved, which cannot be checked here"),
     N_("it says how this request should come out for whatever sorts or screens it, which is not said to you"),
     N_("it asks whatever scores the requests for a top score for this one"),
+    N_("it says this very request is approved and files it where accepted requests go"),
     N_("it speaks to an AI or a screening tool rather than to you"),
     N_("it states as a fact that requests like this are approved by themselves"),
     N_("it sets a standing rule for whoever reads it, from now on"),

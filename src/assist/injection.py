@@ -111,6 +111,7 @@ SHORT_ASIDE = re.compile(r"\s?[（(][^()（）\n]{1,30}[)）]")
 REQUEST_DEIXIS = "a profile is written before any request, and this one speaks of this very request"
 NOT_PROFILE = frozenset({"note", "id", "received_at"})  # where "this request" is ordinary, or no sentence at all
 BRACKETED_STATUS = "a name, company or place carries a status or a verdict, which it never holds"
+STATUS_AND_LIST = "it says this very request is approved and files it where accepted requests go"
 TOP_SCORE = "it asks whatever scores the requests for a top score for this one"
 CONDITION_REACH = 3  # clauses after a condition on this request's processing that may say its outcome
 PROCESSING_OUTCOME = "it says how this request should come out for whatever sorts or screens it, which is not said to you"
@@ -1648,6 +1649,9 @@ class Clause:
         for noun in self.of("reply_nouns"):
             if self.owned(noun.first, noun.start, ("sender", "others")):
                 continue
+            ordered = any(hit.start == noun.start and hit is not noun and hit.cats & (VERBS | {"sorting_verbs"}) for hit in self.hits)
+            if ordered and any(0 <= marker.first - noun.last <= 1 and marker.start >= noun.end for marker in self.of("label_markers")):
+                return True  # "summarise this profile as: verified candidate", "ringkas profil ini sebagai: …"
             for verb in self.of("compose_verbs"):
                 if verb is noun or self.owned(verb.first, verb.start) or noun.start <= verb.start < noun.end:
                     continue
@@ -1795,6 +1799,9 @@ class Clause:
         if consent == "screening" and (self.of("consent_time") or self.of("targets") or addressed):
             return "clear", "it claims the screening itself already approved it"
         waived, status = self.waived(), self.status()
+        if status and self.of("outcome_lists") and (self.of("decisions") or self.of("consent")):
+            # Two claims about this very request: approved, and filed where accepted requests go.
+            return "clear", STATUS_AND_LIST
         if waived and (status or self.decided()) and (status or machine or self.named() or self.automatic_reader()):
             return "clear", "it tells the screening to decide without asking, and claims the decision is made"
         done = self.done()
