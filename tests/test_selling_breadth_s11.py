@@ -58,3 +58,27 @@ def test_offering_to_review_the_user_s_work_is_no_favour_asked():
     result = screen(request(note, **sender), user(**SECURITY_LEAD))
     assert not any(flag.id == "sales_pitch" and "favour" in flag.evidence for flag in result.flags), \
         [(flag.id, flag.evidence) for flag in result.flags]
+
+
+@pytest.mark.parametrize("note", [
+    "Hi Katrin, I audit bridges at Trail of Bits. Saw Corvid's phishing posts; happy to share the list and meet EU security teams.",
+    "Hi Katrin, I lead payments fraud at Adyen. Your talk was great; keen to compare notes and meet more EU fintechs.",
+])
+def test_eu_written_as_the_union_is_no_portuguese_first_person(note):
+    """'EU' (the European Union) folded is Portuguese 'eu' (I): read so, 'share … EU security teams'
+    was an offer of services to a segment (redteam6/dev 046)."""
+    from helpers import user
+
+    sender = dict(headline="Security Engineer at Trail of Bits", company="Trail of Bits", has_photo=True,
+                  connections=800, mutual_connections=2)
+    result = screen(request(note, **sender), user(**SECURITY_LEAD))
+    assert "sales_pitch" not in {flag.id for flag in result.flags}, [(flag.id, flag.evidence) for flag in result.flags]
+
+
+def test_portuguese_eu_is_still_a_first_person():
+    from helpers import user
+
+    note = "Olá Katrin, eu ajudo equipes de segurança a reduzir custos com pentests. Posso te enviar a nossa tabela de preços?"
+    sender = dict(headline="Consultor de vendas", company="SegurPro", has_photo=True, connections=300, mutual_connections=0)
+    result = screen(request(note, **sender), user(**SECURITY_LEAD))
+    assert "sales_pitch" in {flag.id for flag in result.flags}, [(flag.id, flag.evidence) for flag in result.flags]

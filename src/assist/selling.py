@@ -36,6 +36,8 @@ from .text import PhraseSet, Text, once, quote, user_phrases
 # Where a sentence ends: the marks of Latin and other scripts (those of Chinese and Japanese need no
 # space after them), a line break, a semicolon.
 SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|[。！？!?\n;；]+")
+# Portuguese "eu" (I) as written: lower case, or capitalised at a sentence's start; "EU" alone is the Union.
+EU_WORD = re.compile(r"\b[Ee]u\b")
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,7 @@ class _Reading:
         # and, from a seller, what they sell ("how Pipewave fits"). Counted after the book's sets.
         self.company_names = company_names
         self.seller = seller
+        self.eu_is_union = "EU" in note.original and EU_WORD.search(note.original) is None
         self.company_number = vocabulary.book.size
         self.objects = vocabulary.kind_of
         self.kinds: set[str] = set()
@@ -276,6 +279,11 @@ class _Reading:
 
     def has(self, name: str) -> bool:
         return self.cue[name] in self.found
+
+    def first_person(self, found: set[int] | frozenset[int]) -> bool:
+        """A first person among `found`; Portuguese "eu" only where the note writes it as a word,
+        not only as "EU", the European Union."""
+        return self.cue["first_person"] in found or (self.cue["first_person_eu"] in found and not self.eu_is_union)
 
     def signs(self) -> set[str]:
         """The signs the note shows as a whole."""
@@ -295,11 +303,11 @@ class _Reading:
         offered = {kind for number, kind in self.objects.items() if number in self.found}
         # The company's name, looked for only where it could change something: a seller's, or a
         # note with no first person of its own.
-        names = (self.company.find_all(self.note) if self.company_names and (self.seller or not self.has("first_person"))
+        names = (self.company.find_all(self.note) if self.company_names and (self.seller or not self.first_person(self.found))
                  else [])
         if names and self.seller:
             offered.add("product")
-        first = self.has("first_person") or bool(names)
+        first = self.first_person(self.found) or bool(names)
         core = (first and self.has("offer_verbs")) or self.has("first_person_offers")
         customer = self.has("audience") or self.has("segments")
         may_offer = (core and bool(offered or customer or self.has("claims"))) or (
@@ -326,7 +334,7 @@ class _Reading:
                 objects.add("product")
             if cue["seeking"] in sentence:  # hiring: the people named are sought, not offered
                 objects -= self.vocabulary.sought
-            first = cue["first_person"] in sentence or speaking
+            first = self.first_person(sentence) or speaking
             core = (first and cue["offer_verbs"] in sentence) or cue["first_person_offers"] in sentence
             audience = cue["audience"] in sentence
             customer = audience or cue["segments"] in sentence
