@@ -66,7 +66,6 @@ def test_a_code_asked_back_or_an_extension_to_install_is_a_sign(note, kind):
     assert kind in signs(note), (note, signs(note))
 
 
-@pytest.mark.xfail(strict=True, reason="a Latin word written onto Japanese kana ('Telegramの') is one word to the scam reader")
 def test_secrecy_in_japanese_honorifics_beside_a_messaging_app_is_two_signs():
     found = signs("非公開のポジションです。社内の方にはまだお話しにならず、Telegramの@talent_jpまでご連絡ください。")
     assert {"off_platform", "urgency"} <= set(found), found
