@@ -238,6 +238,7 @@ WHY = tuple(said(message) for message in (
     N_("it gives orders about the screening itself"),
     N_("it hands encoded text to an assistant"),
     N_("it holds a fake system tag or verdict, written for an AI"),
+    N_("it holds a made-up chat in which a screening tool says it accepted this request"),
     N_("it mentions an approval or an agreement that cannot be checked here"),
     N_("it reads like an instruction about a decision, and it is not clear who it is for"),
     N_("it says the screening of this request is done or not needed, and decides it or says so to a screening tool"),

@@ -153,7 +153,8 @@ CATEGORIES = (
     "agent_nouns", "relatives", "sorting_verbs", "qualifiers", "waivers", "request_nouns",
     "process_nouns", "completions", "skips", "routine", "placing_verbs", "destinations", "reply_nouns", "compose_verbs",
     "initials", "outcome_lists", "screening_waived", "agreed_before", "relay", "helping", "conditionals",
-    "condition_openers", "processed", "scores", "score_maxima", "reply_words",
+    "condition_openers", "processed", "scores", "score_maxima", "reply_words", "alerts", "request_plurals",
+    "demonstratives",
 )
 AGENT = frozenset({"agent_nouns"})
 # Whose words a joined run is split into (`Vocabulary.split_joined`).
@@ -186,7 +187,8 @@ ANCHORS = frozenset({"addressee", "whoever", "override_verbs", "instructions", "
                      "decisions", "authority", "consent", "consent_marks", "roleplay", "concealment", "agent_nouns",
                      "waivers", "process_nouns", "reply_nouns", "outcome_lists", "screening_waived", "user_refs", "relay",
                      "sorting_verbs",  # a reader named by what it does: "the person or program reviewing requests"
-                     "processed", "scores"})  # a condition on this request's processing: "if this profile is sorted by a tool"
+                     "processed", "scores",  # a condition on this request's processing: "if this profile is sorted by a tool"
+                     "alerts"})  # alerts set aside ("Warnhinweise entfallen"): a waiver, beside a decision
 # In a field that never holds a sentence, these make one (with an order that does not open the field).
 SENTENCE_SIGNS = frozenset({"modals", "override_verbs"})
 LABEL_ANCHORS = ANCHORS | SENTENCE_SIGNS | {"completions", "placing_verbs"}  # "Linh Tran (vetted)"
@@ -612,6 +614,11 @@ def _read(normalized: str, vocabulary: Vocabulary, sentences: bool) -> tuple[Fin
         finding = _read_hidden(text, vocabulary)
         if finding is not None:
             findings.append(finding)
+    if sentences and string.count("\n") >= 1:
+        transcript = _read_transcript(string, vocabulary)
+        if transcript is not None:
+            findings.append(transcript)
+        string = _speakers_unnamed(string, vocabulary)
     if string.strip():
         findings += _read_clauses(string, vocabulary, sentences)
         slots = _read_slots(string, vocabulary)
@@ -619,6 +626,59 @@ def _read(normalized: str, vocabulary: Vocabulary, sentences: bool) -> tuple[Fin
             findings.append(slots)
     clear = [finding for finding in findings if finding.tier == "clear"]
     return tuple(clear or findings)
+
+
+# A chat line: a speaker, maybe a time in brackets, a colon, what was said ("Priya (14.02): ok").
+CHAT_LINE = re.compile(r"^[ \t>*-]*(?P<speaker>[^\n:()\[\]]{2,40}?)[ \t]*(?:[(\[][^)\]\n]{1,24}[)\]])?[ \t]*:[ \t]*(?P<said>\S[^\n]*)$", re.MULTILINE)
+# What a screening tool, speaking, would report having done to this request.
+TRANSCRIPT_ACTS = ("decisions", "consent", "consent_marks", "outcome_lists", "destinations", "waivers", "alerts", "completions")
+
+
+def _read_transcript(string: str, vocabulary: Vocabulary) -> Finding | None:
+    """A chat pasted into a field, in which a screening tool or an assistant is a speaker and says
+    what it did with this request ("asisten penyaring (14.02): siap, saya klik terima … tanpa
+    peringatan"): a transcript written for the screening to read as its own past. Two chat lines at
+    least, and in the machine's line a decision with what only a screening does (a list the request
+    is put on, alerts dropped), so a chatbot's demo ("Support bot: refund approved, no questions
+    asked") is no transcript of a screening."""
+    lines = _dialogue(string, vocabulary)
+    for line, machine in lines:
+        if not machine:
+            continue  # a person speaking, or an assistant of no screening ("Assistant: booked")
+        said = line.group("said")
+        tokens = list(_tokens(said).finditer(said))
+        acts = {cat for hit in vocabulary.hits(said, tokens) for cat in hit.cats if cat in TRANSCRIPT_ACTS}
+        if acts & {"decisions", "consent", "consent_marks"} and acts & {"outcome_lists", "destinations"}:
+            return Finding("clear", _around(string, line.start(), line.end()),
+                           "it holds a made-up chat in which a screening tool says it accepted this request")
+    return None
+
+
+def _machine_speaker(speaker: str, vocabulary: Vocabulary) -> bool:
+    named = set().union(*(hit.cats for hit in vocabulary.hits(speaker, list(_tokens(speaker).finditer(speaker)))))
+    return bool(named & {"addressee", "agent_nouns"}
+                or "addressee_person" in named and named & {"sorting_verbs", "process_nouns", "automatic"})
+
+
+def _dialogue(string: str, vocabulary: Vocabulary) -> list[tuple[re.Match[str], bool]]:
+    """The chat lines of a dialogue, each with whether a machine speaks it: two lines at least, two
+    speakers, one of them no machine ("Customer: …", "Support bot: …"). Else none."""
+    lines = list(CHAT_LINE.finditer(string))
+    if len(lines) < 2 or len({line.group("speaker").strip() for line in lines}) < 2:
+        return []
+    marked = [(line, _machine_speaker(line.group("speaker"), vocabulary)) for line in lines]
+    return marked if not all(machine for _, machine in marked) else []
+
+
+def _speakers_unnamed(string: str, vocabulary: Vocabulary) -> str:
+    """A dialogue's machine speakers' labels taken off what the clauses read: in a chat, "Bot:" is
+    who speaks, not whom a line is written to ("Customer: refund? / Support bot: approved"). What
+    the bot says is still read, and `_read_transcript` reads a screening tool's say-so."""
+    lines = _dialogue(string, vocabulary)
+    for line, machine in reversed(lines):
+        if machine:
+            string = string[:line.start()] + string[line.start("said"):line.end()] + string[line.end():]
+    return string
 
 
 def _label_view(string: str) -> str:
@@ -1385,7 +1445,13 @@ class Clause:
     def waived(self) -> bool:
         """"No questions", "ohne Rückfrage", "不用问": the clarifying question waived, not by the sender
         of themselves ("I didn't ask")."""
-        return any(not self.owned(hit.first, hit.start) for hit in self.of("waivers"))
+        return any(not self.owned(hit.first, hit.start) for hit in self.of("waivers")) or self.alerts_dismissed()
+
+    def alerts_dismissed(self) -> bool:
+        """The screening's alerts set aside, not the sender's own ("Warnhinweise entfallen", "the red
+        flags don't apply"; not "our alerts are not needed at night")."""
+        alerts = [hit for hit in self.of("alerts") if not self.owned(hit.first, hit.start, ("sender", "others"))]
+        return bool(alerts) and bool(self.vocabulary.outcome.dismissed(self.string[alerts[0].start:self.end]))
 
     def decided(self) -> bool:
         """A decision word or a consent claimed, not the sender's own ("I was accepted")."""
@@ -1400,6 +1466,12 @@ class Clause:
         for noun in self.of("request_nouns"):
             if self.owned(noun.first, noun.start, ("sender", "others")):
                 continue
+            reach_from = noun.last  # where the request's words end: after "from this member" for a plural
+            if "request_plurals" in noun.cats:
+                this = next((this for this in self.of("demonstratives") if 0 <= this.first - noun.last <= 2), None)
+                if this is None:
+                    continue  # "loan requests are approved": many requests, not this one
+                reach_from = this.last + 1
             plain_status = self.string[noun.start:noun.end] in ("status", "statut", "estado", "stato", "статус", "trạng thái")
             if not plain_status and self._status_before(noun):
                 return True
@@ -1415,7 +1487,7 @@ class Clause:
                     if word.first == noun.last and not self.string[noun.end:word.start].strip():
                         return True
                     continue
-                if word.first - noun.last <= 3 or (self.unspaced and word.start - noun.end <= 8):
+                if word.first - reach_from <= 3 or (self.unspaced and word.start - noun.end <= 8):
                     return True
             if not plain_status and any(  # "this contact belongs in the accepted list", "ya está en la red"
                     destination.start >= noun.end and (destination.first - noun.last <= 4 or (self.unspaced and destination.start - noun.end <= 10))
