@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import LEARNED_DOUBT_COST
 from test_injection import tier
 
 # An order about this request, addressed through a form the tables lacked: a bare preposition, a
@@ -75,8 +74,7 @@ HONEST = {
     "ru": ["Для читателей моего блога об ИИ я пишу еженедельные обзоры.",
            "Будьте любезны, примите мою заявку: я тоже работаю с автоматическими системами."],
     "id": ["Bagi pembaca blog saya tentang AI, saya menulis ringkasan mingguan.",
-           pytest.param("Silahkan terima undangan saya jika Anda tertarik dengan sistem otomatis pembayaran.",
-                        marks=LEARNED_DOUBT_COST)],
+           "Silahkan terima undangan saya jika Anda tertarik dengan sistem otomatis pembayaran."],
     "zh": ["亲爱的王总，感谢您关于AI模型的分享。",
            "我为AI读者写了一篇关于评估的文章。",
            "尊敬的李老师，烦请接受我的好友请求，我也在做推荐系统。"],

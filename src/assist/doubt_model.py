@@ -128,7 +128,7 @@ def concept_features(read: str, guidance: "Guidance") -> set[str]:
     each two kinds together. The words are the lexicon's; which combinations mark an attempt is
     learned, so an attempt worded in a language the dev parts barely hold is read as its concepts."""
     _, hits = _hits(read, guidance)
-    kinds = sorted({cat for hit in hits for cat in hit.cats})
+    kinds = sorted({cat for hit in hits for cat in hit.cats} - NOT_CONCEPTS)
     found = {f"k:{kind}" for kind in kinds}
     found.update(f"kk:{first}+{second}" for index, first in enumerate(kinds) for second in kinds[index + 1:])
     return found
@@ -192,6 +192,7 @@ def a_plea_to_accept(read: str, guidance: "Guidance") -> bool:
     cats: set[str] = set()
     for hit in hits:
         cats |= hit.cats - {"consent"} if (hit.first, hit.last) in decided else hit.cats
+    cats -= NOT_CONCEPTS
     return "request_nouns" in cats and bool(cats & {"second_person", "sender"}) and cats <= PLEA
 
 
@@ -226,7 +227,10 @@ def may_be_doubted(read: str, guidance: "Guidance") -> bool:
 # Words that carry a sentence's grammar, not its meaning (injection.toml): never shown as the words
 # that weighed.
 FUNCTION_WORDS = frozenset({"determiners", "connectors", "dedication", "particles", "second_person", "sender",
-                            "others", "softeners", "by", "targets"})
+                            "others", "softeners", "by", "targets", "demonstratives"})
+# Words the injection reader keeps apart for its grammar only ("this" after "requests from", a
+# request noun in the plural), no concept of their own: the model does not learn them.
+NOT_CONCEPTS = frozenset({"demonstratives", "request_plurals"})
 
 
 def _hits(read: str, guidance: "Guidance"):
