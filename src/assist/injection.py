@@ -1447,6 +1447,14 @@ class Clause:
         of themselves ("I didn't ask")."""
         return any(not self.owned(hit.first, hit.start) for hit in self.of("waivers")) or self.alerts_dismissed()
 
+    def _waived_apart(self) -> bool:
+        """The question waived by words other than those that declared the screening not needed: "ohne
+        Rückfragen" is both, and one phrase is one sign, not two."""
+        needless = [hit for cat in ("screening_waived", "skips", "process_nouns", "completions", "routine") for hit in self.of(cat)]
+        return any(not self.owned(hit.first, hit.start) and not any(hit.start < other.end and other.start < hit.end
+                                                                     for other in needless)
+                   for hit in self.of("waivers")) or self.alerts_dismissed()
+
     def alerts_dismissed(self) -> bool:
         """The screening's alerts set aside, not the sender's own ("Warnhinweise entfallen", "the red
         flags don't apply"; not "our alerts are not needed at night")."""
@@ -1455,9 +1463,19 @@ class Clause:
 
     def decided(self) -> bool:
         """A decision word or a consent claimed, not the sender's own ("I was accepted")."""
-        return any(not self.owned(hit.first, hit.start, ("sender", "others"))
+        return any(not self.owned(hit.first, hit.start, ("sender", "others")) and not self._of_requests_in_general(hit)
                    for cat in ("decisions", "consent", "consent_marks") for hit in self.of(cat)) or any(
             "answers" in label.cats for label in self.labels()) or self.placement()  # "mark this as yes", "add to network"
+
+    def _of_requests_in_general(self, word: Hit) -> bool:
+        """A decision said of requests in the plural, before it in the clause, with nothing tying them
+        to this one ("Anfragen werden bei uns meist am selben Tag angenommen"): no "this" after them,
+        no request in the singular, no "you", no reader named. Not "requests like this are approved"."""
+        plurals = [noun for noun in self.of("request_plurals") if noun.end <= word.start
+                   and not self.breaks_between(noun.end, word.start)
+                   and not any(0 <= this.first - noun.last <= 2 for this in self.of("demonstratives"))]
+        return bool(plurals) and not any("request_plurals" not in noun.cats for noun in self.of("request_nouns")) \
+            and not self.of("second_person") and not self.readers()
 
     def status(self) -> bool:
         """A decision said of this very request, no reader named: "solicitud aprobada", "dossier
@@ -1877,8 +1895,8 @@ class Clause:
         if waived and (status or self.decided()) and (status or machine or self.named() or self.automatic_reader()):
             return "clear", "it tells the screening to decide without asking, and claims the decision is made"
         done = self.done()
-        if done and (machine or self.named() or self.automatic_reader() or self.decided() or status or waived
-                     or self.structured()):
+        if done and (machine or self.named() or self.automatic_reader() or self.decided() or status
+                     or self._waived_apart() or self.structured()):
             return "clear", "it says the screening of this request is done or not needed, and decides it or says so to a screening tool"
         if self.composes():
             return "clear", "it tells whoever writes the reply or the summary what to put in it"
