@@ -92,3 +92,13 @@ def json_lines(out: str) -> list[dict]:
 # report (BENCHMARKS.md, ninth and tenth sessions). Strict: the day it stops, the test says so.
 LEARNED_DOUBT_COST = pytest.mark.xfail(strict=True, reason="the learned reader (version 10 on) doubts this honest "
                                        "sentence: ask, never a report; BENCHMARKS.md, ninth and tenth sessions")
+
+
+def scam_judgement(note: str, **sender):
+    """The scam reader's judgement of a note from a stranger with this profile, and its signs."""
+    from assist.guidance import load_guidance
+    from assist.scams import judge, read_signs
+
+    guidance = load_guidance()
+    signs = read_signs(request(note, **sender), user(), guidance)
+    return judge(signs, guidance), signs

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from assist.guidance import load_guidance
-from assist.scams import judge, read_signs
-from helpers import request, user
+from helpers import scam_judgement
 
 STRANGER = dict(headline="Editor", company=None, industry=None, has_photo=True, connections=120,
                 mutual_connections=0, experience=[])
 
 
 def _judged(note: str):
-    guidance = load_guidance()
-    signs = read_signs(request(note, **STRANGER), user(), guidance)
-    return judge(signs, guidance), signs
+    return scam_judgement(note, **STRANGER)
 
 
 @pytest.mark.parametrize("note", [

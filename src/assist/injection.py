@@ -615,10 +615,11 @@ def _read(normalized: str, vocabulary: Vocabulary, sentences: bool) -> tuple[Fin
         if finding is not None:
             findings.append(finding)
     if sentences and string.count("\n") >= 1:
-        transcript = _read_transcript(string, vocabulary)
+        lines = _dialogue(string, vocabulary)
+        transcript = _read_transcript(string, lines, vocabulary)
         if transcript is not None:
             findings.append(transcript)
-        string = _speakers_unnamed(string, vocabulary)
+        string = _speakers_unnamed(string, lines)
     if string.strip():
         findings += _read_clauses(string, vocabulary, sentences)
         slots = _read_slots(string, vocabulary)
@@ -634,14 +635,13 @@ CHAT_LINE = re.compile(r"^[ \t>*-]*(?P<speaker>[^\n:()\[\]]{2,40}?)[ \t]*(?:[(\[
 TRANSCRIPT_ACTS = ("decisions", "consent", "consent_marks", "outcome_lists", "destinations", "waivers", "alerts", "completions")
 
 
-def _read_transcript(string: str, vocabulary: Vocabulary) -> Finding | None:
+def _read_transcript(string: str, lines: list[tuple[re.Match[str], bool]], vocabulary: Vocabulary) -> Finding | None:
     """A chat pasted into a field, in which a screening tool or an assistant is a speaker and says
     what it did with this request ("asisten penyaring (14.02): siap, saya klik terima … tanpa
     peringatan"): a transcript written for the screening to read as its own past. Two chat lines at
     least, and in the machine's line a decision with what only a screening does (a list the request
     is put on, alerts dropped), so a chatbot's demo ("Support bot: refund approved, no questions
     asked") is no transcript of a screening."""
-    lines = _dialogue(string, vocabulary)
     for line, machine in lines:
         if not machine:
             continue  # a person speaking, or an assistant of no screening ("Assistant: booked")
@@ -670,11 +670,10 @@ def _dialogue(string: str, vocabulary: Vocabulary) -> list[tuple[re.Match[str], 
     return marked if not all(machine for _, machine in marked) else []
 
 
-def _speakers_unnamed(string: str, vocabulary: Vocabulary) -> str:
+def _speakers_unnamed(string: str, lines: list[tuple[re.Match[str], bool]]) -> str:
     """A dialogue's machine speakers' labels taken off what the clauses read: in a chat, "Bot:" is
     who speaks, not whom a line is written to ("Customer: refund? / Support bot: approved"). What
     the bot says is still read, and `_read_transcript` reads a screening tool's say-so."""
-    lines = _dialogue(string, vocabulary)
     for line, machine in reversed(lines):
         if machine:
             string = string[:line.start()] + string[line.start("said"):line.end()] + string[line.end():]
