@@ -60,6 +60,38 @@ class Thresholds:
 UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+
+
+def _plural(word: str) -> str:
+    """The English plural of a phrase's last word: "researcher" -> "researchers", "policy" ->
+    "policies", "analysis" (a Latin -is) -> "analyses"."""
+    if word.endswith("is"):
+        return word[:-2] + "es"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _with_plurals(words: list[str]) -> list[str]:
+    """A field's words and, for those whose last word is a plain English one of four letters or
+    more, its plural, where the plural is not itself listed. For the user's goals, which say whom
+    they seek in the plural ("Meet researchers working on...", "Hire nurses"); not for the sender,
+    whose plural nouns are mostly other people ("we catch fake recruiters")."""
+    listed = set(words)
+    out = list(words)
+    for word in words:
+        *head, last = word.split(" ")
+        if len(last) >= 4 and _ENGLISH_WORD.fullmatch(last) and (last.endswith("is") or not last.endswith("s")):
+            plural = " ".join([*head, _plural(last)])
+            if plural not in listed:
+                out.append(plural)
+                listed.add(plural)
+    return out
+
+
 class Industries:
     """Families of related fields, matched in one pass: which families a text belongs to."""
 
@@ -250,6 +282,11 @@ class Guidance:
     @cached_property
     def industries(self) -> "Industries":
         return Industries(self._signals["industries"])
+
+    @cached_property
+    def wanted_industries(self) -> "Industries":
+        """The fields as the user's goals and interests name them: in the plural too."""
+        return Industries({family: _with_plurals(words) for family, words in self._signals["industries"].items()})
 
     @cached_property
     def event_name(self) -> re.Pattern[str]:

@@ -541,13 +541,15 @@ def _topic(guidance: Guidance, original: str, about_user: list[str], event: list
     return None
 
 
-def _families(guidance: Guidance, *texts: Text, besides: frozenset[str] = frozenset()) -> dict[str, str]:
+def _families(guidance: Guidance, *texts: Text, besides: frozenset[str] = frozenset(), wanted: bool = False) -> dict[str, str]:
     """The fields a text belongs to, strongest first: those with at least a share (a half) of the
     top count of hits, so a backend engineer who mentions payments once is an engineer, not a banker.
-    `besides`: families not counted."""
+    `besides`: families not counted. `wanted`: the text is the user's goals or interests, read with
+    plural forms ("Meet researchers...")."""
+    industries = guidance.wanted_industries if wanted else guidance.industries
     counted: dict[str, list[str]] = {}
     for text in texts:
-        for family, hits in guidance.industries.hits(text).items():
+        for family, hits in industries.hits(text).items():
             if family not in besides:
                 counted.setdefault(family, []).extend(hits)
     if not counted:
@@ -565,7 +567,7 @@ def _user_families(guidance: Guidance, industry: str | None, headline: str | Non
     config (read only: the same dict for every request)."""
     families = _families(guidance, Text.of(" \n ".join(filter(None, [industry, headline]))))
     for wanted in (goals, interests):
-        for family, word in _families(guidance, Text.of(" \n ".join(wanted))).items():
+        for family, word in _families(guidance, Text.of(" \n ".join(wanted)), wanted=True).items():
             families.setdefault(family, word)
     return families
 
