@@ -11,14 +11,26 @@ def _flags(result):
     return {flag.id: flag.evidence for flag in result.flags}
 
 
-def test_a_researcher_is_whom_a_goal_of_meeting_researchers_seeks():
-    me = user(headline="Head of Data at Pellucid", industry="Software", interests=["data quality"],
-              goals=["Meet researchers working on data provenance"])
-    sender = dict(headline="Research Scientist at Kestrel Institute", company="Kestrel Institute",
-                  industry="Research", has_photo=True, connections=400, mutual_connections=1,
-                  experience=[{"title": "Research Scientist", "company": "Kestrel Institute", "years": 6}])
-    flags = _flags(screen(request(None, **sender), me))
+def _researcher(headline: str) -> dict:
+    return dict(headline=headline, company="Kestrel Institute", industry="Research", has_photo=True, connections=400,
+                mutual_connections=1, experience=[{"title": headline.split(" at ")[0], "company": "Kestrel Institute", "years": 6}])
+
+
+def _head_of_data():
+    return user(headline="Head of Platform at Pellucid", industry="Software", interests=["observability"],
+                goals=["Meet researchers working on machine learning for data provenance"])
+
+
+def test_a_researcher_in_the_goals_field_is_whom_the_goal_seeks():
+    # The goal's field ("machine learning") is a small part of the profile: a research scientist's
+    # headline names it once; that is enough for the people the goal names.
+    flags = _flags(screen(request(None, **_researcher("Research Scientist at Kestrel Research Institute | Machine Learning")), _head_of_data()))
     assert "irrelevant" not in flags and "professional_relevance" in flags, flags
+
+
+def test_a_researcher_in_another_field_is_not_whom_the_goal_seeks():
+    flags = _flags(screen(request(None, **_researcher("UX Researcher at Kestrel Institute | Game Design")), _head_of_data()))
+    assert "professional_relevance" not in flags, flags
 
 
 def test_a_goal_of_hiring_nurses_finds_a_nurse():

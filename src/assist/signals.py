@@ -567,9 +567,33 @@ def _user_families(guidance: Guidance, industry: str | None, headline: str | Non
     config (read only: the same dict for every request)."""
     families = _families(guidance, Text.of(" \n ".join(filter(None, [industry, headline]))))
     for wanted in (goals, interests):
-        for family, word in _families(guidance, Text.of(" \n ".join(wanted)), wanted=True).items():
+        for family, word in _families(guidance, Text.of(" \n ".join(wanted))).items():
             families.setdefault(family, word)
     return families
+
+
+@lru_cache(maxsize=64)
+def _people_sought(guidance: Guidance, goals: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The people a goal seeks by their field's plural noun, and the field the goal names beside
+    it: "Meet researchers working on LLM evaluation" is (research, {ai}); "Hire nurses" (healthcare,
+    {}). Once a config."""
+    sought = []
+    for goal in goals:
+        singular = set(_families(guidance, Text.of(goal)))
+        everything = guidance.wanted_industries.hits(Text.of(goal))
+        for family in set(everything) - singular:  # found only in the plural: whom the goal seeks
+            sought.append((family, frozenset(everything) - {family}))
+    return tuple(sought)
+
+
+def _sought_by_goal(guidance: Guidance, goals: tuple[str, ...], profile: Text) -> dict[str, str]:
+    """The families of people a goal seeks that the sender's profile holds, with the field the goal
+    names beside them, however small a part of the profile it is: a research scientist whose
+    headline says "LLM Safety" is one of the "researchers working on LLM evaluation and safety";
+    a UX researcher at a games studio is not."""
+    held = guidance.industries.hits(profile)
+    return {family: sorted(held[family])[0] for family, topic in _people_sought(guidance, goals)
+            if family in held and (not topic or topic & set(held))}
 
 
 def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, note: Text, profile: Text,
@@ -610,6 +634,10 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
     their_families = (told if told and not student else None) \
         or (besides and _families(guidance, profile, said.fields, besides=besides)) or _families(guidance, profile, said.fields)
     shared = sorted(set(user_families) & set(their_families))
+    if not shared:  # the people a goal names, in its field ("researchers working on LLM safety")
+        sought = _sought_by_goal(guidance, tuple(me.goals), profile)
+        their_families = {**their_families, **sought}
+        shared = sorted(sought)
 
     target_names = terms(company_names(guidance, me.target_companies), guidance)
     targets_in_profile = target_names.find(companies, names_company=True) or target_names.find(profile)
