@@ -676,7 +676,8 @@ def _relevance(reader: _Reader, lex, guidance: Guidance, config: UserConfig, not
         shared or targets or not their_families or set(their_families) <= guidance.recruiter_fields | set(user_families))
     if recruits_for_you:
         reasons.append(wording.RECRUITS_FOR_YOU.format(said=quote(recruiter[0])))
-    if hires and (seeker or (shared and not leader)) and not recruiter:  # a head of X is not a candidate
+    # A head of X is not a candidate; a seeker is, in the user's field or where no field is named.
+    if hires and ((seeker and (shared or not their_families)) or (shared and not leader)) and not recruiter:
         reasons.append(wording.CANDIDATE_SAID.format(said=quote(seeker[0])) if seeker else wording.CANDIDATE.format())
     if shared:
         reasons.append(wording.SAME_FIELD.format(fields=', '.join(their_families[f] for f in shared)))
