@@ -54,6 +54,9 @@ class Purpose:
     note: Cue
     profile: Cue
     needs_goal: bool
+    # Who the sender is (an investor, a journalist, a student), which a seller's profile says they
+    # are not: from a sender whose profile sells, only the profile's word for it counts.
+    identity: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,8 @@ class Vocabulary:
         self.cues = {name: compiled(entry) for name, entry in data["cues"].items()}
         self.purposes = tuple(
             Purpose(name, entry["label"], compiled(entry, "note", "note_patterns", "note_extends"),
-                    compiled(entry, "profile", "profile_patterns", "profile_extends"), entry.get("needs_goal", False))
+                    compiled(entry, "profile", "profile_patterns", "profile_extends"), entry.get("needs_goal", False),
+                    entry.get("identity", False))
             for name, entry in data["purposes"].items())
         self.goals = {name: Goal(compiled(entry), frozenset(entry["welcomes"]), entry["waives_price"])
                       for name, entry in data["goals"].items()}
@@ -178,7 +182,7 @@ def read(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, profile
 
         if not roles and most(weights) < parameters["flag_at"]:
             return _favour(vocabulary, parameters, note, known)  # nothing else could be selling
-        purpose = _purpose(vocabulary, reading.found, now, welcome)
+        purpose = _purpose(vocabulary, reading.found, now, welcome, seller=bool(roles))
         # The sentences are read one by one only where they could matter.
         if most(parameters["hard_signs"] if purpose is not None else weights) >= parameters["flag_at"]:
             signs |= reading.offers()
@@ -243,12 +247,15 @@ def _favour(vocabulary: Vocabulary, parameters: dict[str, Any], note: Text, know
                    wording.FAVOUR.format(said=_listed(hits, note.original)), kind="favour")
 
 
-def _purpose(vocabulary: Vocabulary, note: frozenset[int], profile: frozenset[int], welcome: Welcome) -> str | None:
-    """An honest reason to write, in the note or the profile (the cues each holds)."""
+def _purpose(vocabulary: Vocabulary, note: frozenset[int], profile: frozenset[int], welcome: Welcome,
+             seller: bool = False) -> str | None:
+    """An honest reason to write, in the note or the profile (the cues each holds). `seller`: the
+    profile names a seller's role; then an identity the note claims ("j'écris pour des CEO" from
+    a ghostwriter) is not taken from the note."""
     for purpose in vocabulary.purposes:
         if purpose.needs_goal and purpose.name not in welcome.kinds:
             continue
-        if purpose.note.number in note or purpose.profile.number in profile:
+        if (purpose.note.number in note and not (seller and purpose.identity)) or purpose.profile.number in profile:
             return purpose.label
     return None
 
