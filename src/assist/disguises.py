@@ -91,6 +91,8 @@ def unsplit(text: str) -> tuple[str, list[str]] | None:
             word = " ".join(j or p for j, p in zip(joined, pieces)) if any(joined) else None
         if word is None:
             word = _joined(run)
+        if word is None and " " not in run:
+            word = _words_apart(run)
         if word is None:
             return run
         changed.append(run)
@@ -117,6 +119,22 @@ def unsplit(text: str) -> tuple[str, list[str]] | None:
 
         result = _regex(SPLIT_RUN).sub(join_alike, result)
     return (result, changed) if changed else None
+
+
+def _words_apart(run: str) -> str | None:
+    """Words apart by one mark, their letters by another ("s.o.r.t.e.r-m.u.s.t-f.i.l.e",
+    "p.l.e.a.s.e_a.c.c.e.p.t"): the words, when at least two are split alike. Read on the mark that
+    leaves the most such words."""
+    best: list[str] | None = None
+    for mark in set(run) - set(_regex(_SPLIT_CHARACTER).findall(run)) - {" "}:
+        pieces = run.split(mark)
+        if len(pieces) < DELIBERATE_RUNS:
+            continue
+        spelled = [_alike(piece) or _short(piece) or (piece if len(piece) == 1 and piece.isalpha() else None) for piece in pieces]
+        if all(spelled) and sum(len(word) >= MIN_JOINED for word in spelled) >= DELIBERATE_RUNS \
+                and (best is None or len(spelled) > len(best)):
+            best = spelled  # type: ignore[assignment]
+    return " ".join(best) if best else None
 
 
 def _alike(piece: str) -> str | None:

@@ -230,7 +230,7 @@ FUNCTION_WORDS = frozenset({"determiners", "connectors", "dedication", "particle
                             "others", "softeners", "by", "targets", "demonstratives"})
 # Words the injection reader keeps apart for its grammar only ("this" after "requests from", a
 # request noun in the plural), no concept of their own: the model does not learn them.
-NOT_CONCEPTS = frozenset({"demonstratives", "request_plurals"})
+NOT_CONCEPTS = frozenset({"demonstratives", "request_plurals", "filing_keys", "filing_values"})
 
 
 def _hits(read: str, guidance: "Guidance"):

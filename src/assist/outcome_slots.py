@@ -61,8 +61,12 @@ class OutcomeWords:
     """The four lists, compiled."""
 
     def __init__(self, data: dict) -> None:
-        self.keys, self.keys_unspaced = _phrases(data.get("outcome_keys", {}))
-        self.values, self.values_unspaced = _phrases(data.get("outcome_values", {}))
+        keys, keys_unspaced = _phrases(data.get("outcome_keys", {}))
+        filing_keys, filing_keys_unspaced = _phrases(data.get("filing_keys", {}))
+        self.keys, self.keys_unspaced = keys | filing_keys, keys_unspaced | filing_keys_unspaced
+        values, values_unspaced = _phrases(data.get("outcome_values", {}))
+        filing_values, filing_values_unspaced = _phrases(data.get("filing_values", {}))
+        self.values, self.values_unspaced = values | filing_values, values_unspaced | filing_values_unspaced
         self.alerts, self.alerts_unspaced = _phrases(data.get("alerts", {}))
         self.negators, self.negators_unspaced = _phrases(data.get("alert_negators", {}))
         self.dismissals, self.dismissals_unspaced = _phrases(data.get("alert_dismissals", {}))
@@ -90,6 +94,8 @@ class OutcomeWords:
         """Every "key <separator> value" of the outcome in a normalised string, one per key, and
         every column of a table whose header is a key and whose row below holds a value."""
         found: dict[int, Slot] = self._table(string) if "," in string and "\n" in string else {}
+        if string.count("|") >= 2:
+            found |= self._pipe_table(string)
         if not FIRST_LOOK.search(string) and "->" not in string:
             return list(found.values())
         for separator in SEPARATOR.finditer(string):
@@ -132,6 +138,42 @@ class OutcomeWords:
                             found[offset + index] = Slot(named, set_to, offset + index, True)
             offset += len(header) + 1
         return found
+
+    def _pipe_table(self, string: str) -> dict[int, Slot]:
+        """A table written with pipes, as Markdown has it: a row whose cells are a key then a value
+        ("| sorting | accept |"), or a header of keys above a row of values, the "|---|" line between
+        them skipped. Cells are read whole: a key cell is a key and nothing more."""
+        found: dict[int, Slot] = {}
+        offset = 0
+        rows: list[tuple[int, list[str]]] = []
+        for line in string.split("\n"):
+            if line.count("|") >= 2:
+                cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+                if not all(set(cell) <= set("-: ") for cell in cells):  # not the "|---|---|" rule
+                    rows.append((offset, cells))
+            offset += len(line) + 1
+        for at, cells in rows:
+            for index, (key, value) in enumerate(zip(cells, cells[1:])):
+                slot = self._cell_slot(key, value, at + index)
+                if slot is not None:
+                    found[slot.start] = slot
+        for (at, header), (_, row) in zip(rows, rows[1:]):
+            if 2 <= len(header) == len(row) <= TABLE_COLUMNS:
+                for index, (key, value) in enumerate(zip(header, row)):
+                    slot = self._cell_slot(key, value, at + TABLE_COLUMNS + index)
+                    if slot is not None:
+                        found[slot.start] = slot
+        return found
+
+    def _cell_slot(self, key: str, value: str, start: int) -> Slot | None:
+        key_words, value_words = WORDS.findall(key), WORDS.findall(value)
+        if not (0 < len(key_words) <= self.longest and 0 < len(value_words) <= self.longest + 2):
+            return None
+        named = self._ends_with(key_words, self.keys, self.keys_unspaced)
+        if not named or len(named.split()) != len(key_words):
+            return None  # "p99 latency": a cell of the sender's own, not a key
+        set_to = self._starts_with(value_words, self.values, self.values_unspaced)
+        return Slot(named, set_to, start, True) if set_to else None
 
     @staticmethod
     def _runs_on(string: str, matches: list[re.Match[str]], value: str) -> bool:
