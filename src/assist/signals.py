@@ -28,7 +28,7 @@ from .doubt_model import doubt
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import as_companies, company_names, terms, word_forms
-from .third_person import greets_someone_else, profile_names_the_user, speaks_of_the_user
+from .third_person import profile_names_the_user, speaks_of_the_user
 from .text import LOOKALIKE_WORDS, Text, detect_language, visible, fold, normalize, note_length, quote, tokens
 from .workplace import own_company, profile_ties
 
@@ -64,7 +64,6 @@ class Signals:
     # "role" or "favour"); the note claims the two have met and names nothing to check it by.
     pitch: str | None = None
     claim_only: bool = False
-    written_for: str | None = None  # the name a note greets that is not the user's (third_person.py)
 
     @property
     def flags(self) -> list[Flag]:
@@ -206,10 +205,6 @@ def _third_person(reader: _Reader, config: UserConfig, request: Request) -> None
     said = profile_names_the_user(fields, name, sender.name)
     if said:
         reader.raise_flag("unclear_intent", wording.PROFILE_NAMES_YOU.format(said=said))
-        return
-    greeted = greets_someone_else(request.note, name, sender.name, reader.guidance)
-    if greeted:  # what it says of "your talk" is someone else's: no personal note to the user
-        reader.result.written_for = greeted
 
 
 def _disguised(reader: _Reader, places: list[tuple[str, Text]]) -> None:
@@ -420,13 +415,6 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
         return
     if any(reader.result.has(c) for c in ("prompt_injection", "scam_or_phishing", "sales_pitch")):
         return  # the note has a purpose, and it is not the user: its quality is beside the point
-    if reader.result.written_for:  # written to someone else: what it says is not about the user
-        generic = lex["generic_note"].phrases.find_all(note)
-        boilerplate = bool(generic) or note_length(note.original) < reader.guidance.parameters["generic_note"]["min_chars"] or not (
-            lex["introduction"].phrases.find_all(note) or lex["reason"].phrases.find_all(note))
-        reader.raise_flag("generic_note", wording.GREETS_ANOTHER.format(said=quote(reader.result.written_for)),
-                          strength=1.0 if boilerplate else 0.0)
-        return
     guidance = reader.guidance
     me = config.me
     known = lex["known_relationship"].phrases.find_all(note)

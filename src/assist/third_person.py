@@ -14,15 +14,13 @@ are left alone.
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from .guidance import Guidance
 from .names import greeting_name
 from .terms import is_everyday
 from .language import note_language
-from .text import fold, quote
+from .text import quote
 
 # Languages whose notes say "you" to their reader.
 YOU_LANGUAGES = frozenset({"en", "es", "fr", "de", "pt", "it", "ru"})
@@ -91,50 +89,3 @@ def profile_names_the_user(fields: list[str | None], user_name: str | None, send
         if field and folded in field.casefold() and pattern.search(field):
             return quote(field, 90)
     return None
-
-
-# A greeting at the start of a note, a title or kinship word, and the name it greets: "Hi Katrin,",
-# "Dear Mr. Okafor", "Chào anh Minh,", "Hallo Frau Vogel".
-GREETED = re.compile(
-    r"^\W{0,3}(?:hi|hello|hey|dear|hola|querid[oa]|estimad[oa]|bonjour|salut|cher|chère|hallo|liebe[r]?|"
-    r"sehr\s+geehrte[r]?|olá|oi|ciao|car[oa]|gentile|halo|hai|ch[àa]o|xin\s+ch[àa]o|k[íi]nh\s+g[ửu]i|g[ửu]i|"
-    r"good\s+(?:morning|afternoon|evening)|buenos\s+días|buongiorno|bom\s+dia|guten\s+(?:tag|morgen))"
-    r"\s+(?:(?P<title>anh|chị|chi|em|bạn|ban|thầy|thay|cô|co|mr\.?|ms\.?|mrs\.?|miss|dr\.?|prof\.?|frau|herr|kak|pak|bu|bapak|ibu|mas|"
-    r"mbak|señor|señora|sr\.?|sra\.?|srta\.?|monsieur|madame|mme\.?|m\.|sig\.?|signora|dott\.?|dottoressa)\s+)?"
-    r"(?P<name>[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)?)(?P<more>(?:\s+[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)?){0,2})"
-    r"(?=\s{0,2}[,!.:;—–-]|\s*$)",
-    re.IGNORECASE)
-PREFIX = 3  # a short form shares this many first letters with the name ("Kat", "Katherine")
-
-
-def greets_someone_else(note: str | None, user_name: str | None, sender_name: str | None,
-                        guidance: Guidance) -> str | None:
-    """The name a note greets at its start, when it is not the user's (nor a short form of a word
-    of their name, a nickname in brackets included) and not the sender's own: the note was written
-    for someone else. None otherwise, or where the user's name is not known."""
-    if not note or not user_name:
-        return None
-    match = GREETED.match(note.strip())
-    if match is None:
-        return None
-    # "Dear Puan Nadia", "Hi Sarah Chen": a title the list does not hold, or a full name; the name
-    # greeted is the user's if any of its words is.
-    said = [match.group("name"), *match.group("more").split()]
-    name = next((word for word in said if word[:1].isupper() and fold(word.casefold()) not in _addressees()), None)
-    if name is None or not said[0][:1].isupper() or fold(said[0].casefold()) in _addressees():
-        return None  # "Hi there", "Hello Team", "Chào anh,"
-    if match.group("title") is None and is_everyday(name, guidance):
-        return None  # a word, unless a title says it is a name ("anh Minh", "Frau Will")
-    words = {fold(word.casefold()) for word in re.findall(r"[^\W\d_]+", f"{user_name} {sender_name or ''}")}
-    for word in said:
-        greeted = fold(word.casefold())
-        if greeted in words or any(known[:PREFIX] == greeted[:PREFIX] for known in words
-                                   if len(known) >= PREFIX and len(greeted) >= PREFIX):
-            return None
-    return " ".join(said)
-
-
-@cache
-def _addressees() -> frozenset[str]:
-    data = tomllib.loads(resources.files("assist.prompts").joinpath("names.toml").read_text(encoding="utf-8"))
-    return frozenset(fold(word.casefold()) for words in data["addressees"].values() for word in words)
