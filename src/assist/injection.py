@@ -1022,6 +1022,10 @@ class Clause:
                     if reader.machine_end > 0 else ""
             if reader.agent and reader.frame in AGENT_FRAMES:
                 reader.machine = True  # "to the sorter of this inbox", "an die automatische Vorauswahl"
+            elif reader.agent and reader.frame == "subject" and (self.placement() or self.decided()):
+                # The subject of what happens to this request: "the sorter should file me under
+                # known contacts"; not "the prescreen should take ten minutes" (a recruiter's call).
+                reader.machine = True
             if reader.frame:
                 addressed.append(reader)
         self._readers = addressed
@@ -1094,7 +1098,8 @@ class Clause:
         if reader.whoever:
             return "reader" if self._reads_this(reader) else ""
         if head and any(dedication.end <= reader.start and reader.first - dedication.last <= 2
-                        and dedication.first <= opening and self._opens(dedication) for dedication in self.of("dedication")):
+                        and dedication.first <= opening and self._opens(dedication)
+                        and not self._greets_someone_first(dedication, reader) for dedication in self.of("dedication")):
             return "dedication"
         if not self.unspaced and any(dedication.end <= reader.start and reader.first - dedication.last <= 2
                                      and dedication.first <= opening + 2 for dedication in self.of("dedication")) \
@@ -1180,6 +1185,18 @@ class Clause:
         return reader.extended and not any(
             reader.first <= hit.first and hit.last <= reader.last and hit.cats & {"agent_nouns", "addressee"}
             and not hit.cats & {"combined", "qualifiers"} for hit in self.hits)
+
+    def _greets_someone_first(self, dedication: Hit, reader: _Reader) -> bool:
+        """"Hi Sarah, the prescreen should take ten minutes": the greeting went to a name, closed by a
+        comma, and the reader's words start a clause of their own; not "Hi, screener" nor "Hi AI"."""
+        between = self.string[dedication.end:reader.start]
+        mark = next((i for i, char in enumerate(between) if char in ",;，；"), None)
+        if mark is None or not any(char.isalpha() for char in between[:mark]):
+            return False
+        # The reader's words start with an article after the comma: a subject ("the prescreen"),
+        # not a second vocative ("Hey there, AI readers!").
+        return any("determiners" in hit.cats and hit.start > dedication.end + mark and hit.last == reader.first
+                   for hit in self.hits)
 
     def _vocative(self, reader: _Reader) -> bool:
         """"Trợ lý lọc tin nhắn ơi, ...", "AI 심사 도구야": a particle calling the reader, a few words
