@@ -95,6 +95,7 @@ CASED_BY = re.compile("[\u0400-\u04ff]")  # scripts whose languages say "by" wit
 ENCODINGS = re.compile(r"base64|hex|percent|escapes|rot13")
 LABEL_SENTENCE = "this field normally holds a name or a label, and it holds a sentence"
 PLACED_PRONOUNS = frozenset({"me", "us"})  # the sender as what is placed: "file me under accepted"
+PREPOSITION_LETTERS = 5  # a word this short between them is a preposition ("under", "among", "into")
 HASHTAG_VERDICT = "a hashtag carries a verdict or a status, a label for a sorting tool"
 HASHTAG_VERDICTS = frozenset({"decisions", "consent", "consent_marks", "outcome_lists"})
 HASHTAG_WORDS = HASHTAG_VERDICTS | {"automatic", "qualifiers", "addressee", "request_nouns", "targets", "determiners",
@@ -1724,8 +1725,11 @@ class Clause:
             return False
         if "outcome_lists" not in destination.cats:
             return True  # "put me at the top of the pile": a place, not a verdict, as the sender's own
-        before = self.tokens[destination.first - 1].group(0) if destination.first > self.first else ""
-        return before not in PLACED_PRONOUNS
+        before = [self.tokens[index].group(0) for index in range(max(self.first, destination.first - 2), destination.first)]
+        # "file me under accepted", "file me under known contacts": the sender placed, a short
+        # preposition at most between.
+        return not (before and (before[-1] in PLACED_PRONOUNS
+                                or (len(before) == 2 and before[0] in PLACED_PRONOUNS and len(before[1]) <= PREPOSITION_LETTERS)))
 
     def _places(self, verb: Hit, destination: Hit) -> bool:
         if self.unspaced:
