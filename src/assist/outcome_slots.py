@@ -41,11 +41,11 @@ class Slot:
     strong: bool  # "=", an arrow or a blank: written to be parsed, not said
 
 
-def _phrases(table: dict) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+def _phrases(*tables: dict) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     """Entries as word tuples (also typed without diacritics), and those written without spaces."""
     spaced: set[tuple[str, ...]] = set()
     unspaced: set[str] = set()
-    for language, entries in table.items():
+    for language, entries in (item for table in tables for item in table.items()):
         if not isinstance(entries, list):
             continue
         for entry in map(normalize, entries):
@@ -61,12 +61,9 @@ class OutcomeWords:
     """The four lists, compiled."""
 
     def __init__(self, data: dict) -> None:
-        keys, keys_unspaced = _phrases(data.get("outcome_keys", {}))
-        filing_keys, filing_keys_unspaced = _phrases(data.get("filing_keys", {}))
-        self.keys, self.keys_unspaced = keys | filing_keys, keys_unspaced | filing_keys_unspaced
-        values, values_unspaced = _phrases(data.get("outcome_values", {}))
-        filing_values, filing_values_unspaced = _phrases(data.get("filing_values", {}))
-        self.values, self.values_unspaced = values | filing_values, values_unspaced | filing_values_unspaced
+        # Where a request is filed ([filing_keys], [filing_values]) is a key and a value too.
+        self.keys, self.keys_unspaced = _phrases(data.get("outcome_keys", {}), data.get("filing_keys", {}))
+        self.values, self.values_unspaced = _phrases(data.get("outcome_values", {}), data.get("filing_values", {}))
         self.alerts, self.alerts_unspaced = _phrases(data.get("alerts", {}))
         self.negators, self.negators_unspaced = _phrases(data.get("alert_negators", {}))
         self.dismissals, self.dismissals_unspaced = _phrases(data.get("alert_dismissals", {}))

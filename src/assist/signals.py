@@ -541,15 +541,13 @@ def _topic(guidance: Guidance, original: str, about_user: list[str], event: list
     return None
 
 
-def _families(guidance: Guidance, *texts: Text, besides: frozenset[str] = frozenset(), wanted: bool = False) -> dict[str, str]:
+def _families(guidance: Guidance, *texts: Text, besides: frozenset[str] = frozenset()) -> dict[str, str]:
     """The fields a text belongs to, strongest first: those with at least a share (a half) of the
     top count of hits, so a backend engineer who mentions payments once is an engineer, not a banker.
-    `besides`: families not counted. `wanted`: the text is the user's goals or interests, read with
-    plural forms ("Meet researchers...")."""
-    industries = guidance.wanted_industries if wanted else guidance.industries
+    `besides`: families not counted."""
     counted: dict[str, list[str]] = {}
     for text in texts:
-        for family, hits in industries.hits(text).items():
+        for family, hits in guidance.industries.hits(text).items():
             if family not in besides:
                 counted.setdefault(family, []).extend(hits)
     if not counted:
@@ -578,9 +576,9 @@ def _people_sought(guidance: Guidance, goals: tuple[str, ...]) -> tuple[tuple[st
     it: "Meet researchers working on LLM evaluation" is (research, {ai}); "Hire nurses" (healthcare,
     {}). Once a config."""
     sought = []
-    for goal in goals:
-        singular = set(_families(guidance, Text.of(goal)))
-        everything = guidance.wanted_industries.hits(Text.of(goal))
+    for goal in map(Text.of, goals):
+        singular = set(_families(guidance, goal))
+        everything = guidance.wanted_industries.hits(goal)
         for family in set(everything) - singular:  # found only in the plural: whom the goal seeks
             sought.append((family, frozenset(everything) - {family}))
     return tuple(sought)
