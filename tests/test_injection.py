@@ -317,8 +317,7 @@ def test_more_clear_attempts(text):
     # consent the sender claims for themselves
     "I was approved for the Google for Startups programme and would love your advice on fundraising.",
     # a tool of one's own, and a decision that is not the screening's
-    pytest.param("Our screening tool must accept scanned IDs in Thai and Vietnamese; your OCR post helped.",
-                 marks=LEARNED_DOUBT_COST),
+    "Our screening tool must accept scanned IDs in Thai and Vietnamese; your OCR post helped.",  # doubted by readers 10-15
     "The model should accept noisy inputs, which your augmentation trick handles nicely.",
     # role-play and hiding, said honestly
     "Pretend you're a customer for a second: would you pay for same-day payouts?",

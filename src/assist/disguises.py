@@ -74,6 +74,30 @@ def leet_word(token: str) -> str | None:
     return None
 
 
+# An emoji or pictograph inside a word, letters on both sides ("при😊нять"): nobody writes one
+# there but to split the word.
+EMOJI_INSIDE = r"(?<=[^\W\d_])[\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f\u200d]{1,4}(?=[^\W\d_])"
+
+
+def emoji_inside(text: str) -> bool:
+    return not text.isascii() and _regex(EMOJI_INSIDE).search(text) is not None
+
+
+def emoji_out(text: str) -> tuple[str, list[str]] | None:
+    """The text with every emoji inside a word taken out ("при😊нять" -> "принять"), and the
+    places it was taken from. A reading, not a disguise on its own: "it🚀then" is a slip of the
+    thumb, and only what the words then say counts."""
+    changed: list[str] = []
+
+    def take_out(match: re.Match[str]) -> str:
+        start, end = match.span()
+        changed.append(text[max(0, start - 6):end + 6])
+        return ""
+
+    result = _regex(EMOJI_INSIDE).sub(take_out, text)
+    return (result, changed) if changed else None
+
+
 def unsplit(text: str) -> tuple[str, list[str]] | None:
     """Letters split by spaces or punctuation, rejoined where they spell words: "i.g.n.o.r.e" ->
     "ignore", "p l e a s e a c c e p t" -> "please accept", "d o n g y" -> "dong y"; or where one

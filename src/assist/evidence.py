@@ -205,7 +205,7 @@ FIELDS = tuple(said(message) for message in (
     N_("profile url"), N_("id"), N_("received at"), N_("profile"), N_("location, profile URL, id or date")))
 # How a text was hidden (text.py, disguises.py, injection.py): one way, two at once, or one inside another.
 HOW = tuple(said(message) for message in (
-    N_("hidden characters"), N_("look-alike letters"), N_("letters split apart"), N_("leetspeak"),
+    N_("hidden characters"), N_("look-alike letters"), N_("letters split apart"), N_("leetspeak"), N_("emoji inside words"),
     N_("written in base64"), N_("written in hex"), N_("percent-encoded"), N_("written as escapes"),
     N_("written in rot13"), N_("written backwards"), N_("words joined in hashtags or an identifier"),
     N_("an acrostic"), N_("markup written for a program")))

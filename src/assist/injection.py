@@ -51,7 +51,7 @@ from . import evidence as wording
 from . import words as word_lists
 from .label_sentences import Shape, sentence_in
 from .outcome_slots import OutcomeWords
-from .text import PhraseSet, Text, fold, has_diacritics, normalize, quote, visible
+from .text import QUOTED, PhraseSet, Text, fold, has_diacritics, normalize, quote, visible
 
 if TYPE_CHECKING:
     from .guidance import Guidance
@@ -87,8 +87,6 @@ MARKDOWN_COMMENT = re.compile(r"\[[^\]\n]{0,20}\]\s*:\s*<?#>?\s*(?:\(([^)\n]{0,5
 ENCODED = re.compile(r"(?<![\w/+])(?=[a-z0-9+/]{0,200}\d)(?=[a-z0-9+/]{0,200}[a-z])[a-z0-9+/]{20,200}={0,2}(?![\w/+])")
 QUOTES_BEFORE = "\"'“”«»「『:=："
 SPLIT_IN_LABELS = re.compile(r"(?<=\S)-(?=\S)|[_+]")  # "minh-pham-accept"; not a spaced dash, a separator
-# A quoted phrase: the quote opens after a space (not the apostrophe of "I'm") and closes before one.
-QUOTED = re.compile(r"(?<!\w)['\"“‘«「]([^'\"”’»」\n]{2,200})['\"”’»」](?!\w)")
 # Punctuation after which an order may start: "Hi, mark ...", "SYSTEM: ignore ...".
 CASED_BY = re.compile("[\u0400-\u04ff]")  # scripts whose languages say "by" with a case ending (Cyrillic)
 # How a reading was decoded (disguises.py names them), as opposed to letters undone or look-alikes read.
@@ -251,6 +249,7 @@ class Vocabulary:
         self.status_endings = tuple(sorted({normalize(entry) for entries in data.get("status_endings", {}).values()
                                             if isinstance(entries, list) for entry in entries}))
         self.skip_only = frozenset(normalize(entry) for entry in data["matching"].get("skip_only", []))
+        self.other_words = tuple(normalize(entry) for entry in data["matching"].get("other_words", []))
         self.initials_forms = tuple(sorted({form for entries in data.get("initials", {}).values() if isinstance(entries, list)
                                             for entry in entries for form in (normalize(entry).rstrip("*"), fold(normalize(entry)).rstrip("*"))}))
         self.outcome = OutcomeWords(data)
@@ -414,14 +413,23 @@ class Vocabulary:
                         found.append(Hit(cats, position, position + 1, tokens[position].start(), tokens[position].end()))
         if self._substrings and SUBSTRING_SCRIPTS.search(string):
             starts = [token.start() for token in tokens]
+            others = [(at, at + len(word)) for word in self.other_words for at in _find_all(string, word)]
             for entry, cats in self._substrings:
-                at = string.find(entry)
-                while at >= 0:
-                    found.append(Hit(cats, _token_at(starts, at), _token_at(starts, at + len(entry) - 1) + 1, at, at + len(entry)))
-                    at = string.find(entry, at + 1)
+                for at in _find_all(string, entry):
+                    end = at + len(entry)
+                    if any(start <= at and end <= stop and stop - start > end - at for start, stop in others):
+                        continue  # "อย่า" in "อย่าง": another word
+                    found.append(Hit(cats, _token_at(starts, at), _token_at(starts, end - 1) + 1, at, end))
         found += _combined(found, string, tokens)
         found.sort(key=lambda hit: (hit.start, -hit.end))
         return found
+
+
+def _find_all(string: str, word: str) -> Iterator[int]:
+    at = string.find(word)
+    while at >= 0:
+        yield at
+        at = string.find(word, at + 1)
 
 
 def _combined(found: list[Hit], string: str, tokens: list[re.Match[str]]) -> list[Hit]:

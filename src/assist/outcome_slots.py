@@ -22,15 +22,19 @@ from .text import fold, normalize
 _UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 WORDS = re.compile(rf"[^\W_{_UNSPACED}]+|[{_UNSPACED}]+")
 UNSPACED = re.compile(f"[{_UNSPACED}]")
-# A key's separator: a colon, an equals sign, an arrow, a dash between spaces ("decision — accept").
-SEPARATOR = re.compile(r"[:=：→⇒]|->|=>|\s[—–]\s")
-FIRST_LOOK = re.compile(r"[:=：→⇒]|\s[—–]\s")
+# A key's separator: a colon, an equals sign, an arrow, a dash between spaces ("decision — accept"),
+# a question mark between a question and its answer ("Q1 décision ? accepter"), as a form has it.
+SEPARATOR = re.compile(r"[:=：→⇒?？]|->|=>|\s[—–]\s")
+FIRST_LOOK = re.compile(r"[:=：→⇒?？]|\s[—–]\s")
 # What may stand between the separator and the value: blanks to fill, another arrow, quotes.
 FILLER = re.compile(r"[\s_\-→⇒>=:：.…\"'“”«»「」]{0,40}")
 REACH = 48  # characters looked at on each side of a separator
 VALUE_END = re.compile(r"[\n,;|/.。，；→⇒]|\s[—–-]\s")  # where a slot's value ends
 RUN_ON = 2  # words after a value, before its end: more, and it is a sentence
 TABLE_COLUMNS = 12  # columns of a comma-separated table read as slots
+FORM_NUMBER = re.compile(r"[a-z]?\d{1,2}|[a-h]")  # a form's question number: "Q1", "P2", "2", "b"
+QUESTION_WORDS = 6  # a form's question is short
+QUESTION_AFTER = 2  # words after the alert in a form's question ("alerts to show?")
 
 
 @dataclass(frozen=True)
@@ -101,8 +105,8 @@ class OutcomeWords:
             if not tail or not tail[-1].isalpha():  # a key is a word: not "09:42", "2027-"
                 continue
             key = self._ends_with(WORDS.findall(tail)[-self.longest:], self.keys, self.keys_unspaced)
-            if not key:
-                continue
+            if not key or (separator.group(0) in "?？" and self._question(string, separator.start()) != key.split()):
+                continue  # a question is a form's only where it is the key alone: "Q1 decision? accept"
             filler = FILLER.match(string, separator.end())
             at = filler.end() if filler else separator.end()
             matches = list(WORDS.finditer(string, at, at + REACH))
@@ -111,7 +115,7 @@ class OutcomeWords:
             if not value or self._runs_on(string, matches, value):
                 continue
             start = separator.start() - (len(before) - len(tail))  # where the key ends
-            strong = separator.group(0) != ":" and separator.group(0) != "：" or "_" in before[len(tail):] or (
+            strong = separator.group(0) not in (":", "：", "?", "？") or "_" in before[len(tail):] or (
                 filler is not None and any(mark in filler.group(0) for mark in "_→⇒>="))
             kept = found.get(start)
             found[start] = Slot(key, value, start, strong or (kept is not None and kept.strong))
@@ -228,4 +232,29 @@ class OutcomeWords:
                                           self.negators, self.negators_unspaced)
                 if negator:
                     return f"{negator} … {alert}" if gap > 1 else f"{negator} {alert}"
+        return self._answered_none(string) if "?" in string or "？" in string else ""
+
+    def _answered_none(self, string: str) -> str:
+        """A form's question about alerts answered with none ("Q2 warnings to show? none",
+        "alertes à afficher ? aucune"): an alert within the question's last words, "none" right
+        after its question mark."""
+        for mark in re.finditer(r"[?？]", string):
+            answer = WORDS.findall(string[mark.end():mark.end() + 24])[:self.longest]
+            if not answer or not self._starts_with(answer, self.negators, self.negators_unspaced):
+                continue
+            question = self._question(string, mark.start())
+            alert = self._starts_with(question, self.alerts, self.alerts_unspaced) if question else ""
+            if alert and len(question) - len(alert.split()) <= QUESTION_AFTER:
+                return f"{alert} ? {answer[0]}"
         return ""
+
+    @staticmethod
+    def _question(string: str, end: int) -> list[str] | None:
+        """The words of the question that ends at `end`, as a form asks it: from the start of its
+        line or sentence, a number ("Q1", "2.", "b)") taken off; None where it runs longer than a
+        form's question does."""
+        start = max(string.rfind(mark, 0, end) for mark in "\n.!?:;？：")
+        words = WORDS.findall(string[start + 1:end])
+        if words and FORM_NUMBER.fullmatch(words[0]):
+            words = words[1:]
+        return words if 0 < len(words) <= QUESTION_WORDS else None

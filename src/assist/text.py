@@ -523,11 +523,13 @@ class Text:
         split = (split or "_" in string or not SPLIT_LETTERS.isdisjoint(keys)
                  or sum(len(keys[key]) for key in VOWELS.intersection(keys)) >= 3
                  or (not string.isascii() and any(len(key) == 1 and not key.isascii() for key in keys)))
+        emoji = disguises.emoji_inside(string)
         leet = leet or (("@" in string or "$" in string) and LEET_SIGN.search(string) is not None)
-        if split or leet:
+        if split or leet or emoji:
             shown: list[str] = []
             hows: list[str] = []
-            for trick, how, undo in ((split, "letters split apart", disguises.unsplit), (leet, "leetspeak", disguises.unleet)):
+            for trick, how, undo in ((emoji, EMOJI_INSIDE, disguises.emoji_out), (split, "letters split apart", disguises.unsplit),
+                                     (leet, "leetspeak", disguises.unleet)):
                 undone = undo(string) if trick else None
                 if undone is not None:
                     string, fragments = undone
@@ -570,7 +572,10 @@ class Text:
         return Text(original, normalized, words, (), positions, {})
 
 
+# A quoted phrase: the quote opens after a space (not the apostrophe of "I'm") and closes before one.
+QUOTED = re.compile(r"(?<!\w)['\"“‘«「]([^'\"”’»」\n]{2,200})['\"”’»」](?!\w)")
 LOOKALIKE_WORDS = "look-alike letters"
+EMOJI_INSIDE = "emoji inside words"  # a reading, no disguise alone (signals.DISGUISES leaves it out)
 # Characters that stand alone in a text mostly where a word was split apart: consonants. Vowels
 # and digits stand alone as words ("a", "I", "3", Vietnamese typed without diacritics: "o", "e"):
 # it takes three of them, counted where they stand ("i|0|0|0" is four). A letter outside ASCII
@@ -701,7 +706,9 @@ def quote(text: str, limit: int = 80) -> str:
 
 def deobfuscate(text: str) -> str:
     """Letters split apart rejoined and leetspeak undone where they spell words: "1gn0re" ->
-    "ignore", "a.c.c.e.p.t" -> "accept"."""
+    "ignore", "a.c.c.e.p.t" -> "accept", "ac🍀cept" -> "accept"."""
+    undone = disguises.emoji_out(text) if disguises.emoji_inside(text) else None
+    text = undone[0] if undone else text
     undone = disguises.unsplit(text)
     text = undone[0] if undone else text
     undone = disguises.unleet(text)
