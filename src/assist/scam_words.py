@@ -499,6 +499,7 @@ class SignVocabulary:
         self.units = frozenset(normalize(word) for word in reader.get("units", []))
         self.negations = lex.add("reader.negations", reader["negations"], affixes=False)
         self.waivers = lex.add("reader.waivers", reader.get("waivers", []), affixes=False)
+        self.mentions = lex.add("reader.mentions", reader.get("mentions", []), affixes=False)
         self.self_subjects = lex.add("reader.self_subjects", reader["self_subjects"], affixes=False)
         self.self_verbs = lex.add("reader.self_verbs", reader["self_verbs"], affixes=True)
         self.self_phrases = lex.add("reader.self_phrases", reader["self_phrases"], affixes=False)

@@ -35,7 +35,7 @@ from .config import UserConfig
 from .guidance import Guidance, load_guidance
 from .models import Request
 from .scam_words import DIGIT, UNSPACED, WORD_RUN, Hit, Kind, SignVocabulary
-from .text import Text, clip, detect_language, flat, normalize, once
+from .text import QUOTED, Text, clip, detect_language, flat, normalize, once
 from .terms import company_names, is_everyday
 from .workplace import impersonated_employer, own_company
 
@@ -45,6 +45,10 @@ from .workplace import impersonated_employer, own_company
 SENTENCE_MARKS = frozenset("!?;\n|•·。！？；")
 # A comma before a letter of a script without spaces ends a clause too: NFKC reads "，" as ",".
 CLAUSE_BREAK = re.compile(r"[!?;\n|•·。！？；，、：()\[\]—–]|[.,:](?=\s|$)|,(?=[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])")
+JOINED_QUOTE = re.compile(r"\W{0,3}(?:and|và|y|et|und|e|и|dan|和|与|や|와|และ|,)?\s*", re.IGNORECASE)
+MENTION_REACH = 4  # words between the word that names an example and the quote
+# The commas of a list ("we reset passwords, send new codes, check IDs").
+LIST_COMMAS = frozenset(",，、")
 # A host name in a link, with or without a scheme: bounded labels (the regex stays linear).
 HOST_HINT = re.compile(r"[a-z0-9]\.[a-z]")  # what every host holds: found in C before the regex below runs
 HOST = re.compile(r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24})(?![a-z0-9-])(/[^\s]{0,200})?")
@@ -229,6 +233,7 @@ class _Doc:
         self.tokens = [string[start:end] for start, end in spans] if joined else list(text.words)
         breaks = [(match.start(), match.group()) for match in CLAUSE_BREAK.finditer(string)]
         self.clause_breaks = [position for position, _ in breaks]
+        self.commas = {position for position, mark in breaks if mark in LIST_COMMAS}
         self.sentence_breaks = [position for position, mark in breaks if mark in SENTENCE_MARKS
                                 or mark == "." and (position + 1 == len(string) or string[position + 1].isspace())]
         # Entries typed without diacritics ("so the" for "số thẻ") apply only to Vietnamese text
@@ -240,6 +245,7 @@ class _Doc:
         v = vocabulary
         self.negations = _Sorted(self.hits.get(v.negations, []))
         self.waivers = _Sorted(self.hits.get(v.waivers, []))
+        self.quoted = self._quoted_mentions() if self.hits.get(v.mentions) else []
         self.markers = _Sorted([hit for list_id in (v.you, v.please, v.particles) for hit in self.hits.get(list_id, [])])
         self.you = _Sorted(self.hits.get(v.you, []))
         self.particle_clauses = {self.clause(hit) for hit in self.hits.get(v.particles, [])}
@@ -379,7 +385,18 @@ class _Doc:
         # A clause of its own that opens with an order after the description ("I built a demo:
         # clone it and run ...") asks the reader, whatever the sender said of their work before it.
         clause = self.clause(hit)
-        return clause == self.clause(marks[0]) or clause not in self.ordering
+        return clause == self.clause(marks[0]) or clause not in self.ordering or self._listed(marks[0], clause)
+
+    def _listed(self, mark: Hit, clause: int) -> bool:
+        """The clause is one more item of the sender's list of their own work, after nothing but
+        commas ("we reset passwords, send new codes to customers, check IDs"), and says "you" or
+        "please" nowhere: its opening verb goes on from the sender's subject."""
+        between = self.clause_breaks[self.clause(mark):clause]
+        if not between or any(position not in self.commas for position in between):
+            return False
+        start = between[-1]
+        end = self.clause_breaks[clause] if clause < len(self.clause_breaks) else len(self.string)
+        return not self.markers.between(start, end)
 
     def names_a_unit(self, hit: Hit) -> bool:
         """A request phrase right after a word for a team or a department names the unit, not an
@@ -387,7 +404,27 @@ class _Doc:
         return not hit.unspaced and hit.start > 0 and self.tokens[hit.start - 1] in self.vocabulary.units
 
     def counts(self, *hits: Hit) -> bool:
-        return not any(self.denied(hit) or self.theirs(hit) for hit in hits)
+        return not any(self.denied(hit) or self.theirs(hit) or self.mentioned(hit) for hit in hits)
+
+    def _quoted_mentions(self) -> list[tuple[int, int]]:
+        """The quoted phrases named as examples: a word of `mentions` before the quote, within a
+        few words, in its sentence; a quote joined to such a one by "and" or a comma too ("phrases
+        «you won» and «pay the fee»")."""
+        spans: list[tuple[int, int]] = []
+        mentions = self.hits[self.vocabulary.mentions]
+        for match in QUOTED.finditer(self.string):
+            start = match.start()
+            named = any(mention.cend <= start and self.string.count(" ", mention.cend, start) <= MENTION_REACH
+                        and bisect_right(self.sentence_breaks, mention.cstart) == bisect_right(self.sentence_breaks, start)
+                        for mention in mentions)
+            joined = bool(spans) and JOINED_QUOTE.fullmatch(self.string, spans[-1][1], start) is not None
+            if named or joined:
+                spans.append((match.start(1), match.end(1) + 1))
+        return spans
+
+    def mentioned(self, hit: Hit) -> bool:
+        """The hit lies in a quoted phrase named as an example ("scripts like 'pay now'")."""
+        return any(start <= hit.cstart and hit.cend <= end for start, end in self.quoted)
 
     # --- reading ------------------------------------------------------------------------
 
