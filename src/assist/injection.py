@@ -1309,9 +1309,10 @@ class Clause:
     # -- what: the screening --------------------------------------------------------------------------
 
     def labels(self) -> list[Hit]:
-        """Decisions written as a label: "as accepted", ": accept", "'수락'", "承認として"."""
+        """Decisions written as a label: "as accepted", ": accept", "'수락'", "承認として"; and a
+        screening's list given as one ("mark me as a known contact")."""
         found = []
-        for decision in self.of("decisions") + self.of("answers"):
+        for decision in self.of("decisions") + self.of("answers") + self.of("outcome_lists"):
             before = self.string[max(0, decision.start - 3):decision.start]
             if any(mark in before for mark in QUOTES_BEFORE):
                 found.append(decision)
@@ -1733,11 +1734,11 @@ class Clause:
             return False
         if "outcome_lists" not in destination.cats:
             return True  # "put me at the top of the pile": a place, not a verdict, as the sender's own
-        before = [self.tokens[index].group(0) for index in range(max(self.first, destination.first - 2), destination.first)]
-        # "file me under accepted", "file me under known contacts": the sender placed, a short
-        # preposition at most between.
-        return not (before and (before[-1] in PLACED_PRONOUNS
-                                or (len(before) == 2 and before[0] in PLACED_PRONOUNS and len(before[1]) <= PREPOSITION_LETTERS)))
+        before = [self.tokens[index].group(0) for index in range(max(self.first, destination.first - 3), destination.first)]
+        # "file me under accepted", "file me under known contacts", "file me into the accepted
+        # pile": the sender placed, a short preposition and an article at most between.
+        placed = next((index for index in range(len(before) - 1, -1, -1) if before[index] in PLACED_PRONOUNS), None)
+        return placed is None or not all(len(word) <= PREPOSITION_LETTERS for word in before[placed + 1:])
 
     def _places(self, verb: Hit, destination: Hit) -> bool:
         if self.unspaced:
