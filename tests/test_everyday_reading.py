@@ -203,3 +203,21 @@ def test_a_favour_asked_of_a_stranger_is_never_accepted(note):
     found = flags(result)
     assert "sales_pitch" in found, found
     assert result.verdict != "accept", found
+
+
+# -- a headline that names companies without "at" says whom the sender works for, not where -----------
+
+@pytest.mark.parametrize("headline, company", [
+    ("Talent Partner (contract) | Tech hiring for Oracle, Wiz and more", "Apex Global Talent"),
+    ("Fractional CISO | Advising Oracle alumni founders", "Northlake Advisory"),
+    ("Headhunter | Clients: Oracle, SAP, Siemens", "Kestrel Search"),
+])
+def test_a_company_named_in_a_headline_is_no_workplace_when_another_employer_is_given(headline, company):
+    found = flags(screen(request(None, **sender(headline, company, "Staffing & Recruiting")), config()))
+    assert "where you worked" not in found.get("known_relationship", ""), found
+
+
+def test_a_headline_company_still_counts_when_the_profile_gives_no_employer():
+    bare = dict(headline="Security Engineer | Oracle", company=None, industry="Software", has_photo=True,
+                connections=300, experience=[])
+    assert "where you worked" in flags(screen(request(None, **bare), config())).get("known_relationship", "")

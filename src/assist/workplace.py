@@ -191,7 +191,7 @@ def profile_ties(me: Me | None, sender: Sender, companies: Text, profile: Text, 
     for names, (now_said, then_said), now_strength, then_strength in groups:
         if not names.could_be_in(profile):
             continue
-        now = names.find(Text.of(sender.company), names_company=True) or _in_headline(names, sender.headline, guidance)
+        now = names.find(Text.of(sender.company), names_company=True) or _in_headline(names, sender.headline, guidance, sender.company)
         if now:
             ties.append(Tie(now_said.format(company=now[0]), now_strength, colleague=now_said is wording.WORKS_WHERE_YOU_WORK))
             continue
@@ -201,12 +201,16 @@ def profile_ties(me: Me | None, sender: Sender, companies: Text, profile: Text, 
     return ties
 
 
-def _in_headline(names: Terms, headline: str | None, guidance: Guidance) -> list[str]:
+def _in_headline(names: Terms, headline: str | None, guidance: Guidance, company: str | None = None) -> list[str]:
     """The names a headline gives as the sender's employer: the one after "at" where it says so
-    ("Consultant for SAP Finance at Brückner GmbH" works at Brückner, and sells SAP), else any."""
+    ("Consultant for SAP Finance at Brückner GmbH" works at Brückner, and sells SAP), else any, but
+    where the profile names an employer of its own ("Tech hiring for Stripe, Grab" at Apex Talent:
+    companies worked for, not at)."""
     if not headline:
         return []
     employer = company_from_headline(headline, guidance)
+    if employer is None and company and company.strip():
+        return []
     return names.find(Text.of(employer or headline), names_company=bool(employer))
 
 
