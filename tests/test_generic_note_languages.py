@@ -21,7 +21,7 @@ SENDER = dict(headline="Risk Analyst at Bank Nusantara", company="Bank Nusantara
     "Ciao Priya, felice di collegarmi con te.",
 ])
 def test_glad_to_connect_and_nothing_else_is_generic(note):
-    result = screen(request(note, **SENDER), user())
+    result = screen(request(note, **SENDER), user(name="Priya Raman"))  # the notes greet her
     assert "generic_note" in {flag.id for flag in result.flags}, [(flag.id, flag.evidence) for flag in result.flags]
 
 
@@ -30,5 +30,5 @@ def test_glad_to_connect_and_nothing_else_is_generic(note):
     "Hola Priya, encantada de conectar: leí tu artículo sobre cuentas mula y me gustaría comparar cómo modelamos el fraude en transferencias.",
 ])
 def test_glad_to_connect_with_a_reason_is_not_generic(note):
-    result = screen(request(note, **SENDER), user())
+    result = screen(request(note, **SENDER), user(name="Priya Raman"))  # the notes greet her
     assert "generic_note" not in {flag.id for flag in result.flags}, [(flag.id, flag.evidence) for flag in result.flags]

@@ -79,6 +79,7 @@ INJECTED = said(N_("text written for an AI screening tool, not for you: {details
 UNCLEAR = said(N_("worth asking what they meant: {details}"))
 DISGUISED = said(N_("part of it is written to be hard to read ({how}, in the {place}): {said}"))
 THIRD_PERSON = said(N_("the note speaks of you in the third person, as if to someone else: {said}"))
+TO_SOMEONE_ELSE = said(N_("the note greets {name}, not you: written for someone else, or sent to many"))
 LEARNED = said(N_("worth asking what they meant: to a model learned from labelled examples, this sentence reads like "
                     "those written to steer the screening or to ask for money or access (the words that weighed "
                     "most: {said_words}): {said}"))

@@ -28,7 +28,7 @@ from .doubt_model import doubt
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import as_companies, company_names, terms, word_forms
-from .third_person import profile_names_the_user, speaks_of_the_user
+from .third_person import greets_someone_else, profile_names_the_user, speaks_of_the_user
 from .text import LOOKALIKE_WORDS, Text, detect_language, visible, fold, normalize, note_length, quote, tokens
 from .workplace import own_company, profile_ties
 
@@ -417,6 +417,10 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
         return  # the note has a purpose, and it is not the user: its quality is beside the point
     guidance = reader.guidance
     me = config.me
+    greeted = greets_someone_else(note.original, me.name if me else None, request.sender.name)
+    if greeted:  # whatever it says of "your talk", it says it to someone else
+        reader.raise_flag("generic_note", wording.TO_SOMEONE_ELSE.format(name=quote(greeted)))
+        return
     known = lex["known_relationship"].phrases.find_all(note)
     personalized = guidance.parameters["personalized_note"]
     past = as_companies(terms(company_names(guidance, me.past_companies), guidance).find(note), note.original) if me else []

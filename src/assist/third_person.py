@@ -20,7 +20,7 @@ from .guidance import Guidance
 from .names import greeting_name
 from .terms import is_everyday
 from .language import note_language
-from .text import quote
+from .text import fold, quote
 
 # Languages whose notes say "you" to their reader.
 YOU_LANGUAGES = frozenset({"en", "es", "fr", "de", "pt", "it", "ru"})
@@ -89,3 +89,53 @@ def profile_names_the_user(fields: list[str | None], user_name: str | None, send
         if field and folded in field.casefold() and pattern.search(field):
             return quote(field, 90)
     return None
+
+
+# A note's opening greeting and the name it greets by: "Hi Katrin,", "Dear Mr. Okafor,", "Chào anh
+# Minh,", "Linaさん、". A title or a Vietnamese word of address may stand between; the name is one
+# word with a capital (a role, "Dear Hiring Manager", is two; "there", "team" are no names).
+OPENING_GREETING = re.compile(
+    r"^\W{0,3}(?:hi|hello|hey|dear|hola|querid[oa]|estimad[oa]|bonjour|salut|cher|chère|hallo|liebe[r]?|olá|oi|ciao|"
+    r"car[oa]|gentile|привет|здравствуйте|уважаем\w{0,3}|halo|hai|xin chào|chào|kính gửi|good\s(?:morning|afternoon|evening)|"
+    r"buenos\sdías|buongiorno|bom\sdia|guten\s(?:tag|morgen))[\s,]{1,3}"
+    r"(?:(?:mr|mrs|ms|miss|dr|prof|herr|frau|sr|sra|srta|señor|señora|m|mme|sig|sig\.ra|г-н|г-жа|pak|bu|ibu|mas|mbak|"
+    r"anh|chị|chi|em|bạn|ban|cô|co|chú|chu|thầy|thay|bác|bac|ông|ong|bà|ba)\.?\s{1,2})?"
+    r"(?P<name>[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)?)\s{0,2}[,!:;.\n]",
+    re.IGNORECASE)
+# Japanese: a name and its honorific open the note ("Linaさん、", "田中様").
+OPENING_HONORIFIC = re.compile(r"^\W{0,3}(?P<name>[^\s、,。様さ]{1,20}?)\s?(?:様|さん|さま)")
+NOT_NAMES = frozenset({"there", "team", "all", "everyone", "everybody", "friend", "friends", "folks", "sir", "madam",
+                       "colleague", "colleagues", "hiring", "recruiter", "manager", "todos", "equipo", "tous", "équipe",
+                       "zusammen", "alle", "team", "tutti", "pessoal", "всем", "коллеги", "semua", "kak", "mọi", "moi",
+                       "người", "nguoi", "anh", "chị", "chi", "bạn", "ban", "em", "admin", "hr", "linkedin"})
+
+
+def greets_someone_else(note: str | None, user_name: str | None, sender_name: str | None) -> str | None:
+    """The name a note opens by greeting, when it is not one of the user's names ("Hi Katrin," to
+    Sarah Chen): the note was written for someone else, or sent to many. A form of the user's name
+    ("Sara" for "Sarah") and the sender's own name are theirs; None where the user's name is unknown."""
+    if not note or not user_name or not user_name.strip():
+        return None
+    match = OPENING_GREETING.match(note) or OPENING_HONORIFIC.match(note)
+    if match is None:
+        return None
+    greeted = match.group("name")
+    if not greeted or (greeted[0].isalpha() and greeted[0].lower() == greeted[0] and greeted[0].upper() != greeted[0]):
+        return None  # not written as a name
+    said = fold(greeted.casefold())
+    if said in NOT_NAMES or len(said) < 2:
+        return None
+    if _script(greeted) != _script(user_name):
+        return None  # "Сара" for "Sarah", "サラ": another script's spelling, not compared
+
+    own = {fold(word.casefold()) for word in re.findall(r"[^\W\d_]+", f"{user_name} {sender_name or ''}")}
+    if any(word == said or (min(len(word), len(said)) >= 3 and (word.startswith(said) or said.startswith(word)))
+           for word in own):
+        return None
+    return greeted
+
+
+def _script(text: str) -> str:
+    """The script of a name's first letter, roughly: Latin (with its accents), or the Unicode block."""
+    letter = next((character for character in text if character.isalpha()), "")
+    return "latin" if letter and ord(letter) < 0x250 or "\u1e00" <= letter <= "\u1eff" else hex(ord(letter) >> 7) if letter else ""
