@@ -500,6 +500,10 @@ class SignVocabulary:
         self.negations = lex.add("reader.negations", reader["negations"], affixes=False)
         self.waivers = lex.add("reader.waivers", reader.get("waivers", []), affixes=False)
         self.mentions = lex.add("reader.mentions", reader.get("mentions", []), affixes=False)
+        greetings = "|".join(sorted((re.escape(normalize(word)) for word in reader.get("address_greetings", [])), key=len, reverse=True))
+        terms = "|".join(sorted((re.escape(normalize(word)) for word in reader.get("address_terms", [])), key=len, reverse=True))
+        # "chào cháu,": the greeting at the start of the note or of a sentence, and the word after it
+        self.greeted_as = re.compile(rf"(?:^|[\n.!?]\s*)\W{{0,3}}(?:{greetings})\s+({terms})(?!\w)") if greetings and terms else None
         self.self_subjects = lex.add("reader.self_subjects", reader["self_subjects"], affixes=False)
         self.self_verbs = lex.add("reader.self_verbs", reader["self_verbs"], affixes=True)
         self.self_phrases = lex.add("reader.self_phrases", reader["self_phrases"], affixes=False)

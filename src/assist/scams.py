@@ -246,6 +246,9 @@ class _Doc:
         self.negations = _Sorted(self.hits.get(v.negations, []))
         self.waivers = _Sorted(self.hits.get(v.waivers, []))
         self.quoted = self._quoted_mentions() if self.hits.get(v.mentions) else []
+        greeted = self._greeted_as_you()
+        if greeted:
+            self.hits[v.you] = sorted([*self.hits.get(v.you, []), *greeted], key=lambda hit: hit.cstart)
         self.markers = _Sorted([hit for list_id in (v.you, v.please, v.particles) for hit in self.hits.get(list_id, [])])
         self.you = _Sorted(self.hits.get(v.you, []))
         self.particle_clauses = {self.clause(hit) for hit in self.hits.get(v.particles, [])}
@@ -405,6 +408,17 @@ class _Doc:
 
     def counts(self, *hits: Hit) -> bool:
         return not any(self.denied(hit) or self.theirs(hit) or self.mentioned(hit) for hit in hits)
+
+    def _greeted_as_you(self) -> list[Hit]:
+        """Each place the word a Vietnamese note greets its reader by stands again ("Chào cháu, …
+        Cháu cần chuyển …"): "you", as "bạn" is."""
+        pattern = self.vocabulary.greeted_as
+        match = pattern.search(self.string) if pattern is not None and self.tokens else None
+        if match is None:
+            return []
+        term = match.group(1)
+        return [Hit(self.vocabulary.you, index, index + 1, self.starts[index], self.ends[index])
+                for index, word in enumerate(self.tokens) if word == term and self.starts[index] >= match.start(1)]
 
     def _quoted_mentions(self) -> list[tuple[int, int]]:
         """The quoted phrases named as examples: a word of `mentions` before the quote, within a
