@@ -981,7 +981,14 @@ class Clause:
             return True  # a name in quotes closes there: "to 'the gatekeeper' of the inbox"
         if self._has_particle() and any(self.string.startswith(after, end) for after in self.vocabulary.dedication_after):
             return True
-        return any(hit.start == at and hit.cats & HEAD_FOLLOWERS for hit in self.hits)
+        if any(hit.start == at and hit.cats & HEAD_FOLLOWERS for hit in self.hits):
+            return True
+        # What it screens, after it, then the phrase ends: "ผู้คัดกรองคำเชิญ:", "фильтру заявок:" (the
+        # screener of invitations, in a language that puts the noun's object after it).
+        return any(hit.start == at and "request_nouns" in hit.cats
+                   and (self.next_offset(hit.end) >= self.end or PHRASE_END.match(self.string, self.next_offset(hit.end)) is not None
+                        or not self.string[self.next_offset(hit.end)].isalnum())
+                   for hit in self.hits)
 
     # -- who is addressed ---------------------------------------------------------------------------
 
