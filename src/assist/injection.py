@@ -177,6 +177,8 @@ CALLING_WORDS = frozenset({"determiners", "dedication", "second_person", "addres
 ADDRESSEES = frozenset({"addressee", "addressee_person"})
 VERBS = frozenset({"machine_verbs", "speech_verbs", "human_verbs", "override_verbs", "directive_verbs"})
 # What may follow a reader's name when it is addressed (not "AI builders", "to model the risk").
+# What follows "a" where it means "to" (es, it): an article, a relative, a quantifier, a "you".
+ARTICLE_FOLLOWERS = frozenset({"determiners", "relatives", "quantifiers", "second_person", "whoever"})
 HEAD_FOLLOWERS = frozenset({"reader_verbs", "modals", "connectors", "second_person", "self_identification",
                             "softeners", "dedication", "particles", "decisions", "waivers"}) | ADDRESSEES | VERBS
 # What may stand before the opening word of a clause: "Hi, dear, so, the".
@@ -1115,7 +1117,8 @@ class Clause:
             return "reader" if self._reads_this(reader) else ""
         if head and any(dedication.end <= reader.start and reader.first - dedication.last <= 2
                         and dedication.first <= opening and self._opens(dedication)
-                        and not self._greets_someone_first(dedication, reader) for dedication in self.of("dedication")):
+                        and not self._greets_someone_first(dedication, reader) and not self._article(dedication)
+                        for dedication in self.of("dedication")):
             return "dedication"
         if not self.unspaced and any(dedication.end <= reader.start and reader.first - dedication.last <= 2
                                      and dedication.first <= opening + 2 for dedication in self.of("dedication")) \
@@ -1201,6 +1204,14 @@ class Clause:
         return reader.extended and not any(
             reader.first <= hit.first and hit.last <= reader.last and hit.cats & {"agent_nouns", "addressee"}
             and not hit.cats & {"combined", "qualifiers"} for hit in self.hits)
+
+    def _article(self, dedication: Hit) -> bool:
+        """A bare "a" (Spanish and Italian "to") that is the English article: "A good fraud filter
+        must ...". As "to" it comes before an article, a relative, a quantifier or a "you" ("a la
+        herramienta", "a chi smista", "a cualquier IA", "a ti"), never before an adjective or a noun."""
+        if self.string[dedication.start:dedication.end] != "a" or dedication.last >= self.last:
+            return False
+        return not any(hit.first == dedication.last and hit.cats & ARTICLE_FOLLOWERS for hit in self.hits)
 
     def _greets_someone_first(self, dedication: Hit, reader: _Reader) -> bool:
         """"Hi Sarah, the prescreen should take ten minutes": the greeting went to a name, closed by a
@@ -1302,8 +1313,8 @@ class Clause:
             at = self.next_offset(decision.end)
             if at >= self.end or PHRASE_END.match(self.string, at) or not self.string[at].isalnum():
                 return True
-            if any(hit.start == at and hit.cats & {"targets", "exclusive", "softeners"} for hit in self.hits):
-                return True
+            if any(hit.start == at and hit.cats & {"targets", "exclusive", "softeners", "skips"} for hit in self.hits):
+                return True  # "... accept it", "... accept without warnings": nothing else to accept
             if self.unspaced:
                 return True
         return False
