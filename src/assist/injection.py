@@ -177,6 +177,11 @@ CALLING_WORDS = frozenset({"determiners", "dedication", "second_person", "addres
 ADDRESSEES = frozenset({"addressee", "addressee_person"})
 VERBS = frozenset({"machine_verbs", "speech_verbs", "human_verbs", "override_verbs", "directive_verbs"})
 # What may follow a reader's name when it is addressed (not "AI builders", "to model the risk").
+# What joins a second verb to the first, the subject shared ("I review ... and mark ...").
+COORDINATORS = frozenset({"and", "then", "và", "rồi", "y", "e", "et", "und", "и", "dan", "lalu"})
+# The sender as the subject of a clause (not "my", "our", "me": they own a noun or are an object).
+SUBJECTS = frozenset({"i", "we", "tôi", "em", "mình", "chúng tôi", "yo", "nosotros", "je", "nous", "ich", "wir", "eu",
+                      "nós", "io", "noi", "я", "мы", "saya", "aku", "kami", "kita"})
 # What follows "a" where it means "to" (es, it): an article, a relative, a quantifier, a "you".
 ARTICLE_FOLLOWERS = frozenset({"determiners", "relatives", "quantifiers", "second_person", "whoever"})
 HEAD_FOLLOWERS = frozenset({"reader_verbs", "modals", "connectors", "second_person", "self_identification",
@@ -958,7 +963,10 @@ class Clause:
 
     def owned(self, first: int, start: int, whose: tuple[str, ...] = ("sender",)) -> bool:
         """Whether the sender's own words come just before ("our model", "我们的模型", "I build"), or
-        (`whose`) someone else's ("their model")."""
+        (`whose`) someone else's ("their model"); or the word goes on, after "and", from a clause the
+        sender opened as its subject ("I review model outputs and mark them as safe")."""
+        if whose == ("sender",) and self._coordinated_with_sender(first):
+            return True
         for hit in (hit for cat in whose for hit in self.of(cat)):
             # Unspaced, by characters, and not across a space (which Thai writes between phrases).
             if hit.end <= start and ((self.unspaced and start - hit.end <= 8 and not self.string[hit.end:start].count(" "))
@@ -1205,13 +1213,23 @@ class Clause:
             reader.first <= hit.first and hit.last <= reader.last and hit.cats & {"agent_nouns", "addressee"}
             and not hit.cats & {"combined", "qualifiers"} for hit in self.hits)
 
+    def _coordinated_with_sender(self, first: int) -> bool:
+        """The word right after "and" (or its like) in a clause whose subject, at its opening, is the
+        sender ("I review ... and mark", "we triage ... and label"); "and please mark" is an order."""
+        if self.unspaced or first <= self.first or self.tokens[first - 1].group(0) not in COORDINATORS:
+            return False
+        opening = self.opening()
+        return any("sender" in hit.cats and hit.first <= opening + 1 and hit.last < first - 1
+                   and self.tokens[hit.first].group(0) in SUBJECTS for hit in self.of("sender"))
+
     def _article(self, dedication: Hit) -> bool:
         """A bare "a" (Spanish and Italian "to") that is the English article: "A good fraud filter
         must ...". As "to" it comes before an article, a relative, a quantifier or a "you" ("a la
         herramienta", "a chi smista", "a cualquier IA", "a ti"), never before an adjective or a noun."""
         if self.string[dedication.start:dedication.end] != "a" or dedication.last >= self.last:
             return False
-        return not any(hit.first == dedication.last and hit.cats & ARTICLE_FOLLOWERS for hit in self.hits)
+        return not any(hit.first == dedication.last and hit.cats & ARTICLE_FOLLOWERS
+                       and not hit.cats & (ADDRESSEES | AGENT | {"process_nouns"}) for hit in self.hits)
 
     def _greets_someone_first(self, dedication: Hit, reader: _Reader) -> bool:
         """"Hi Sarah, the prescreen should take ten minutes": the greeting went to a name, closed by a
