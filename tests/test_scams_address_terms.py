@@ -39,3 +39,22 @@ def test_the_same_words_in_an_honest_note_ask_nothing(note):
     verdict, signs = scam_judgement(note, headline="Analyst at MoMo", company="MoMo", has_photo=True, connections=400,
                                     mutual_connections=3)
     assert verdict is None or verdict.criterion != "scam_or_phishing", signs
+
+
+# Chinese and Japanese: a verb of asking and what it asks for stand in one clause, or after a
+# colon that opens the list it asks for ("请发给我：护照、身份证"); across a comma, "if candidates
+# need a work pass, passports … slow onboarding" asks nothing of anyone.
+def test_a_need_and_a_document_across_a_comma_ask_nothing():
+    verdict, signs = scam_judgement("若候选人需要工作签证，IELTS 成绩、护照和学位公证常常拖慢入职；我整理了一份流程表，可以分享给您的团队。",
+                                    headline="Immigration Lawyer", company="Tan & Partners", has_photo=True,
+                                    connections=600, mutual_connections=3)
+    assert verdict is None or verdict.criterion != "scam_or_phishing", signs
+
+
+@pytest.mark.parametrize("note", [
+    "入职前请发给我：护照、身份证和银行卡号，今天之内。",
+    "候选人需要提供护照和银行卡号，请今天发给我。",
+])
+def test_a_list_asked_for_after_a_colon_or_in_one_clause_is_asked(note):
+    verdict, signs = scam_judgement(note, headline="HR", has_photo=False, connections=10, mutual_connections=0)
+    assert verdict is not None and verdict.criterion == "scam_or_phishing", signs

@@ -43,12 +43,16 @@ from .workplace import impersonated_employer, own_company
 # line break and at the separators of a headline (| • ·). Clauses also end at commas and colons
 # (not those inside a number or a link), brackets and dashes.
 SENTENCE_MARKS = frozenset("!?;\n|•·。！？；")
-# A comma before a letter of a script without spaces ends a clause too: NFKC reads "，" as ",".
-CLAUSE_BREAK = re.compile(r"[!?;\n|•·。！？；，、：()\[\]—–]|[.,:](?=\s|$)|,(?=[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])")
+# A comma before or after a letter of a script without spaces ends a clause too: NFKC reads "，"
+# as "," ("准证，COMPASS").
+CLAUSE_BREAK = re.compile(r"[!?;\n|•·。！？；，、：()\[\]—–]|[.,:](?=\s|$)|,(?=[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])"
+                          r"|(?<=[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]),")
 JOINED_QUOTE = re.compile(r"\W{0,3}(?:and|và|y|et|und|e|и|dan|和|与|や|와|และ|,)?\s*", re.IGNORECASE)
 MENTION_REACH = 4  # words between the word that names an example and the quote
 # The commas of a list ("we reset passwords, send new codes, check IDs").
 LIST_COMMAS = frozenset(",，、")
+# What opens or goes on with the list a verb asks for ("请发给我：护照、身份证").
+LIST_OPENERS = frozenset(":：、")
 # A host name in a link, with or without a scheme: bounded labels (the regex stays linear).
 HOST_HINT = re.compile(r"[a-z0-9]\.[a-z]")  # what every host holds: found in C before the regex below runs
 HOST = re.compile(r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24})(?![a-z0-9-])(/[^\s]{0,200})?")
@@ -776,6 +780,9 @@ class _Doc:
         if unspaced:
             if obj.cstart <= verb.cstart and verb.cend <= obj.cend and (verb.cstart, verb.cend) != (obj.cstart, obj.cend):
                 return False  # the verb's letters are the object's own ("验证" in "验证码")
+            if verb.cend <= obj.cstart and any(self.string[at] not in LIST_OPENERS for at in self.clause_breaks
+                                               if verb.cend <= at < obj.cstart):
+                return False  # "若候选人需要就业准证，护照…": across a comma, not a list the verb opens
             # Aimed: a "please" in the sentence, or the reader named in the verb's or the object's
             # clause ("..., 希望与您交流" speaks to the reader about something else).
             sentence, clauses = self.sentence(verb), {self.clause(verb), self.clause(obj)}
