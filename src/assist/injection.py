@@ -164,6 +164,11 @@ COMBINED = frozenset({"agent_nouns", "combined"})  # an agent noun made of two w
 # What may stand between a relative and its sorting verb, and how many of them.
 HELPING = frozenset({"helping", "second_person", "user_refs"})
 RELATIVE_GAP = 3
+# A reader's noun, and the relative pronouns that define it by what it does ("the assistant that
+# sorts"): a person's or a team's own work is told apart by whose it is ("my assistant who …").
+READER_NOUNS = frozenset({"addressee", "addressee_person"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "que", "qui", "che", "der", "die", "das", "den", "welcher", "welche",
+                               "который", "которая", "которое", "которые", "yang", "mà"})
 GAP_BREAK = re.compile(r"[^\w\s'’-]")  # punctuation between a relative and its verb: not one phrase
 # How an agent noun is addressed for it to be a machine reader: "to the sorter", "Sorter:".
 AGENT_FRAMES = frozenset({"dedication", "header", "late", "self"})
@@ -443,7 +448,7 @@ def _combined(found: list[Hit], string: str, tokens: list[re.Match[str]]) -> lis
     """Readers named by what they do, combined from two words: a relative before a sorting verb
     ("whoever sorts", "chi smista", "ai lọc"), and a qualifier beside the noun it qualifies ("die
     automatische Vorauswahl", "el revisor automático"), as agent nouns."""
-    if not any(hit.cats & {"relatives", "qualifiers"} for hit in found):
+    if not any(hit.cats & {"relatives", "qualifiers", "sorting_verbs"} for hit in found):
         return []
     at_first: dict[int, list[Hit]] = {}
     at_last: dict[int, list[Hit]] = {}
@@ -464,6 +469,16 @@ def _combined(found: list[Hit], string: str, tokens: list[re.Match[str]]) -> lis
                 if not helpers:
                     break
                 after, gap = max(other.last for other in helpers), gap + 1
+        if hit.cats & READER_NOUNS and hit.last < len(tokens):
+            # "the assistant that sorts …", "el asistente que filtra", "dem Assistenten, der … sortiert":
+            # a relative pronoun after the noun, then a verb of sorting (its object may stand between).
+            relative = hit.last
+            if tokens[relative].group(0) in RELATIVE_PRONOUNS and not string[hit.end:tokens[relative].start()].strip(" ,"):
+                for verb in (verb for position in range(relative + 1, min(len(tokens), relative + 2 + RELATIVE_GAP))
+                             for verb in at_first.get(position, ()) if "sorting_verbs" in verb.cats):
+                    if not GAP_BREAK.search(string, tokens[relative].end(), verb.start):
+                        extra.append(Hit(COMBINED, hit.first, verb.last, hit.start, verb.end))
+                        break
         if "qualifiers" in hit.cats:
             for position in (hit.last, hit.first - 1):  # the noun after it, or before it
                 if not 0 <= position < len(tokens):
