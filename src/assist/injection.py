@@ -164,9 +164,8 @@ COMBINED = frozenset({"agent_nouns", "combined"})  # an agent noun made of two w
 # What may stand between a relative and its sorting verb, and how many of them.
 HELPING = frozenset({"helping", "second_person", "user_refs"})
 RELATIVE_GAP = 3
-# A reader's noun, and the relative pronouns that define it by what it does ("the assistant that
-# sorts"): a person's or a team's own work is told apart by whose it is ("my assistant who …").
-READER_NOUNS = frozenset({"addressee", "addressee_person"})
+# The relative pronouns that define a reader's noun by what it does ("the assistant that sorts"):
+# a person's or a team's own work is told apart by whose it is ("my assistant who …").
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "que", "qui", "che", "der", "die", "das", "den", "welcher", "welche",
                                "который", "которая", "которое", "которые", "yang", "mà"})
 GAP_BREAK = re.compile(r"[^\w\s'’-]")  # punctuation between a relative and its verb: not one phrase
@@ -181,7 +180,6 @@ CALLING_WORDS = frozenset({"determiners", "dedication", "second_person", "addres
                            "particles", "user_refs", "whoever"})
 ADDRESSEES = frozenset({"addressee", "addressee_person"})
 VERBS = frozenset({"machine_verbs", "speech_verbs", "human_verbs", "override_verbs", "directive_verbs"})
-# What may follow a reader's name when it is addressed (not "AI builders", "to model the risk").
 # What joins a second verb to the first, the subject shared ("I review ... and mark ...").
 COORDINATORS = frozenset({"and", "then", "và", "rồi", "y", "e", "et", "und", "и", "dan", "lalu"})
 # The sender as the subject of a clause (not "my", "our", "me": they own a noun or are an object).
@@ -189,6 +187,7 @@ SUBJECTS = frozenset({"i", "we", "tôi", "em", "mình", "chúng tôi", "yo", "no
                       "nós", "io", "noi", "я", "мы", "saya", "aku", "kami", "kita"})
 # What follows "a" where it means "to" (es, it): an article, a relative, a quantifier, a "you".
 ARTICLE_FOLLOWERS = frozenset({"determiners", "relatives", "quantifiers", "second_person", "whoever"})
+# What may follow a reader's name when it is addressed (not "AI builders", "to model the risk").
 HEAD_FOLLOWERS = frozenset({"reader_verbs", "modals", "connectors", "second_person", "self_identification",
                             "softeners", "dedication", "particles", "decisions", "waivers"}) | ADDRESSEES | VERBS
 # What may stand before the opening word of a clause: "Hi, dear, so, the".
@@ -469,7 +468,7 @@ def _combined(found: list[Hit], string: str, tokens: list[re.Match[str]]) -> lis
                 if not helpers:
                     break
                 after, gap = max(other.last for other in helpers), gap + 1
-        if hit.cats & READER_NOUNS and hit.last < len(tokens):
+        if hit.cats & ADDRESSEES and hit.last < len(tokens):
             # "the assistant that sorts …", "el asistente que filtra", "dem Assistenten, der … sortiert":
             # a relative pronoun after the noun, then a verb of sorting (its object may stand between).
             relative = hit.last

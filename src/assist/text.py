@@ -528,7 +528,7 @@ class Text:
         if split or leet or emoji:
             shown: list[str] = []
             hows: list[str] = []
-            for trick, how, undo in ((emoji, EMOJI_INSIDE, disguises.emoji_out), (split, "letters split apart", disguises.unsplit),
+            for trick, how, undo in ((emoji, EMOJI_HOW, disguises.emoji_out), (split, "letters split apart", disguises.unsplit),
                                      (leet, "leetspeak", disguises.unleet)):
                 undone = undo(string) if trick else None
                 if undone is not None:
@@ -575,7 +575,7 @@ class Text:
 # A quoted phrase: the quote opens after a space (not the apostrophe of "I'm") and closes before one.
 QUOTED = re.compile(r"(?<!\w)['\"“‘«「]([^'\"”’»」\n]{2,200})['\"”’»」](?!\w)")
 LOOKALIKE_WORDS = "look-alike letters"
-EMOJI_INSIDE = "emoji inside words"  # a reading, no disguise alone (signals.DISGUISES leaves it out)
+EMOJI_HOW = "emoji inside words"  # how a reading was made; no disguise alone (signals.DISGUISES leaves it out)
 # Characters that stand alone in a text mostly where a word was split apart: consonants. Vowels
 # and digits stand alone as words ("a", "I", "3", Vietnamese typed without diacritics: "o", "e"):
 # it takes three of them, counted where they stand ("i|0|0|0" is four). A letter outside ASCII

@@ -106,7 +106,7 @@ OPENING_GREETING = re.compile(
 OPENING_HONORIFIC = re.compile(r"^\W{0,3}(?P<name>[^\s、,。様さ]{1,20}?)\s?(?:様|さん|さま)")
 NOT_NAMES = frozenset({"there", "team", "all", "everyone", "everybody", "friend", "friends", "folks", "sir", "madam",
                        "colleague", "colleagues", "hiring", "recruiter", "manager", "todos", "equipo", "tous", "équipe",
-                       "zusammen", "alle", "team", "tutti", "pessoal", "всем", "коллеги", "semua", "kak", "mọi", "moi",
+                       "zusammen", "alle", "tutti", "pessoal", "всем", "коллеги", "semua", "kak", "mọi", "moi",
                        "người", "nguoi", "anh", "chị", "chi", "bạn", "ban", "em", "admin", "hr", "linkedin"})
 
 
@@ -120,14 +120,13 @@ def greets_someone_else(note: str | None, user_name: str | None, sender_name: st
     if match is None:
         return None
     greeted = match.group("name")
-    if not greeted or (greeted[0].isalpha() and greeted[0].lower() == greeted[0] and greeted[0].upper() != greeted[0]):
+    if not greeted or greeted[0].islower():
         return None  # not written as a name
     said = fold(greeted.casefold())
     if said in NOT_NAMES or len(said) < 2:
         return None
     if _script(greeted) != _script(user_name):
         return None  # "Сара" for "Sarah", "サラ": another script's spelling, not compared
-
     own = {fold(word.casefold()) for word in re.findall(r"[^\W\d_]+", f"{user_name} {sender_name or ''}")}
     if any(word == said or (min(len(word), len(said)) >= 3 and (word.startswith(said) or said.startswith(word)))
            for word in own):
@@ -138,4 +137,8 @@ def greets_someone_else(note: str | None, user_name: str | None, sender_name: st
 def _script(text: str) -> str:
     """The script of a name's first letter, roughly: Latin (with its accents), or the Unicode block."""
     letter = next((character for character in text if character.isalpha()), "")
-    return "latin" if letter and ord(letter) < 0x250 or "\u1e00" <= letter <= "\u1eff" else hex(ord(letter) >> 7) if letter else ""
+    if not letter:
+        return ""
+    if ord(letter) < 0x250 or "\u1e00" <= letter <= "\u1eff":  # Latin, Vietnamese's letters among them
+        return "latin"
+    return hex(ord(letter) >> 7)
