@@ -440,6 +440,8 @@ KIND_LISTS = {
     "clicks": "a click or a link the reader is sent through",
     "files": "a file to download or an attachment to open, told to the reader: a link for a sign-in",
     "priced": "a fee named with its price beside it, in a sentence that asks for it",
+    "paid": "a verb of paying in a form that tells no one (\"paid via Wise\"): an amount beside it, in a text that "
+            "says the money comes back later, is a fee paid first",
 }
 KIND_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns", "rates", "magnitudes")
 SIGN_PATTERNS = ("patterns", "strong_patterns", "aimed_patterns")  # the others only qualify a sign found
@@ -452,9 +454,9 @@ LINK_LISTS = ("brands", "real", "shorteners", "lures", "hosts", "employer_lures"
 # A kind that raises a sign alone looks first for what it finds in a clause aimed at the reader too
 # ("firma la transacción": the aim is checked when the text is read).
 ALONE_LISTS = ("requests", "standalone", "easy", "when_aimed", "when_asked")
-HELPERS = frozenset({"verbs", "strong", "threats", "teams", "pay", "references", "replies", "earn", "tell", "audience", "nobody", "clicks", "files"})
+HELPERS = frozenset({"verbs", "strong", "paid", "threats", "teams", "pay", "references", "replies", "earn", "tell", "audience", "nobody", "clicks", "files"})
 TRIGGERS = ("objects", "requests", "offers", "standalone", "when_aimed", "when_asked", "accounts", "brand", "easy", "tasks", "earn", "tell",
-            "sign_in", "priced")
+            "sign_in", "priced", "paid")
 # What a link in a text needs to look like, for the first look at a sign-in asked with one.
 LINK_LIKE = re.compile(r"[a-z0-9]\.[a-z]{2}")
 ALONE = ("report", "unclear", "none")
@@ -567,8 +569,9 @@ class SignVocabulary:
                     look.alone(lists[key])
             if "tasks" in lists and "pay" in lists:
                 look.pair([lists["tasks"]], [lists["pay"]])
-            if "priced" in lists:  # a fee and its price
-                look.pair([lists["priced"]], [], needs=self.amounts.regex)
+            for key in ("priced", "paid"):  # a fee and its price; an amount paid
+                if key in lists:
+                    look.pair([lists[key]], [], needs=self.amounts.regex)
             verbs = [self.ask, *([lists["verbs"]] if "verbs" in lists else [])]
             amounts = self.amounts.regex if kind.amounts else None
             if "objects" in lists:  # asked for: with a verb, or an amount

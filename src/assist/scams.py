@@ -672,25 +672,50 @@ class _Doc:
 
     def _priced(self, kind: Kind, get):
         """A fee with its price beside it, in a sentence that asks for it ("to proceed we need a
-        compliance fee of USD 4,500"): a plain sign, whatever the fee is called. A fee the sender
-        describes ("we cut the transfer fee from $25 to $4") or only prices asks nothing."""
+        compliance fee of USD 4,500", "the vetting fee: USD 180"): a plain sign, whatever the fee
+        is called. A fee the sender describes ("we cut the transfer fee from $25 to $4") or only
+        prices asks nothing. Without a fee's name, an amount paid ("USD 180, paid via Wise") in a
+        text that says the money comes back ("refunded on your first payslip") is a fee paid first:
+        a plain sign too, as an honest organiser's refunded ticket may read the same."""
         amounts = _Sorted(self.amounts)
         if not amounts:
             return
         asks = self.sorted_list(self.vocabulary.ask)
-        refunded = get("strong") if kind.strong_in_text else []
+        refunded = [qualifier for qualifier in (get("strong") if kind.strong_in_text else []) if not self.denied(qualifier)]
         for fee in get("priced"):
             if not self.counts(fee) or (kind.waivable and self.waived(fee)):
                 continue
             price = next((amount for amount in self.around(amounts, fee, PRICE_REACH)
-                          if self.near(fee, amount, PRICE_REACH) and self.clause(amount) == self.clause(fee)), None)
+                          if self.near(fee, amount, PRICE_REACH) and self._priced_as(fee, amount)), None)
             if price is None:
                 continue
-            asked = self.clause(fee) in self.aimed or any(
-                self.counts(verb) and not self._to_reader(verb) for verb in self.in_sentence(asks, fee)) or any(
-                not self.denied(qualifier) for qualifier in refunded)  # "a refundable bond of USD 1,200": paid first
-            if asked:  # unambiguous where the text says what the fee buys the reader, or that it is refunded
-                yield _span(fee, price), any(not self.denied(qualifier) for qualifier in refunded)
+            # What the fee buys, or that it comes back, said beside it: not the fee's own name ("the
+            # speaker fee" is as often what the speaker is paid).
+            qualified = any(qualifier.cend <= fee.cstart or qualifier.cstart >= fee.cend for qualifier in refunded)
+            if qualified or self._asked_in_sentence(fee, asks):  # "a refundable bond of USD 1,200": paid first
+                yield _span(fee, price), qualified
+        if refunded:
+            for paid in get("paid"):
+                price = next((amount for amount in self.around(amounts, paid, PRICE_REACH)
+                              if self.near(paid, amount, PRICE_REACH)), None)
+                if price is not None and self.counts(paid) and not self._to_reader(paid) \
+                        and self._asked_in_sentence(price, asks):
+                    yield _span(price, paid), False
+
+    def _asked_in_sentence(self, hit: Hit, asks: "_Sorted") -> bool:
+        """The hit's clause is aimed at the reader, or its sentence holds a "please" or a verb of
+        asking ("we need", "is payable") that is not "we pay you"."""
+        return self.clause(hit) in self.aimed or bool(self.in_sentence(self.pleas, hit)) or any(
+            self.counts(verb) and not self._to_reader(verb) for verb in self.in_sentence(asks, hit))
+
+    def _priced_as(self, fee: Hit, amount: Hit) -> bool:
+        """The amount is the fee's price: in its clause, or right after a colon that follows it
+        ("the verification fee: USD 180")."""
+        clause = self.clause(fee)
+        if self.clause(amount) == clause:
+            return True
+        return fee.cend <= amount.cstart and self.clause(amount) == clause + 1 \
+            and self.string[self.clause_breaks[clause]] in ":："
 
     def _links(self, kind: Kind):
         """Hosts that imitate a brand (unambiguous), hide where they go or lure a click; for a
