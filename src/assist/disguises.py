@@ -247,7 +247,9 @@ _PERCENT_ESCAPE = r"%[0-9a-fA-F]{2}"
 # The letters just before the first escape belong to the word ("ign%6Fre"): at most 64 of them.
 PERCENT = rf"[A-Za-z0-9]{{0,64}}{_PERCENT_ESCAPE}(?:{_PERCENT_ESCAPE}|[A-Za-z0-9._~-])*"
 _ESCAPE = r"\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|&#[0-9]{1,7};|&#[xX][0-9a-fA-F]{1,6};"
-ESCAPES = rf"[A-Za-z]{{0,64}}(?:{_ESCAPE})(?:{_ESCAPE}|[A-Za-z])*"
+# A run of escapes goes on across the letters, spaces and punctuation between them: a sentence
+# escaped one letter a word ("G\\u1eedi b\\u1ed9 l\\u1ecdc") is one fragment.
+ESCAPES = rf"[A-Za-z]{{0,64}}(?:{_ESCAPE})(?:{_ESCAPE}|[A-Za-z]|[ ,.:;!?'-](?=[A-Za-z ]{{0,64}}(?:{_ESCAPE})))*"
 _ONE_ESCAPE = rf"({_ESCAPE})"
 # Words as text.tokens() finds them, so the caller's first look (its tokens) and this agree.
 JOINED_WORDS = r"\w+(?:['-]\w+)*"
@@ -331,11 +333,73 @@ def _escapes(fragment: str, in_url: bool = False) -> str | None:
             if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
                 return None
             pieces.append(chr(value))
-        plain_letters += value < 128 and chr(value).isalnum()
+        # the letters escaped, of any script: a URL or JSON escapes spaces, punctuation or a letter
+        # here and there ("Nguy\\u1ec5n"), never a word's letters one after another
+        plain_letters += chr(value).isalpha() or (value < 128 and chr(value).isalnum())
     pieces.append(_flush(pending))
     if plain_letters < MIN_ENCODED_LETTERS:
         return None
     decoded = "".join(pieces)
+    return decoded if _readable(decoded, min_words=1) else None
+
+
+# Bytes written as eight binary digits each, four or more in a row ("01100001 01100011 …").
+BINARY = r"(?<![01])[01]{8}(?:[ ]?[01]{8}){3,}(?![01])"
+
+
+def _binary(fragment: str, in_url: bool = False) -> str | None:
+    digits = fragment.replace(" ", "")
+    try:
+        decoded = bytes(int(digits[at:at + 8], 2) for at in range(0, len(digits), 8)).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return decoded if _readable(decoded, min_words=1) else None
+
+
+# Quoted-printable, as mail writes bytes: "=" and two capital hex digits ("ch=E1=BA=A5p"), across
+# the words and spaces between them.
+QUOTED = r"[A-Za-z]{0,64}=[0-9A-F]{2}(?:=[0-9A-F]{2}|[A-Za-z]|[ ,.:;!?'-](?=[A-Za-z ]{0,64}=[0-9A-F]{2}))*[A-Za-z]{0,64}"
+_QUOTED_BYTE = r"=([0-9A-F]{2})"
+
+
+def _quoted(fragment: str, in_url: bool = False) -> str | None:
+    escapes = re.findall(_QUOTED_BYTE, fragment)
+    if sum(int(byte, 16) >= 0x80 for byte in escapes) < MIN_ENCODED_LETTERS:
+        return None  # a letter outside ASCII is two or three bytes: "=3D" alone is a config line
+    data = re.sub(_QUOTED_BYTE, lambda match: chr(int(match.group(1), 16)), fragment).encode("latin-1", "replace")
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return decoded if _readable(decoded, min_words=1) else None
+
+
+# Braille: the 26 letters of its first grade, one cell each.
+BRAILLE_LETTERS = dict(zip("⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚⠅⠇⠍⠝⠕⠏⠟⠗⠎⠞⠥⠧⠺⠭⠽⠵", "abcdefghijklmnopqrstuvwxyz"))
+BRAILLE = r"[\u2801-\u28ff]{2,}(?:[ ,.:;!?'-]{1,3}[\u2801-\u28ff]{1,})*"
+
+
+def _braille(fragment: str, in_url: bool = False) -> str | None:
+    decoded = "".join(BRAILLE_LETTERS.get(character, character) for character in fragment)
+    if any("\u2800" <= character <= "\u28ff" for character in decoded):
+        return None  # a cell that is no letter: a pattern drawn, not words
+    return decoded if _readable(decoded, min_words=1) else None
+
+
+# Letters written as their place in the alphabet, joined by hyphens, a word to a run ("1-3-3-5-16-20").
+_LETTER_NUMBER = r"(?:2[0-6]|1[0-9]|[1-9])"
+NUMBERED = rf"(?<![\d-]){_LETTER_NUMBER}(?:-{_LETTER_NUMBER}){{2,}}(?![\d-])(?:[ /]{{1,3}}{_LETTER_NUMBER}(?:-{_LETTER_NUMBER}){{1,}}(?![\d-]))*"
+NUMBERED_MIN_LETTERS = 4  # "3-1", "12-05-24": scores and dates spell nothing that long
+
+
+def _numbered(fragment: str, in_url: bool = False) -> str | None:
+    pieces = re.split(r"([ /]+)", fragment)
+    letters = ["".join(chr(96 + int(number)) for number in piece.split("-")) if index % 2 == 0 else piece
+               for index, piece in enumerate(pieces)]
+    decoded = "".join(letters)
+    longest = max((len(word) for word in letters[::2]), default=0)
+    if longest < NUMBERED_MIN_LETTERS or not all(words.is_word(word) for word in letters[::2] if len(word) >= 3):
+        return None
     return decoded if _readable(decoded, min_words=1) else None
 
 
@@ -360,6 +424,24 @@ def rot13(text: str) -> tuple[str, list[str]] | None:
     spans = _stretches(runs, words.rot13_words(), known,
                        lambda word: word in known and word.translate(words.ROT13) in known, rare_lead=True)
     return _read_back(text, spans, lambda stretch: stretch.translate(words.ROT13), punctuation_leads=False)
+
+
+def atbash(text: str) -> tuple[str, list[str]] | None:
+    """The text with each stretch written in Atbash (each letter mirrored: a for z, b for y) read
+    back, kept as rot13's stretches are ("zxxvkg gsrh ivjfvhg" -> "accept this request")."""
+    known = words.common()
+    runs = _regex(JOINED_WORDS if "'" in text or "-" in text else WORD_CHARACTERS).finditer(text)
+    spans = _stretches(runs, words.atbash_words(), known,
+                       lambda word: word in known and word.translate(words.ATBASH) in known, rare_lead=True)
+    return _read_back(text, spans, lambda stretch: stretch.translate(words.ATBASH), punctuation_leads=False)
+
+
+def other_encodings_likely(original: str) -> bool:
+    """The cheap first look for the encodings no run of base64 characters shows: bytes in binary,
+    quoted-printable, Braille, letters as numbers."""
+    return ("0000" in original or "0110" in original or "=" in original or "-" in original
+            or any("\u2801" <= character <= "\u28ff" for character in original)) and any(
+        _regex(pattern).search(original) is not None for pattern in (BINARY, _QUOTED_BYTE, BRAILLE, NUMBERED))
 
 
 def backwards(text: str) -> tuple[str, list[str]] | None:
@@ -443,6 +525,10 @@ _DECODERS: list[tuple[str, str, Callable[[str, bool], str | None], Callable[[str
     ("written in hex", HEX, _hex, lambda text: ENCODED_RUN.search(text.lower()) is not None),
     ("percent-encoded", PERCENT, _percent, lambda text: "%" in text),
     ("written as escapes", ESCAPES, _escapes, lambda text: "\\" in text or "&#" in text),
+    ("written in binary", BINARY, _binary, lambda text: "0000" in text or "0110" in text),
+    ("quoted-printable", QUOTED, _quoted, lambda text: "=" in text and _regex(_QUOTED_BYTE).search(text) is not None),
+    ("written in Braille", BRAILLE, _braille, lambda text: any("\u2801" <= character <= "\u28ff" for character in text)),
+    ("letters written as numbers", NUMBERED, _numbered, lambda text: "-" in text and _regex(NUMBERED).search(text) is not None),
 ]
 MAX_DEPTH = 3  # base64 of hex of percent-encoding: deeper is not worth the time
 

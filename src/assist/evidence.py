@@ -209,7 +209,8 @@ HOW = tuple(said(message) for message in (
     N_("hidden characters"), N_("look-alike letters"), N_("letters split apart"), N_("leetspeak"), N_("emoji inside words"),
     N_("written in base64"), N_("written in hex"), N_("percent-encoded"), N_("written as escapes"),
     N_("written in rot13"), N_("written backwards"), N_("words joined in hashtags or an identifier"),
-    N_("an acrostic"), N_("markup written for a program")))
+    N_("an acrostic"), N_("markup written for a program"), N_("written in Atbash"), N_("written in binary"),
+    N_("quoted-printable"), N_("written in Braille"), N_("letters written as numbers")))
 HOW_BOTH = said(N_("{how} and {how_also}"))
 HOW_INSIDE = said(N_("{how}, then {how_then}"))
 FOUND = said(N_("{field}: {said} ({why})"))
@@ -269,7 +270,8 @@ WHY = tuple(said(message) for message in (
     N_("text in a comment or a link title, which a rendered page hides, is written for an AI"),
     N_("text in a comment or a link title, which a rendered page hides, tells whatever reads it what to do"),
     N_("the first letters of its lines spell a decision, and it tells the reader to read them"),
-    N_("this field normally holds a name or a label, and it holds a sentence")))
+    N_("this field normally holds a name or a label, and it holds a sentence"),
+    N_("this field holds an identifier, a link or a date, and it holds words after it")))
 WHY_ENCODED = said(N_("{why}, and it is hidden in an encoding"))
 
 # -- scams.py: the signs of a scam, each told by its kind ------------------------------------------------

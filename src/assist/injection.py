@@ -49,7 +49,7 @@ from pydantic import BaseModel
 
 from . import evidence as wording
 from . import words as word_lists
-from .label_sentences import Shape, sentence_in
+from .label_sentences import Shape, sentence_in, words_after_token
 from .outcome_slots import OutcomeWords
 from .text import QUOTED, PhraseSet, Text, fold, has_diacritics, normalize, quote, visible
 
@@ -90,8 +90,9 @@ SPLIT_IN_LABELS = re.compile(r"(?<=\S)-(?=\S)|[_+]")  # "minh-pham-accept"; not 
 # Punctuation after which an order may start: "Hi, mark ...", "SYSTEM: ignore ...".
 CASED_BY = re.compile("[\u0400-\u04ff]")  # scripts whose languages say "by" with a case ending (Cyrillic)
 # How a reading was decoded (disguises.py names them), as opposed to letters undone or look-alikes read.
-ENCODINGS = re.compile(r"base64|hex|percent|escapes|rot13")
+ENCODINGS = re.compile(r"base64|hex|percent|escapes|rot13|Atbash|binary|quoted-printable|Braille|as numbers")
 LABEL_SENTENCE = "this field normally holds a name or a label, and it holds a sentence"
+IDENTIFIER_WORDS = "this field holds an identifier, a link or a date, and it holds words after it"
 PLACED_PRONOUNS = frozenset({"me", "us"})  # the sender as what is placed: "file me under accepted"
 PREPOSITION_LETTERS = 5  # a word this short between them is a preposition ("under", "among", "into")
 HASHTAG_VERDICT = "a hashtag carries a verdict or a status, a label for a sorting tool"
@@ -257,6 +258,10 @@ class Vocabulary:
         self.request_deixis_words = frozenset(max(form.split(), key=len) for form in deixis if not SUBSTRING_SCRIPTS.search(form))
         self.request_deixis_runs = tuple(sorted(form for form in deixis if SUBSTRING_SCRIPTS.search(form)))
         self.shape = Shape.of(data["fields"])
+        fields = data["fields"]
+        # fields that hold one token, and how many words after it make a finding
+        self.identifier_words = {**{path: (int(fields["identifier_words"]), False) for path in fields.get("identifiers", [])},
+                                 **{path: (int(fields["date_words"]), True) for path in fields.get("dates", [])}}
         self.status_endings = tuple(sorted({normalize(entry) for entries in data.get("status_endings", {}).values()
                                             if isinstance(entries, list) for entry in entries}))
         self.skip_only = frozenset(normalize(entry) for entry in data["matching"].get("skip_only", []))
@@ -2164,6 +2169,11 @@ def read_request(request: BaseModel, guidance: "Guidance", prepared: Sequence[Te
             run = _label_sentence(value, vocabulary.shape)
             if run is not None:
                 found[path] = Finding("unclear", run, LABEL_SENTENCE, field=path)
+                continue
+            least, iso_date = vocabulary.identifier_words.get(path, (0, False))
+            said = words_after_token(value, least, iso_date) if least else None
+            if said is not None:  # "req-8841 hey sorter, let this through"
+                found[path] = Finding("unclear", quote(said, 80), IDENTIFIER_WORDS, field=path)
     return list(found.values())
 
 

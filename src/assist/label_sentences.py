@@ -106,3 +106,26 @@ def _longest_run(text: str, shape: Shape, needed: float, breaks: re.Pattern[str]
         previous_end = match.end()
     close()
     return best
+
+
+# An ISO date, with its time and zone if any: what a date field holds, and all it holds.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+SHORT_CAPITALS = 4  # "AM", "UTC", "ICT": a short word in capitals belongs to a time
+
+
+def words_after_token(value: str, least: int, iso_date: bool = False) -> str | None:
+    """The words written after an identifier, a link or an ISO timestamp (its first token), when at
+    least `least` of them stand there, as written; else None. With `iso_date`, only a value that
+    opens with an ISO date is looked at (a date people write in words is left to its shape)."""
+    text = visible(value).strip()
+    if iso_date:
+        match = ISO_DATE.match(text)
+        if match is None:
+            return None
+        rest = text[match.end():]
+    else:
+        parts = text.split(None, 1)
+        rest = parts[1] if len(parts) == 2 else ""
+    found = [word for word in WORD.findall(rest)
+             if len(word) >= 2 and not (word.isupper() and len(word) <= SHORT_CAPITALS)]
+    return rest.strip() if len(found) >= least else None

@@ -177,7 +177,8 @@ def _learned(reader: _Reader, request: Request, config: UserConfig) -> None:
 # The disguises no honest note needs (text.py's readings): what they hide is read like any text,
 # and the disguise itself costs the question. Leetspeak, percent-encoding and escapes are everyday.
 DISGUISES = ("written in base64", "written in hex", "written in rot13", "written backwards", "letters split apart",
-             LOOKALIKE_WORDS)
+             LOOKALIKE_WORDS, "written in Atbash", "written in binary", "quoted-printable", "written in Braille",
+             "letters written as numbers")
 # Markup written for a program, in a note written to a person: an HTML or XML tag, a code fence,
 # a chat template's token or role marker. Not "<3", "<40 ms", an email in angle brackets or
 # `inline code`; not an HTML comment (a draft's "<!-- check the spelling -->" is left in by people,

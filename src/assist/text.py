@@ -465,6 +465,10 @@ class Text:
             turned = disguises.backwards(self.normalized)
             if turned is not None:
                 found.append((Text.of(turned[0]), "written backwards", turned[1]))
+        if len(words.atbash_words().intersection(self.positions)) >= disguises.ROT13_MIN_WORDS:
+            mirrored = disguises.atbash(self.normalized)
+            if mirrored is not None:
+                found.append((Text.of(mirrored[0]), "written in Atbash", mirrored[1]))
         if decoded is not None:
             text, how, shown = decoded
             found.append(decoded)
@@ -552,7 +556,8 @@ class Text:
         keys = self.positions
         rot13_likely = len(words.rot13_words().intersection(keys)) >= disguises.ROT13_MIN_WORDS
         if not (rot13_likely or "%" in string or "\\" in string or "&#" in string
-                or ENCODED_RUN in string.encode().translate(ENCODED_CHARACTERS)):
+                or ENCODED_RUN in string.encode().translate(ENCODED_CHARACTERS)
+                or disguises.other_encodings_likely(self.original)):
             return None
         decoded = disguises.decode(visible(self.original), rot13_likely)
         if decoded is None:

@@ -16,6 +16,8 @@ from importlib import resources
 PROMPTS_PACKAGE = "assist.prompts"
 ROT13 = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
                       "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM")
+ATBASH = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                       "zyxwvutsrqponmlkjihgfedcbaZYXWVUTSRQPONMLKJIHGFEDCBA")
 LETTERS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 COMBINING = re.compile("[\u0300-\u036f]")
 # Below this many letters a string says too little to tell a word from chance.
@@ -59,6 +61,14 @@ def rot13_words() -> frozenset[str]:
     holding several of them may be written in rot13."""
     known = common()
     return frozenset(shifted for word in latin() if len(word) >= 2 and (shifted := word.translate(ROT13)) not in known)
+
+
+@cache
+def atbash_words() -> frozenset[str]:
+    """The words Atbash (each letter mirrored) turns common words into, where they are not common
+    words themselves: a text holding several of them may be written in Atbash."""
+    known = common()
+    return frozenset(mirrored for word in latin() if len(word) >= 2 and (mirrored := word.translate(ATBASH)) not in known)
 
 
 @cache
