@@ -510,6 +510,7 @@ class SignVocabulary:
         self.self_verbs = lex.add("reader.self_verbs", reader["self_verbs"], affixes=True)
         self.self_phrases = lex.add("reader.self_phrases", reader["self_phrases"], affixes=False)
         self.receives = frozenset(normalize(word) for word in reader["receives"])
+        self.owned_by = frozenset(normalize(word) for word in reader.get("owned_by", []))
         # What a question is about ("tell me about your OTP design"): between an ask verb and its
         # object, it asks for knowledge, not for the object.
         self.topics = lex.add("reader.topics", reader.get("topics", []), affixes=False)

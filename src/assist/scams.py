@@ -396,11 +396,20 @@ class _Doc:
 
     def _listed(self, mark: Hit, clause: int) -> bool:
         """The clause is one more item of the sender's list of their own work, after nothing but
-        commas ("we reset passwords, send new codes to customers, check IDs"), and says "you" or
-        "please" nowhere: its opening verb goes on from the sender's subject."""
+        commas, or a colon that opens the list ("we reset passwords, send new codes to customers,
+        check IDs", "saya memimpin tim di Kredivo: verifikasi KTP, ..."), and says "you" or "please"
+        nowhere: its opening verb goes on from the sender's subject."""
         between = self.clause_breaks[self.clause(mark):clause]
-        if not between or any(position not in self.commas for position in between):
+        # commas, or a colon that opens a list, one with commas ("I lead onboarding at Kredivo:
+        # verifying IDs, checking statements"; not "I built a demo: clone it and run it")
+        if not between or any(position not in self.commas and not (index == 0 and self.string[position] in ":：")
+                              for index, position in enumerate(between)):
             return False
+        if between[0] not in self.commas:  # the list after a colon: with commas, and "you" nowhere in it
+            sentence_end = next((at for at in self.sentence_breaks if at > between[0]), len(self.string))
+            if not any(between[0] < comma < sentence_end for comma in self.commas) \
+                    or self.markers.between(between[0], sentence_end):
+                return False
         start = between[-1]
         end = self.clause_breaks[clause] if clause < len(self.clause_breaks) else len(self.string)
         return not self.markers.between(start, end)
@@ -829,7 +838,18 @@ class _Doc:
                 return True  # "can you forward", "please send", "đọc giúp", "is required"
             if marker.cend <= obj.cstart and self.distance(marker, obj) <= 2 and marker.list_id == self.vocabulary.you:
                 return True  # the reader's own: "confirm your recovery phrase"
+            if marker.cstart >= obj.cend and marker.list_id == self.vocabulary.you and self._owned_after(obj, marker):
+                return True  # the reader's own, named after it: "the password of your online banking"
         return False
+
+    def _owned_after(self, obj: Hit, owner: Hit) -> bool:
+        """The owner stands just after the object, tied to it by a word such as "of" or "from" and at
+        most one word more ("the code from your phone", "kode OTP dari ponsel Anda"); not "the
+        password policy of your bank", where another word stands first."""
+        if obj.unspaced or owner.unspaced:
+            return False
+        between = self.tokens[obj.end:owner.start]
+        return 1 <= len(between) <= 2 and between[0] in self.vocabulary.owned_by
 
     def _about(self, verb: Hit, obj: Hit) -> bool:
         """A word of what a question is about stands between the verb and the object: the sender
