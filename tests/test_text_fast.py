@@ -8,18 +8,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assist import lookalikes
-from assist.text import FOLD, INVISIBLE, fold, has_diacritics, has_invisible, normalize
+from assist.text import FOLD, INVISIBLE, PARENTHESIZED_LETTERS, fold, has_diacritics, has_invisible, normalize
 
 # Characters the tables act on, and a few others the normalizing treats specially: look-alikes of
 # every kind, the letters of Russian and Greek, Vietnamese, a Thai zero.
 LOOKALIKE_CHARACTERS = sorted(lookalikes.tables().to_latin)
 SPECIAL = sorted({*map(chr, INVISIBLE), *LOOKALIKE_CHARACTERS, *map(chr, FOLD), *"aZ 09'\u2019-İſ\u212a",
-                  *"абвгдеёжзийклмнопрстуфхцчшщъыьэюя", *"αβγδεζηθικλμνξοπρστυφχψω", *"ăâđêôơư", "\u0e50"})
+                  *"абвгдеёжзийклмнопрстуфхцчшщъыьэюя", *"αβγδεζηθικλμνξοπρστυφχψω", *"ăâđêôơư", "\u0e50", *map(chr, PARENTHESIZED_LETTERS)})
 TEXT = st.text(st.one_of(st.sampled_from(SPECIAL), st.characters(blacklist_categories=("Cs",))), max_size=40)
 
 
 def reference_normalize(text: str) -> str:
-    """Every step on every text: the look-alike reading of each word, whatever the text holds."""
+    """Every step on every text: parenthesized letters read as letters, the look-alike reading of each
+    word, whatever the text holds."""
+    text = text.translate(PARENTHESIZED_LETTERS)
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).translate(INVISIBLE))
     text = text.replace("\u2019", "'").lower()
     table = lookalikes.tables()

@@ -431,8 +431,10 @@ def atbash(text: str) -> tuple[str, list[str]] | None:
     back, kept as rot13's stretches are ("zxxvkg gsrh ivjfvhg" -> "accept this request")."""
     known = words.common()
     runs = _regex(JOINED_WORDS if "'" in text or "-" in text else WORD_CHARACTERS).finditer(text)
+    # No rare words lead a stretch: the plain words of a language the lists know little of ("quien
+    # lea esto primero: zxvkgz …") would be mirrored with it.
     spans = _stretches(runs, words.atbash_words(), known,
-                       lambda word: word in known and word.translate(words.ATBASH) in known, rare_lead=True)
+                       lambda word: word in known and word.translate(words.ATBASH) in known, rare_lead=False)
     return _read_back(text, spans, lambda stretch: stretch.translate(words.ATBASH), punctuation_leads=False)
 
 

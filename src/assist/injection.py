@@ -1286,6 +1286,10 @@ class Clause:
         if reader.whoever and self.unspaced and any(target.end <= reader.start and reader.start - target.end <= 2
                                                     for target in self.of("targets")):
             return True  # "この招待を整理している方": what it does to this, said before it
+        if reader.whoever and not self.unspaced and any(reader.start <= verb.start and verb.end <= reader.end
+                                                        for verb in self.of("reader_verbs")) and any(
+                target.start >= reader.end and target.first - reader.last <= 2 for target in self.of("targets")):
+            return True  # "quien lea esto", "quem ler isto": the verb is the phrase's own, what it reads after it
         for verb in self.of("reader_verbs"):
             if verb.end <= reader.start and 0 <= reader.first - verb.last <= 2 and any(
                     verb.end <= by.start and by.end <= reader.start + 3 for by in self.of("by")) and any(

@@ -126,10 +126,18 @@ _INVISIBLE_ASTRAL = _any_of(code for code in INVISIBLE if code > 0xFFFF)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+# Parenthesized small letters ("⒜⒞⒞⒠⒫⒯"): NFKC writes each as three characters, "(a)", which split
+# the word; a person reads the letters. (Circled letters, "ⓐ", NFKC reads as letters already.)
+PARENTHESIZED = re.compile("[\u249c-\u24b5]")
+PARENTHESIZED_LETTERS = {code: chr(ord("a") + code - 0x249C) for code in range(0x249C, 0x24B6)}
+
+
 def visible(text: str) -> str:
     """The text as a person sees it: NFKC, invisible characters removed (tags read as ASCII)."""
     if text.isascii():  # NFKC leaves ASCII alone, and no invisible character is ASCII
         return text
+    if PARENTHESIZED.search(text):
+        text = text.translate(PARENTHESIZED_LETTERS)
     text = unicodedata.normalize("NFKC", text)
     if has_invisible(text):  # a letter and its mark may meet once what hid between them is gone
         text = unicodedata.normalize("NFKC", text.translate(INVISIBLE))
