@@ -26,8 +26,14 @@ STRANGER = dict(headline="Backend Engineer at Lazada", company="Lazada", industr
                 experience=[{"title": "Backend Engineer", "company": "Lazada", "years": 3}])
 
 
-def flags(note: str) -> dict[str, str]:
-    result = screen(request(note, **STRANGER), persona("eng-lead-en"))
+# A former colleague of the user's at Grab: a claimed shared past that the work history shows (one
+# it contradicts is asked about: test_claimed_past_contradicted.py).
+FORMER_COLLEAGUE = {**STRANGER, "experience": [*STRANGER["experience"],
+                                               {"title": "Software Engineer", "company": "Grab", "years": 2}]}
+
+
+def flags(note: str, profile: dict = STRANGER) -> dict[str, str]:
+    result = screen(request(note, **profile), persona("eng-lead-en"))
     return {flag.id: flag.evidence for flag in result.flags}
 
 
@@ -90,7 +96,7 @@ KNOWN = {
 
 @pytest.mark.parametrize("note", KNOWN.values(), ids=KNOWN.keys())
 def test_a_shared_past_is_read(note):
-    found = flags(note)
+    found = flags(note, FORMER_COLLEAGUE)
     assert "known_relationship" in found, found
 
 

@@ -90,6 +90,8 @@ FROM_EXPORT = said(N_("your export: {tie}"))
 NO_NOTE = said(N_("no note came with the request"))
 NOTE_CLAIMS = said(N_("note: {said}"))
 NAMES_PAST = said(N_("names {said}, where you worked"))
+PAST_CONTRADICTED = said(N_("the note claims a past shared at {said}, and their work history lists no job there: "
+                            "ask how you know each other"))
 NAMES_OWN = said(N_("names {said}, where you work"))
 EXPLAINS = said(N_("note explains why: {said}"))
 BOILERPLATE = said(N_("note boilerplate {said_phrase}: {said}"))

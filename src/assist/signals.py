@@ -409,6 +409,15 @@ def _yours(guidance, note: str, company: str) -> bool:
     return bool(mentions) and all(guidance.your_past.search(note[max(0, start - 60):start]) for start in mentions)
 
 
+def _contradicted(guidance, past: list[str], request: Request, profile: Text) -> bool:
+    """Whether the sender's profile lists jobs and names none of the user's past companies that the
+    note claims as shared: no job, headline, about or title there. A profile without a work history
+    contradicts nothing."""
+    if not any(job.company for job in request.sender.experience or []):
+        return False
+    return not terms(company_names(guidance, past), guidance).find(profile)
+
+
 def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, companies: Text, request: Request,
           colleague: bool) -> None:
     if not note.original:
@@ -426,6 +435,12 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     personalized = guidance.parameters["personalized_note"]
     past = as_companies(terms(company_names(guidance, me.past_companies), guidance).find(note), note.original) if me else []
     past = [company for company in past if not _yours(guidance, note.original, company)]
+    if known and past and _contradicted(guidance, past, request, profile):
+        # "we shipped the Grab migration together", from a work history that lists jobs but none at
+        # Grab: a claim the sender's own profile belies is no relationship, and worth a question.
+        # (Naming the user's past alone, "your Grab to Northwind move", claims nothing shared.)
+        reader.raise_flag("unclear_intent", wording.PAST_CONTRADICTED.format(said=quote(past[0])))
+        known, past = [], []
     own = own_company(me, guidance)
     mine = terms(company_names(guidance, [own]), guidance).find(note) if own else []
     if known or past:
