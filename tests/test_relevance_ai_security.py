@@ -35,3 +35,19 @@ def test_a_field_named_inside_a_run_of_chinese_or_japanese_is_found():
     ]:
         result = screen(request(note, has_photo=True, connections=300, mutual_connections=1, **sender), config)
         assert "irrelevant" not in {flag.id for flag in result.flags}, [(flag.id, flag.evidence) for flag in result.flags]
+
+
+def test_chatbots_and_generative_models_are_ai_work():
+    """"Chatbot & Generative Model Apps", "생성형 모델", "聊天机器人": the systems are language models."""
+    config = parse_config(ML_LEAD)
+    for headline, about, note in [
+        ("Offensive Security Researcher, Chatbot & Generative Model Apps", "Pentesting of support chatbots.",
+         "Hi Aiko, your refusal-evaluation talk was great; I test how support bots break and would love to compare notes."),
+        ("보안 연구원 | 생성형 모델 서비스 모의해킹", "챗봇 서비스의 방어책을 평가합니다.",
+         "Aiko님, 거부 응답 평가 발표 잘 들었습니다. 평가 세트에 대해 이야기 나누고 싶습니다."),
+    ]:
+        sender = dict(headline=headline, company="Bluewave Security", industry="Computer and Network Security",
+                      has_photo=True, connections=500, mutual_connections=3, about=about,
+                      experience=[{"title": "Security Researcher", "company": "Bluewave Security", "years": 3}])
+        result = screen(request(note, **sender), config)
+        assert "irrelevant" not in {flag.id for flag in result.flags}, [(flag.id, flag.evidence) for flag in result.flags]
