@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import pytest
 
-from assist.guidance import load_guidance
-from assist.scams import judge, read_signs
-from helpers import request, user
+from helpers import scam_judgement
 
 PROFILE = dict(headline="Talent partner", company=None, industry=None, has_photo=True, connections=300,
                mutual_connections=0, experience=[])
 
 
 def read(note: str):
-    guidance = load_guidance()
-    signs = read_signs(request(note, **PROFILE), user(), guidance)
-    return signs, judge(signs, guidance)
+    judgement, signs = scam_judgement(note, **PROFILE)
+    return signs, judgement
 
 
 ASKED = [

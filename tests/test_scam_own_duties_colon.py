@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from assist.guidance import load_guidance
-from assist.scams import judge, read_signs
-from helpers import request, user
+from helpers import scam_judgement
 
 PROFILE = dict(headline="Head of Onboarding Risk", company="Kredivo", industry="Financial Services", has_photo=True,
                connections=800, mutual_connections=5, experience=[])
 
 
 def read(note: str):
-    guidance = load_guidance()
-    signs = read_signs(request(note, **PROFILE), user(), guidance)
-    return signs, judge(signs, guidance)
+    judgement, signs = scam_judgement(note, **PROFILE)
+    return signs, judgement
 
 
 OWN = [

@@ -436,7 +436,7 @@ def _note(reader: _Reader, lex, config: UserConfig, note: Text, profile: Text, c
     past = as_companies(terms(company_names(guidance, me.past_companies), guidance).find(note), note.original) if me else []
     past = [company for company in past if not _yours(guidance, note.original, company)]
     if known and past and _contradicted(guidance, past, request, profile):
-        # "we shipped the Grab migration together", from a work history that lists jobs but none at
+        # "we worked together at Grab", from a work history that lists jobs but none at
         # Grab: a claim the sender's own profile belies is no relationship, and worth a question.
         # (Naming the user's past alone, "your Grab to Northwind move", claims nothing shared.)
         reader.raise_flag("unclear_intent", wording.PAST_CONTRADICTED.format(said=quote(past[0])))
