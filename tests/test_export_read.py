@@ -419,3 +419,22 @@ def test_a_quote_never_closed_is_one_bad_row_and_the_rows_it_swallowed_are_read(
     assert names == ["P0 Q", "P1 Q", "P2 Q", "P3 Q", "P4 Q", "Inch Mark", "Lone Inch"]
     assert [(problem.line, problem.message) for problem in export.problems] == [
         (6, "a quote opened on this line is never closed")]
+
+
+def test_a_member_compressed_with_an_unknown_method_is_one_problem(tmp_path):
+    path = zip_export(tmp_path, {"Skills.csv": "Name\nPython\n", "Profile.csv": PROFILE})
+    data = bytearray(path.read_bytes())
+    method = (99).to_bytes(2, "little")  # no method zipfile reads
+    local = data.find(b"PK\x03\x04")
+    while local != -1:  # every member's local header, then its central directory entry
+        data[local + 8:local + 10] = method
+        local = data.find(b"PK\x03\x04", local + 4)
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        data[central + 10:central + 12] = method
+        central = data.find(b"PK\x01\x02", central + 4)
+    path.write_bytes(bytes(data))
+    export = open_export(path)
+    assert export.skills() is None
+    problem = next(problem for problem in export.problems if problem.file == "Skills.csv")
+    assert "compression method" in problem.message and len(str(problem).splitlines()) == 1

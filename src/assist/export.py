@@ -43,6 +43,10 @@ NOT_AN_EXPORT = N_("not a LinkedIn export: expected the .zip LinkedIn sends (Get
 MALFORMED_CSV = N_("malformed CSV ({error})")
 CANNOT_READ = N_("cannot read: {reason}")
 DAMAGED_MEMBER = N_("damaged zip member ({error})")
+UNREADABLE_METHOD = N_("a compression method this zip reader cannot read ({method}): unpack the archive and give "
+                       "the folder instead")
+# The compression methods Python's zipfile reads (bzip2 and LZMA where Python was built with them).
+READABLE_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 TIME_EXPECTED = N_("{column}: expected a time like {example} (got {value})")
 EMPTY_FIELD = N_("{column}: empty")
 LINE_TOO_LONG = N_("a line longer than {size}: not LinkedIn's {file}")
@@ -234,14 +238,14 @@ class LinkedInExport:
                 if bounded and info.file_size > limits.MAX_INPUT_BYTES:
                     raise _StopFile(_("{size} unpacked, more than {limit}, the limit for one input").format(
                         size=limits.size(info.file_size), limit=limits.size(limits.MAX_INPUT_BYTES)))
+                if info.compress_type not in READABLE_METHODS:
+                    raise OSError(_(UNREADABLE_METHOD).format(method=info.compress_type))
                 handle = self._archive.open(info)
             else:
                 handle = (self._root / name).open("rb")  # type: ignore[operator]
         except (zipfile.BadZipFile, zlib.error, EOFError) as error:
             raise OSError(_(DAMAGED_MEMBER).format(error=error)) from None
         except RuntimeError as error:  # an encrypted member
-            raise OSError(str(error)) from None
-        except NotImplementedError as error:  # a compression method zipfile cannot read
             raise OSError(str(error)) from None
         return io.BufferedReader(_Member(handle, bounded), buffer_size=1 << 16)  # type: ignore[return-value]
 
