@@ -202,6 +202,18 @@ DISAGREEMENT_MODEL = said(N_("disagreement: {backend} ({model}) said {verdict}; 
 # -- injection.py: text written for the screening: where it is, how it was hidden, what it does -----------
 # The fields a finding names (injection.label of each text field of a request: a test checks each is
 # here), and the places signals.py looks for a disguise in ("note" and "name" are both).
+UNREAD = said(N_("part of the {place} is in {language}, which the offline engine does not read: {said}; read it "
+                  "yourself before accepting"))
+# The languages of signals.toml [unread] other, by name (unread.py).
+UNREAD_LANGUAGE_NAMES = {code: said(name) for code, name in (
+    ("nl", N_("Dutch")), ("af", N_("Afrikaans")), ("tr", N_("Turkish")), ("pl", N_("Polish")), ("cs", N_("Czech")),
+    ("sk", N_("Slovak")), ("sv", N_("Swedish")), ("da", N_("Danish")), ("no", N_("Norwegian")), ("fi", N_("Finnish")),
+    ("et", N_("Estonian")), ("lv", N_("Latvian")), ("lt", N_("Lithuanian")), ("hu", N_("Hungarian")),
+    ("ro", N_("Romanian")), ("hr", N_("Croatian")), ("sr", N_("Serbian")), ("sl", N_("Slovenian")),
+    ("sq", N_("Albanian")), ("el", N_("Greek")), ("uk", N_("Ukrainian")), ("bg", N_("Bulgarian")), ("kk", N_("Kazakh")),
+    ("az", N_("Azerbaijani")), ("tl", N_("Tagalog")), ("sw", N_("Swahili")), ("he", N_("Hebrew")), ("ar", N_("Arabic")),
+    ("fa", N_("Persian")), ("ur", N_("Urdu")), ("hi", N_("Hindi")), ("mr", N_("Marathi")), ("bn", N_("Bengali")),
+    ("ta", N_("Tamil")), ("te", N_("Telugu")), ("ka", N_("Georgian")), ("hy", N_("Armenian")))}
 FIELDS = tuple(said(message) for message in (
     N_("note"), N_("name"), N_("headline"), N_("company"), N_("industry"), N_("location"), N_("about"),
     N_("experience title"), N_("experience company"), N_("education school"), N_("education degree"),
@@ -261,6 +273,7 @@ WHY = tuple(said(message) for message in (
     N_("it is headed for you as \"the user\", as if for a program that shows you a summary"),
     N_("it tells an AI or a screening tool what to do with this request"),
     N_("it tells someone who reads your requests, not you, what to flag"),
+    N_("it tells a screening tool what not to flag"),
     N_("it tells the reader to set aside its previous instructions"),
     N_("it tells the screening to decide without asking, and claims the decision is made"),
     N_("it tells whoever writes the reply or the summary what to put in it"),

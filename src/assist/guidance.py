@@ -355,6 +355,11 @@ class Guidance:
         return self._signals["word_forms"]
 
     @cached_property
+    def unread(self) -> dict[str, Any]:
+        """Which languages the offline engine reads, and when a sentence is in another (signals.toml [unread])."""
+        return self._signals["unread"]
+
+    @cached_property
     def workplace(self) -> dict[str, Any]:
         """How the user's company is read from their headline (signals.toml [workplace])."""
         return self._signals["workplace"]

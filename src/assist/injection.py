@@ -1949,7 +1949,10 @@ class Clause:
         if placed and any(not self.owned(hit.first, hit.start, ("sender", "others"))
                           for hit in self.of("addressee")):  # "could the software … put this one at the top?"
             return "clear", "it tells an AI or a screening tool what to do with this request"
-        if addressed and (orders or consent or labels or roleplay or closing or placed or late_claim or self.of("screening")):
+        # Alerts waved away ("no warnings", "no flags"), or the question waived: what a tool is told not to raise.
+        waved = bool(machine) and (self.waived() or bool(self.vocabulary.outcome.waved(self.text)))
+        if addressed and (orders or consent or labels or roleplay or closing or placed or late_claim or self.of("screening")
+                          or (waved and bool(heads or calls))):
             if consent and not orders:
                 return "clear", "it addresses an AI or a screening tool, not you, and claims your consent"
             return "clear", "it addresses an AI or a screening tool, not you, and tells it what to do"
@@ -1992,6 +1995,8 @@ class Clause:
             return "clear", "it tells your AI or your tools there is nothing to check"
         if waived and any(reader.frame == "subject" for reader in machine):
             return "unclear", "it tells a screening tool it may skip the question"
+        if waved and orders and any(reader.frame == "subject" for reader in machine):
+            return "unclear", "it tells a screening tool what not to flag"
         # Doubt: said kindly, and never a reason to report anyone.
         if calls and not self.only_addresses:
             return "unclear", "it speaks to an AI or a screening tool rather than to you"

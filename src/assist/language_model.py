@@ -1,5 +1,6 @@
 """py3langid's model, restricted to the languages a note is told among, and kept in the user cache
-directory once made (issue 10, offline speed).
+directory once made (issue 10, offline speed). Restricted to a wider list, it also tells a sentence
+in a language the offline engine does not read (unread.py).
 
 py3langid ships one LZMA-compressed model of 97 languages (68 MB once decompressed): loading it
 costs about half a second of CPU, in every run that drafts a reply. Restricted to the candidates
@@ -24,33 +25,33 @@ CANDIDATES = ("en", "vi", "es", "fr", "de", "pt", "id", "zh", "ja", "ko", "th", 
 FORMAT = "1"  # of the cached file: changed, every cached file is made again
 
 
-def from_package():
+def from_package(candidates: tuple[str, ...] = CANDIDATES):
     """The package's model, decompressed and restricted to the candidates (the slow way)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(CANDIDATES))
+    identifier.set_languages(list(candidates))
     return identifier
 
 
-def load():
-    """The restricted model: from the cache directory when it holds it, else from the package (and
-    then written there for the next run)."""
-    path = _cached_path()
+def load(candidates: tuple[str, ...] = CANDIDATES):
+    """The model restricted to `candidates`: from the cache directory when it holds it, else from
+    the package (and then written there for the next run)."""
+    path = _cached_path(candidates)
     if path is not None and path.is_file():
         try:
             return _read(path)
         except Exception:  # noqa: BLE001 (a damaged or foreign file: made again below)
             pass
-    identifier = from_package()
+    identifier = from_package(candidates)
     if path is not None:
         _write(identifier, path)
     return identifier
 
 
-def _cached_path() -> Path | None:
-    """Where the restricted model is kept for this py3langid and its model file, or None when the
-    cache directory cannot be written."""
+def _cached_path(candidates: tuple[str, ...]) -> Path | None:
+    """Where the model restricted to `candidates` is kept for this py3langid and its model file, or
+    None when the cache directory cannot be written."""
     from importlib.metadata import version
 
     from py3langid.langid import MODEL_DIR, MODEL_FILE
@@ -60,7 +61,7 @@ def _cached_path() -> Path | None:
     try:
         model = Path(MODEL_DIR) / MODEL_FILE
         stat = model.stat()
-        key = "\n".join([FORMAT, version("py3langid"), str(model), str(stat.st_size), str(stat.st_mtime_ns), *CANDIDATES])
+        key = "\n".join([FORMAT, version("py3langid"), str(model), str(stat.st_size), str(stat.st_mtime_ns), *candidates])
         folder = cache_dir() / "language"
         folder.mkdir(parents=True, exist_ok=True)
         if not os.access(folder, os.W_OK):

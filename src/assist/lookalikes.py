@@ -91,6 +91,10 @@ def maybe(text: str) -> bool:
     Compiled when first needed: a process that reads only ASCII never pays for it."""
     return not text.isascii() and _maybe().search(text) is not None
 
+# Look-alikes that living alphabets write words with: Turkish and Azerbaijani's dotless ı. Read as
+# the letter they resemble, like any other, but no sign of a disguise (text.Text.hidden).
+OWN_LETTERS = str.maketrans({"\u0131": "i"})
+
 # Before any table is loaded: a disguise needs a word holding both a Latin letter and one of those
 # characters (a word longer than WORD_REACH is not a disguise anyone reads), or a Latin letter
 # among them (small capitals, IPA letters, the dotless ı and the like).

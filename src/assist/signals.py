@@ -28,6 +28,7 @@ from .doubt_model import doubt
 from .scams import judge, read_signs
 from .grounds import named_event
 from .terms import as_companies, company_names, terms, word_forms
+from .unread import unread_in_about, unread_in_note
 from .third_person import greets_someone_else, profile_names_the_user, speaks_of_the_user
 from .text import LOOKALIKE_WORDS, Text, detect_language, visible, fold, normalize, note_length, quote, tokens
 from .workplace import own_company, profile_ties
@@ -148,6 +149,7 @@ def _hostile(reader: _Reader, lex, note: Text, profile: Text, request: Request, 
     _injection(reader, request, tuple(text for _, text in places))
     _disguised(reader, places)
     _third_person(reader, config, request)
+    _unread(reader, request)
     # And each of them as it reads undone or decoded (text.py): a scam in base64 is a scam.
     places += [(f"{place}, {reading.how} {quote(reading.shown, 40)}", reading.text)
                for place, text in places for reading in text.other_readings]
@@ -206,6 +208,22 @@ def _third_person(reader: _Reader, config: UserConfig, request: Request) -> None
     said = profile_names_the_user(fields, name, sender.name)
     if said:
         reader.raise_flag("unclear_intent", wording.PROFILE_NAMES_YOU.format(said=said))
+
+
+def _unread(reader: _Reader, request: Request) -> None:
+    """A sentence in a language the offline engine does not read (unread.py): in the note, or one
+    the About leaves its own language for. What it asks cannot be vouched for: doubt, never a report."""
+    if reader.result.has("unclear_intent") or reader.result.has("prompt_injection"):
+        return
+    settings = reader.guidance.unread
+    for place, found in (("note", unread_in_note(request.note, settings)),
+                         ("about", unread_in_about(request.sender.about, settings))):
+        if found is not None:
+            language, sentence = found
+            name = wording.UNREAD_LANGUAGE_NAMES[language].format()
+            reader.raise_flag("unclear_intent", wording.UNREAD.format(place=place, language=name,
+                                                                      said=quote(sentence, 80)))
+            return
 
 
 def _disguised(reader: _Reader, places: list[tuple[str, Text]]) -> None:

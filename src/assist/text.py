@@ -501,7 +501,8 @@ class Text:
         notes = []
         if has_invisible(original):
             notes.append("hidden characters")
-        if lookalikes.maybe(original) and visible(original).replace("\u2019", "'").lower() != self.normalized:
+        if lookalikes.maybe(original) and \
+                visible(original).replace("\u2019", "'").lower().translate(lookalikes.OWN_LETTERS) != self.normalized:
             notes.append("look-alike letters")
         return " and ".join(notes)
 
