@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import LEARNED_DOUBT_COST
-
 from test_injection import tier
 
 AT_LEAST_DOUBT = ("unclear", "clear")
@@ -462,8 +460,7 @@ def test_ordinary_hashtags_raise_nothing(text):
     "你好，我在字节负责内容审核，审核完成率是我们的核心指标。",
     "こんにちは、メルカリで出品審査を担当しています。審査完了までの時間短縮に取り組んでいます。",
     "안녕하세요, 토스에서 가맹점 심사를 담당하고 있습니다. 심사 완료 시간을 줄이는 일을 해요.",
-    pytest.param("In your auto-reply setup, do you include a calendar link? I'm building one for recruiters.",
-                 marks=LEARNED_DOUBT_COST),  # doubted by readers 10-15 and 17, not 16
+    "In your auto-reply setup, do you include a calendar link? I'm building one for recruiters.",  # doubted by readers 10-15, 17 and 18
     "Could you add me to your contacts? We met at the Money20/20 booth.",
 ])
 def test_screening_work_described_and_questions_to_the_user_raise_nothing(text):
