@@ -1029,8 +1029,9 @@ class Clause:
             # A reader noun ("readers", "Leser") names a reader only joined to a name of one
             # ("automated readers", "KI-Leser", "lecteurs non humains"); alone it is what it was.
             noun = "reader_nouns" in hit.cats and not hit.cats & (ADDRESSEES | AGENT)
-            if hit.cats & (ADDRESSEES | AGENT) or noun:
-                machine = "addressee" in hit.cats
+            called = "process_nouns" in hit.cats and self._greeted(hit)  # "Hey triage, ...": the step, called
+            if hit.cats & (ADDRESSEES | AGENT) or noun or called:
+                machine = "addressee" in hit.cats or called
                 agent = "agent_nouns" in hit.cats
                 if found and not found[-1].whoever and self._adjacent(found[-1], hit):
                     reader = found[-1]
@@ -1067,14 +1068,24 @@ class Clause:
                     if reader.machine_end > 0 else ""
             if reader.agent and reader.frame in AGENT_FRAMES:
                 reader.machine = True  # "to the sorter of this inbox", "an die automatische Vorauswahl"
-            elif reader.agent and reader.frame == "subject" and (self.placement() or self.decided()):
+            elif reader.agent and reader.frame == "subject" and (self.placement() or self.decided() or self.waived()):
                 # The subject of what happens to this request: "the sorter should file me under
-                # known contacts"; not "the prescreen should take ten minutes" (a recruiter's call).
+                # known contacts", "screeners must not ask for clarification"; not "the prescreen
+                # should take ten minutes" (a recruiter's call).
                 reader.machine = True
             if reader.frame:
                 addressed.append(reader)
         self._readers = addressed
         return addressed
+
+    def _greeted(self, hit: Hit) -> bool:
+        """A greeting opens the clause right before the word, and a comma, colon or "!" follows it:
+        the word is called ("Hey triage, ...", "Hi screening: ..."; not "Hi screening team")."""
+        after = self.string[hit.end:hit.end + 3].lstrip()[:1]
+        if not after or after not in ",:!，：":
+            return False
+        return any(greeting.end <= hit.start and not self.string[greeting.end:hit.start].strip()
+                   and greeting.first <= self.opening() for greeting in self.of("dedication"))
 
     def _adjacent(self, reader: _Reader, hit: Hit) -> bool:
         """Whether a word of a reader's name continues the name before it: "AI model", "asistente de IA"."""
@@ -1171,7 +1182,11 @@ class Clause:
                             and hit.first - reader.last <= 0)
                         for hit in self.of("second_person")):
             return "yours"
-        if at_opening and any(reader.last <= hit.first <= reader.last + 5 and hit.start >= reader.end
+        # "Invitation screeners should ...": one word naming what it screens may stand before the name.
+        modified_opening = not self.unspaced and any(
+            hit.last == reader.first and (hit.first <= opening or hit.first in self.openings())
+            and hit.cats & {"request_nouns", "process_nouns"} for hit in self.at_first.get(reader.first - 1, ()))
+        if (at_opening or modified_opening) and any(reader.last <= hit.first <= reader.last + 5 and hit.start >= reader.end
                               and not any(reader.last <= other.first < hit.first and other.cats & {"sender", "others", "second_person"}
                                           for other in self.hits)
                               for hit in self.hits if hit.cats & (VERBS | {"modals", "waivers"})):
