@@ -70,3 +70,32 @@ def test_a_fee_described_or_paid_by_someone_else_is_none(note):
     signs, judgement = read(note)
     assert "fee" not in signs and "money" not in signs, (note, signs)
     assert judgement is None or judgement.criterion != "scam_or_phishing", (note, signs)
+
+
+# A deposit by any name, with its price, asked before something the reader was promised and given
+# back after it (the advance-fee trick dressed as a venue or booking deposit).
+DEPOSITS = [
+    "To lock in your keynote slot we need a venue deposit of USD 900, returned after the event.",
+    "연사 일정은 대관 예약금 180만 원이 선입금되어야 확정되며, 행사 종료 후 환급됩니다.",
+    "Để giữ suất diễn giả chính, anh cần đặt cọc 5 triệu đồng tiền thuê hội trường, sẽ hoàn lại sau sự kiện.",
+]
+
+
+@pytest.mark.parametrize("note", DEPOSITS)
+def test_a_deposit_asked_first_and_returned_later_is_reported(note):
+    signs, judgement = read(note)
+    assert judgement is not None and judgement.criterion == "scam_or_phishing", (note, signs)
+
+
+DEPOSITS_HONEST = [
+    "We cover the venue deposit ourselves; speakers pay nothing and their travel is reimbursed.",
+    "Our relocation team advances the rental deposit of up to SGD 6,000 for new hires; the landlord returns it at move-out.",
+    "Bên mình ứng trước tiền đặt cọc nhà cho nhân viên mới, người lao động không phải trả gì.",
+    "우리 회사는 신입 직원의 주택 보증금을 대신 내 드리고, 퇴거 때 집주인에게서 환급받습니다.",
+]
+
+
+@pytest.mark.parametrize("note", DEPOSITS_HONEST)
+def test_a_deposit_paid_by_the_sender_or_their_company_is_none(note):
+    signs, judgement = read(note)
+    assert judgement is None or judgement.criterion != "scam_or_phishing", (note, signs)

@@ -68,3 +68,65 @@ def test_a_fee_someone_else_pays_is_not_asked_for(note):
     verdict, signs = scam_judgement(note, headline="Talent Partner at Hays", company="Hays", has_photo=True,
                                     connections=500, mutual_connections=3)
     assert verdict is None, signs
+
+
+# A quoted phrase that names a kind of message ("'verify your account' emails", "SMS 'kirim kode
+# OTP Anda'") is an example the sender's work deals with, not a request to the reader.
+@pytest.mark.parametrize("note", [
+    "I run phishing drills for 5,000 staff: 'reset your password' emails, fake courier texts and calls from 'the bank'.",
+    "Kami melatih nasabah mengenali SMS 'kirim kode OTP Anda' dan telepon palsu dari 'bank'.",
+    "Mi equipo analiza correos «confirma tu contraseña» y llamadas falsas del «banco».",
+    "Saya merancang simulasi phishing untuk karyawan: SMS palsu yang meminta kode OTP, email 'verifikasi rekening Anda'.",
+])
+def test_a_quoted_phrase_that_names_a_kind_of_message_asks_nothing(note):
+    judgement, signs = scam_judgement(note, headline="Security Awareness Lead", company="Bank", has_photo=True,
+                                      connections=500, mutual_connections=3)
+    assert judgement is None and "credentials" not in signs, signs
+
+
+@pytest.mark.parametrize("note", [
+    "Please 'verify your account' now or it will be suspended: send your OTP code here.",
+    "Open our email 'account check' and send your password there today.",
+])
+def test_a_quoted_phrase_beside_a_real_request_is_still_one(note):
+    judgement, signs = scam_judgement(note, headline="Support", company=None, has_photo=True,
+                                      connections=30, mutual_connections=0)
+    assert judgement is not None and judgement.criterion == "scam_or_phishing", signs
+
+
+# An ask verb right after a relative pronoun has the noun before it as its subject ("fake texts
+# that ask for the OTP code", "SMS palsu yang meminta kode OTP"): it describes what such messages
+# do, even where a list around it opens with a word that could be an order ("SMS", "email").
+@pytest.mark.parametrize("note", [
+    "My drills: SMS that ask for the OTP code, emails which request the card number, calls from 'IT'.",
+    "Simulasi kami: SMS palsu yang meminta kode OTP, email yang meminta nomor kartu, telepon palsu.",
+])
+def test_an_ask_verb_after_a_relative_pronoun_describes_a_message(note):
+    judgement, signs = scam_judgement(note, headline="Security Awareness Lead", company="Bank", has_photo=True,
+                                      connections=500, mutual_connections=3)
+    assert judgement is None and "credentials" not in signs, signs
+
+
+def test_an_order_after_a_relative_clause_is_still_an_order():
+    judgement, _ = scam_judgement("The agent who called you needs it: send the OTP code you just received here now.",
+                                  headline="Support", company=None, has_photo=True, connections=30, mutual_connections=0)
+    assert judgement is not None and judgement.criterion == "scam_or_phishing"
+
+
+# A team's own work, said with the team as subject ("my team takes down fake ads that ask for a
+# registration fee"): the fee is what the ads ask, not the sender.
+@pytest.mark.parametrize("note", [
+    "My team takes down fake job ads that ask for a registration fee or ID photos.",
+    "Tim kami memblokir iklan kerja palsu yang meminta biaya pendaftaran dan foto KTP.",
+    "Nhóm tôi gỡ các tin tuyển dụng giả đòi phí đăng ký và ảnh CCCD.",
+])
+def test_a_team_describing_the_fakes_it_removes_asks_nothing(note):
+    judgement, signs = scam_judgement(note, headline="Trust & Safety Lead", company="JobStreet", has_photo=True,
+                                      connections=500, mutual_connections=3)
+    assert judgement is None, signs
+
+
+def test_a_fee_asked_in_the_next_sentence_is_still_asked():
+    judgement, _ = scam_judgement("Tim kami memblokir akun Anda. Kirim biaya pendaftaran Rp 500.000 hari ini untuk membukanya.",
+                                  headline="Support", company=None, has_photo=True, connections=30, mutual_connections=0)
+    assert judgement is not None

@@ -499,9 +499,11 @@ class SignVocabulary:
         self.pronoun_endings = tuple(normalize(word) for word in reader["pronoun_endings"])
         self.fillers = frozenset(normalize(word) for word in reader["fillers"])
         self.units = frozenset(normalize(word) for word in reader.get("units", []))
+        self.relatives = frozenset(normalize(word) for word in reader.get("relatives", []))
         self.negations = lex.add("reader.negations", reader["negations"], affixes=False)
         self.waivers = lex.add("reader.waivers", reader.get("waivers", []), affixes=False)
         self.mentions = lex.add("reader.mentions", reader.get("mentions", []), affixes=False)
+        self.message_nouns = frozenset(normalize(word) for word in reader.get("message_nouns", []))
         greetings = "|".join(sorted((re.escape(normalize(word)) for word in reader.get("address_greetings", [])), key=len, reverse=True))
         terms = "|".join(sorted((re.escape(normalize(word)) for word in reader.get("address_terms", [])), key=len, reverse=True))
         # "chào cháu,": the greeting at the start of the note or of a sentence, and the word after it

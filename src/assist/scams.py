@@ -49,6 +49,8 @@ CLAUSE_BREAK = re.compile(r"[!?;\n|•·。！？；，、：()\[\]—–]|[.,:]
                           r"|(?<=[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]),")
 JOINED_QUOTE = re.compile(r"\W{0,3}(?:and|và|y|et|und|e|и|dan|和|与|や|와|และ|,)?\s*", re.IGNORECASE)
 MENTION_REACH = 4  # words between the word that names an example and the quote
+QUOTE_MARK = re.compile("['\"“‘«「]")
+MESSAGE_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 # The commas of a list ("we reset passwords, send new codes, check IDs").
 LIST_COMMAS = frozenset(",，、")
 # What opens or goes on with the list a verb asks for ("请发给我：护照、身份证").
@@ -249,12 +251,14 @@ class _Doc:
         v = vocabulary
         self.negations = _Sorted(self.hits.get(v.negations, []))
         self.waivers = _Sorted(self.hits.get(v.waivers, []))
-        self.quoted = self._quoted_mentions() if self.hits.get(v.mentions) else []
+        self.quoted = self._quoted_mentions() if self.hits.get(v.mentions) or QUOTE_MARK.search(string) else []
         greeted = self._greeted_as_you()
         if greeted:
             self.hits[v.you] = sorted([*self.hits.get(v.you, []), *greeted], key=lambda hit: hit.cstart)
-        self.markers = _Sorted([hit for list_id in (v.you, v.please, v.particles) for hit in self.hits.get(list_id, [])])
-        self.you = _Sorted(self.hits.get(v.you, []))
+        # A "you" or a "please" inside a quoted example speaks to no one ("'verify your account' emails").
+        self.markers = _Sorted([hit for list_id in (v.you, v.please, v.particles) for hit in self.hits.get(list_id, [])
+                                if not self.mentioned(hit)])
+        self.you = _Sorted([hit for hit in self.hits.get(v.you, []) if not self.mentioned(hit)])
         self.particle_clauses = {self.clause(hit) for hit in self.hits.get(v.particles, [])}
         self.pleas = _Sorted([hit for list_id in (v.please, v.particles) for hit in self.hits.get(list_id, [])])
         self.topics = _Sorted(self.hits.get(v.topics, []))
@@ -435,19 +439,35 @@ class _Doc:
 
     def _quoted_mentions(self) -> list[tuple[int, int]]:
         """The quoted phrases named as examples: a word of `mentions` before the quote, within a
-        few words, in its sentence; a quote joined to such a one by "and" or a comma too ("phrases
-        «you won» and «pay the fee»")."""
+        few words, in its sentence; a word for a kind of message right before or after it ("'reset
+        your password' emails", "SMS 'kirim kode OTP'"); a quote joined to such a one by "and" or a
+        comma too ("phrases «you won» and «pay the fee»")."""
         spans: list[tuple[int, int]] = []
-        mentions = self.hits[self.vocabulary.mentions]
+        mentions = self.hits.get(self.vocabulary.mentions, [])
         for match in QUOTED.finditer(self.string):
             start = match.start()
             named = any(mention.cend <= start and self.string.count(" ", mention.cend, start) <= MENTION_REACH
                         and bisect_right(self.sentence_breaks, mention.cstart) == bisect_right(self.sentence_breaks, start)
-                        for mention in mentions)
+                        for mention in mentions) or self._names_a_message(start, match.end())
             joined = bool(spans) and JOINED_QUOTE.fullmatch(self.string, spans[-1][1], start) is not None
             if named or joined:
                 spans.append((match.start(1), match.end(1) + 1))
         return spans
+
+    def _names_a_message(self, start: int, end: int) -> bool:
+        """A word for a kind of message (one or two words) right before the quote or right after it."""
+        nouns = self.vocabulary.message_nouns
+        before = MESSAGE_WORDS.findall(self.string[max(0, start - 40):start])[-2:]
+        after = MESSAGE_WORDS.findall(self.string[end:end + 40])[:2]
+        if before and (before[-1] in nouns or " ".join(before) in nouns) and self._touches(start, before[-1], left=True):
+            return True
+        return bool(after) and (after[0] in nouns or " ".join(after) in nouns) and self._touches(end, after[0], left=False)
+
+    def _touches(self, at: int, word: str, left: bool) -> bool:
+        """The word stands right beside the quote: only spaces between."""
+        if left:
+            return self.string[:at].rstrip().endswith(word)
+        return self.string[at:].lstrip().startswith(word)
 
     def mentioned(self, hit: Hit) -> bool:
         """The hit lies in a quoted phrase named as an example ("scripts like 'pay now'")."""
@@ -508,6 +528,8 @@ class _Doc:
             named = {self.sentence(obj) + 1 for obj in get("objects")}
             objects += [ref for ref in get("references") if self.sentence(ref) in named]
             for obj in objects:
+                if self.mentioned(obj):
+                    continue  # what a quoted example names is asked of no one ("email 'verifikasi rekening Anda'")
                 for verb in self.around(verbs, obj, reach["ask_reach"]):
                     if self._asks_for(verb, obj) and self.counts(verb) and not self.theirs(obj) \
                             and not (kind.negated_objects and self.denied(obj)) and not (kind.waivable and self.waived(obj)):
@@ -806,6 +828,8 @@ class _Doc:
         unspaced = verb.unspaced or obj.unspaced
         if verb.start < obj.end and obj.start < verb.end and not unspaced:
             return False  # the object's own word ("top up")
+        if not verb.unspaced and self._beside_relative(verb):
+            return False  # "fake texts that ask for the OTP code": what the texts do
         if self.sentence(verb) != self.sentence(obj) or self.distance(verb, obj) > self.reach["ask_reach"]:
             return False
         if self.topics and self._about(verb, obj):
@@ -841,6 +865,16 @@ class _Doc:
             if marker.cstart >= obj.cend and marker.list_id == self.vocabulary.you and self._owned_after(obj, marker):
                 return True  # the reader's own, named after it: "the password of your online banking"
         return False
+
+    def _beside_relative(self, verb: Hit) -> bool:
+        """A relative pronoun right before the verb (its subject is the noun before: "texts that ask
+        for"), or right after it (the word is that noun: "email yang meminta", an email that asks)."""
+        relatives, tokens = self.vocabulary.relatives, self.tokens
+        if verb.start > 0 and tokens[verb.start - 1] in relatives \
+                and not self.string[self.ends[verb.start - 1]:verb.cstart].strip():
+            return True
+        return verb.end < len(tokens) and tokens[verb.end] in relatives \
+            and not self.string[verb.cend:self.starts[verb.end]].strip()
 
     def _owned_after(self, obj: Hit, owner: Hit) -> bool:
         """The owner stands just after the object, tied to it by a word such as "of" or "from" and at
