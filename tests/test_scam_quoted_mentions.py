@@ -130,3 +130,15 @@ def test_a_fee_asked_in_the_next_sentence_is_still_asked():
     judgement, _ = scam_judgement("Tim kami memblokir akun Anda. Kirim biaya pendaftaran Rp 500.000 hari ini untuk membukanya.",
                                   headline="Support", company=None, has_photo=True, connections=30, mutual_connections=0)
     assert judgement is not None
+
+
+# A threat in the first person, then the reader made the subject of what is asked ("we will remove
+# your account unless you send your ID"): the sender's verb does not make the demand theirs.
+@pytest.mark.parametrize("note", [
+    "We will remove your account unless you send your ID and the OTP code today.",
+    "We will block your account unless you send your ID and the OTP code today.",
+])
+def test_a_demand_after_a_first_person_threat_is_still_a_demand(note):
+    judgement, signs = scam_judgement(note, headline="Support", company=None, has_photo=True,
+                                      connections=30, mutual_connections=0)
+    assert judgement is not None and judgement.criterion == "scam_or_phishing", signs

@@ -393,6 +393,10 @@ class _Doc:
         marks = self.own_work.between(start, hit.cstart)
         if not marks or self.pleas.between(marks[0].cstart, hit.cstart):
             return False
+        # The reader made the subject of a verb after the description ("we will remove your account
+        # unless you send your ID"): what follows is asked of them.
+        if any(you.end in self.verb_starts for you in self.you.between(marks[0].cend, hit.cend) if not you.unspaced):
+            return False
         # A clause of its own that opens with an order after the description ("I built a demo:
         # clone it and run ...") asks the reader, whatever the sender said of their work before it.
         clause = self.clause(hit)
